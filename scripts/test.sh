@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The test command: sets up what the tests need on this machine (idempotently), then runs every
+# test: unit tests without Docker, integration and end-to-end tests against the real engine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup-docker.sh
+scripts/build-images.sh
+exec mvn -B verify "$@"

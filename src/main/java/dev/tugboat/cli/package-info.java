@@ -1,0 +1,4 @@
+/**
+ * Command-line entry points: one class per command.
+ */
+package dev.tugboat.cli;
