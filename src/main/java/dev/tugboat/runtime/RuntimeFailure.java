@@ -1,0 +1,78 @@
+package dev.tugboat.runtime;
+
+import java.util.Objects;
+
+/**
+ * A runtime call failed. {@link #kind()} says how, so callers can tell "the engine is unreachable"
+ * (nothing is known about containers) from a container's own fate; the message says what to do and
+ * is meant for the operator as it is.
+ */
+public final class RuntimeFailure extends RuntimeException {
+  /** The ways a call fails that callers act on differently. */
+  public enum Kind {
+    /** The engine did not answer: container states are unknown, not stopped. */
+    ENGINE_UNREACHABLE,
+    IMAGE_NOT_FOUND,
+    PORT_ALREADY_ALLOCATED,
+    NAME_CONFLICT,
+    NO_SUCH_CONTAINER,
+    TIMED_OUT,
+    /** The engine refused the call for another reason; the message carries its words. */
+    ENGINE_ERROR
+  }
+
+  private final Kind kind;
+
+  public RuntimeFailure(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = Objects.requireNonNull(kind, "kind");
+  }
+
+  public RuntimeFailure(Kind kind, String message) {
+    this(kind, message, null);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public static RuntimeFailure engineUnreachable(String engineHost, String reason, Throwable cause) {
+    return new RuntimeFailure(Kind.ENGINE_UNREACHABLE,
+        "cannot reach Docker at " + engineHost + ": " + reason
+            + " (is the Docker daemon running, and may this user use it? DOCKER_HOST selects"
+            + " another engine)",
+        cause);
+  }
+
+  public static RuntimeFailure imageNotFound(String image) {
+    return new RuntimeFailure(Kind.IMAGE_NOT_FOUND,
+        "image " + image + " is not on this host: load it with `docker load -i FILE`"
+            + " (FILE: the image archive shipped with the application), or make its registry"
+            + " reachable so it can be pulled");
+  }
+
+  public static RuntimeFailure portAlreadyAllocated(String container, String hostPort, String why) {
+    return new RuntimeFailure(Kind.PORT_ALREADY_ALLOCATED,
+        "cannot start " + container + ": host port " + hostPort + " is already in use (" + why
+            + "): stop what holds it, or publish the container on another host port");
+  }
+
+  public static RuntimeFailure nameConflict(String name, String holder) {
+    return new RuntimeFailure(Kind.NAME_CONFLICT,
+        "container name \"" + name + "\" is already in use by container " + holder
+            + ": remove or rename that container");
+  }
+
+  public static RuntimeFailure noSuchContainer(ContainerId id) {
+    return new RuntimeFailure(Kind.NO_SUCH_CONTAINER, "no such container: " + id);
+  }
+
+  public static RuntimeFailure timedOut(String what) {
+    return new RuntimeFailure(Kind.TIMED_OUT, what);
+  }
+
+  public static RuntimeFailure engineError(String action, String engineMessage, Throwable cause) {
+    return new RuntimeFailure(Kind.ENGINE_ERROR,
+        "Docker refused to " + action + ": " + engineMessage, cause);
+  }
+}
