@@ -1,0 +1,87 @@
+package dev.tugboat.spec;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the top level of a spec; sections have their own readers. */
+final class AppSpecReader {
+  /** Top-level sections kept as plain data: known to the format, not acted on by one host yet. */
+  static final Set<String> KEPT_SECTIONS = new LinkedHashSet<>(List.of(
+      "monitors", "custom_metrics", "backup", "host_requirements", "support",
+      "console_support_markdown", "identity", "kubernetes", "swarm", "images", "localization",
+      "terms", "graphite", "statsd", "custom_requirements", "preflight"));
+
+  private final LoadContext ctx;
+
+  AppSpecReader(LoadContext ctx) {
+    this.ctx = ctx;
+  }
+
+  AppSpec read(Node root) {
+    YamlFields top = YamlFields.of(ctx, "", root);
+    ContainerReader containers = new ContainerReader();
+    ConfigReader config = new ConfigReader();
+    AppSpec spec = new AppSpec(
+        top.string("replicated_api_version"),
+        top.string("name"),
+        top.string("version"),
+        top.string("release_notes"),
+        top.stringMap("properties"),
+        top.list("cmds", AppSpecReader::cmd),
+        top.list("config", config::group),
+        top.list("components", (fields, i) -> ComponentReader.component(fields, containers)),
+        ready(top),
+        top.list("admin_commands", AppSpecReader::adminCommand),
+        top.rawOf(KEPT_SECTIONS),
+        ctx.sourceMap());
+    top.reportUnknownKeys();
+    return spec;
+  }
+
+  private static CmdSpec cmd(YamlFields fields, int index) {
+    return new CmdSpec(fields.string("name"), fields.string("cmd"), fields.strings("args"));
+  }
+
+  private Optional<ReadySpec> ready(YamlFields top) {
+    Optional<YamlFields> state = top.mapping("state");
+    if (state.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<YamlFields> ready = state.get().mapping("ready");
+    state.get().reportUnknownKeys();
+    return ready.map(fields -> {
+      ReadySpec spec = new ReadySpec(fields.string("command"), fields.strings("args"),
+          fields.integer("timeout", EventSpec.DEFAULT_TIMEOUT_SECONDS, "ready-timeout"));
+      fields.reportUnknownKeys();
+      return spec;
+    });
+  }
+
+  private static AdminCommandSpec adminCommand(YamlFields fields, int index) {
+    Optional<ImageRefSpec> image = fields.mapping("image").map(imageFields -> {
+      ImageRefSpec ref = new ImageRefSpec(imageFields.string("image_name"), imageFields.string("version"));
+      imageFields.reportUnknownKeys();
+      return ref;
+    });
+    return new AdminCommandSpec(
+        fields.string("alias"),
+        commandOf(fields),
+        fields.string("run_type"),
+        fields.string("component"),
+        fields.string("container"),
+        image,
+        fields.rawOf(List.of("service", "selector", "replicated", "timeout", "verbose", "when")));
+  }
+
+  /** {@code command} is a list; a single string is taken as a one-element command. */
+  private static List<String> commandOf(YamlFields fields) {
+    Optional<Node> value = fields.value("command");
+    if (value.isPresent() && value.get() instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+      return List.of(fields.string("command"));
+    }
+    return fields.strings("command");
+  }
+}

@@ -1,0 +1,22 @@
+package dev.tugboat.spec;
+
+import java.util.List;
+
+/** Reads a {@code components} entry. */
+final class ComponentReader {
+  private static final List<String> MULTI_HOST_KEYS =
+      List.of("cluster", "cluster_host_count", "host_requirements", "host_volumes", "log_config");
+
+  private ComponentReader() {}
+
+  static ComponentSpec component(YamlFields fields, ContainerReader containers) {
+    String name = fields.string("name");
+    return new ComponentSpec(
+        name,
+        fields.strings("tags"),
+        fields.strings("conflicts"),
+        ContainerReader.logs(fields),
+        fields.list("containers", (container, i) -> containers.container(container, name)),
+        fields.rawOf(MULTI_HOST_KEYS));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.tugboat.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container keys passed to the engine as their names say. Sizes, CPU shares and the stop timeout
+ * are kept as written (bytes or {@code 500m}/{@code 1g}, possibly templates); see {@link
+ * Numbers#parseSize}. Strings are {@code ""} and lists empty when absent.
+ */
+public record ContainerOptionsSpec(
+    boolean privileged,
+    String networkMode,
+    String cpuShares,
+    String memoryLimit,
+    String memorySwapLimit,
+    List<UlimitSpec> ulimits,
+    boolean allocateTty,
+    List<String> securityCapAdd,
+    List<String> securityOptions,
+    String hostname,
+    List<ExtraHostSpec> extraHosts,
+    String pidMode,
+    String shmSize,
+    Map<String, String> labels,
+    String stopTimeout,
+    boolean oomKillDisable,
+    String user,
+    boolean readonlyRootfs,
+    LogsSpec logs,
+    String network,
+    List<String> networkAliases,
+    List<String> links,
+    String ipv4Address,
+    String ipv6Address) {
+
+  public ContainerOptionsSpec {
+    ulimits = List.copyOf(ulimits);
+    securityCapAdd = List.copyOf(securityCapAdd);
+    securityOptions = List.copyOf(securityOptions);
+    extraHosts = List.copyOf(extraHosts);
+    labels = RawValues.immutableStringMap(labels);
+    networkAliases = List.copyOf(networkAliases);
+    links = List.copyOf(links);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.tugboat.spec;
+
+/** {@code image: {image_name, version}} of an admin command. */
+public record ImageRefSpec(String imageName, String version) {}
