@@ -1,0 +1,94 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.Decision;
+import dev.tugboat.events.InstancePhase;
+import dev.tugboat.events.RunEvent;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How instances come to run: the roots at the start, subscribers when events fire, restarts. */
+final class LaunchRules {
+
+  static final String ROOT = "root";
+
+  private LaunchRules() {}
+
+  static void startRun(StateDraft d) {
+    if (d.app != AppPhase.STOPPED || d.stopRequested) {
+      return;
+    }
+    d.startedAt = Optional.of(d.now);
+    d.changeApp(AppPhase.STARTING, "starting", "start requested");
+    for (PlannedContainer container : d.plan.containers()) {
+      InstanceState instance = d.instance(container.key());
+      if (container.skipped()) {
+        d.put(instance.withPhase(InstancePhase.SKIPPED, "when is false"));
+      } else if (d.plan.isRoot(container.key())) {
+        launch(d, container.key(), ROOT, "no event subscribes to it");
+      }
+    }
+  }
+
+  static void launch(StateDraft d, ContainerKey key, String startedBy, String cause) {
+    d.put(d.instance(key).creating(startedBy));
+    d.decide(new Decision.Launch(key, cause));
+  }
+
+  static void created(StateDraft d, RunEvent.ContainerCreated event) {
+    d.put(d.instance(event.container()).created(event.containerId(), event.name()));
+  }
+
+  static void started(StateDraft d, RunEvent.ContainerStarted event) {
+    InstanceState before = d.instance(event.container());
+    boolean firstStart = before.firstStartedAt().isEmpty();
+    InstanceState after =
+        before.started(event.containerId(), event.at(), event.address(), event.ports());
+    d.put(after);
+    if (d.stopRequested) {
+      return; // the stop cascade in SettleRules stops it
+    }
+    for (PlannedEvent published : d.plan.publishedBy(event.container())) {
+      EventState state = d.event(published.name());
+      if (state.fired() || state.canNeverFire()) {
+        continue;
+      }
+      if (firstStart && published.timeout().isPresent()) {
+        d.decide(new Decision.ScheduleDeadline(published.name(), published.timeout().get(),
+            "the timeout counts from " + event.container() + "'s start"));
+      }
+      ProbeRules.arm(d, published);
+    }
+  }
+
+  static void launchFailed(StateDraft d, RunEvent.LaunchFailed event) {
+    InstanceState instance = d.instance(event.container());
+    d.put(instance.withPhase(InstancePhase.FAILED, event.message()));
+    d.decide(new Decision.Finished(event.container(), InstancePhase.FAILED, -1, Duration.ZERO,
+        d.plan.container(event.container()).ephemeral(), event.message()));
+    if (!d.stopRequested && d.app != AppPhase.FAILED) {
+      d.changeApp(AppPhase.FAILED, "could not start " + event.container() + ": " + event.message(),
+          "launch of " + event.container() + " failed");
+    }
+  }
+
+  static void restartDue(StateDraft d, ContainerKey key) {
+    InstanceState instance = d.instance(key);
+    if (instance.phase() != InstancePhase.RESTARTING) {
+      return;
+    }
+    if (d.stopRequested) {
+      d.put(instance.withPhase(InstancePhase.STOPPED, "stopped before its restart"));
+      return;
+    }
+    d.decide(new Decision.Restart(key, instance.restarts(),
+        "restart policy " + d.plan.container(key).restart().describe()));
+  }
+
+  /** Docker's own back-off: 100 ms, doubling, at most 10 s. */
+  static Duration restartDelay(int restartsSoFar) {
+    long millis = 100L << Math.min(restartsSoFar, 7);
+    return Duration.ofMillis(Math.min(millis, 10_000));
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.Decision;
+import dev.tugboat.events.RunEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Decide, do not act: from the plan, the run's state and one event, the next state and the
+ * decisions it calls for, each with its cause. Pure and deterministic (time comes in as {@code
+ * now}), so tests feed events and compare decisions without Docker or threads.
+ *
+ * <p>Level-driven: after each event, {@link SettleRules} re-reads the whole state and converges
+ * (events that can never fire, blocked containers, the ready check, the stop cascade), so no rule
+ * depends on having seen one particular transition.
+ */
+public final class Planner {
+
+  private final StartPlan plan;
+
+  public Planner(StartPlan plan) {
+    this.plan = plan;
+  }
+
+  /** The state after {@code event}, and what to do about it. */
+  public record Step(RunState state, List<Decision> decisions) {
+    public Step {
+      decisions = List.copyOf(decisions);
+    }
+  }
+
+  public Step decide(RunState state, RunEvent event, Instant now) {
+    StateDraft draft = new StateDraft(plan, state, now);
+    if (!state.ended()) {
+      apply(draft, event);
+      SettleRules.settle(draft);
+    }
+    return new Step(draft.freeze(), draft.decisions);
+  }
+
+  private static void apply(StateDraft d, RunEvent event) {
+    if (event instanceof RunEvent.StartRequested) {
+      LaunchRules.startRun(d);
+    } else if (event instanceof RunEvent.StopRequested e) {
+      StopRules.stopRequested(d, e.reason());
+    } else if (event instanceof RunEvent.ContainerCreated e) {
+      LaunchRules.created(d, e);
+    } else if (event instanceof RunEvent.ContainerStarted e) {
+      LaunchRules.started(d, e);
+    } else if (event instanceof RunEvent.LaunchFailed e) {
+      LaunchRules.launchFailed(d, e);
+    } else if (event instanceof RunEvent.RestartDue e) {
+      LaunchRules.restartDue(d, e.container());
+    } else if (event instanceof RunEvent.ContainerExited e) {
+      ExitRules.exited(d, e);
+    } else if (event instanceof RunEvent.ContainerHealthChanged e) {
+      ExitRules.health(d, e);
+    } else if (event instanceof RunEvent.OutputCaptured e) {
+      ExitRules.output(d, e);
+    } else if (event instanceof RunEvent.StopCompleted e) {
+      StopRules.stopCompleted(d, e);
+    } else if (event instanceof RunEvent.ProbeResult e) {
+      ProbeRules.probeResult(d, e);
+    } else if (event instanceof RunEvent.EventDeadlinePassed e) {
+      ProbeRules.deadline(d, e.event());
+    } else if (event instanceof RunEvent.ReadyCheckResult e) {
+      ProbeRules.readyResult(d, e.outcome());
+    } else if (event instanceof RunEvent.ReadyDeadlinePassed) {
+      ProbeRules.readyDeadline(d);
+    } else if (event instanceof RunEvent.RuntimeLost e) {
+      ExitRules.runtimeLost(d, e.message());
+    }
+  }
+}

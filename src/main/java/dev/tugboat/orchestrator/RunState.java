@@ -1,0 +1,83 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.events.ContainerKey;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a run knows, as one immutable value: the app's phase and message, each instance, each
+ * event, the ready check. Only the loop makes new ones (through the {@link Planner}); anyone may
+ * read one.
+ */
+public record RunState(
+    String runId,
+    AppPhase app,
+    String message,
+    Instant createdAt,
+    Optional<Instant> startedAt,
+    Map<ContainerKey, InstanceState> instances,
+    Map<String, EventState> events,
+    ReadyPhase ready,
+    String readyLastSeen,
+    boolean stopRequested,
+    Set<ContainerKey> awaitingOutput,
+    boolean ended) {
+
+  /** The ready check: not yet due, being polled, passed. */
+  public enum ReadyPhase {
+    NOT_YET,
+    CHECKING,
+    PASSED
+  }
+
+  public RunState {
+    instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
+    events = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(events));
+    awaitingOutput = Set.copyOf(awaitingOutput);
+  }
+
+  /** A run that has not started: every container waits, in plan order. */
+  public static RunState initial(String runId, StartPlan plan, Instant now) {
+    Map<ContainerKey, InstanceState> instances = new LinkedHashMap<>();
+    for (PlannedContainer container : plan.containers()) {
+      List<String> waitingOn = plan.startersOf(container.key()).stream()
+          .map(PlannedEvent::name)
+          .toList();
+      instances.put(container.key(),
+          InstanceState.initial(container.key(), dev.tugboat.events.InstancePhase.WAITING,
+              waitingOn));
+    }
+    Map<String, EventState> events = new LinkedHashMap<>();
+    plan.events().forEach(event -> events.put(event.name(), EventState.initial(event.name())));
+    return new RunState(runId, AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
+        events, ReadyPhase.NOT_YET, "", false, Set.of(), false);
+  }
+
+  public InstanceState instance(ContainerKey key) {
+    InstanceState state = instances.get(key);
+    if (state == null) {
+      throw new IllegalArgumentException(key + " is not a container of this run");
+    }
+    return state;
+  }
+
+  public EventState event(String name) {
+    EventState state = events.get(name);
+    if (state == null) {
+      throw new IllegalArgumentException("no event \"" + name + "\" in this run");
+    }
+    return state;
+  }
+
+  /** The container whose current instance has this Docker id. */
+  public Optional<InstanceState> byContainerId(String containerId) {
+    return instances.values().stream()
+        .filter(instance -> !containerId.isEmpty() && instance.containerId().equals(containerId))
+        .findFirst();
+  }
+}

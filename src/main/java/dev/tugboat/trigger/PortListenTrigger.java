@@ -1,0 +1,78 @@
+package dev.tugboat.trigger;
+
+import dev.tugboat.events.BoundPort;
+import dev.tugboat.events.ProbeOutcome;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * {@code port-listen}: the service inside the container accepts TCP connections on its private
+ * port.
+ *
+ * <p>Docker's surprise: with a published port, Docker's userland proxy accepts connections on the
+ * host port about 30 ms after the container starts, long before the process inside listens (a
+ * PostgreSQL still initializing takes about a second more). A connection to the host port proves
+ * nothing, so this probes the container's own address on its private port; with host networking
+ * that address is the host's. Where {@code data} names a host port rather than a private one (the
+ * samples map ports to the same number, but not all specs do), the private port bound to it is
+ * probed.
+ */
+public final class PortListenTrigger implements Trigger {
+
+  private final int port;
+  private final Duration connectTimeout;
+
+  public PortListenTrigger(int port, Duration connectTimeout) {
+    this.port = port;
+    this.connectTimeout = connectTimeout;
+  }
+
+  public static PortListenTrigger fromData(String data) {
+    try {
+      return new PortListenTrigger(Integer.parseInt(data.trim()), Duration.ofMillis(500));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "port-listen needs a port number in data (\"5432\"), got \"" + data + "\"", e);
+    }
+  }
+
+  @Override
+  public ProbeOutcome check(Observation publisher) {
+    if (publisher.exited()) {
+      return ProbeOutcome.failed(publisher.container() + " exited with code "
+          + publisher.exitCode().getAsInt() + " before port " + port + " accepted connections");
+    }
+    if (publisher.address().isEmpty()) {
+      return ProbeOutcome.pending(publisher.container() + " has no address yet");
+    }
+    int target = privatePort(publisher);
+    String where = publisher.address() + ":" + target;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(publisher.address(), target), timeoutMillis());
+      return ProbeOutcome.passed(where + " accepted a connection");
+    } catch (SocketTimeoutException e) {
+      return ProbeOutcome.pending("port " + port + " did not answer at " + where);
+    } catch (IOException e) {
+      return ProbeOutcome.pending("port " + port + " refused connections at " + where);
+    }
+  }
+
+  private int privatePort(Observation publisher) {
+    boolean isPrivate = publisher.ports().stream().anyMatch(p -> p.privatePort() == port);
+    if (isPrivate) {
+      return port;
+    }
+    return publisher.ports().stream()
+        .filter(p -> p.hostPort() == port)
+        .mapToInt(BoundPort::privatePort)
+        .findFirst()
+        .orElse(port);
+  }
+
+  private int timeoutMillis() {
+    return (int) Math.max(1, connectTimeout.toMillis());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tugboat.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The journal's entries are a saved format: they must survive a JSON round trip unchanged. */
+class JournalEntryJsonTest {
+
+  private final ObjectMapper json = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private static final ContainerKey DB = ContainerKey.parse("db/postgres");
+  private static final Instant AT = Instant.parse("2026-11-22T02:30:00.123Z");
+
+  @Test
+  void eventsAndDecisionsRoundTrip() throws Exception {
+    List<JournalRecord> records = List.of(
+        new RunEvent.StartRequested(),
+        new RunEvent.ContainerStarted(DB, "abc", AT, "172.17.0.2",
+            List.of(new BoundPort(5432, "tcp", "0.0.0.0", 5432))),
+        new RunEvent.ContainerExited("abc", 3, AT),
+        new RunEvent.ProbeResult("pg", ProbeOutcome.pending("refused")),
+        new Decision.Launch(DB, "no event subscribes to it"),
+        new Decision.Fire("pg", DB, "port-listen 5432", Duration.ofMillis(1200), List.of(DB), "ok"),
+        new Decision.ChangeApp(AppPhase.FAILED, "db/postgres exited", "exit"));
+    long sequence = 1;
+    for (JournalRecord record : records) {
+      JournalEntry entry = new JournalEntry(sequence++, AT, "run-1", 0, "cause", record);
+      String text = json.writeValueAsString(entry);
+
+      assertThat(json.readValue(text, JournalEntry.class)).isEqualTo(entry);
+    }
+  }
+
+  @Test
+  void recordsAreTaggedWithTheirSavedName() throws Exception {
+    JournalEntry entry = new JournalEntry(7, AT, "run-1", 3, "\"pg\" fired",
+        new Decision.Launch(DB, "\"pg\" fired"));
+
+    assertThat(json.writeValueAsString(entry)).isEqualTo(
+        "{\"sequence\":7,\"time\":\"2026-11-22T02:30:00.123Z\",\"runId\":\"run-1\",\"causedBy\":3,"
+            + "\"cause\":\"\\\"pg\\\" fired\",\"record\":{\"type\":\"launch\",\"container\":"
+            + "{\"component\":\"db\",\"container\":\"postgres\"},\"cause\":\"\\\"pg\\\" fired\"}}");
+  }
+}
