@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Times the migration chain (PostgreSQL ready -> migration -> app answering /health) with Debian's
+# docker-compose, the peer, and with Tugboat on the same images: each run starts from nothing (a new
+# database volume, so PostgreSQL initializes) and ends when /health answers 200 on the published
+# port; then everything is removed. Prints every run and the medians, and Tugboat/compose.
+#
+#   scripts/bench/compose-chain.sh            N=5 runs of each
+#   RUNS=9 HEALTH_INTERVAL=250ms scripts/bench/compose-chain.sh
+#
+# Environment:
+#   RUNS             runs of each tool (5)
+#   HEALTH_INTERVAL  compose's health check interval for PostgreSQL (1s); its latency follows it
+#   APP_PORT         host port of the compose app (18000)
+#   TUGBOAT_CMD      how to run Tugboat in the foreground on samples/migration-app.yml; default
+#                    `java -jar target/tugboat.jar run samples/migration-app.yml` when that jar has
+#                    a `run` command; `none` skips Tugboat. Its app answers on 127.0.0.1:8000.
+#   TUGBOAT_DOWN_CMD run after Tugboat's process is stopped, to remove what it left (optional);
+#                    containers labelled dev.tugboat.app made from the demo images, and the
+#                    sample's volume, are removed in any case.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+RUNS=${RUNS:-5}
+APP_PORT=${APP_PORT:-18000}
+export HEALTH_INTERVAL=${HEALTH_INTERVAL:-1s}
+COMPOSE_FILE=scripts/bench/compose/docker-compose.yml
+PROJECT=tugboat-bench-$$
+TUGBOAT_HEALTH_URL=http://127.0.0.1:8000/health
+TUGBOAT_VOLUME=tugboat-demo-pgdata
+DEMO_IMAGES=(tugboat-demo/postgres:15 tugboat-demo/app:1)
+
+log() { printf 'compose-chain: %s\n' "$*" >&2; }
+now() { date +%s.%N; }
+seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+ensure_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return
+  log "installing docker-compose"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+}
+
+# Waits until the URL answers 200; a proxy that accepts and then drops the connection is not an answer.
+wait_for_health() {
+  local url=$1 deadline=$((SECONDS + ${2:-300}))
+  until curl -fs -o /dev/null --max-time 2 "$url"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+}
+
+compose() { DB_PASSWORD=$BENCH_PASSWORD APP_PORT=$APP_PORT docker-compose -p "$PROJECT" -f "$COMPOSE_FILE" "$@"; }
+
+compose_down() { compose down -v --remove-orphans >/dev/null 2>&1 || true; }
+
+# Prints the seconds from `docker-compose up -d` to the first 200 from /health.
+time_compose_once() {
+  local started
+  BENCH_PASSWORD=bench-$RANDOM$RANDOM
+  started=$(now)
+  compose up -d >/dev/null 2>&1 || { compose logs >&2; compose_down; log "docker-compose up failed"; return 1; }
+  wait_for_health "http://127.0.0.1:$APP_PORT/health" || { compose logs >&2; compose_down; log "compose app never answered"; return 1; }
+  seconds_between "$started" "$(now)"
+  compose_down
+}
+
+# The Tugboat side. Empty when no runnable Tugboat is there yet.
+tugboat_command() {
+  if [ -n "${TUGBOAT_CMD:-}" ]; then
+    [ "$TUGBOAT_CMD" = none ] || echo "$TUGBOAT_CMD"
+    return
+  fi
+  if [ -f target/tugboat.jar ] && java -jar target/tugboat.jar run --help >/dev/null 2>&1; then
+    echo "java -jar target/tugboat.jar run samples/migration-app.yml"
+  fi
+}
+
+tugboat_cleanup() {
+  if [ -n "${TUGBOAT_DOWN_CMD:-}" ]; then
+    bash -c "$TUGBOAT_DOWN_CMD" >/dev/null 2>&1 || log "TUGBOAT_DOWN_CMD failed: $TUGBOAT_DOWN_CMD"
+  fi
+  local image ids
+  for image in "${DEMO_IMAGES[@]}"; do
+    ids=$(docker ps -aq --filter label=dev.tugboat.app --filter "ancestor=$image")
+    [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
+  done
+  docker volume rm "$TUGBOAT_VOLUME" >/dev/null 2>&1 || true
+}
+
+# Prints the seconds from starting Tugboat to the first 200 from the app's /health.
+time_tugboat_once() {
+  local command=$1 started pid result=0
+  tugboat_cleanup
+  started=$(now)
+  bash -c "exec $command" >"$WORK/tugboat.log" 2>&1 &
+  pid=$!
+  wait_for_health "$TUGBOAT_HEALTH_URL" || result=1
+  [ "$result" = 0 ] && seconds_between "$started" "$(now)"
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  if [ "$result" != 0 ]; then
+    tail -n 30 "$WORK/tugboat.log" >&2
+    log "Tugboat's app never answered on $TUGBOAT_HEALTH_URL"
+  fi
+  tugboat_cleanup
+  return "$result"
+}
+
+# Runs "$@" RUNS times, printing each time to stderr and the median to stdout.
+bench() {
+  local name=$1 i t times=()
+  shift
+  for i in $(seq 1 "$RUNS"); do
+    t=$("$@")
+    log "$name run $i/$RUNS: $t s"
+    times+=("$t")
+  done
+  printf '%s\n' "${times[@]}" | median
+}
+
+main() {
+  ensure_compose
+  scripts/build-demo-images.sh 2>/dev/null
+  WORK=$(mktemp -d)
+  trap 'compose_down; rm -rf "$WORK"' EXIT
+  local compose_median tugboat tugboat_median
+  compose_median=$(bench "docker-compose (health interval $HEALTH_INTERVAL)" time_compose_once)
+  printf 'docker-compose %s, health check interval %s: median %s s over %s runs (up -d until /health is 200)\n' \
+    "$(docker-compose version --short)" "$HEALTH_INTERVAL" "$compose_median" "$RUNS"
+  tugboat=$(tugboat_command)
+  if [ -z "$tugboat" ]; then
+    echo "tugboat: not timed (no target/tugboat.jar with a run command; set TUGBOAT_CMD to time one)"
+    return
+  fi
+  tugboat_median=$(bench tugboat time_tugboat_once "$tugboat")
+  printf 'tugboat (%s): median %s s over %s runs\n' "$tugboat" "$tugboat_median" "$RUNS"
+  printf 'ratio tugboat/docker-compose: %s\n' "$(awk -v t="$tugboat_median" -v c="$compose_median" 'BEGIN { printf "%.2f", t / c }')"
+}
+
+main "$@"
