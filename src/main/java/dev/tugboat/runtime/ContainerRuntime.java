@@ -68,7 +68,11 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   Subscription followLogs(ContainerId id, LogListener listener);
 
-  /** Delivers container events matching the filter until closed or broken; see the listener. */
+  /**
+   * Delivers container events matching the filter until closed or broken; see the listener. The
+   * stream opens in the background: an engine that cannot be reached shows as {@link
+   * StreamEnd.Failed} with {@code ENGINE_UNREACHABLE}, not as an exception here.
+   */
   Subscription subscribe(EventFilter filter, RuntimeEventListener listener);
 
   /** Releases connections; open subscriptions end. */

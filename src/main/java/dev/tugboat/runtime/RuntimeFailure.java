@@ -17,6 +17,8 @@ public final class RuntimeFailure extends RuntimeException {
     NAME_CONFLICT,
     NO_SUCH_CONTAINER,
     TIMED_OUT,
+    /** The config cannot be given to the engine as it is (not sent); the message names the field. */
+    INVALID_CONFIG,
     /** The engine refused the call for another reason; the message carries its words. */
     ENGINE_ERROR
   }
@@ -51,6 +53,13 @@ public final class RuntimeFailure extends RuntimeException {
             + " reachable so it can be pulled");
   }
 
+  public static RuntimeFailure imageNotFound(String image, String pullError) {
+    return new RuntimeFailure(Kind.IMAGE_NOT_FOUND,
+        "image " + image + " is not on this host and could not be pulled (" + pullError + "):"
+            + " load it with `docker load -i FILE` (FILE: the image archive shipped with the"
+            + " application), or make its registry reachable");
+  }
+
   public static RuntimeFailure portAlreadyAllocated(String container, String hostPort, String why) {
     return new RuntimeFailure(Kind.PORT_ALREADY_ALLOCATED,
         "cannot start " + container + ": host port " + hostPort + " is already in use (" + why
@@ -69,6 +78,10 @@ public final class RuntimeFailure extends RuntimeException {
 
   public static RuntimeFailure timedOut(String what) {
     return new RuntimeFailure(Kind.TIMED_OUT, what);
+  }
+
+  public static RuntimeFailure invalidConfig(String container, String problem) {
+    return new RuntimeFailure(Kind.INVALID_CONFIG, "cannot create " + container + ": " + problem);
   }
 
   public static RuntimeFailure engineError(String action, String engineMessage, Throwable cause) {

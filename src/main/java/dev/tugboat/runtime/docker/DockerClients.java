@@ -1,0 +1,35 @@
+package dev.tugboat.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.time.Duration;
+
+/** Builds the docker-java client over the Apache httpclient5 transport. */
+final class DockerClients {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private DockerClients() {}
+
+  /**
+   * No API version is set: docker-java would otherwise ask for a newer one than engine 20.10 (API
+   * 1.41) serves, and the engine answers 400 "client version is too new". Unset, requests go to the
+   * unversioned path and the engine uses its own.
+   *
+   * <p>No response timeout either: on the Unix socket transport it is ignored anyway, and over TCP it
+   * would cut idle event and log streams. Calls that must not hang have their own deadlines.
+   */
+  static DockerClient connect(DockerHost host) {
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host.uri()).build();
+    DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .maxConnections(64)
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .build();
+    return DockerClientImpl.getInstance(config, http);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.tugboat.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ContainerInfo;
+import dev.tugboat.runtime.ContainerState;
+import dev.tugboat.runtime.ContainerSummary;
+import dev.tugboat.runtime.FileToCopy;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A container's life: create, copy files in, start, stop, remove, inspect, list. */
+final class DockerContainers {
+  private final DockerClient client;
+  private final DockerFailures failures;
+  private final DockerContainerConfigMapper mapper;
+
+  DockerContainers(DockerClient client, DockerFailures failures, HostInterfaces interfaces) {
+    this.client = client;
+    this.failures = failures;
+    this.mapper = new DockerContainerConfigMapper(interfaces);
+  }
+
+  ContainerId create(ContainerConfig config) {
+    String action = "create " + config.displayName();
+    try {
+      return ContainerId.of(
+          mapper.apply(config, client.createContainerCmd(config.image())).exec().getId());
+    } catch (RuntimeException e) {
+      throw failures.ofCreate(config.image(), action, e);
+    }
+  }
+
+  /**
+   * The copy endpoint takes a tar archive and works on a created container that has not started:
+   * that is how config files are in place before its process first reads them.
+   */
+  void copy(ContainerId id, List<FileToCopy> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    try {
+      client.copyArchiveToContainerCmd(id.value()).withRemotePath("/")
+          .withTarInputStream(new ByteArrayInputStream(TarArchive.of(files))).exec();
+    } catch (RuntimeException e) {
+      throw failures.ofContainer(id, "copy files into " + id, e);
+    }
+  }
+
+  void start(ContainerId id) {
+    try {
+      client.startContainerCmd(id.value()).exec();
+    } catch (NotModifiedException alreadyRunning) {
+      // Starting a running container is harmless, as the interface promises.
+    } catch (RuntimeException e) {
+      throw failures.ofContainer(id, "start " + id, e);
+    }
+  }
+
+  /** A PID 1 that ignores SIGTERM (busybox httpd) makes this wait the whole timeout. */
+  void stop(ContainerId id, Duration timeout) {
+    try {
+      client.stopContainerCmd(id.value()).withTimeout(Math.toIntExact(timeout.toSeconds())).exec();
+    } catch (NotModifiedException alreadyStopped) {
+      // Stopping a stopped container is harmless.
+    } catch (RuntimeException e) {
+      throw failures.ofContainer(id, "stop " + id, e);
+    }
+  }
+
+  void remove(ContainerId id) {
+    try {
+      client.removeContainerCmd(id.value()).withForce(true).withRemoveVolumes(false).exec();
+    } catch (NotFoundException alreadyGone) {
+      // Removing a removed container is harmless.
+    } catch (RuntimeException e) {
+      throw failures.of("remove " + id, e);
+    }
+  }
+
+  Optional<ContainerInfo> inspect(ContainerId id) {
+    try {
+      return Optional.of(DockerContainerInfoMapper.map(client.inspectContainerCmd(id.value()).exec()));
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw failures.of("inspect " + id, e);
+    }
+  }
+
+  List<ContainerSummary> listByLabels(Map<String, String> labels) {
+    try {
+      return client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+          .map(DockerContainers::summary).toList();
+    } catch (RuntimeException e) {
+      throw failures.of("list containers labelled " + labels, e);
+    }
+  }
+
+  private static ContainerSummary summary(Container c) {
+    String name = c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0];
+    return new ContainerSummary(ContainerId.of(c.getId()), name.replaceFirst("^/", ""),
+        c.getImage() == null ? "" : c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),
+        ContainerState.parse(c.getState()));
+  }
+}

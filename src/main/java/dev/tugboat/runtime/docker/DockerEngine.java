@@ -1,0 +1,46 @@
+package dev.tugboat.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
+import dev.tugboat.runtime.HostFacts;
+import java.util.Optional;
+
+/** Questions about the engine itself: does it answer, what version, which bridge gateway. */
+final class DockerEngine {
+  private final DockerClient client;
+  private final DockerFailures failures;
+  private final DockerHost host;
+  private final HostInterfaces interfaces;
+
+  DockerEngine(
+      DockerClient client, DockerFailures failures, DockerHost host, HostInterfaces interfaces) {
+    this.client = client;
+    this.failures = failures;
+    this.host = host;
+    this.interfaces = interfaces;
+  }
+
+  void ping() {
+    try {
+      client.pingCmd().exec();
+    } catch (RuntimeException e) {
+      throw failures.of("answer a ping", e);
+    }
+  }
+
+  HostFacts facts() {
+    try {
+      Version version = client.versionCmd().exec();
+      return new HostFacts(host.uri(), version.getVersion(), version.getApiVersion(),
+          bridgeGateway());
+    } catch (RuntimeException e) {
+      throw failures.of("tell its version", e);
+    }
+  }
+
+  private Optional<String> bridgeGateway() {
+    return client.listNetworksCmd().withNameFilter("bridge").exec().stream()
+        .filter(n -> "bridge".equals(n.getName())).findFirst()
+        .flatMap(bridge -> BridgeGateway.of(bridge, interfaces));
+  }
+}

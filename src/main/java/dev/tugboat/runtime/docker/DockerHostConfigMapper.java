@@ -1,0 +1,89 @@
+package dev.tugboat.runtime.docker;
+
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Link;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.VolumesFrom;
+import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.Mount;
+import dev.tugboat.runtime.PortMapping;
+import dev.tugboat.runtime.RuntimeFailure;
+import java.util.List;
+import java.util.Locale;
+
+/** Maps the settings that live in docker's HostConfig. */
+final class DockerHostConfigMapper {
+  private final HostInterfaces interfaces;
+
+  DockerHostConfigMapper(HostInterfaces interfaces) {
+    this.interfaces = interfaces;
+  }
+
+  HostConfig map(ContainerConfig c) {
+    HostConfig h = HostConfig.newHostConfig()
+        .withPortBindings(portBindings(c))
+        .withBinds(c.mounts().stream().map(DockerHostConfigMapper::bind).toList())
+        .withVolumesFrom(c.volumesFrom().stream().map(VolumesFrom::new).toList())
+        .withPrivileged(c.privileged())
+        .withUlimits(c.ulimits().stream()
+            .map(u -> new com.github.dockerjava.api.model.Ulimit(u.name(), u.soft(), u.hard()))
+            .toList())
+        .withCapAdd(c.capAdd().stream().map(cap -> capability(c, cap)).toArray(Capability[]::new))
+        .withSecurityOpts(c.securityOpts())
+        .withExtraHosts(c.extraHosts().toArray(String[]::new))
+        .withReadonlyRootfs(c.readonlyRootfs())
+        .withLinks(c.links().stream().map(Link::parse).toList())
+        .withOomKillDisable(c.oomKillDisable())
+        .withRestartPolicy(DockerLimitsMapper.restartPolicy(c.restartPolicy()));
+    if (!c.networkMode().isEmpty()) {
+      h.withNetworkMode(c.networkMode());
+    }
+    if (!c.pidMode().isEmpty()) {
+      h.withPidMode(c.pidMode());
+    }
+    DockerLimitsMapper.apply(c, h);
+    return h;
+  }
+
+  private List<PortBinding> portBindings(ContainerConfig c) {
+    return c.ports().stream().filter(PortMapping::isPublished)
+        .map(p -> new PortBinding(binding(c, p.hostBinding().orElseThrow()), DockerContainerConfigMapper.exposedPort(p)))
+        .toList();
+  }
+
+  private Ports.Binding binding(ContainerConfig c, HostBinding b) {
+    String address = b.hostAddress();
+    if (!b.hostInterface().isEmpty()) {
+      address = interfaces.ipv4Of(b.hostInterface()).orElseThrow(() ->
+          RuntimeFailure.invalidConfig(c.displayName(), "host interface \"" + b.hostInterface()
+              + "\" does not exist or has no IPv4 address: name an interface of this host"
+              + " (see `ip -4 addr`)"));
+    }
+    // A null host port asks the engine to pick a free one.
+    String hostPort = b.enginePicksPort() ? null : Integer.toString(b.hostPort());
+    return new Ports.Binding(address.isEmpty() ? null : address, hostPort);
+  }
+
+  private static Bind bind(Mount mount) {
+    String source = mount instanceof Mount.Bind b ? b.hostPath() : ((Mount.Volume) mount).volumeName();
+    // Bind's (String, Volume, Boolean) constructor means "nocopy", not read-only: pass the mode.
+      return new Bind(source, new Volume(mount.containerPath()),
+          mount.readOnly() ? AccessMode.ro : AccessMode.rw);
+  }
+
+  private static Capability capability(ContainerConfig c, String name) {
+    String bare = name.trim().toUpperCase(Locale.ROOT).replaceFirst("^CAP_", "");
+    try {
+      return Capability.valueOf(bare);
+    } catch (IllegalArgumentException e) {
+      throw RuntimeFailure.invalidConfig(c.displayName(), "unknown capability \"" + name
+          + "\" in cap_add: use a Linux capability name such as NET_ADMIN (see capabilities(7))");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.tugboat.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.InternetProtocol;
+import dev.tugboat.runtime.ImageInfo;
+import dev.tugboat.runtime.Protocol;
+import dev.tugboat.runtime.RegistryCredentials;
+import dev.tugboat.runtime.RuntimeFailure;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Image questions: is it here, what does it declare; and pulling it. */
+final class DockerImages {
+  private final DockerClient client;
+  private final DockerFailures failures;
+
+  DockerImages(DockerClient client, DockerFailures failures) {
+    this.client = client;
+    this.failures = failures;
+  }
+
+  Optional<ImageInfo> inspect(String image) {
+    try {
+      return Optional.of(map(image, client.inspectImageCmd(image).exec()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw failures.of("inspect image " + image, e);
+    }
+  }
+
+  void pull(String image, Optional<RegistryCredentials> credentials) {
+    PullImageCmd cmd = client.pullImageCmd(image);
+    // Without a tag the engine pulls every tag of the repository.
+    if (!hasTagOrDigest(image)) {
+      cmd.withTag("latest");
+    }
+    credentials.ifPresent(c -> cmd.withAuthConfig(new AuthConfig()
+        .withRegistryAddress(c.serverAddress()).withUsername(c.username())
+        .withPassword(c.password())));
+    try {
+      cmd.exec(new PullImageResultCallback()).awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RuntimeFailure.timedOut("pull of " + image + " was interrupted");
+    } catch (DockerException e) {
+      throw RuntimeFailure.imageNotFound(image, DockerFailures.engineMessage(e));
+    } catch (RuntimeException e) {
+      throw failures.of("pull " + image, e);
+    }
+  }
+
+  static boolean hasTagOrDigest(String image) {
+    int lastSlash = image.lastIndexOf('/');
+    return image.contains("@") || image.indexOf(':', lastSlash + 1) >= 0;
+  }
+
+  private static ImageInfo map(String reference, InspectImageResponse r) {
+    ContainerConfig config = r.getConfig();
+    if (config == null) {
+      return new ImageInfo(r.getId(), reference, List.of(), List.of(), List.of(), false);
+    }
+    List<ImageInfo.ExposedPort> ports = config.getExposedPorts() == null ? List.of()
+        : Arrays.stream(config.getExposedPorts()).map(DockerImages::exposed).toList();
+    return new ImageInfo(r.getId(), reference, ports, list(config.getCmd()),
+        list(config.getEntrypoint()), declaresHealthcheck(config.getHealthcheck()));
+  }
+
+  /** {@code HEALTHCHECK NONE} is stored as the test {@code ["NONE"]}: no health check. */
+  private static boolean declaresHealthcheck(HealthCheck check) {
+    return check != null && check.getTest() != null && !check.getTest().isEmpty()
+        && !check.getTest().get(0).equals("NONE");
+  }
+
+  private static ImageInfo.ExposedPort exposed(ExposedPort port) {
+    return new ImageInfo.ExposedPort(port.getPort(),
+        port.getProtocol() == InternetProtocol.UDP ? Protocol.UDP : Protocol.TCP);
+  }
+
+  private static List<String> list(String[] values) {
+    return values == null ? List.of() : List.of(values);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.tugboat.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ContainerInfo;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.ContainerSummary;
+import dev.tugboat.runtime.EventFilter;
+import dev.tugboat.runtime.ExecRequest;
+import dev.tugboat.runtime.ExecResult;
+import dev.tugboat.runtime.FileToCopy;
+import dev.tugboat.runtime.HostFacts;
+import dev.tugboat.runtime.ImageInfo;
+import dev.tugboat.runtime.LogLine;
+import dev.tugboat.runtime.LogListener;
+import dev.tugboat.runtime.RegistryCredentials;
+import dev.tugboat.runtime.RuntimeEventListener;
+import dev.tugboat.runtime.Subscription;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ContainerRuntime} on the Docker Engine. Connecting does not contact the engine: call
+ * {@link #ping()} to find out whether it answers.
+ */
+public final class DockerRuntime implements ContainerRuntime {
+  private final DockerClient client;
+  private final DockerEngine engine;
+  private final DockerImages images;
+  private final DockerContainers containers;
+  private final DockerExec exec;
+  private final DockerLogs logs;
+  private final DockerEventStream events;
+
+  private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces) {
+    DockerFailures failures = new DockerFailures(host);
+    this.client = client;
+    this.engine = new DockerEngine(client, failures, host, interfaces);
+    this.images = new DockerImages(client, failures);
+    this.containers = new DockerContainers(client, failures, interfaces);
+    this.exec = new DockerExec(client, failures);
+    this.logs = new DockerLogs(client, failures);
+    this.events = new DockerEventStream(client, failures);
+  }
+
+  /** Connects to the engine at {@code host}. */
+  public static DockerRuntime connect(DockerHost host) {
+    return new DockerRuntime(DockerClients.connect(host), host, HostInterfaces.ofThisMachine());
+  }
+
+  /** Connects to {@code explicitHost}, else {@code DOCKER_HOST}, else the local socket. */
+  public static DockerRuntime connect(Optional<String> explicitHost) {
+    return connect(DockerHost.resolve(explicitHost, System.getenv()));
+  }
+
+  @Override
+  public void ping() {
+    engine.ping();
+  }
+
+  @Override
+  public HostFacts hostFacts() {
+    return engine.facts();
+  }
+
+  @Override
+  public Optional<ImageInfo> inspectImage(String image) {
+    return images.inspect(image);
+  }
+
+  @Override
+  public void pullImage(String image, Optional<RegistryCredentials> credentials) {
+    images.pull(image, credentials);
+  }
+
+  @Override
+  public ContainerId create(ContainerConfig config) {
+    return containers.create(config);
+  }
+
+  @Override
+  public void copyFiles(ContainerId id, List<FileToCopy> files) {
+    containers.copy(id, files);
+  }
+
+  @Override
+  public void start(ContainerId id) {
+    containers.start(id);
+  }
+
+  @Override
+  public void stop(ContainerId id, Duration timeout) {
+    containers.stop(id, timeout);
+  }
+
+  @Override
+  public void remove(ContainerId id) {
+    containers.remove(id);
+  }
+
+  @Override
+  public Optional<ContainerInfo> inspect(ContainerId id) {
+    return containers.inspect(id);
+  }
+
+  @Override
+  public List<ContainerSummary> listByLabels(Map<String, String> labels) {
+    return containers.listByLabels(labels);
+  }
+
+  @Override
+  public ExecResult exec(ContainerId id, ExecRequest request) {
+    return exec.run(id, request);
+  }
+
+  @Override
+  public List<LogLine> logs(ContainerId id, int tailLines) {
+    return logs.tail(id, tailLines);
+  }
+
+  @Override
+  public Subscription followLogs(ContainerId id, LogListener listener) {
+    return logs.follow(id, listener);
+  }
+
+  @Override
+  public Subscription subscribe(EventFilter filter, RuntimeEventListener listener) {
+    return events.subscribe(filter, listener);
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // Closing releases pooled connections; one that is already broken has nothing to release.
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.tugboat.runtime.docker;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ContainerInfo;
+import dev.tugboat.runtime.ContainerState;
+import dev.tugboat.runtime.ExecRequest;
+import dev.tugboat.runtime.ExecResult;
+import dev.tugboat.runtime.FileToCopy;
+import dev.tugboat.runtime.HealthStatus;
+import dev.tugboat.runtime.ImageInfo;
+import dev.tugboat.runtime.LogLine;
+import dev.tugboat.runtime.LogListener;
+import dev.tugboat.runtime.StreamEnd;
+import dev.tugboat.runtime.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DockerContainerLifecycleIT {
+  private final DockerTestContainers docker = new DockerTestContainers();
+  private final DockerRuntime runtime = docker.runtime;
+
+  @AfterEach
+  void removeContainers() {
+    docker.close();
+  }
+
+  @Test
+  void filesCopiedIntoACreatedContainerHaveTheirModeOwnerAndContent() {
+    ContainerId id = runtime.create(docker.config("files", "sleep", "300").build());
+    runtime.copyFiles(id, List.of(
+        new FileToCopy("/etc/app/conf.d/app.conf", "port=5432\n".getBytes(UTF_8), 0640,
+            "65534:65534"),
+        FileToCopy.of("/tmp/seed.sql", "select 1;".getBytes(UTF_8), 0600)));
+    runtime.start(id);
+
+    ExecResult stat = runtime.exec(id, ExecRequest.of("stat", "-c", "%a %u:%g %n",
+        "/etc/app/conf.d/app.conf", "/tmp/seed.sql", "/tmp"));
+    assertThat(stat.exitCode()).isZero();
+    assertThat(stat.output().lines()).containsExactly(
+        "640 65534:65534 /etc/app/conf.d/app.conf", "600 0:0 /tmp/seed.sql", "1777 0:0 /tmp");
+    assertThat(runtime.exec(id, ExecRequest.of("cat", "/etc/app/conf.d/app.conf")).output())
+        .isEqualTo("port=5432\n");
+  }
+
+  @Test
+  void inspectTellsStateTimesAndExitCodeAcrossTheLifecycle() {
+    ContainerId id = runtime.create(docker.config("life", "sh", "-c", "exit 7").build());
+    ContainerInfo created = runtime.inspect(id).orElseThrow();
+    assertThat(created.state()).isEqualTo(ContainerState.CREATED);
+    assertThat(created.name()).isEqualTo(docker.name("life"));
+    assertThat(created.labels()).containsAllEntriesOf(docker.runLabels());
+    assertThat(created.startedAt()).isEmpty();
+    assertThat(created.exitCode()).isEmpty();
+    assertThat(created.health()).isEqualTo(HealthStatus.NONE);
+
+    runtime.start(id);
+    await().atMost(Duration.ofSeconds(20)).until(
+        () -> runtime.inspect(id).orElseThrow().state() == ContainerState.EXITED);
+    ContainerInfo exited = runtime.inspect(id).orElseThrow();
+    assertThat(exited.exitCode()).hasValue(7);
+    assertThat(exited.startedAt()).isPresent();
+    assertThat(exited.finishedAt().orElseThrow()).isAfterOrEqualTo(exited.startedAt().orElseThrow());
+    assertThat(exited.ipAddress()).isEmpty();
+
+    runtime.remove(id);
+    assertThat(runtime.inspect(id)).isEmpty();
+    runtime.remove(id);
+  }
+
+  @Test
+  void execReportsExitCodeAndInterleavedOutputAndBoundsIt() {
+    ContainerId id = docker.createAndStart(docker.config("exec", "sleep", "300"));
+    ExecResult result = runtime.exec(id, ExecRequest.of("sh", "-c", "echo out; echo err >&2; exit 4"));
+    assertThat(result.exitCode()).isEqualTo(4);
+    // Two pipes: the engine forwards whichever it reads first, so only the lines are certain.
+    assertThat(result.output().lines()).containsExactlyInAnyOrder("out", "err");
+    assertThat(result.truncated()).isFalse();
+
+    ExecRequest chatty = new ExecRequest(List.of("sh", "-c", "seq 1 1000"), "", Duration.ofSeconds(30), 10);
+    ExecResult bounded = runtime.exec(id, chatty);
+    assertThat(bounded.output()).isEqualTo("1\n2\n3\n4\n5\n");
+    assertThat(bounded.truncated()).isTrue();
+    assertThat(bounded.exitCode()).isZero();
+  }
+
+  @Test
+  void logsGiveTheLastLinesAndFollowingDeliversEachLineAsItComes() {
+    ContainerId id = docker.createAndStart(docker.config("logs", "sh", "-c",
+        "echo one; echo two >&2; printf 'thr'; sleep 1; echo ee; echo ready; sleep 300"));
+    List<String> followed = new CopyOnWriteArrayList<>();
+    List<StreamEnd> ends = new CopyOnWriteArrayList<>();
+    try (Subscription ignored = runtime.followLogs(id, new LogListener() {
+      @Override
+      public void onLine(LogLine line) {
+        followed.add(line.text());
+      }
+
+      @Override
+      public void onEnd(StreamEnd end) {
+        ends.add(end);
+      }
+    })) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> followed.contains("ready"));
+      assertThat(followed).containsExactly("one", "two", "three", "ready");
+    }
+    assertThat(ends).containsExactly(new StreamEnd.Closed());
+    assertThat(runtime.logs(id, 2)).containsExactly(LogLine.stdout("three"), LogLine.stdout("ready"));
+    assertThat(runtime.logs(id, 10)).contains(LogLine.stderr("two"));
+  }
+
+  @Test
+  void stopEndsTheContainerWithSigtermAndStopOfAStoppedOneIsHarmless() {
+    ContainerId id = docker.createAndStart(docker.config("stop", "sleep", "300"));
+    runtime.stop(id, Duration.ofSeconds(1));
+    ContainerInfo stopped = runtime.inspect(id).orElseThrow();
+    assertThat(stopped.state()).isEqualTo(ContainerState.EXITED);
+    assertThat(stopped.exitCode()).hasValue(137);
+    runtime.stop(id, Duration.ofSeconds(1));
+    runtime.start(id);
+    runtime.start(id);
+    assertThat(runtime.inspect(id).orElseThrow().isRunning()).isTrue();
+  }
+
+  @Test
+  void importedImageDeclaresNoPortsAndNoHealthcheckButItsCommand() {
+    ImageInfo image = runtime.inspectImage(DockerTestContainers.IMAGE).orElseThrow();
+    assertThat(image.exposedPorts()).isEmpty();
+    assertThat(image.hasHealthcheck()).isFalse();
+    assertThat(image.cmd()).containsExactly("/bin/sh");
+    assertThat(runtime.inspectImage("tugboat-test/absent:0")).isEmpty();
+  }
+
+  @Test
+  void hostFactsNameTheBridgeGateway() {
+    assertThat(runtime.hostFacts().bridgeGateway().orElseThrow()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    assertThat(runtime.hostFacts().apiVersion()).isNotBlank();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.tugboat.runtime.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.EventFilter;
+import dev.tugboat.runtime.RuntimeEvent;
+import dev.tugboat.runtime.RuntimeEventListener;
+import dev.tugboat.runtime.StreamEnd;
+import dev.tugboat.runtime.Subscription;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DockerEventsIT {
+  private final DockerTestContainers docker = new DockerTestContainers();
+  private final DockerRuntime runtime = docker.runtime;
+
+  @AfterEach
+  void removeContainers() {
+    docker.close();
+  }
+
+  /** Collects what a subscription delivers. */
+  static final class Recorder implements RuntimeEventListener {
+    final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
+    final List<StreamEnd> ends = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onEvent(RuntimeEvent event) {
+      events.add(event);
+    }
+
+    @Override
+    public void onEnd(StreamEnd end) {
+      ends.add(end);
+    }
+
+    List<String> kinds() {
+      return events.stream().map(e -> e.getClass().getSimpleName()).toList();
+    }
+  }
+
+  @Test
+  void startAndDieWithTheExitCodeArriveForLabelledContainersOnly() {
+    Recorder recorder = new Recorder();
+    try (Subscription ignored =
+        runtime.subscribe(EventFilter.labelled(docker.runLabels()), recorder)) {
+      ContainerId id = docker.createAndStart(docker.config("dies", "sh", "-c", "sleep 0.2; exit 3"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> recorder.kinds().contains("Died"));
+
+      assertThat(recorder.kinds()).containsExactly("Created", "Started", "Died");
+      RuntimeEvent.Died died = (RuntimeEvent.Died) recorder.events.get(2);
+      assertThat(died.exitCode()).isEqualTo(3);
+      assertThat(died.container().id()).isEqualTo(id);
+      assertThat(died.container().name()).isEqualTo(docker.name("dies"));
+      assertThat(died.container().image()).isEqualTo(DockerTestContainers.IMAGE);
+      assertThat(died.container().labels()).containsAllEntriesOf(docker.runLabels());
+      assertThat(died.time()).isAfterOrEqualTo(recorder.events.get(1).time());
+    }
+    assertThat(recorder.ends).containsExactly(new StreamEnd.Closed());
+  }
+
+  @Test
+  void subscribingWithSinceReplaysWhatHappenedInTheGap() {
+    Instant before = Instant.now().minusSeconds(1);
+    ContainerId id = docker.createAndStart(docker.config("gap", "sh", "-c", "exit 0"));
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> !runtime.inspect(id).orElseThrow().isRunning());
+    runtime.remove(id);
+
+    Recorder recorder = new Recorder();
+    try (Subscription ignored =
+        runtime.subscribe(EventFilter.labelled(docker.runLabels()).since(before), recorder)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> recorder.kinds().contains("Destroyed"));
+    }
+    assertThat(recorder.kinds()).containsExactly("Created", "Started", "Died", "Destroyed");
+  }
+}
