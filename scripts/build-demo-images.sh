@@ -171,12 +171,16 @@ build_postgres_image() {
   set_stop_signal "$POSTGRES_IMAGE" SIGINT
 }
 
-# The app keeps psql and busybox; PostgreSQL's server files are dropped.
+# The app keeps psql and busybox; PostgreSQL's server files, and the libraries only the server
+# uses (ICU, libxml2, libxslt: a third of the rootfs), are dropped.
 build_app_image() {
-  local base=$1 hash=$2 version=$3 dir migration
+  local base=$1 hash=$2 version=$3 dir migration missing
   dir=$(unpack_base "$base")
   rm -rf "$dir/usr/share/postgresql/$PG_MAJOR" "$dir/usr/lib/postgresql/$PG_MAJOR/lib"
   find "$dir/usr/lib/postgresql/$PG_MAJOR/bin" -type f ! -name psql ! -name pg_isready -delete
+  rm -f "$dir"/usr/lib/x86_64-linux-gnu/{libicu,libxml2,libxslt,libexslt}*
+  missing=$(chroot "$dir" ldd "/usr/lib/postgresql/$PG_MAJOR/bin/psql" | grep 'not found' || true)
+  [ -z "$missing" ] || die "psql lacks libraries in $APP_REPOSITORY:$version: $missing"
   mkdir -p "$dir/app/migrations"
   cp -r images/app/bin images/app/www "$dir/app/"
   for migration in images/app/migrations/*.sql; do

@@ -83,7 +83,7 @@ tugboat_cleanup() {
   local image ids
   for image in "${DEMO_IMAGES[@]}"; do
     ids=$(docker ps -aq --filter label=dev.tugboat.app --filter "ancestor=$image")
-    [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
+    [ -z "$ids" ] || docker rm -f -v $ids >/dev/null 2>&1 || true
   done
   docker volume rm "$TUGBOAT_VOLUME" >/dev/null 2>&1 || true
 }
