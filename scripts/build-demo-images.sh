@@ -54,8 +54,8 @@ debian_mirror() {
           else if (key == "suites") suites = val; else if (key == "enabled") enabled = tolower(val)
         }
         if (types ~ / deb / && suites ~ (" " suite " ") && enabled !~ /no/) {
-          split(uris, u, " ")
-          for (j in u) if (u[j] ~ /^https?:\/\//) { print u[j]; exit }
+          n = split(uris, u, " ")
+          for (j = 1; j <= n; j++) if (u[j] ~ /^https?:\/\//) { print u[j]; exit }
         }
       }' "$f")
     [ -n "$uri" ] && { echo "$uri"; return; }
@@ -210,7 +210,7 @@ build_if_changed() {
   started=$(date +%s.%N)
   "$@" "$hash"
   # The replaced image goes unless a container still uses it.
-  [ -n "$previous" ] && docker image rm "$previous" >/dev/null 2>&1 || true
+  if [ -n "$previous" ]; then docker image rm "$previous" >/dev/null 2>&1 || true; fi
   log "built $image in $(seconds_since "$started") s:" \
     "$(docker image inspect -f '{{.Size}}' "$image" | numfmt --to=si)B"
 }

@@ -116,6 +116,10 @@ expect_equal() {
   if [ "$2" = "$3" ]; then pass "$1: $2"; else fail "$1: got '$2', expected '$3'"; fi
 }
 
+expect_page() {
+  if grep -qF "$1" <<<"$PAGE"; then pass "$2"; else fail "$2; the page is: $PAGE"; fi
+}
+
 serve() {
   local version=$1 deadline=$((SECONDS + 20)) app_ip
   docker rm -f "$NAME-app" >/dev/null 2>&1 || true
@@ -139,7 +143,7 @@ main() {
   # shellcheck disable=SC2046
   expect_exit 0 "app 1 migrate" docker run --rm $(db_env) "$APP_IMAGE:1" migrate
   serve 1
-  grep -q 'Hello from Tugboat' <<<"$PAGE" && pass "app 1: / lists the greetings" || fail "app 1: / is: $PAGE"
+  expect_page 'Hello from Tugboat' "app 1: / lists the greetings"
   # shellcheck disable=SC2046
   expect_exit 0 "app 1 migrate again" docker run --rm $(db_env) "$APP_IMAGE:1" migrate
   expect_equal "migration runs after two migrate runs" "$(sql 'SELECT count(*) FROM migration_runs')" 2
@@ -151,7 +155,7 @@ main() {
   expect_exit 0 "app 2 migrate (upgrade)" docker run --rm $(db_env) "$APP_IMAGE:2" migrate
   expect_equal "schema versions after the upgrade" "$(sql 'SELECT string_agg(version::text, $$,$$ ORDER BY version) FROM schema_migrations')" "1,2"
   serve 2
-  grep -q '<td align="left">fr</td>' <<<"$PAGE" && pass "app 2: / shows the languages" || fail "app 2: / is: $PAGE"
+  expect_page '<td align="left">fr</td>' "app 2: / shows the languages"
 
   local stop_started
   stop_started=$(now)

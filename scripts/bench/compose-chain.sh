@@ -26,7 +26,7 @@ export HEALTH_INTERVAL=${HEALTH_INTERVAL:-1s}
 COMPOSE_FILE=scripts/bench/compose/docker-compose.yml
 PROJECT=tugboat-bench-$$
 TUGBOAT_HEALTH_URL=http://127.0.0.1:8000/health
-TUGBOAT_VOLUME=tugboat-demo-pgdata
+TUGBOAT_VOLUME="tugboat-demo-pgdata"
 DEMO_IMAGES=(tugboat-demo/postgres:15 tugboat-demo/app:1)
 
 log() { printf 'compose-chain: %s\n' "$*" >&2; }
@@ -82,8 +82,8 @@ tugboat_cleanup() {
   fi
   local image ids
   for image in "${DEMO_IMAGES[@]}"; do
-    ids=$(docker ps -aq --filter label=dev.tugboat.app --filter "ancestor=$image")
-    [ -z "$ids" ] || docker rm -f -v $ids >/dev/null 2>&1 || true
+    mapfile -t ids < <(docker ps -aq --filter label=dev.tugboat.app --filter "ancestor=$image")
+    [ ${#ids[@]} = 0 ] || docker rm -f -v "${ids[@]}" >/dev/null 2>&1 || true
   done
   docker volume rm "$TUGBOAT_VOLUME" >/dev/null 2>&1 || true
 }
