@@ -63,6 +63,11 @@ debian_mirror() {
   die "no http(s) 'deb' source for $SUITE in /etc/apt/sources.list(.d); set DEBIAN_MIRROR=http://.../debian"
 }
 
+# On a fresh machine the engine may be missing or stopped; setup-docker.sh installs and starts it.
+ensure_engine() {
+  timeout 5 docker version >/dev/null 2>&1 || scripts/setup-docker.sh
+}
+
 ensure_debootstrap() {
   command -v debootstrap >/dev/null 2>&1 && return
   log "installing debootstrap"
@@ -218,6 +223,7 @@ build_if_changed() {
 main() {
   local started base base_hash version
   started=$(date +%s.%N)
+  ensure_engine
   mkdir -p "$CACHE_DIR"
   # Every temporary rootfs lives here, so a failed build leaves nothing behind.
   WORK_DIR=$(mktemp -d "$CACHE_DIR/work.XXXXXX")
