@@ -102,6 +102,7 @@ final class Evaluator {
         return walkList(range.otherwise(), dot);
       }
       for (int i = 0; i < items.size(); i++) {
+        step(pipeline.pos());
         Object element = items.get(i);
         assignRangeVariables(pipeline, (long) i, element);
         int iterationMark = variables.mark();

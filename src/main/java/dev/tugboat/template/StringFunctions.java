@@ -50,17 +50,14 @@ final class StringFunctions {
     return s.substring(start, end);
   }
 
-  /** {@code Trim s [cutset...]}: Go's strings.Trim with each cutset in turn; a space by default. */
+  /** {@code Trim s [cutset...]}: strips the characters of all cutsets from both ends; a space by default. */
   private static String trimCutsets(Object[] a) {
-    String s = (String) a[0];
-    if (a.length == 1) {
-      return trim(s, cp -> cp == ' ');
-    }
+    StringBuilder cutset = new StringBuilder(a.length == 1 ? " " : "");
     for (int i = 1; i < a.length; i++) {
-      String cutset = (String) a[i];
-      s = trim(s, cp -> cutset.indexOf(new String(Character.toChars(cp))) >= 0);
+      cutset.append((String) a[i]);
     }
-    return s;
+    String chars = cutset.toString();
+    return trim((String) a[0], cp -> chars.indexOf(new String(Character.toChars(cp))) >= 0);
   }
 
   /** Go's strings.Split: an empty separator splits into characters. */

@@ -15,12 +15,15 @@ public final class Template {
   private final String fieldPath;
   private final List<Node> nodes;
   private final TemplateCalls calls;
+  /** The output when the template has no actions; null otherwise. */
+  private final String constantText;
 
   private Template(String source, String fieldPath, List<Node> nodes) {
     this.source = source;
     this.fieldPath = fieldPath;
     this.nodes = nodes;
     this.calls = TemplateCalls.of(nodes);
+    this.constantText = constantText(nodes);
   }
 
   /**
@@ -55,8 +58,8 @@ public final class Template {
    */
   public String render(TemplateEnvironment env) {
     Objects.requireNonNull(env, "env");
-    if (isConstant()) {
-      return constantText();
+    if (constantText != null) {
+      return constantText;
     }
     try {
       return new Evaluator(env).render(nodes);
@@ -69,7 +72,7 @@ public final class Template {
 
   /** True when the template has no actions: it renders to the same text whatever the environment. */
   public boolean isConstant() {
-    return nodes.stream().allMatch(n -> n instanceof Node.Text);
+    return constantText != null;
   }
 
   /** The names of the functions the template may call, sorted. */
@@ -104,10 +107,13 @@ public final class Template {
     return fieldPath.isEmpty() ? source : fieldPath + ": " + source;
   }
 
-  private String constantText() {
+  private static String constantText(List<Node> nodes) {
     StringBuilder b = new StringBuilder();
     for (Node n : nodes) {
-      b.append(((Node.Text) n).text());
+      if (!(n instanceof Node.Text text)) {
+        return null;
+      }
+      b.append(text.text());
     }
     return b.toString();
   }
