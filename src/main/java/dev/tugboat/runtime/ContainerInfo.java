@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * @param name without the engine's leading slash
  * @param exitCode the last exit code; empty while it never exited
  * @param startedAt when its process last started, by the engine's clock; empty: never started
- * @param finishedAt when its process last exited, by the engine's clock; empty: never exited
+ * @param finishedAt when its process last exited, by the engine's clock; empty: never exited. For a
+ *     process that exits at once, the engine may stamp this a few milliseconds before startedAt.
  * @param networkMode {@code bridge}, {@code host}, a network name, ...
  * @param ipAddress where this host reaches the container's own ports: its address on its network,
  *     or for host networking the host's loopback address; empty when it has none (not running,
