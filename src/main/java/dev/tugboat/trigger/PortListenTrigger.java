@@ -2,10 +2,6 @@ package dev.tugboat.trigger;
 
 import dev.tugboat.events.BoundPort;
 import dev.tugboat.events.ProbeOutcome;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
@@ -22,17 +18,23 @@ import java.time.Duration;
  */
 public final class PortListenTrigger implements Trigger {
 
-  private final int port;
-  private final Duration connectTimeout;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
-  public PortListenTrigger(int port, Duration connectTimeout) {
+  private final int port;
+  private final TcpConnector connector;
+
+  public PortListenTrigger(int port, TcpConnector connector) {
     this.port = port;
-    this.connectTimeout = connectTimeout;
+    this.connector = connector;
   }
 
   public static PortListenTrigger fromData(String data) {
+    return fromData(data, TcpConnector.sockets());
+  }
+
+  public static PortListenTrigger fromData(String data, TcpConnector connector) {
     try {
-      return new PortListenTrigger(Integer.parseInt(data.trim()), Duration.ofMillis(500));
+      return new PortListenTrigger(Integer.parseInt(data.trim()), connector);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "port-listen needs a port number in data (\"5432\"), got \"" + data + "\"", e);
@@ -50,14 +52,11 @@ public final class PortListenTrigger implements Trigger {
     }
     int target = privatePort(publisher);
     String where = publisher.address() + ":" + target;
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(publisher.address(), target), timeoutMillis());
-      return ProbeOutcome.passed(where + " accepted a connection");
-    } catch (SocketTimeoutException e) {
-      return ProbeOutcome.pending("port " + port + " did not answer at " + where);
-    } catch (IOException e) {
-      return ProbeOutcome.pending("port " + port + " refused connections at " + where);
-    }
+    return switch (connector.connect(publisher.address(), target, CONNECT_TIMEOUT)) {
+      case ACCEPTED -> ProbeOutcome.passed(where + " accepted a connection");
+      case NO_ANSWER -> ProbeOutcome.pending("port " + port + " did not answer at " + where);
+      case REFUSED -> ProbeOutcome.pending("port " + port + " refused connections at " + where);
+    };
   }
 
   private int privatePort(Observation publisher) {
@@ -70,9 +69,5 @@ public final class PortListenTrigger implements Trigger {
         .mapToInt(BoundPort::privatePort)
         .findFirst()
         .orElse(port);
-  }
-
-  private int timeoutMillis() {
-    return (int) Math.max(1, connectTimeout.toMillis());
   }
 }

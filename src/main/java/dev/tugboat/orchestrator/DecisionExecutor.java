@@ -1,0 +1,149 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.Decision;
+import dev.tugboat.events.EventBus;
+import dev.tugboat.events.ProbeOutcome;
+import dev.tugboat.events.RunEvent;
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.LogLine;
+import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.trigger.Observation;
+import dev.tugboat.trigger.ProbedTriggers;
+import dev.tugboat.trigger.Trigger;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Acts, does not decide: carries out the planner's decisions. Called on the loop thread; anything
+ * that blocks (Docker calls, probes) goes to the worker pool, anything later to the scheduler, and
+ * every result comes back to the loop as an event on the bus. Never changes run state itself.
+ */
+final class DecisionExecutor {
+
+  private final StartPlan plan;
+  private final ContainerRuntime runtime;
+  private final Executor workers;
+  private final LoopScheduler scheduler;
+  private final EventBus bus;
+  private final Launcher launcher;
+  private final ProbedTriggers triggers;
+
+  DecisionExecutor(StartPlan plan, ContainerRuntime runtime, Executor workers,
+      LoopScheduler scheduler, EventBus bus, Launcher launcher, ProbedTriggers triggers) {
+    this.plan = plan;
+    this.runtime = runtime;
+    this.workers = workers;
+    this.scheduler = scheduler;
+    this.bus = bus;
+    this.launcher = launcher;
+    this.triggers = triggers;
+  }
+
+  void perform(Decision decision, RunState state) {
+    if (decision instanceof Decision.Launch d) {
+      launch(d.container(), state);
+    } else if (decision instanceof Decision.Restart d) {
+      restart(d.container(), state.instance(d.container()).containerId());
+    } else if (decision instanceof Decision.ScheduleRestart d) {
+      scheduler.schedule(d.delay(), () -> bus.post(new RunEvent.RestartDue(d.container())));
+    } else if (decision instanceof Decision.Stop d) {
+      stop(d, state.instance(d.container()).containerId());
+    } else if (decision instanceof Decision.Probe d) {
+      probe(d, state);
+    } else if (decision instanceof Decision.ScheduleDeadline d) {
+      scheduler.schedule(d.timeout(), () -> bus.post(new RunEvent.EventDeadlinePassed(d.event())));
+    } else if (decision instanceof Decision.CaptureOutput d) {
+      workers.execute(() -> bus.post(new RunEvent.OutputCaptured(d.container(),
+          lastLines(d.containerId()))));
+    } else if (decision instanceof Decision.CheckReady d) {
+      checkReady(d, state);
+    } else if (decision instanceof Decision.ScheduleReadyDeadline d) {
+      scheduler.schedule(d.timeout(), () -> bus.post(new RunEvent.ReadyDeadlinePassed()));
+    }
+  }
+
+  private void launch(ContainerKey key, RunState state) {
+    PreparedContainer prepared;
+    try {
+      prepared = launcher.prepare(key, state);
+    } catch (Launcher.LaunchException e) {
+      bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
+      return;
+    }
+    workers.execute(() -> {
+      try {
+        ContainerId id = runtime.create(prepared.config());
+        bus.post(new RunEvent.ContainerCreated(key, id.value(), prepared.config().name()));
+        if (!prepared.files().isEmpty()) {
+          runtime.copyFiles(id, prepared.files());
+        }
+        runtime.start(id);
+      } catch (RuntimeFailure e) {
+        bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
+      }
+    });
+  }
+
+  private void restart(ContainerKey key, String containerId) {
+    workers.execute(() -> {
+      try {
+        runtime.start(ContainerId.of(containerId));
+      } catch (RuntimeFailure e) {
+        bus.post(new RunEvent.LaunchFailed(key, "restart failed: " + e.getMessage()));
+      }
+    });
+  }
+
+  private void stop(Decision.Stop stop, String containerId) {
+    workers.execute(() -> {
+      try {
+        runtime.stop(ContainerId.of(containerId), stop.timeout());
+        bus.post(new RunEvent.StopCompleted(stop.container(), ""));
+      } catch (RuntimeFailure e) {
+        bus.post(new RunEvent.StopCompleted(stop.container(), "could not stop: " + e.getMessage()));
+      }
+    });
+  }
+
+  private void probe(Decision.Probe probe, RunState state) {
+    PlannedEvent event = plan.event(probe.event());
+    Trigger trigger = triggers.of(event.trigger());
+    Observation publisher = state.instance(event.publisher()).observe();
+    Runnable check = () -> workers.execute(() -> bus.post(
+        new RunEvent.ProbeResult(event.name(), safely(() -> trigger.check(publisher)))));
+    scheduler.schedule(probe.delay(), check);
+  }
+
+  private void checkReady(Decision.CheckReady decision, RunState state) {
+    ReadyProbe probe;
+    try {
+      probe = launcher.readyProbe(state);
+    } catch (Launcher.LaunchException e) {
+      bus.post(new RunEvent.ReadyCheckResult(ProbeOutcome.pending(e.getMessage())));
+      return;
+    }
+    scheduler.schedule(decision.delay(), () -> workers.execute(() ->
+        bus.post(new RunEvent.ReadyCheckResult(safely(probe::check)))));
+  }
+
+  /** A probe that throws has not passed: what it threw is what it last saw. */
+  private static ProbeOutcome safely(java.util.function.Supplier<ProbeOutcome> check) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      return ProbeOutcome.pending(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private List<String> lastLines(String containerId) {
+    try {
+      return runtime.logs(ContainerId.of(containerId), ExitRules.OUTPUT_LINES).stream()
+          .map(LogLine::text)
+          .toList();
+    } catch (RuntimeFailure e) {
+      return List.of("(could not read its output: " + e.getMessage() + ")");
+    }
+  }
+}

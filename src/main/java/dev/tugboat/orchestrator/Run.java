@@ -1,0 +1,82 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.EventBus;
+import dev.tugboat.events.Journal;
+import dev.tugboat.events.RunEvent;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.EventFilter;
+import dev.tugboat.runtime.Subscription;
+import dev.tugboat.trigger.ProbedTriggers;
+import dev.tugboat.trigger.TcpConnector;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * One run of an app: wires the bus, the loop, the executor and Docker's event stream, and gives
+ * callers the status snapshot and a way to stop. {@link #start()} posts the start; {@link #runLoop()}
+ * is the loop thread's body (or a test drives {@link #loop()} by hand).
+ */
+public final class Run implements AutoCloseable {
+
+  /** What a run needs; tests pass a direct executor, a hand-moved clock and scheduler. */
+  public record Setup(
+      String app,
+      String runId,
+      StartPlan plan,
+      ContainerRuntime runtime,
+      Launcher launcher,
+      Clock clock,
+      Journal journal,
+      Executor workers,
+      LoopScheduler scheduler,
+      TcpConnector connector) {}
+
+  private final Setup setup;
+  private final EventBus bus = new EventBus();
+  private final RunLoop loop;
+  private Subscription events;
+
+  public Run(Setup setup) {
+    this.setup = setup;
+    DecisionExecutor executor = new DecisionExecutor(setup.plan(), setup.runtime(), setup.workers(),
+        setup.scheduler(), bus, setup.launcher(),
+        new ProbedTriggers(setup.runtime(), setup.connector()));
+    this.loop = new RunLoop(setup.app(), setup.runId(), setup.plan(), setup.clock(), bus,
+        setup.journal(), executor);
+  }
+
+  /** Listens to Docker's events for this run's containers, then asks the loop to start. */
+  public void start() {
+    events = setup.runtime().subscribe(
+        EventFilter.labelled(Map.of(InstanceLabels.RUN, setup.runId())),
+        new RuntimeEventBridge(setup.runtime(), bus));
+    bus.post(new RunEvent.StartRequested());
+  }
+
+  /** Asks the loop to stop the app; safe from any thread, e.g. a signal handler. */
+  public void requestStop(String reason) {
+    bus.post(new RunEvent.StopRequested(reason));
+  }
+
+  /** The loop thread's body: returns once the run has ended. */
+  public void runLoop() {
+    loop.run();
+  }
+
+  public RunLoop loop() {
+    return loop;
+  }
+
+  public RunStatus status() {
+    return loop.status();
+  }
+
+  @Override
+  public void close() {
+    if (events != null) {
+      events.close();
+    }
+    setup.scheduler().close();
+  }
+}

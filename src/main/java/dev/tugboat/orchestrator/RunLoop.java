@@ -1,0 +1,92 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.Decision;
+import dev.tugboat.events.EventBus;
+import dev.tugboat.events.Journal;
+import dev.tugboat.events.JournalEntry;
+import dev.tugboat.events.RunEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The one owner of a run's state. Takes events from the bus in order; for each, journals it, asks
+ * the planner, journals the decisions, publishes a status snapshot, and hands the decisions to the
+ * executor. {@link #handle} must only ever be called from one thread at a time (the loop thread,
+ * or a test driving it); {@link #status()} may be read from any thread.
+ */
+public final class RunLoop {
+
+  private final String app;
+  private final StartPlan plan;
+  private final Planner planner;
+  private final Clock clock;
+  private final EventBus bus;
+  private final Journal journal;
+  private final DecisionExecutor executor;
+  private RunState state;
+  private long sequence;
+  private volatile RunStatus status;
+
+  RunLoop(String app, String runId, StartPlan plan, Clock clock, EventBus bus, Journal journal,
+      DecisionExecutor executor) {
+    this.app = app;
+    this.plan = plan;
+    this.planner = new Planner(plan);
+    this.clock = clock;
+    this.bus = bus;
+    this.journal = journal;
+    this.executor = executor;
+    this.state = RunState.initial(runId, plan, clock.instant());
+    this.status = StatusView.of(app, plan, state, 0, clock.instant());
+  }
+
+  /** Answers one event: decide, record, publish, act. */
+  public void handle(RunEvent event) {
+    Instant now = clock.instant();
+    long eventSequence = ++sequence;
+    journal.append(new JournalEntry(eventSequence, now, state.runId(), 0, event.source(), event));
+    Planner.Step step = planner.decide(state, event, now);
+    state = step.state();
+    for (Decision decision : step.decisions()) {
+      journal.append(new JournalEntry(++sequence, now, state.runId(), eventSequence,
+          decision.cause(), decision));
+    }
+    status = StatusView.of(app, plan, state, sequence, now);
+    for (Decision decision : step.decisions()) {
+      executor.perform(decision, state);
+    }
+  }
+
+  /** Handles every queued event without waiting; for tests that drive the loop by hand. */
+  public void drain() {
+    Optional<RunEvent> next;
+    while (!state.ended() && (next = bus.poll()).isPresent()) {
+      handle(next.get());
+    }
+  }
+
+  /** The loop thread's body: handles events until the run ends or the thread is interrupted. */
+  public void run() {
+    try {
+      while (!state.ended()) {
+        bus.next(Duration.ofSeconds(1)).ifPresent(this::handle);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public RunStatus status() {
+    return status;
+  }
+
+  public boolean ended() {
+    return status.ended();
+  }
+
+  public StartPlan plan() {
+    return plan;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.BoundPort;
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.EventBus;
+import dev.tugboat.events.RunEvent;
+import dev.tugboat.runtime.ContainerInfo;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.RuntimeEvent;
+import dev.tugboat.runtime.RuntimeEventListener;
+import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.runtime.StreamEnd;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns Docker's event stream (filtered to one run's labels) into loop events. Docker's stream
+ * carries {@code start} before {@code die} for one container, and this listener is called one event
+ * at a time in that order, so it reads a started instance's address and ports here, before handing
+ * the start on: a quick container's exit can never overtake its start.
+ */
+final class RuntimeEventBridge implements RuntimeEventListener {
+
+  private final ContainerRuntime runtime;
+  private final EventBus bus;
+
+  RuntimeEventBridge(ContainerRuntime runtime, EventBus bus) {
+    this.runtime = runtime;
+    this.bus = bus;
+  }
+
+  @Override
+  public void onEvent(RuntimeEvent event) {
+    String id = event.container().id().value();
+    if (event instanceof RuntimeEvent.Started started) {
+      Optional<ContainerKey> key = InstanceLabels.keyOf(started.container().labels());
+      key.ifPresent(k -> bus.post(startedEvent(k, started)));
+    } else if (event instanceof RuntimeEvent.Died died) {
+      bus.post(new RunEvent.ContainerExited(id, died.exitCode(), died.time()));
+    } else if (event instanceof RuntimeEvent.HealthChanged health) {
+      bus.post(new RunEvent.ContainerHealthChanged(id,
+          health.status().name().toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  private RunEvent.ContainerStarted startedEvent(ContainerKey key, RuntimeEvent.Started started) {
+    String address = "";
+    List<BoundPort> ports = List.of();
+    try {
+      Optional<ContainerInfo> info = runtime.inspect(started.container().id());
+      if (info.isPresent()) {
+        address = info.get().ipAddress().orElse("");
+        ports = info.get().publishedPorts().stream()
+            .map(p -> new BoundPort(p.containerPort(), p.protocol().name().toLowerCase(Locale.ROOT),
+                p.hostAddress(), p.hostPort()))
+            .toList();
+      }
+    } catch (RuntimeFailure e) {
+      // Without its address a port-listen probe says so and the event's timeout still applies.
+    }
+    return new RunEvent.ContainerStarted(key, started.container().id().value(), started.time(),
+        address, ports);
+  }
+
+  @Override
+  public void onEnd(StreamEnd end) {
+    if (end instanceof StreamEnd.Failed failed) {
+      bus.post(new RunEvent.RuntimeLost(failed.failure().getMessage()));
+    } else if (end instanceof StreamEnd.EndedByEngine) {
+      bus.post(new RunEvent.RuntimeLost("Docker ended its event stream"));
+    }
+  }
+}

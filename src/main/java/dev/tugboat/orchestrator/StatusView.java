@@ -1,0 +1,70 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.BoundPort;
+import dev.tugboat.events.InstancePhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Builds the {@link RunStatus} snapshot from the loop's state. Pure; called on the loop thread. */
+final class StatusView {
+
+  private StatusView() {}
+
+  static RunStatus of(String app, StartPlan plan, RunState state, long sequence, Instant now) {
+    List<RunStatus.ContainerStatus> containers = plan.containers().stream()
+        .map(c -> container(state.instance(c.key())))
+        .toList();
+    List<RunStatus.EventStatus> events = plan.events().stream()
+        .map(e -> event(e, state.event(e.name())))
+        .toList();
+    return new RunStatus(state.runId(), app, state.app(), state.message(), sequence, now,
+        state.ended(), containers, events);
+  }
+
+  private static RunStatus.ContainerStatus container(InstanceState i) {
+    Integer exitCode = i.exitCode().isPresent() ? i.exitCode().getAsInt() : null;
+    List<String> ports = i.ports().stream().map(StatusView::port).toList();
+    return new RunStatus.ContainerStatus(i.key().toString(), i.name(), i.containerId(),
+        i.phase().label(), summary(i), exitCode, i.restarts(), ports, i.waitingOn(),
+        i.startedBy(), i.detail(), i.lastOutput());
+  }
+
+  static String port(BoundPort p) {
+    String host = p.hostPort() == 0 ? "" : p.hostAddress() + ":" + p.hostPort() + "->";
+    return host + p.privatePort() + "/" + p.protocol();
+  }
+
+  /** {@code completed (exit 0, 2.1 s)}, {@code failed (exit 3)}, {@code waiting for "X"}. */
+  static String summary(InstanceState i) {
+    String ran = i.startedAt().flatMap(s -> i.exitedAt().map(e -> Duration.between(s, e)))
+        .map(SettleRules::seconds).map(t -> ", " + t).orElse("");
+    String exit = i.exitCode().isPresent() ? "exit " + i.exitCode().getAsInt() : "";
+    return switch (i.phase()) {
+      case WAITING -> "waiting for " + i.waitingOn().stream().map(n -> "\"" + n + "\"")
+          .collect(Collectors.joining(" or "));
+      case BLOCKED -> "blocked: " + i.detail();
+      case SKIPPED -> "skipped (when is false)";
+      case COMPLETED -> "completed (" + exit + ran + ")";
+      case FAILED -> i.exitCode().isPresent()
+          ? "failed (" + exit + ran + ")"
+          : "failed: " + i.detail();
+      case STOPPED -> i.exitCode().isPresent() ? "stopped (" + exit + ")" : "stopped";
+      case RUNNING -> i.restarts() > 0 ? "running (restarted " + i.restarts() + "x)" : "running";
+      case RESTARTING -> "restarting (" + exit + ", restart " + (i.restarts()) + ")";
+      default -> i.phase().label();
+    };
+  }
+
+  private static RunStatus.EventStatus event(PlannedEvent plan, EventState e) {
+    return new RunStatus.EventStatus(e.name(), plan.publisher().toString(),
+        plan.trigger().describe(), e.fired(), e.firedAt().orElse(null), e.lastSeen(),
+        e.neverReason());
+  }
+
+  static boolean isTerminal(InstancePhase phase) {
+    return phase == InstancePhase.COMPLETED || phase == InstancePhase.FAILED
+        || phase == InstancePhase.STOPPED;
+  }
+}
