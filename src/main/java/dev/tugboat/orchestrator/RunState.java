@@ -58,6 +58,15 @@ public record RunState(
         events, ReadyPhase.NOT_YET, "", false, Set.of(), false);
   }
 
+  /** Every container waiting and nothing started: what templates see before the run. */
+  static RunState nothingStarted(List<ContainerKey> keys, Instant now) {
+    Map<ContainerKey, InstanceState> instances = new LinkedHashMap<>();
+    keys.forEach(key -> instances.put(key,
+        InstanceState.initial(key, dev.tugboat.events.InstancePhase.WAITING, List.of())));
+    return new RunState("plan", AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
+        Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), false);
+  }
+
   public InstanceState instance(ContainerKey key) {
     InstanceState state = instances.get(key);
     if (state == null) {

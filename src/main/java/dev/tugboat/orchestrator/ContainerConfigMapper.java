@@ -1,0 +1,109 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.ContainerConfigBuilder;
+import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.Mount;
+import dev.tugboat.runtime.PortMapping;
+import dev.tugboat.runtime.Protocol;
+import dev.tugboat.spec.ContainerSpec;
+import dev.tugboat.spec.EnvVarSpec;
+import dev.tugboat.spec.PortSpec;
+import dev.tugboat.spec.VolumeSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Maps one container of the spec, rendered, to the runtime's {@link ContainerConfig}: image, name,
+ * labels, command, environment, ports, volumes, then the engine options ({@link
+ * ContainerOptionsMapper}). Restarts are the loop's business, so the engine's policy stays never.
+ */
+final class ContainerConfigMapper {
+
+  /** Who the container is in this run, for its name and labels. */
+  record Identity(String app, String runId, String specHash, ContainerKey key, String image) {}
+
+  private ContainerConfigMapper() {}
+
+  static ContainerConfig map(ContainerSpec spec, Identity id, Rendering r, VolumesFrom volumesFrom) {
+    String name = spec.name().isEmpty()
+        ? InstanceNames.of(id.app(), id.key(), spec.imageName(), 1)
+        : r.text(spec.name(), "name");
+    ContainerConfigBuilder b = ContainerConfig.builder(id.image())
+        .name(name)
+        .cmd(r.args(spec.cmd(), "cmd"))
+        .entrypoint(r.args(spec.entrypoint(), "entrypoint"));
+    spec.options().labels().forEach((k, v) -> b.label(k, r.text(v, "labels." + k)));
+    b.labels(InstanceLabels.of(id.app(), id.runId(), id.key(), id.specHash()));
+    env(spec.envVars(), r, b);
+    ports(spec.ports(), r, b);
+    volumes(spec.volumes(), r, b);
+    b.volumesFrom(volumesFrom.names(spec.volumesFrom()));
+    ContainerOptionsMapper.apply(spec.options(), r, b);
+    return b.build();
+  }
+
+  /** Names of the instances a container mounts volumes from; they must have started. */
+  @FunctionalInterface
+  interface VolumesFrom {
+    List<String> names(List<String> containers);
+  }
+
+  private static void env(List<EnvVarSpec> vars, Rendering r, ContainerConfigBuilder b) {
+    for (int i = 0; i < vars.size(); i++) {
+      EnvVarSpec var = vars.get(i);
+      String field = "env_vars[" + i + "]";
+      if (r.when(var.when(), field + ".when")) {
+        b.env(r.text(var.name(), field + ".name"), r.text(var.value(), field + ".value"));
+      }
+    }
+  }
+
+  private static void ports(List<PortSpec> ports, Rendering r, ContainerConfigBuilder b) {
+    for (int i = 0; i < ports.size(); i++) {
+      PortSpec port = ports.get(i);
+      String field = "ports[" + i + "]";
+      if (!r.when(port.when(), field + ".when")) {
+        continue;
+      }
+      int privatePort = number(r.text(port.privatePort(), field + ".private_port"),
+          r.path(field + ".private_port"));
+      Protocol protocol = Protocol.parse(r.text(port.portType(), field + ".port_type"));
+      String publicText = r.text(port.publicPort(), field + ".public_port").trim();
+      if (publicText.isEmpty()) {
+        b.addPort(PortMapping.exposed(privatePort, protocol));
+        continue;
+      }
+      int publicPort = number(publicText, r.path(field + ".public_port"));
+      String iface = r.text(port.interfaceName(), field + ".interface").trim();
+      HostBinding binding = iface.isEmpty()
+          ? HostBinding.anyAddress(publicPort) : HostBinding.onInterface(iface, publicPort);
+      b.addPort(new PortMapping(privatePort, protocol, Optional.of(binding)));
+    }
+  }
+
+  private static void volumes(List<VolumeSpec> volumes, Rendering r, ContainerConfigBuilder b) {
+    for (int i = 0; i < volumes.size(); i++) {
+      VolumeSpec volume = volumes.get(i);
+      String field = "volumes[" + i + "]";
+      if (!r.when(volume.when(), field + ".when")) {
+        continue;
+      }
+      String host = r.text(volume.hostPath(), field + ".host_path").trim();
+      String target = r.text(volume.containerPath(), field + ".container_path").trim();
+      boolean readOnly = volume.isReadOnly();
+      b.addMount(host.startsWith("/")
+          ? new Mount.Bind(host, target, readOnly)
+          : new Mount.Volume(host, target, readOnly));
+    }
+  }
+
+  static int number(String text, String field) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new Launcher.LaunchException(field + ": expected a port number, got \"" + text + "\"");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.ContainerSummary;
+import dev.tugboat.runtime.RuntimeFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Checks, before anything starts, what would otherwise fail halfway: the engine answers, every
+ * image is here (or can be pulled), and every published host port is free. Then removes the
+ * previous run's containers, kept until now so their logs could be read. Blocking; call it before
+ * the loop starts. Throws {@link PreflightException} (or the runtime's unreachable-engine failure)
+ * with one message naming everything that is wrong.
+ */
+public final class Preflight {
+
+  private final ContainerRuntime runtime;
+  private final HostPorts hostPorts;
+
+  public Preflight(ContainerRuntime runtime, HostPorts hostPorts) {
+    this.runtime = runtime;
+    this.hostPorts = hostPorts;
+  }
+
+  public void check(PreflightNeeds needs) {
+    runtime.ping();
+    List<String> missing = missingImages(needs.images());
+    if (!missing.isEmpty()) {
+      throw new PreflightException((missing.size() == 1 ? "an image is missing" :
+          missing.size() + " images are missing") + "; nothing was started:\n  "
+          + String.join("\n  ", missing));
+    }
+    removePreviousRuns(needs.app());
+    List<String> taken = takenPorts(needs.ports());
+    if (!taken.isEmpty()) {
+      throw new PreflightException("host port" + (taken.size() == 1 ? " is" : "s are")
+          + " already in use; nothing was started:\n  " + String.join("\n  ", taken));
+    }
+  }
+
+  private List<String> missingImages(List<PreflightNeeds.ImageNeed> images) {
+    List<String> missing = new ArrayList<>();
+    for (PreflightNeeds.ImageNeed need : images) {
+      if (runtime.imagePresent(need.image())) {
+        continue;
+      }
+      try {
+        runtime.pullImage(need.image(), Optional.empty());
+      } catch (RuntimeFailure e) {
+        if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
+          throw e;
+        }
+        missing.add(need.image() + " (for " + names(need.containers()) + "): is not on this host "
+            + "and could not be pulled: load it with `docker load -i FILE` (FILE: the image "
+            + "archive shipped with the application), or make its registry reachable");
+      }
+    }
+    return missing;
+  }
+
+  private void removePreviousRuns(String app) {
+    for (ContainerSummary old : runtime.listByLabels(Map.of(InstanceLabels.APP, app))) {
+      runtime.remove(old.id());
+    }
+  }
+
+  private List<String> takenPorts(List<PreflightNeeds.PortNeed> ports) {
+    List<String> taken = new ArrayList<>();
+    for (PreflightNeeds.PortNeed port : ports) {
+      hostPorts.holder(port).ifPresent(holder -> taken.add(port.hostPort() + "/"
+          + port.protocol() + " (for " + port.container() + ") is held by " + holder
+          + ": stop it, or set another public_port"));
+    }
+    return taken;
+  }
+
+  private static String names(List<ContainerKey> keys) {
+    return keys.stream().map(ContainerKey::toString).collect(Collectors.joining(", "));
+  }
+}

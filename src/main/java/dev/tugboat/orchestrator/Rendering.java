@@ -1,0 +1,83 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.template.TemplateEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the raw strings of one part of the spec (a container, an event) with one environment.
+ * Text without a {@code {{repl} action is returned as it is, without a parse. A failure becomes a
+ * {@link Launcher.LaunchException} with the renderer's message (which names the field).
+ */
+final class Rendering {
+
+  private static final String ACTION = "{{repl";
+
+  private final SpecTemplates templates;
+  private final TemplateEnvironment env;
+  private final String basePath;
+
+  Rendering(SpecTemplates templates, TemplateEnvironment env, String basePath) {
+    this.templates = templates;
+    this.env = env;
+    this.basePath = basePath;
+  }
+
+  TemplateEnvironment env() {
+    return env;
+  }
+
+  String text(String raw, String field) {
+    if (raw == null || !raw.contains(ACTION)) {
+      return raw == null ? "" : raw;
+    }
+    try {
+      return templates.render(raw, basePath + "." + field, env);
+    } catch (RuntimeException e) {
+      throw new Launcher.LaunchException(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Every element rendered; elements that render empty are dropped (a `when`-style `if`). */
+  List<String> list(List<String> raws, String field) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < raws.size(); i++) {
+      String value = text(raws.get(i), field + "[" + i + "]");
+      if (!value.isEmpty()) {
+        out.add(value);
+      }
+    }
+    return out;
+  }
+
+  /** Like {@link #list} but keeps empty elements: a command's arguments may be empty strings. */
+  List<String> args(List<String> raws, String field) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < raws.size(); i++) {
+      out.add(text(raws.get(i), field + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /**
+   * A {@code when}: absent or empty is true; otherwise the rendered text must read as a boolean
+   * ({@code true/false/1/0/yes/no}, any case).
+   */
+  boolean when(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      return true;
+    }
+    String value = text(raw, field).trim().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true", "1", "yes", "t" -> true;
+      case "false", "0", "no", "f", "" -> false;
+      default -> throw new Launcher.LaunchException(basePath + "." + field + ": `when` must render "
+          + "to true or false, got \"" + value + "\"");
+    };
+  }
+
+  String path(String field) {
+    return basePath + "." + field;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.spec.ContainerSpec;
+import dev.tugboat.spec.ReadySpec;
+import dev.tugboat.trigger.TcpConnector;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a container of the spec with what the run knows now and maps it to what the runtime
+ * creates. Runs on the loop thread, so the state it reads is the loop's own.
+ */
+public final class SpecLauncher implements Launcher {
+
+  private final SpecInputs in;
+  private final ContainerKeys keys;
+  private final StartPlan plan;
+  private final TcpConnector tcp;
+
+  public SpecLauncher(SpecInputs in, ContainerKeys keys, StartPlan plan, TcpConnector tcp) {
+    this.in = in;
+    this.keys = keys;
+    this.plan = plan;
+    this.tcp = tcp;
+  }
+
+  @Override
+  public PreparedContainer prepare(ContainerKey key, RunState state) {
+    ContainerSpec spec = keys.spec(key);
+    Rendering r = rendering(key, state);
+    ContainerConfigMapper.Identity identity = new ContainerConfigMapper.Identity(in.app(),
+        state.runId(), in.specHash(), key, plan.container(key).image());
+    ContainerConfig config = ContainerConfigMapper.map(spec, identity, r,
+        names -> volumesFrom(key, names, state));
+    return new PreparedContainer(config,
+        ContainerFilesMapper.map(spec.configFiles(), spec.customerFiles(), r));
+  }
+
+  private Rendering rendering(ContainerKey key, RunState state) {
+    return new Rendering(in.templates(),
+        new RunEnvironment(in.base(), in.host(), keys, state, key.toString(), in.clock()),
+        keys.path(key));
+  }
+
+  /** volumes_from names containers of the same component; they must already have started. */
+  private List<String> volumesFrom(ContainerKey key, List<String> names, RunState state) {
+    List<String> instances = new ArrayList<>();
+    for (String name : names) {
+      ContainerKey source = keys.resolve(key.component(), name).orElseThrow(() ->
+          new LaunchException(key + ": volumes_from names " + name + ", which is not a container "
+              + "of component " + key.component()));
+      InstanceState instance = state.instance(source);
+      if (instance.containerId().isEmpty()) {
+        throw new LaunchException(key + " mounts the volumes of " + source + ", which has not "
+            + "been created yet: start " + key + " on an event of " + source);
+      }
+      instances.add(instance.containerId());
+    }
+    return instances;
+  }
+
+  @Override
+  public ReadyProbe readyProbe(RunState state) {
+    ReadySpec ready = in.spec().ready().orElseThrow();
+    Rendering r = new Rendering(in.templates(),
+        new RunEnvironment(in.base(), in.host(), keys, state, "the ready check", in.clock()),
+        "state.ready");
+    return ReadyProbes.of(ready.command(), r.args(ready.args(), "args"), in.host().privateAddress(),
+        tcp);
+  }
+}

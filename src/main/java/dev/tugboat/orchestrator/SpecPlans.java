@@ -1,0 +1,105 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.spec.ContainerSpec;
+import dev.tugboat.spec.EventSpec;
+import dev.tugboat.spec.ReadySpec;
+import dev.tugboat.spec.SubscriptionSpec;
+import dev.tugboat.trigger.TriggerKind;
+import dev.tugboat.trigger.TriggerSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the {@link StartPlan} of a spec: each container (skipped when its {@code when} renders
+ * false), each event with its rendered trigger arguments and its subscribers, and the ready check.
+ * Rendering here sees no container facts yet: a {@code when} that needs one is an error.
+ */
+public final class SpecPlans {
+
+  private SpecPlans() {}
+
+  public static StartPlan plan(SpecInputs in, ContainerKeys keys) {
+    RunState nothingStarted = RunState.nothingStarted(keys.keys(), in.clock().instant());
+    List<PlannedContainer> containers = new ArrayList<>();
+    List<PlannedEvent> events = new ArrayList<>();
+    for (ContainerKey key : keys.keys()) {
+      ContainerSpec spec = keys.spec(key);
+      Rendering r = new Rendering(in.templates(),
+          new RunEnvironment(in.base(), in.host(), keys, nothingStarted, key.toString(), in.clock()),
+          keys.path(key));
+      containers.add(container(in, key, spec, r));
+      for (int i = 0; i < spec.publishEvents().size(); i++) {
+        events.add(event(key, spec.publishEvents().get(i), r, "publish_events[" + i + "]", keys));
+      }
+    }
+    return StartPlan.of(containers, events, in.spec().ready().map(SpecPlans::ready));
+  }
+
+  private static PlannedContainer container(SpecInputs in, ContainerKey key, ContainerSpec spec,
+      Rendering r) {
+    boolean run;
+    try {
+      run = r.when(spec.when(), "when");
+    } catch (Launcher.LaunchException e) {
+      throw new PlanException(e.getMessage());
+    }
+    RestartPolicy restart = restart(spec);
+    PlannedContainer planned = new PlannedContainer(key, ImageReference.of(spec, in.registries()),
+        spec.ephemeral(), restart, stopTimeout(spec), false);
+    return run ? planned : planned.skip();
+  }
+
+  private static RestartPolicy restart(ContainerSpec spec) {
+    int max = spec.restart().max().orElse(0);
+    return switch (spec.restart().effectivePolicy()) {
+      case "always" -> new RestartPolicy(RestartPolicy.Kind.ALWAYS, max);
+      case "on-failure" -> new RestartPolicy(RestartPolicy.Kind.ON_FAILURE, max);
+      default -> RestartPolicy.NEVER;
+    };
+  }
+
+  private static Duration stopTimeout(ContainerSpec spec) {
+    try {
+      String text = spec.options().stopTimeout().trim();
+      return text.isEmpty() ? PlannedContainer.DEFAULT_STOP_TIMEOUT
+          : Duration.ofSeconds(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return PlannedContainer.DEFAULT_STOP_TIMEOUT;
+    }
+  }
+
+  private static PlannedEvent event(ContainerKey publisher, EventSpec event, Rendering r,
+      String field, ContainerKeys keys) {
+    TriggerKind kind = TriggerKind.fromSpecName(event.trigger()).orElseThrow(() ->
+        new PlanException(r.path(field) + ": unknown trigger \"" + event.trigger() + "\" of event \""
+            + event.name() + "\"; use container-start, container-stop, port-listen or exec"));
+    TriggerSpec trigger;
+    try {
+      trigger = new TriggerSpec(kind, r.text(event.data(), field + ".data"),
+          r.args(event.args(), field + ".args"));
+    } catch (Launcher.LaunchException e) {
+      throw new PlanException(e.getMessage());
+    }
+    List<ContainerKey> subscribers = new ArrayList<>();
+    for (SubscriptionSpec subscription : event.subscriptions()) {
+      if (!subscription.action().isEmpty() && !subscription.action().equals("start")) {
+        throw new PlanException(r.path(field) + ": event \"" + event.name() + "\" asks to "
+            + subscription.action() + " " + subscription.target() + "; the only action is start");
+      }
+      subscribers.add(keys.resolve(subscription.component(), subscription.container())
+          .orElseThrow(() -> new PlanException("event \"" + event.name() + "\" of " + publisher
+              + " subscribes " + subscription.target() + ", which is not a container of the spec")));
+    }
+    return new PlannedEvent(event.name(), publisher, trigger, event.timeout(), subscribers);
+  }
+
+  private static ReadyCheck ready(ReadySpec ready) {
+    Optional<Duration> timeout = ready.timeoutSeconds() < 0 ? Optional.empty()
+        : Optional.of(ready.timeoutSeconds() == 0 ? ReadyCheck.DEFAULT_TIMEOUT
+            : Duration.ofSeconds(ready.timeoutSeconds()));
+    return new ReadyCheck(ready.command() + " " + String.join(" ", ready.args()), timeout);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.tugboat.orchestrator;
+
+import static dev.tugboat.orchestrator.Plans.APP;
+import static dev.tugboat.orchestrator.Plans.DB;
+import static dev.tugboat.orchestrator.Plans.MIGRATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.InMemoryRuntime;
+import dev.tugboat.runtime.ManualClock;
+import dev.tugboat.runtime.RuntimeFailure;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PreflightTest {
+
+  private final InMemoryRuntime runtime = new InMemoryRuntime(new ManualClock());
+
+  private static PreflightNeeds needs(List<PreflightNeeds.PortNeed> ports) {
+    return new PreflightNeeds("shop", List.of(
+        new PreflightNeeds.ImageNeed("tugboat-demo/postgres:15", List.of(DB)),
+        new PreflightNeeds.ImageNeed("tugboat-demo/app:1", List.of(MIGRATION, APP))), ports);
+  }
+
+  @Test
+  void missingImageThatCannotBePulledStopsTheRunBeforeAnythingStarts() {
+    runtime.removeImage("tugboat-demo/app:1");
+
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.empty()).check(needs(List.of())))
+        .isInstanceOf(PreflightException.class)
+        .hasMessage("an image is missing; nothing was started:\n"
+            + "  tugboat-demo/app:1 (for db-migration/pythonapp, python-app/pythonapp): is not on "
+            + "this host and could not be pulled: load it with `docker load -i FILE` (FILE: the "
+            + "image archive shipped with the application), or make its registry reachable");
+    assertThat(runtime.history()).containsExactly("pull tugboat-demo/app:1");
+  }
+
+  @Test
+  void imageThatIsHereIsNotPulled() {
+    new Preflight(runtime, port -> Optional.empty()).check(needs(List.of()));
+
+    assertThat(runtime.history()).noneMatch(h -> h.startsWith("pull"));
+  }
+
+  @Test
+  void takenHostPortIsNamedWithItsHolder() {
+    PreflightNeeds.PortNeed pg = new PreflightNeeds.PortNeed("", 5432, "tcp", DB);
+
+    assertThatThrownBy(() -> new Preflight(runtime,
+        port -> Optional.of("process postgres (pid 812)")).check(needs(List.of(pg))))
+        .hasMessage("host port is already in use; nothing was started:\n"
+            + "  5432/tcp (for db/postgres) is held by process postgres (pid 812): stop it, or set "
+            + "another public_port");
+  }
+
+  @Test
+  void containersOfThePreviousRunAreRemovedOnlyWhenTheNextOneCanStart() {
+    runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("old-app")
+        .labels(Map.of(InstanceLabels.APP, "shop", InstanceLabels.RUN, "run-0")).build());
+    runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("other-app")
+        .labels(Map.of(InstanceLabels.APP, "other")).build());
+
+    new Preflight(runtime, port -> Optional.empty()).check(needs(List.of()));
+
+    assertThat(runtime.history()).contains("remove old-app").doesNotContain("remove other-app");
+  }
+
+  @Test
+  void unreachableEngineIsReportedAsSuch() {
+    runtime.stopEngine();
+
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.empty()).check(needs(List.of())))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageStartingWith("cannot reach Docker at memory://: connection refused");
+  }
+}
