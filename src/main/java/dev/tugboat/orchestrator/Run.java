@@ -11,6 +11,7 @@ import dev.tugboat.trigger.TcpConnector;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * One run of an app: wires the bus, the loop, the executor and Docker's event stream, and gives
@@ -19,7 +20,10 @@ import java.util.concurrent.Executor;
  */
 public final class Run implements AutoCloseable {
 
-  /** What a run needs; tests pass a direct executor, a hand-moved clock and scheduler. */
+  /**
+   * What a run needs; tests pass a direct executor, a hand-moved clock and scheduler. {@code
+   * onStatus} sees each new status on the loop thread: it must return quickly and may only post.
+   */
   public record Setup(
       String app,
       String runId,
@@ -30,7 +34,8 @@ public final class Run implements AutoCloseable {
       Journal journal,
       Executor workers,
       LoopScheduler scheduler,
-      TcpConnector connector) {}
+      TcpConnector connector,
+      Consumer<RunStatus> onStatus) {}
 
   private final Setup setup;
   private final EventBus bus = new EventBus();
@@ -43,7 +48,7 @@ public final class Run implements AutoCloseable {
         setup.scheduler(), bus, setup.launcher(),
         new ProbedTriggers(setup.runtime(), setup.connector()));
     this.loop = new RunLoop(setup.app(), setup.runId(), setup.plan(), setup.clock(), bus,
-        setup.journal(), executor);
+        setup.journal(), executor, setup.onStatus());
   }
 
   /** Listens to Docker's events for this run's containers, then asks the loop to start. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one owner of a run's state. Takes events from the bus in order; for each, journals it, asks
@@ -25,12 +26,13 @@ public final class RunLoop {
   private final EventBus bus;
   private final Journal journal;
   private final DecisionExecutor executor;
+  private final Consumer<RunStatus> onStatus;
   private RunState state;
   private long sequence;
   private volatile RunStatus status;
 
   RunLoop(String app, String runId, StartPlan plan, Clock clock, EventBus bus, Journal journal,
-      DecisionExecutor executor) {
+      DecisionExecutor executor, Consumer<RunStatus> onStatus) {
     this.app = app;
     this.plan = plan;
     this.planner = new Planner(plan);
@@ -38,6 +40,7 @@ public final class RunLoop {
     this.bus = bus;
     this.journal = journal;
     this.executor = executor;
+    this.onStatus = onStatus;
     this.state = RunState.initial(runId, plan, clock.instant());
     this.status = StatusView.of(app, plan, state, 0, clock.instant());
   }
@@ -57,6 +60,7 @@ public final class RunLoop {
     for (Decision decision : step.decisions()) {
       executor.perform(decision, state);
     }
+    onStatus.accept(status);
   }
 
   /** Handles every queued event without waiting; for tests that drive the loop by hand. */

@@ -21,7 +21,7 @@ final class StopRules {
     }
     d.stopRequested = true;
     if (d.app == AppPhase.STARTING || d.app == AppPhase.STARTED) {
-      d.changeApp(AppPhase.STOPPING, "stopping: " + reason, reason);
+      d.changeApp(AppPhase.STOPPING, reason, reason);
     }
     for (InstanceState instance : d.instances.values()) {
       if (instance.phase() == InstancePhase.RESTARTING) {

@@ -31,7 +31,7 @@ final class LoopHarness implements ManualClock.Timeline {
     TcpConnector connector = (address, port, timeout) -> runtime.isListening(address, port)
         ? TcpConnector.Answer.ACCEPTED : TcpConnector.Answer.REFUSED;
     run = new Run(new Run.Setup("shop", "run-1", plan, runtime, new TestLauncher(plan), clock,
-        journal, Runnable::run, scheduler, connector));
+        journal, Runnable::run, scheduler, connector, status -> {}));
     clock.register(this);
   }
 

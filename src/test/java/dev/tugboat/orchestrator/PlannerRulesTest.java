@@ -174,7 +174,7 @@ class PlannerRulesTest {
     run.exited(MIGRATION, 0);
     run.running(APP);
 
-    assertThat(run.stop()).containsExactly("app stopping: stopping: interrupted",
+    assertThat(run.stop()).containsExactly("app stopping: interrupted",
         "stop python-app/pythonapp");
     assertThat(run.stopped(APP)).containsExactly(
         "finished python-app/pythonapp stopped exit -1", "stop db/postgres");
@@ -190,7 +190,7 @@ class PlannerRulesTest {
     run.start();
     run.on(new RunEvent.ContainerCreated(DB, PlannerDriver.id(DB), "db"));
 
-    assertThat(run.stop()).containsExactly("app stopping: stopping: interrupted");
+    assertThat(run.stop()).containsExactly("app stopping: interrupted");
     assertThat(run.running(DB)).containsExactly("stop db/postgres");
     assertThat(run.probe(PG_READY, ProbeOutcome.passed("accepted"))).isEmpty();
     assertThat(run.stopped(DB)).containsExactly("finished db/postgres stopped exit -1",

@@ -1,0 +1,20 @@
+package dev.tugboat.cli;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Run ids: sortable by start time, unique on one host ({@code 20261122-023512-9f3a}). */
+final class RunIds {
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private RunIds() {}
+
+  static String next(Clock clock) {
+    return STAMP.format(clock.instant()) + "-"
+        + String.format("%04x", new SecureRandom().nextInt(0x10000));
+  }
+}
