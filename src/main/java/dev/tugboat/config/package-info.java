@@ -1,5 +1,16 @@
 /**
- * The configuration screen: config items and their values (stored settings, value, default,
- * generated {@code cmds}), the settings file, and masking of secret values.
+ * The configuration screen and its values. {@link dev.tugboat.config.ConfigScreen} indexes a spec's
+ * items and options; {@link dev.tugboat.config.ConfigResolver} resolves them against the stored
+ * {@link dev.tugboat.config.Settings} (stored, else {@code value}, else {@code default_cmd}, else
+ * {@code default}) into immutable {@link dev.tugboat.config.ConfigValues}, running the {@code cmds}
+ * {@link dev.tugboat.config.Generators} it needs; {@link dev.tugboat.config.ConfigLoader} saves what
+ * {@code value_cmd} generated so it is computed once. {@link dev.tugboat.config.ConfigValidator} checks
+ * required items and writes; {@link dev.tugboat.config.SecretMasker} hides secret values in any text.
+ * {@link dev.tugboat.config.SpecPreview} renders a whole spec for {@code tugboat render} with the
+ * placeholders of {@link dev.tugboat.config.PreviewFacts}.
+ *
+ * <p>Knows nothing of Docker, threads or HTTP. Values are immutable and may be read from any thread;
+ * a resolution runs on the caller's thread and does blocking work only in {@code cmds} (key
+ * generation) and in the settings and CA files.
  */
 package dev.tugboat.config;

@@ -1,0 +1,268 @@
+package dev.tugboat.cli;
+
+import dev.tugboat.config.CertificateAuthoritySource;
+import dev.tugboat.config.CertificateAuthorityStore;
+import dev.tugboat.config.ConfigEntry;
+import dev.tugboat.config.ConfigException;
+import dev.tugboat.config.ConfigLoader;
+import dev.tugboat.config.ConfigScreen;
+import dev.tugboat.config.ConfigTable;
+import dev.tugboat.config.ConfigValidator;
+import dev.tugboat.config.ConfigValue;
+import dev.tugboat.config.ConfigValues;
+import dev.tugboat.config.Generators;
+import dev.tugboat.config.HostAddressDetector;
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.config.ItemType;
+import dev.tugboat.config.PreviewFacts;
+import dev.tugboat.config.SecretMasker;
+import dev.tugboat.config.Settings;
+import dev.tugboat.config.SettingsStore;
+import dev.tugboat.config.StoredValue;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.LoadedSpec;
+import dev.tugboat.spec.SpecLoadException;
+import dev.tugboat.spec.SpecLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tugboat config list|get|set}: reads and changes an app's config values. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = "Reads and changes the config values of an app (its settings file).",
+    subcommands = {ConfigCommand.ListItems.class, ConfigCommand.Get.class, ConfigCommand.Set.class})
+public final class ConfigCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() {
+    command.commandLine().usage(command.commandLine().getErr());
+    return 2;
+  }
+
+  /** What every config subcommand takes: the spec and where its values are stored. */
+  static final class Target {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The app spec (YAML).")
+    Path specFile;
+
+    @Option(names = "--settings", paramLabel = "FILE", description = {
+        "The settings file (the daemon keeps <state_dir>/settings.json). Generated values",
+        "(value_cmd) are saved there once; the cert command's CA is kept beside it."})
+    Path settingsFile;
+
+    @Option(names = "--show-secrets", description = "Print password values instead of ********.")
+    boolean showSecrets;
+
+    @Option(names = "--public-address", paramLabel = "ADDRESS",
+        description = "The address the publicip command gives (default: the host's private address).")
+    String publicAddress;
+  }
+
+  /** The loaded spec and config, or the exit code of a failure already reported. */
+  private record Loaded(AppSpec spec, ConfigValues values, SecretMasker masker) {}
+
+  abstract static class Subcommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec command;
+    @Mixin Target target;
+
+    PrintWriter out() {
+      return command.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+      return command.commandLine().getErr();
+    }
+
+    AppSpec spec() throws SpecLoadException, ExitException {
+      LoadedSpec loaded = new SpecLoader().load(target.specFile);
+      loaded.problems().forEach(problem -> err().println(problem.toText()));
+      if (loaded.hasErrors()) {
+        throw new ExitException(1);
+      }
+      return loaded.spec();
+    }
+
+    HostAddresses host() {
+      HostAddresses host = HostAddressDetector.detect();
+      return target.publicAddress == null ? host : host.withPublicAddress(target.publicAddress);
+    }
+
+    ConfigLoader loader(HostAddresses host) {
+      SecureRandom random = new SecureRandom();
+      Path caDirectory = target.settingsFile == null ? null
+          : target.settingsFile.toAbsolutePath().getParent();
+      return new ConfigLoader(Generators.standard(random, host, caDirectory == null
+          ? CertificateAuthoritySource.ephemeral(Clock.systemUTC(), random)
+          : new CertificateAuthorityStore(caDirectory, Clock.systemUTC(), random)));
+    }
+
+    /** Loads spec and values (saving generated ones when a settings file is given). */
+    Loaded load() throws SpecLoadException, ExitException, ConfigException, IOException {
+      AppSpec spec = spec();
+      HostAddresses host = host();
+      PreviewFacts facts = new PreviewFacts(spec, host, Clock.systemUTC());
+      ConfigLoader loader = loader(host);
+      ConfigValues values = target.settingsFile == null
+          ? loader.preview(spec, Settings.empty(), facts).values()
+          : loader.load(spec, new SettingsStore(target.settingsFile), facts);
+      return new Loaded(spec, values, target.showSecrets ? SecretMasker.none() : values.masker());
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        return run();
+      } catch (ExitException e) {
+        return e.code;
+      } catch (SpecLoadException e) {
+        err().println(e.getMessage());
+        return 1;
+      } catch (ConfigException | IOException e) {
+        err().println("tugboat config: " + e.getMessage());
+        return 1;
+      }
+    }
+
+    abstract int run() throws SpecLoadException, ExitException, ConfigException, IOException;
+  }
+
+  /** Ends a command with an exit code after its reason was printed. */
+  static final class ExitException extends Exception {
+    final int code;
+
+    ExitException(int code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Lists every config item with its value, type and where the value comes from.")
+  static final class ListItems extends Subcommand {
+    @Override
+    int run() throws SpecLoadException, ExitException, ConfigException, IOException {
+      Loaded loaded = load();
+      out().print(ConfigTable.render(loaded.values(), loaded.masker()));
+      ConfigValidator.missingRequired(loaded.values()).forEach(m -> err().println("warning: " + m));
+      out().flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "get", mixinStandardHelpOptions = true,
+      description = "Prints the value of each ITEM (a file item: its contents), one per line.")
+  static final class Get extends Subcommand {
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM", description = "Item names.")
+    List<String> items = new ArrayList<>();
+
+    @Override
+    int run() throws SpecLoadException, ExitException, ConfigException, IOException {
+      Loaded loaded = load();
+      ConfigScreen screen = loaded.values().screen();
+      for (String item : items) {
+        ConfigEntry entry = screen.entry(item).orElseThrow(() -> new ConfigException("no config item '"
+            + item + "' in this spec; the items are " + String.join(", ", screen.names())));
+        ConfigValue value = loaded.values().value(entry.name()).orElseThrow();
+        String shown = entry.type() == ItemType.FILE ? value.dataIfAny().orElse("") : value.value();
+        out().println(loaded.masker().mask(shown));
+      }
+      out().flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "set", mixinStandardHelpOptions = true,
+      description = {"Stores values: ITEM=VALUE, or ITEM=@PATH for a file item (its contents).",
+          "Each value must fit its item's type; nothing is stored if one does not."})
+  static final class Set extends Subcommand {
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM=VALUE", description = "Assignments.")
+    List<String> assignments = new ArrayList<>();
+
+    @Override
+    int run() throws SpecLoadException, ExitException, ConfigException, IOException {
+      if (target.settingsFile == null) {
+        err().println("tugboat config set: give --settings FILE, the file that keeps the values"
+            + " (the daemon reads <state_dir>/settings.json)");
+        return 2;
+      }
+      AppSpec spec = spec();
+      HostAddresses host = host();
+      Map<String, StoredValue> changes = Assignments.parse(ConfigScreen.of(spec), assignments);
+      ConfigValues values = loader(host).set(spec, new SettingsStore(target.settingsFile), changes,
+          new PreviewFacts(spec, host, Clock.systemUTC()));
+      SecretMasker masker = target.showSecrets ? SecretMasker.none() : values.masker();
+      for (String item : changes.keySet()) {
+        out().println("set " + item + " = " + masker.mask(ConfigTable.shown(values, item)));
+      }
+      ConfigValidator.missingRequired(values).forEach(m -> err().println("warning: " + m));
+      out().flush();
+      return 0;
+    }
+  }
+
+  /** {@code ITEM=VALUE} arguments ({@code ITEM=@PATH} for a file item), checked against the screen. */
+  static final class Assignments {
+    private Assignments() {}
+
+    static Map<String, StoredValue> parse(ConfigScreen screen, List<String> assignments)
+        throws ConfigException, IOException {
+      Map<String, StoredValue> changes = new LinkedHashMap<>();
+      for (String assignment : assignments) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+          throw new ConfigException("'" + assignment + "' is not ITEM=VALUE");
+        }
+        String name = assignment.substring(0, eq);
+        String value = assignment.substring(eq + 1);
+        boolean file = screen.entry(name).filter(e -> e.type() == ItemType.FILE).isPresent();
+        StoredValue stored = file && value.startsWith("@") ? readFile(name, Path.of(value.substring(1)))
+            : StoredValue.of(value);
+        ConfigValidator.checkWrite(screen, name, stored);
+        changes.put(name, stored);
+      }
+      return changes;
+    }
+
+    /** Settings with the assignments applied (for a render that stores nothing). */
+    static Settings apply(AppSpec spec, Settings settings, List<String> assignments)
+        throws ConfigException, IOException {
+      return assignments.isEmpty() ? settings : settings.withAll(parse(ConfigScreen.of(spec), assignments));
+    }
+
+    private static StoredValue readFile(String item, Path path) throws ConfigException, IOException {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(path);
+      } catch (NoSuchFileException e) {
+        throw new ConfigException("config item '" + item + "': no such file " + path);
+      }
+      try {
+        String contents = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        return StoredValue.file(path.getFileName().toString(), contents);
+      } catch (CharacterCodingException e) {
+        throw new ConfigException("config item '" + item + "': " + path
+            + " is not UTF-8 text; file items hold text such as PEM certificates and keys");
+      }
+    }
+  }
+}

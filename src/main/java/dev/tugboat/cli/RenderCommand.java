@@ -1,0 +1,149 @@
+package dev.tugboat.cli;
+
+import dev.tugboat.config.CertificateAuthoritySource;
+import dev.tugboat.config.ConfigException;
+import dev.tugboat.config.ConfigLoader;
+import dev.tugboat.config.ConfigResolver;
+import dev.tugboat.config.ConfigValidator;
+import dev.tugboat.config.ConfigValues;
+import dev.tugboat.config.Generators;
+import dev.tugboat.config.HostAddressDetector;
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.config.PreviewFacts;
+import dev.tugboat.config.PreviewWriter;
+import dev.tugboat.config.Settings;
+import dev.tugboat.config.SettingsStore;
+import dev.tugboat.config.SpecPreview;
+import dev.tugboat.config.TemplatePositions;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.LoadedSpec;
+import dev.tugboat.spec.Problem;
+import dev.tugboat.spec.SpecLoadException;
+import dev.tugboat.spec.SpecLoader;
+import dev.tugboat.template.TemplateException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tugboat render}: prints the spec as it would run with a configuration. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the spec as it would run: templates evaluated with the config values, entries whose",
+      "`when` is false dropped, secrets masked. Values known only at run time (another container's",
+      "address or port) print as placeholders such as <address of db/postgres>."
+    })
+public final class RenderCommand implements Callable<Integer> {
+
+  enum Format { YAML, JSON }
+
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "The app spec (YAML).")
+  Path specFile;
+
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "Stored config values (settings.json); read only, never written by render.")
+  Path settingsFile;
+
+  @Option(names = "--set", paramLabel = "ITEM=VALUE",
+      description = "A config value for this render only (ITEM=@PATH reads a file item's contents).")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "yaml|json", defaultValue = "yaml",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--show-secrets", description = "Print password values instead of ********.")
+  boolean showSecrets;
+
+  @Option(names = "--private-address", paramLabel = "ADDRESS",
+      description = "The host's private address (default: the address of the default route's interface).")
+  String privateAddress;
+
+  @Option(names = "--public-address", paramLabel = "ADDRESS",
+      description = "The host's public address (default: the private address).")
+  String publicAddress;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    LoadedSpec loaded;
+    try {
+      loaded = new SpecLoader().load(specFile);
+    } catch (SpecLoadException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    loaded.problems().forEach(problem -> err.println(problem.toText()));
+    if (loaded.hasErrors()) {
+      return 1;
+    }
+    AppSpec spec = loaded.spec();
+    HostAddresses host = host();
+    PreviewFacts facts = new PreviewFacts(spec, host, Clock.systemUTC());
+    SecureRandom random = new SecureRandom();
+    ConfigLoader loader = new ConfigLoader(Generators.standard(random, host,
+        CertificateAuthoritySource.ephemeral(Clock.systemUTC(), random)));
+    ConfigValues values;
+    try {
+      Settings settings = ConfigCommand.Assignments.apply(spec, storedSettings(), sets);
+      ConfigResolver.Resolution resolution = loader.preview(spec, settings, facts);
+      values = resolution.values();
+    } catch (ConfigException | IOException e) {
+      err.println("tugboat render: " + e.getMessage());
+      return 1;
+    }
+    ConfigValidator.missingRequired(values).forEach(m -> err.println("warning: " + values.masker().mask(m)));
+    String text;
+    try {
+      text = Files.readString(specFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println(specFile + ": cannot read the file: " + e.getMessage());
+      return 1;
+    }
+    SpecPreview.Result result = SpecPreview.render(text, values, values.environment(facts), showSecrets);
+    if (!result.errors().isEmpty()) {
+      for (TemplateException error : result.errors()) {
+        err.println(values.masker().mask(problem(spec, text, error).toText()));
+      }
+      return 1;
+    }
+    out.print(format == Format.JSON ? PreviewWriter.json(result.tree()) : PreviewWriter.yaml(result.tree()));
+    out.flush();
+    return 0;
+  }
+
+  private Settings storedSettings() throws IOException {
+    return settingsFile == null ? Settings.empty() : new SettingsStore(settingsFile).load();
+  }
+
+  private HostAddresses host() {
+    HostAddresses host = HostAddressDetector.detect();
+    if (privateAddress != null) {
+      host = host.withPrivateAddress(privateAddress).withPublicAddress(privateAddress);
+    }
+    return publicAddress == null ? host : host.withPublicAddress(publicAddress);
+  }
+
+  static Problem problem(AppSpec spec, String text, TemplateException error) {
+    var field = spec.sourceMap().at(error.fieldPath());
+    var at = spec.sourceMap().contains(error.fieldPath())
+        ? TemplatePositions.locate(text, field, error.line(), error.column())
+        : field;
+    return Problem.error("template", error.fieldPath(), at, error.fieldPath() + ": " + error.detail());
+  }
+}

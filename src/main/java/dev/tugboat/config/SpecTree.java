@@ -1,0 +1,105 @@
+package dev.tugboat.config;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * A spec file as a plain tree (ordered maps, lists, strings, and {@link PlainScalar}s for numbers,
+ * booleans and nulls kept as written, so {@code version: 1.10} does not print as {@code 1.1}). Built
+ * from SnakeYAML's node API only: no object is ever constructed from a YAML tag. The spec loader has
+ * already checked the file; the same limits apply here.
+ */
+final class SpecTree {
+
+  /** A scalar that is not a string: its text as written and its YAML type. */
+  record PlainScalar(String text, Tag tag) {}
+
+  private SpecTree() {}
+
+  static Map<String, Object> parse(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(50);
+    options.setNestingDepthLimit(50);
+    options.setAllowDuplicateKeys(false);
+    Composer composer = new Composer(
+        new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+    Node root = composer.checkNode() ? composer.getNode() : null;
+    Object tree = root == null ? null : toPlain(root);
+    if (tree instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) tree;
+      return map;
+    }
+    throw new IllegalArgumentException("the spec is not a mapping of keys");
+  }
+
+  private static Object toPlain(Node node) {
+    if (node instanceof MappingNode mapping) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("<<")) {
+          mergeInto(map, toPlain(tuple.getValueNode()));
+        } else if (tuple.getKeyNode() instanceof ScalarNode key) {
+          map.put(key.getValue(), toPlain(tuple.getValueNode()));
+        }
+      }
+      return map;
+    }
+    if (node instanceof SequenceNode sequence) {
+      List<Object> list = new ArrayList<>();
+      for (Node element : sequence.getValue()) {
+        list.add(toPlain(element));
+      }
+      return list;
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    Tag tag = scalar.getTag();
+    if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)) {
+      return new PlainScalar(scalar.getValue(), tag);
+    }
+    return scalar.getValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void mergeInto(Map<String, Object> map, Object source) {
+    List<Object> sources = source instanceof List<?> list ? (List<Object>) list : List.of(source);
+    for (Object each : sources) {
+      if (each instanceof Map<?, ?> merged) {
+        ((Map<String, Object>) merged).forEach(map::putIfAbsent);
+      }
+    }
+  }
+
+  /** Whether a scalar is absent or YAML null. */
+  static boolean isNull(Object value) {
+    return value == null || (value instanceof PlainScalar p && p.tag().equals(Tag.NULL));
+  }
+
+  /** A scalar's text: a string itself, or a plain scalar as written. */
+  static String text(Object value) {
+    return value instanceof PlainScalar p ? p.text() : String.valueOf(value);
+  }
+
+  /** Whether a YAML scalar is a true boolean as YAML 1.1 writes them ({@code true}, {@code yes}, {@code on}). */
+  static boolean isTrue(Object value) {
+    return !isNull(value) && TRUE_WORDS.contains(text(value).trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y", "1");
+}
