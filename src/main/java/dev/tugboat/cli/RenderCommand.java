@@ -140,10 +140,7 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   static Problem problem(AppSpec spec, String text, TemplateException error) {
-    var field = spec.sourceMap().at(error.fieldPath());
-    var at = spec.sourceMap().contains(error.fieldPath())
-        ? TemplatePositions.locate(text, field, error.line(), error.column())
-        : field;
-    return Problem.error("template", error.fieldPath(), at, error.fieldPath() + ": " + error.detail());
+    return Problem.error("template", error.fieldPath(),
+        TemplatePositions.of(spec.sourceMap(), text, error), error.fieldPath() + ": " + error.detail());
   }
 }

@@ -1,6 +1,8 @@
 package dev.tugboat.config;
 
+import dev.tugboat.spec.SourceMap;
 import dev.tugboat.spec.SourcePosition;
+import dev.tugboat.template.TemplateException;
 
 /**
  * Turns a position inside a template (line and column of the template's own text) into a position
@@ -12,6 +14,14 @@ import dev.tugboat.spec.SourcePosition;
 public final class TemplatePositions {
 
   private TemplatePositions() {}
+
+  /** Where in the spec file {@code error} is: its field's position plus the offset in the template. */
+  public static SourcePosition of(SourceMap sourceMap, String specText, TemplateException error) {
+    SourcePosition field = sourceMap.at(error.fieldPath());
+    return sourceMap.contains(error.fieldPath())
+        ? locate(specText, field, error.line(), error.column())
+        : field;
+  }
 
   public static SourcePosition locate(String specText, SourcePosition valueStart, int line, int column) {
     String[] lines = specText.split("\n", -1);
