@@ -29,6 +29,8 @@ public final class PreviewWriter {
     options.setIndicatorIndent(0);
     options.setWidth(120);
     options.setSplitLines(false);
+    // Equal empty lists may be one shared instance; a reader wants them written out, not as &id001.
+    options.setDereferenceAliases(true);
     return new Yaml(new PlainScalarRepresenter(options), options).dump(tree);
   }
 

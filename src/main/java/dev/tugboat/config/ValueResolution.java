@@ -46,7 +46,7 @@ final class ValueResolution implements ConfigLookup {
           throw new ConfigException(cycle.getMessage(), e);
         }
       }
-      throw new ConfigException("config value cannot be worked out: " + e.getMessage(), e);
+      throw new ConfigException("config template: " + e.getMessage(), e);
     } catch (CycleException e) {
       throw new ConfigException(e.getMessage(), e);
     }

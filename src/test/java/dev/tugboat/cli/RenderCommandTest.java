@@ -104,9 +104,10 @@ class RenderCommandTest {
     CliRun run = CliRun.of("render", file.toString(), "--set", "hostname=h");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith(file + ":42:14: error [template] "
+    assertThat(run.err()).startsWith(file + ":33:22: error [template] "
         + "components[1].containers[0].env_vars[1].value: ");
-    assertThat(run.err()).contains("cache/redis");
+    assertThat(run.err()).endsWith("value: error calling HostPrivateIpAddress: the spec has no container"
+        + " cache/redis (component name, then image_name or name)\n");
     assertThat(run.out()).isEmpty();
   }
 

@@ -62,4 +62,14 @@ class PreviewWriterTest {
 
     assertThat(tree.get("use")).isEqualTo(Map.of("x", "1", "y", "3"));
   }
+
+  @Test
+  void sharedEmptyListsAreWrittenOutNotAliased() {
+    Map<String, Object> tree = new java.util.LinkedHashMap<>();
+    java.util.List<Object> empty = java.util.List.of();
+    tree.put("a", empty);
+    tree.put("b", empty);
+
+    assertThat(PreviewWriter.yaml(tree)).isEqualTo("a: []\nb: []\n");
+  }
 }
