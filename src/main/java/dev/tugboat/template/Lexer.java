@@ -3,7 +3,6 @@ package dev.tugboat.template;
 import dev.tugboat.template.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Splits a template into tokens the way Go's text/template lexer does, with Replicated's delimiters
@@ -16,13 +15,10 @@ final class Lexer {
   static final String RIGHT_DELIM = "}}";
   private static final String LEFT_COMMENT = "/*";
   private static final String RIGHT_COMMENT = "*/";
-  private static final Set<String> KEYWORDS =
-      Set.of("if", "else", "end", "range", "with", "break", "continue", "define", "template", "block");
 
   private final String src;
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
-  private int parenDepth;
   private boolean trimNextText;
 
   private Lexer(String src) {
@@ -77,10 +73,7 @@ final class Lexer {
   }
 
   private boolean hasRightTrimMarker(int at) {
-    return at + 1 < src.length()
-        && isSpace(src.charAt(at))
-        && src.charAt(at + 1) == '-'
-        && src.startsWith(RIGHT_DELIM, at + 2);
+    return hasRightTrimMarker(src, at);
   }
 
   /** Consumes a right delimiter at {@link #pos} if there is one. */
@@ -113,196 +106,19 @@ final class Lexer {
   }
 
   private boolean lexAction(int actionStart) {
-    parenDepth = 0;
-    while (true) {
-      if (hasRightTrimMarker(pos) || src.startsWith(RIGHT_DELIM, pos)) {
-        if (parenDepth > 0) {
-          return error(pos, "unclosed left paren");
-        }
-        return lexRightDelim();
-      }
-      if (pos >= src.length()) {
-        return error(actionStart, "unclosed action");
-      }
-      if (!lexActionItem()) {
-        return false;
-      }
-    }
-  }
-
-  private boolean lexActionItem() {
-    char c = src.charAt(pos);
-    int start = pos;
-    if (isSpace(c)) {
-      while (pos < src.length() && isSpace(src.charAt(pos)) && !hasRightTrimMarker(pos)) {
-        pos++;
-      }
-      if (pos == start) { // a space that begins " -}}": the loop ends the action
-        return lexRightDelim() || error(pos, "unexpected trim marker");
-      }
-      return emit(Kind.SPACE, start);
-    }
-    switch (c) {
-      case '=':
-        pos++;
-        return emit(Kind.ASSIGN, start);
-      case ':':
-        if (pos + 1 < src.length() && src.charAt(pos + 1) == '=') {
-          pos += 2;
-          return emit(Kind.DECLARE, start);
-        }
-        return error(start, "expected :=");
-      case '|':
-        pos++;
-        return emit(Kind.PIPE, start);
-      case '"':
-        return lexQuote(start);
-      case '`':
-        return lexRawQuote(start);
-      case '\'':
-        return lexCharConstant(start);
-      case '$':
-        pos++;
-        return lexFieldOrVariable(start, Kind.VARIABLE);
-      case '(':
-        pos++;
-        parenDepth++;
-        return emit(Kind.LEFT_PAREN, start);
-      case ')':
-        pos++;
-        if (--parenDepth < 0) {
-          return error(start, "unexpected right paren");
-        }
-        return emit(Kind.RIGHT_PAREN, start);
-      default:
-        return lexOther(c, start);
-    }
-  }
-
-  private boolean lexOther(char c, int start) {
-    if (c == '.') {
-      if (pos + 1 < src.length() && isDigit(src.charAt(pos + 1))) {
-        return lexNumber(start);
-      }
-      pos++;
-      return lexFieldOrVariable(start, Kind.FIELD);
-    }
-    if (c == '+' || c == '-' || isDigit(c)) {
-      return lexNumber(start);
-    }
-    int cp = src.codePointAt(pos);
-    if (isAlphaNumeric(cp)) {
-      return lexIdentifier(start);
-    }
-    if (cp < 0x7f && cp >= 0x20) {
-      pos++;
-      return emit(Kind.CHAR, start);
-    }
-    return error(start, "unrecognized character in action: " + describeRune(cp));
-  }
-
-  private boolean lexIdentifier(int start) {
-    while (pos < src.length() && isAlphaNumeric(src.codePointAt(pos))) {
-      pos += Character.charCount(src.codePointAt(pos));
-    }
-    if (!atTerminator()) {
-      return error(pos, "bad character " + describeRune(src.codePointAt(pos)));
-    }
-    String word = src.substring(start, pos);
-    if (KEYWORDS.contains(word)) {
-      return emit(Kind.KEYWORD, start);
-    }
-    if (word.equals("true") || word.equals("false")) {
-      return emit(Kind.BOOL, start);
-    }
-    return emit(word.equals("nil") ? Kind.NIL : Kind.IDENTIFIER, start);
-  }
-
-  /** After a '.' or '$' at {@code start}: a field name or variable name, or the bare dot or '$'. */
-  private boolean lexFieldOrVariable(int start, Kind kind) {
-    if (atTerminator()) {
-      return emit(kind == Kind.VARIABLE ? Kind.VARIABLE : Kind.DOT, start);
-    }
-    while (pos < src.length() && isAlphaNumeric(src.codePointAt(pos))) {
-      pos += Character.charCount(src.codePointAt(pos));
-    }
-    if (!atTerminator()) {
-      return error(pos, "bad character " + describeRune(src.codePointAt(pos)));
-    }
-    return emit(kind, start);
-  }
-
-  private boolean atTerminator() {
-    if (pos >= src.length()) {
-      return true;
-    }
-    char c = src.charAt(pos);
-    return isSpace(c)
-        || c == '.'
-        || c == ','
-        || c == '|'
-        || c == ':'
-        || c == ')'
-        || c == '('
-        || src.startsWith(RIGHT_DELIM, pos);
-  }
-
-  private boolean lexNumber(int start) {
-    if (!NumberScanner.scan(src, pos).map(end -> pos = end).isPresent()) {
-      int end = NumberScanner.badEnd(src, pos);
-      return error(start, "bad number syntax: \"" + src.substring(start, end) + "\"");
-    }
-    return emit(Kind.NUMBER, start);
-  }
-
-  private boolean lexQuote(int start) {
-    pos++;
-    while (true) {
-      if (pos >= src.length() || src.charAt(pos) == '\n') {
-        return error(start, "unterminated quoted string");
-      }
-      char c = src.charAt(pos++);
-      if (c == '\\') {
-        if (pos >= src.length() || src.charAt(pos) == '\n') {
-          return error(start, "unterminated quoted string");
-        }
-        pos++;
-      } else if (c == '"') {
-        return emit(Kind.STRING, start);
-      }
-    }
-  }
-
-  private boolean lexRawQuote(int start) {
-    int end = src.indexOf('`', pos + 1);
+    int end = new ActionLexer(src, tokens).lex(pos, actionStart);
     if (end < 0) {
-      return error(start, "unterminated raw quoted string");
+      return false;
     }
-    pos = end + 1;
-    return emit(Kind.RAW_STRING, start);
+    pos = end;
+    return lexRightDelim();
   }
 
-  private boolean lexCharConstant(int start) {
-    pos++;
-    while (true) {
-      if (pos >= src.length() || src.charAt(pos) == '\n') {
-        return error(start, "unterminated character constant");
-      }
-      char c = src.charAt(pos++);
-      if (c == '\\') {
-        if (pos >= src.length() || src.charAt(pos) == '\n') {
-          return error(start, "unterminated character constant");
-        }
-        pos++;
-      } else if (c == '\'') {
-        return emit(Kind.CHAR_CONSTANT, start);
-      }
-    }
-  }
-
-  private boolean emit(Kind kind, int start) {
-    tokens.add(new Token(kind, src.substring(start, pos), start));
-    return true;
+  static boolean hasRightTrimMarker(String src, int at) {
+    return at + 1 < src.length()
+        && isSpace(src.charAt(at))
+        && src.charAt(at + 1) == '-'
+        && src.startsWith(RIGHT_DELIM, at + 2);
   }
 
   private boolean error(int at, String message) {

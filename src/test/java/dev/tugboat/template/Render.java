@@ -1,7 +1,6 @@
 package dev.tugboat.template;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.fail;
 
 /** Test shorthands: render a template against the standard fake environment, or get its error. */
 final class Render {
@@ -19,21 +18,20 @@ final class Render {
 
   /** The full message of the TemplateException that parsing or rendering throws. */
   static String error(String source) {
-    TemplateException e =
-        catchThrowableOfType(() -> render(source), TemplateException.class);
-    if (e == null) {
-      assertThatThrownBy(() -> render(source)).isInstanceOf(TemplateException.class);
-    }
-    return e.getMessage();
+    return thrown(() -> render(source)).getMessage();
   }
 
   /** The message without the field path and position. */
   static String detail(String source) {
-    TemplateException e =
-        catchThrowableOfType(() -> render(source), TemplateException.class);
-    if (e == null) {
-      assertThatThrownBy(() -> render(source)).isInstanceOf(TemplateException.class);
+    return thrown(() -> render(source)).detail();
+  }
+
+  static TemplateException thrown(Runnable action) {
+    try {
+      action.run();
+    } catch (TemplateException e) {
+      return e;
     }
-    return e.detail();
+    return fail("expected a TemplateException");
   }
 }

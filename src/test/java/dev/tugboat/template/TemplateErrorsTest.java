@@ -4,7 +4,6 @@ import static dev.tugboat.template.Render.FIELD;
 import static dev.tugboat.template.Render.detail;
 import static dev.tugboat.template.Render.error;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +24,7 @@ class TemplateErrorsTest {
   @Test
   void exceptionExposesItsParts() {
     TemplateException e =
-        catchThrowableOfType(
-            () -> Template.parse("ab\n{{repl ContainerExposedPort \"db\" \"postgres\"}}", "cmd"),
-            TemplateException.class);
+        Render.thrown(() -> Template.parse("ab\n{{repl ContainerExposedPort \"db\" \"postgres\"}}", "cmd"));
     assertThat(e.fieldPath()).isEqualTo("cmd");
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.column()).isEqualTo(8);
@@ -39,7 +36,7 @@ class TemplateErrorsTest {
   @Test
   void withoutAFieldPathTheMessageStartsWithThePosition() {
     TemplateException e =
-        catchThrowableOfType(() -> Template.parse("{{repl end}}", null), TemplateException.class);
+        Render.thrown(() -> Template.parse("{{repl end}}", null));
     assertThat(e.getMessage()).isEqualTo("1:8: unexpected {{end}}");
   }
 
@@ -120,9 +117,7 @@ class TemplateErrorsTest {
   void aFactNotKnownYetIsMarkedSo() {
     FakeEnvironment env = FakeEnvironment.standard().notStarted("db/postgres");
     TemplateException e =
-        catchThrowableOfType(
-            () -> Render.render("host={{repl NodePrivateIPAddress \"db\" \"postgres\"}}", env),
-            TemplateException.class);
+        Render.thrown(() -> Render.render("host={{repl NodePrivateIPAddress \"db\" \"postgres\"}}", env));
     assertThat(e.isUnavailableFact()).isTrue();
     assertThat(e.getMessage())
         .isEqualTo(FIELD + ":1:13: error calling NodePrivateIPAddress: container db/postgres has not started yet");
