@@ -1,17 +1,13 @@
 package dev.tugboat.runtime;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -24,13 +20,14 @@ import java.util.function.Predicate;
 public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Timeline {
   /** How the in-memory engine answers stop: SIGTERM ends a process with 128 + 15. */
   static final int EXIT_SIGTERM = 143;
-  static final int EXIT_SIGKILL = 137;
+  static final int EXIT_SIGKILL = InMemoryLifecycle.EXIT_SIGKILL;
 
   private final ManualClock clock;
   private final InMemoryStreams streams = new InMemoryStreams();
   private final InMemoryHistory history;
+  private final InMemoryLifecycle lifecycle;
   private final List<ContainerScript> scripts = new ArrayList<>();
-  private final Map<ContainerId, InMemoryContainer> containers = new LinkedHashMap<>();
+  private final InMemoryContainers containers = new InMemoryContainers();
   private final Set<String> missingImages = new HashSet<>();
   private final Map<String, ImageInfo> images = new LinkedHashMap<>();
   private Optional<RuntimeFailure> engineDown = Optional.empty();
@@ -39,6 +36,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   public InMemoryRuntime(ManualClock clock) {
     this.clock = clock;
     this.history = new InMemoryHistory(clock);
+    this.lifecycle = new InMemoryLifecycle(clock, streams, history);
     clock.register(this);
   }
 
@@ -96,25 +94,23 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
 
   /** The config a container was created with, to assert on what the orchestrator asked for. */
   public synchronized ContainerConfig createdConfig(String name) {
-    return byName(name).config;
+    return containers.byName(name).config;
   }
 
   public synchronized List<FileToCopy> copiedFiles(String name) {
-    return List.copyOf(byName(name).files);
+    return List.copyOf(containers.byName(name).files);
   }
 
   /** Whether something listens at the address a probe got from {@link ContainerInfo#ipAddress()}. */
   public synchronized boolean isListening(String address, int port) {
-    return containers.values().stream()
-        .anyMatch(c -> c.state == ContainerState.RUNNING && c.probeAddress().equals(address)
-            && c.listening.contains(port));
+    return containers.isListening(address, port);
   }
 
   /** Makes a running container exit now, as if its process ended. */
   public synchronized void exitNow(String name, int exitCode) {
-    InMemoryContainer c = byName(name);
+    InMemoryContainer c = containers.byName(name);
     if (c.state == ContainerState.RUNNING) {
-      die(c, exitCode);
+      lifecycle.die(c, exitCode);
     }
   }
 
@@ -122,58 +118,17 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
 
   @Override
   public synchronized Optional<Instant> nextDue() {
-    return containers.values().stream().flatMap(c -> c.pending.stream())
-        .map(InMemoryContainer.Scheduled::at).min(Comparator.naturalOrder());
+    return containers.nextDue();
   }
 
   @Override
   public synchronized void runDue(Instant now) {
-    for (InMemoryContainer c : List.copyOf(containers.values())) {
+    for (InMemoryContainer c : containers.all()) {
       List<InMemoryContainer.Scheduled> due = c.pending.stream()
           .filter(s -> !s.at().isAfter(now)).toList();
       c.pending.removeAll(due);
-      due.forEach(s -> apply(c, s.step()));
+      due.forEach(s -> lifecycle.apply(c, s.step()));
     }
-  }
-
-  private void apply(InMemoryContainer c, ContainerScript.Step step) {
-    if (c.state != ContainerState.RUNNING) {
-      return;
-    }
-    if (step instanceof ContainerScript.Exit exit) {
-      die(c, exit.exitCode());
-    } else if (step instanceof ContainerScript.OpenPort open) {
-      c.listening.add(open.port());
-      history.add("port-open " + c.name + " " + open.port());
-    } else if (step instanceof ContainerScript.Log log) {
-      writeLine(c, log.line());
-    } else if (step instanceof ContainerScript.Health health) {
-      c.health = health.status();
-      history.add("health " + c.name + " " + health.status().name().toLowerCase(Locale.ROOT));
-      streams.publish(new RuntimeEvent.HealthChanged(now(), c.asEventContainer(), c.health));
-    } else if (step instanceof ContainerScript.OutOfMemory) {
-      c.oomKilled = true;
-      history.add("oom " + c.name);
-      streams.publish(new RuntimeEvent.OutOfMemory(now(), c.asEventContainer()));
-      die(c, EXIT_SIGKILL);
-    }
-  }
-
-  private void writeLine(InMemoryContainer c, LogLine line) {
-    c.output.add(line);
-    history.add("log " + c.name + " " + line.text());
-    streams.logLine(c.id, line);
-  }
-
-  private void die(InMemoryContainer c, int exitCode) {
-    c.state = ContainerState.EXITED;
-    c.exitCode = OptionalInt.of(exitCode);
-    c.finishedAt = Optional.of(now());
-    c.listening.clear();
-    c.pending.clear();
-    history.add("exit " + c.name + " " + exitCode);
-    streams.publish(new RuntimeEvent.Died(now(), c.asEventContainer(), exitCode));
-    streams.endLogs(c.id, new StreamEnd.EndedByEngine());
   }
 
   private Instant now() {
@@ -220,7 +175,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     if (missingImages.contains(config.image())) {
       throw RuntimeFailure.imageNotFound(config.image());
     }
-    containers.values().stream().filter(c -> c.name.equals(name)).findFirst().ifPresent(c -> {
+    containers.named(name).ifPresent(c -> {
       throw RuntimeFailure.nameConflict(name, c.id.shortForm());
     });
     ContainerScript script = scriptFor(config);
@@ -230,7 +185,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     ContainerId id = ContainerId.of(String.format("%064x", created));
     String address = "172.17.0." + (created + 1);
     InMemoryContainer c = new InMemoryContainer(id, name, config, script, address);
-    containers.put(id, c);
+    containers.add(c);
     streams.publish(new RuntimeEvent.Created(now(), c.asEventContainer()));
     return id;
   }
@@ -247,7 +202,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   @Override
   public synchronized void copyFiles(ContainerId id, List<FileToCopy> files) {
     checkEngine();
-    InMemoryContainer c = find(id);
+    InMemoryContainer c = containers.find(id);
     files.forEach(f -> history.add("copy " + c.name + " " + f.path()));
     c.files.addAll(files);
   }
@@ -255,7 +210,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   @Override
   public synchronized void start(ContainerId id) {
     checkEngine();
-    InMemoryContainer c = find(id);
+    InMemoryContainer c = containers.find(id);
     history.add("start " + c.name);
     if (c.state == ContainerState.RUNNING) {
       return;
@@ -263,53 +218,46 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     if (c.script.startFailure.isPresent()) {
       throw c.script.startFailure.get();
     }
-    c.state = ContainerState.RUNNING;
-    c.startedAt = Optional.of(now());
-    c.health = c.script.steps.stream().anyMatch(s -> s instanceof ContainerScript.Health)
-        ? HealthStatus.STARTING : HealthStatus.NONE;
-    for (ContainerScript.Step step : c.script.steps) {
-      c.pending.add(new InMemoryContainer.Scheduled(now().plus(step.after()), step));
-    }
-    streams.publish(new RuntimeEvent.Started(now(), c.asEventContainer()));
+    lifecycle.start(c);
     runDue(now());
   }
 
   @Override
   public synchronized void stop(ContainerId id, Duration timeout) {
     checkEngine();
-    InMemoryContainer c = find(id);
+    InMemoryContainer c = containers.find(id);
     history.add("stop " + c.name);
     if (c.state == ContainerState.RUNNING) {
-      die(c, c.script.ignoresSigterm ? EXIT_SIGKILL : EXIT_SIGTERM);
+      lifecycle.die(c, c.script.ignoresSigterm ? EXIT_SIGKILL : EXIT_SIGTERM);
     }
   }
 
   @Override
   public synchronized void remove(ContainerId id) {
     checkEngine();
-    Optional<InMemoryContainer> found = lookup(id);
+    Optional<InMemoryContainer> found = containers.lookup(id);
     if (found.isEmpty()) {
       return;
     }
     InMemoryContainer c = found.get();
     history.add("remove " + c.name);
     if (c.state == ContainerState.RUNNING) {
-      die(c, EXIT_SIGKILL);
+      lifecycle.die(c, EXIT_SIGKILL);
     }
-    containers.remove(c.id);
+    containers.remove(c);
     streams.publish(new RuntimeEvent.Destroyed(now(), c.asEventContainer()));
   }
 
   @Override
   public synchronized Optional<ContainerInfo> inspect(ContainerId id) {
     checkEngine();
-    return lookup(id).map(InMemoryContainer::info);
+    return containers.lookup(id).map(InMemoryContainer::info);
   }
 
   @Override
   public synchronized List<ContainerSummary> listByLabels(Map<String, String> labels) {
     checkEngine();
-    return containers.values().stream()
+    return containers.all().stream()
         .filter(c -> c.config.labels().entrySet().containsAll(labels.entrySet()))
         .map(InMemoryContainer::summary).toList();
   }
@@ -317,7 +265,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   @Override
   public synchronized ExecResult exec(ContainerId id, ExecRequest request) {
     checkEngine();
-    InMemoryContainer c = find(id);
+    InMemoryContainer c = containers.find(id);
     history.add("exec " + c.name + " " + String.join(" ", request.cmd()));
     if (c.state != ContainerState.RUNNING) {
       throw RuntimeFailure.engineError("exec in " + c.name,
@@ -326,29 +274,20 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     Duration sinceStart = Duration.between(c.startedAt.orElseThrow(), now());
     ExecResult answer = c.script.execAnswer(request.cmd(), sinceStart)
         .orElse(ExecResult.of(127, "no exec answer scripted for " + request.cmd()));
-    return bounded(answer, request.maxOutputBytes());
-  }
-
-  private static ExecResult bounded(ExecResult result, int maxBytes) {
-    byte[] bytes = result.output().getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= maxBytes) {
-      return result;
-    }
-    String cut = new String(bytes, 0, maxBytes, StandardCharsets.UTF_8);
-    return new ExecResult(result.exitCode(), cut, true);
+    return InMemoryLifecycle.bounded(answer, request.maxOutputBytes());
   }
 
   @Override
   public synchronized List<LogLine> logs(ContainerId id, int tailLines) {
     checkEngine();
-    List<LogLine> all = find(id).output;
+    List<LogLine> all = containers.find(id).output;
     return List.copyOf(all.subList(Math.max(0, all.size() - tailLines), all.size()));
   }
 
   @Override
   public synchronized Subscription followLogs(ContainerId id, LogListener listener) {
     checkEngine();
-    InMemoryContainer c = find(id);
+    InMemoryContainer c = containers.find(id);
     boolean ended = c.state == ContainerState.EXITED;
     return streams.followLogs(c.id, List.copyOf(c.output), ended, listener);
   }
@@ -364,30 +303,12 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     streams.endAll(new StreamEnd.Closed());
   }
 
-  // ---- lookups -------------------------------------------------------------------------------
+  // ---- engine state -------------------------------------------------------------------------
 
   private void checkEngine() {
     if (engineDown.isPresent()) {
       RuntimeFailure down = engineDown.get();
       throw new RuntimeFailure(down.kind(), down.getMessage());
     }
-  }
-
-  private Optional<InMemoryContainer> lookup(ContainerId id) {
-    InMemoryContainer byId = containers.get(id);
-    if (byId != null) {
-      return Optional.of(byId);
-    }
-    return containers.values().stream().filter(c -> c.name.equals(id.value())).findFirst();
-  }
-
-  private InMemoryContainer find(ContainerId id) {
-    return lookup(id).orElseThrow(() -> RuntimeFailure.noSuchContainer(id));
-  }
-
-  private InMemoryContainer byName(String name) {
-    return containers.values().stream().filter(c -> c.name.equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no container named " + name
-            + " was created; created: " + containers.values().stream().map(c -> c.name).toList()));
   }
 }
