@@ -15,8 +15,8 @@
 #                    `java -jar target/tugboat.jar run samples/migration-app.yml` when that jar has
 #                    a `run` command; `none` skips Tugboat. Its app answers on 127.0.0.1:8000.
 #   TUGBOAT_DOWN_CMD run after Tugboat's process is stopped, to remove what it left (optional);
-#                    containers labelled dev.tugboat.app made from the demo images, and the
-#                    sample's volume, are removed in any case.
+#                    the containers labelled dev.tugboat.app=$TUGBOAT_APP (the sample's app,
+#                    tugboat-migration-demo) and the sample's volume are removed in any case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -27,7 +27,7 @@ COMPOSE_FILE=scripts/bench/compose/docker-compose.yml
 PROJECT=tugboat-bench-$$
 TUGBOAT_HEALTH_URL=http://127.0.0.1:8000/health
 TUGBOAT_VOLUME="tugboat-demo-pgdata"
-DEMO_IMAGES=(tugboat-demo/postgres:15 tugboat-demo/app:1)
+TUGBOAT_APP=${TUGBOAT_APP:-tugboat-migration-demo}
 
 log() { printf 'compose-chain: %s\n' "$*" >&2; }
 now() { date +%s.%N; }
@@ -80,11 +80,9 @@ tugboat_cleanup() {
   if [ -n "${TUGBOAT_DOWN_CMD:-}" ]; then
     bash -c "$TUGBOAT_DOWN_CMD" >/dev/null 2>&1 || log "TUGBOAT_DOWN_CMD failed: $TUGBOAT_DOWN_CMD"
   fi
-  local image ids
-  for image in "${DEMO_IMAGES[@]}"; do
-    mapfile -t ids < <(docker ps -aq --filter label=dev.tugboat.app --filter "ancestor=$image")
-    [ ${#ids[@]} = 0 ] || docker rm -f -v "${ids[@]}" >/dev/null 2>&1 || true
-  done
+  local ids
+  mapfile -t ids < <(docker ps -aq --filter "label=dev.tugboat.app=$TUGBOAT_APP")
+  [ ${#ids[@]} = 0 ] || docker rm -f -v "${ids[@]}" >/dev/null 2>&1 || true
   docker volume rm "$TUGBOAT_VOLUME" >/dev/null 2>&1 || true
 }
 
