@@ -1,6 +1,7 @@
 package dev.tugboat.cli;
 
 import dev.tugboat.config.CertificateAuthoritySource;
+import dev.tugboat.config.ConfigAssignments;
 import dev.tugboat.config.CertificateAuthorityStore;
 import dev.tugboat.config.ConfigEntry;
 import dev.tugboat.config.ConfigException;
@@ -25,16 +26,10 @@ import dev.tugboat.spec.SpecLoadException;
 import dev.tugboat.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -207,7 +202,7 @@ public final class ConfigCommand implements Callable<Integer> {
       }
       AppSpec spec = spec();
       HostAddresses host = host();
-      Map<String, StoredValue> changes = Assignments.parse(ConfigScreen.of(spec), assignments);
+      Map<String, StoredValue> changes = ConfigAssignments.parse(ConfigScreen.of(spec), assignments);
       ConfigValues values = loader(host).set(spec, new SettingsStore(target.settingsFile), changes,
           new PreviewFacts(spec, host, Clock.systemUTC()));
       SecretMasker masker = target.showSecrets ? SecretMasker.none() : values.masker();
@@ -217,52 +212,6 @@ public final class ConfigCommand implements Callable<Integer> {
       ConfigValidator.missingRequired(values).forEach(m -> err().println("warning: " + m));
       out().flush();
       return 0;
-    }
-  }
-
-  /** {@code ITEM=VALUE} arguments ({@code ITEM=@PATH} for a file item), checked against the screen. */
-  static final class Assignments {
-    private Assignments() {}
-
-    static Map<String, StoredValue> parse(ConfigScreen screen, List<String> assignments)
-        throws ConfigException, IOException {
-      Map<String, StoredValue> changes = new LinkedHashMap<>();
-      for (String assignment : assignments) {
-        int eq = assignment.indexOf('=');
-        if (eq <= 0) {
-          throw new ConfigException("'" + assignment + "' is not ITEM=VALUE");
-        }
-        String name = assignment.substring(0, eq);
-        String value = assignment.substring(eq + 1);
-        boolean file = screen.entry(name).filter(e -> e.type() == ItemType.FILE).isPresent();
-        StoredValue stored = file && value.startsWith("@") ? readFile(name, Path.of(value.substring(1)))
-            : StoredValue.of(value);
-        ConfigValidator.checkWrite(screen, name, stored);
-        changes.put(name, stored);
-      }
-      return changes;
-    }
-
-    /** Settings with the assignments applied (for a render that stores nothing). */
-    static Settings apply(AppSpec spec, Settings settings, List<String> assignments)
-        throws ConfigException, IOException {
-      return assignments.isEmpty() ? settings : settings.withAll(parse(ConfigScreen.of(spec), assignments));
-    }
-
-    private static StoredValue readFile(String item, Path path) throws ConfigException, IOException {
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(path);
-      } catch (NoSuchFileException e) {
-        throw new ConfigException("config item '" + item + "': no such file " + path);
-      }
-      try {
-        String contents = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        return StoredValue.file(path.getFileName().toString(), contents);
-      } catch (CharacterCodingException e) {
-        throw new ConfigException("config item '" + item + "': " + path
-            + " is not UTF-8 text; file items hold text such as PEM certificates and keys");
-      }
     }
   }
 }

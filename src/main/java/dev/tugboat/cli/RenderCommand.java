@@ -1,6 +1,7 @@
 package dev.tugboat.cli;
 
 import dev.tugboat.config.CertificateAuthoritySource;
+import dev.tugboat.config.ConfigAssignments;
 import dev.tugboat.config.ConfigException;
 import dev.tugboat.config.ConfigLoader;
 import dev.tugboat.config.ConfigResolver;
@@ -100,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
         CertificateAuthoritySource.ephemeral(Clock.systemUTC(), random)));
     ConfigValues values;
     try {
-      Settings settings = ConfigCommand.Assignments.apply(spec, storedSettings(), sets);
+      Settings settings = ConfigAssignments.apply(spec, storedSettings(), sets);
       ConfigResolver.Resolution resolution = loader.preview(spec, settings, facts);
       values = resolution.values();
     } catch (ConfigException | IOException e) {
