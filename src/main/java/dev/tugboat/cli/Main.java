@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       RenderCommand.class,
       ConfigCommand.class,
+      ValidateCommand.class,
     })
 public final class Main implements Runnable {
 

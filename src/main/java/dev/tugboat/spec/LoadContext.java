@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** What one load collects: positions by path and load-time problems. Used by one load only. */
 final class LoadContext {
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, SourcePosition> positions = new HashMap<>();
+  private final Map<String, String> templatedValues = new HashMap<>();
 
   LoadContext(String file) {
     this.file = file;
@@ -31,6 +33,9 @@ final class LoadContext {
 
   void record(String path, Node node) {
     positions.putIfAbsent(path, position(node));
+    if (node instanceof ScalarNode scalar && Templates.isTemplated(scalar.getValue())) {
+      templatedValues.putIfAbsent(path, scalar.getValue());
+    }
   }
 
   void error(String ruleId, String path, Node node, String message) {
@@ -46,7 +51,7 @@ final class LoadContext {
   }
 
   SourceMap sourceMap() {
-    return new SourceMap(file, positions);
+    return new SourceMap(file, positions, templatedValues);
   }
 
   /** {@code parent.key}, or {@code key} at the top. */

@@ -37,11 +37,11 @@ final class NodeTreeGuard {
 
   private void walk(Node node) throws SpecLoadException {
     if (++visited > MAX_EXPANDED_NODES) {
-      throw new SpecLoadException(ctx.file() + ": the spec expands to more than " + MAX_EXPANDED_NODES
+      throw new SpecLoadException(ctx.file(), "the spec expands to more than " + MAX_EXPANDED_NODES
           + " values through YAML aliases; write the repeated parts out or use fewer aliases");
     }
     if (!enclosing.add(node)) {
-      throw new SpecLoadException(ctx.position(node) + ": a YAML alias refers to a list or mapping"
+      throw new SpecLoadException(ctx.position(node), "a YAML alias refers to a list or mapping"
           + " that contains it, which never ends; remove the recursive alias");
     }
     walkChecked(node);

@@ -11,10 +11,26 @@ import java.util.Map;
 public final class SourceMap {
   private final String file;
   private final Map<String, SourcePosition> positions;
+  private final Map<String, String> templatedValues;
 
   public SourceMap(String file, Map<String, SourcePosition> positions) {
+    this(file, positions, Map.of());
+  }
+
+  public SourceMap(
+      String file, Map<String, SourcePosition> positions, Map<String, String> templatedValues) {
     this.file = file;
     this.positions = Map.copyOf(positions);
+    this.templatedValues =
+        java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(templatedValues));
+  }
+
+  /**
+   * Every scalar value that holds a {@code {{repl} action, by path, as written. This is where
+   * template checks find their input, with {@link #at} for positions.
+   */
+  public Map<String, String> templatedValues() {
+    return templatedValues;
   }
 
   /** The file these positions belong to. */

@@ -36,16 +36,16 @@ public final class SpecLoader {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
-        throw new SpecLoadException(name + ": is a directory, not a spec file");
+        throw new SpecLoadException(name, "is a directory, not a spec file");
       }
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw tooLarge(name, Files.size(file));
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new SpecLoadException(name + ": no such file");
+      throw new SpecLoadException(name, "no such file");
     } catch (IOException e) {
-      throw new SpecLoadException(name + ": cannot read the file: " + e.getMessage(), e);
+      throw new SpecLoadException(name, null, "cannot read the file: " + e.getMessage(), e);
     }
     return load(bytes, name);
   }
@@ -64,15 +64,15 @@ public final class SpecLoader {
       throw tooLarge(fileName, text.length());
     }
     if (text.indexOf('\0') >= 0) {
-      throw new SpecLoadException(fileName + ": is a binary file (it contains NUL bytes), not a YAML spec");
+      throw new SpecLoadException(fileName, "is a binary file (it contains NUL bytes), not a YAML spec");
     }
     LoadContext ctx = new LoadContext(fileName);
     Node root = compose(text, fileName);
     if (root == null) {
-      throw new SpecLoadException(fileName + ": is empty; a spec needs at least replicated_api_version and name");
+      throw new SpecLoadException(fileName, "is empty; a spec needs at least replicated_api_version and name");
     }
     if (!(root instanceof MappingNode)) {
-      throw new SpecLoadException(ctx.position(root) + ": the spec must be a mapping of keys"
+      throw new SpecLoadException(ctx.position(root), "the spec must be a mapping of keys"
           + " (replicated_api_version, name, components, ...), found " + YamlFields.describe(root));
     }
     NodeTreeGuard.check(root, ctx);
@@ -95,11 +95,11 @@ public final class SpecLoader {
       // A spec is one document; a stream with several is read up to the first.
       return composer.checkNode() ? composer.getNode() : null;
     } catch (MarkedYAMLException e) {
-      throw new SpecLoadException(YamlErrors.describe(fileName, e), e);
+      throw YamlErrors.loadError(fileName, e);
     } catch (YAMLException e) {
-      throw new SpecLoadException(fileName + ": " + YamlErrors.describe(e), e);
+      throw new SpecLoadException(fileName, null, YamlErrors.describe(e), e);
     } catch (StackOverflowError e) {
-      throw new SpecLoadException(fileName + ": the YAML is nested too deeply to read", null);
+      throw new SpecLoadException(fileName, "the YAML is nested too deeply to read");
     }
   }
 
@@ -113,9 +113,9 @@ public final class SpecLoader {
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       if (containsNul(bytes)) {
-        throw new SpecLoadException(fileName + ": is a binary file, not a YAML spec");
+        throw new SpecLoadException(fileName, "is a binary file, not a YAML spec");
       }
-      throw new SpecLoadException(fileName + ": is not UTF-8 text (byte "
+      throw new SpecLoadException(fileName, "is not UTF-8 text (byte "
           + firstInvalidByte(bytes) + "); save the spec as UTF-8");
     }
   }
@@ -151,7 +151,7 @@ public final class SpecLoader {
   }
 
   private static SpecLoadException tooLarge(String fileName, long size) {
-    return new SpecLoadException(fileName + ": is " + size + " bytes, more than the limit of "
+    return new SpecLoadException(fileName, "is " + size + " bytes, more than the limit of "
         + MAX_FILE_BYTES + " bytes (8 MiB) for a spec");
   }
 }

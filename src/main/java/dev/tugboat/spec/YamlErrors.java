@@ -8,16 +8,16 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class YamlErrors {
   private YamlErrors() {}
 
-  static String describe(String fileName, MarkedYAMLException e) {
+  static SpecLoadException loadError(String fileName, MarkedYAMLException e) {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-    String where = mark == null ? fileName
-        : fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+    SourcePosition where = mark == null ? null
+        : new SourcePosition(fileName, mark.getLine() + 1, mark.getColumn() + 1);
     StringBuilder what = new StringBuilder();
     if (e.getContext() != null) {
       what.append(e.getContext()).append(": ");
     }
     what.append(e.getProblem() == null ? "unreadable YAML" : e.getProblem());
-    return where + ": YAML syntax error: " + oneLine(what.toString());
+    return new SpecLoadException(fileName, where, "YAML syntax error: " + oneLine(what.toString()), e);
   }
 
   static String describe(YAMLException e) {

@@ -1,0 +1,101 @@
+package dev.tugboat.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rules about one container's keys: names, command, volumes, restart policy. */
+final class ContainerRules {
+  static final List<String> RESTART_POLICIES = List.of("never", "always", "on-failure");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ContainerRules() {}
+
+  static List<ValidationRule> all() {
+    return List.of(
+        ValidationRule.of("unique-container-names", ContainerRules::uniqueContainerNames),
+        ValidationRule.of("cmd-json-array", ContainerRules::cmdJsonArray),
+        ValidationRule.of("restart-policy", ContainerRules::restartPolicy),
+        ValidationRule.of("ephemeral-restart", ContainerRules::ephemeralRestart));
+  }
+
+  static void uniqueContainerNames(AppSpec spec, Findings findings) {
+    Map<String, String> first = new HashMap<>();
+    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
+      String name = located.value().name();
+      if (name.isEmpty()) {
+        continue;
+      }
+      String earlier = first.putIfAbsent(name, located.path());
+      if (earlier != null) {
+        findings.error(located.child("name"), "container name \"" + name + "\" is already used by "
+            + earlier + " (line " + findings.lineOf(earlier + ".name")
+            + "); Docker needs container names to be unique");
+      }
+    }
+  }
+
+  static void cmdJsonArray(AppSpec spec, Findings findings) {
+    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
+      String text = located.value().cmdText();
+      if (text.isBlank()) {
+        continue;
+      }
+      String problem = jsonArrayProblem(text);
+      // A templated cmd may only become JSON once rendered; it is checked then.
+      if (problem != null && !Templates.isTemplated(text)) {
+        findings.error(located.child("cmd"), "cmd of container " + located.value().ref() + " " + problem
+            + "; write a JSON array of strings in a string, such as '[\"python\", \"manage.py\", \"migrate\"]'");
+      }
+    }
+  }
+
+  /** Why {@code text} is not a JSON array of strings, or null when it is one. */
+  private static String jsonArrayProblem(String text) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      if (node == null || !node.isArray()) {
+        return "is not a JSON array";
+      }
+      for (int i = 0; i < node.size(); i++) {
+        if (!node.get(i).isTextual()) {
+          return "has element " + i + " that is not a string (" + node.get(i) + ")";
+        }
+      }
+      return null;
+    } catch (JsonProcessingException e) {
+      return "is not valid JSON (" + e.getOriginalMessage() + ")";
+    }
+  }
+
+  static void restartPolicy(AppSpec spec, Findings findings) {
+    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
+      RestartSpec restart = located.value().restart();
+      if (!restart.policy().isEmpty() && !RESTART_POLICIES.contains(restart.policy())) {
+        findings.error(located.child("restart.policy"), "restart policy \"" + restart.policy()
+            + "\" of container " + located.value().ref() + " is unknown; use never, always or on-failure");
+      }
+      if (restart.max().isPresent() && !restart.effectivePolicy().equals("on-failure")) {
+        findings.error(located.child("restart.max"), "restart max applies only to policy on-failure,"
+            + " but container " + located.value().ref() + " has policy " + restart.effectivePolicy());
+      }
+      if (restart.max().isPresent() && restart.max().getAsInt() < 0) {
+        findings.error(located.child("restart.max"), "restart max of container "
+            + located.value().ref() + " is negative; give the number of restarts, 0 or more");
+      }
+    }
+  }
+
+  static void ephemeralRestart(AppSpec spec, Findings findings) {
+    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
+      if (located.value().ephemeral() && located.value().restart().policy().equals("always")) {
+        findings.warning(located.child("restart.policy"), "container " + located.value().ref()
+            + " is ephemeral (expected to exit) but has restart policy always, so it is started again"
+            + " every time it completes; use on-failure or never");
+      }
+    }
+  }
+}
