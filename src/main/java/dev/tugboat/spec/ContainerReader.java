@@ -1,11 +1,7 @@
 package dev.tugboat.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads a container entry and its lists (events, ports, volumes, env vars, files). */
@@ -15,7 +11,7 @@ final class ContainerReader {
   /** The {@code :rw}-style suffix of a {@code container_path}. */
   private static final Pattern PATH_OPTIONS = Pattern.compile("[a-zA-Z]+(,[a-zA-Z]+)*");
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final CmdJson cmdJson = new CmdJson();
 
   ContainerSpec container(YamlFields fields, String component) {
     String cmdText = fields.string("cmd");
@@ -27,7 +23,7 @@ final class ContainerReader {
         fields.string("name"),
         fields.string("display_name"),
         cmdText,
-        parseCmd(cmdText).orElse(List.of()),
+        cmdJson.parse(cmdText) instanceof CmdJson.Parsed parsed ? parsed.elements() : List.of(),
         fields.strings("entrypoint", "entrypoint-list"),
         fields.bool("ephemeral"),
         fields.list("env_vars", ContainerReader::envVar),
@@ -41,32 +37,6 @@ final class ContainerReader {
         fields.string("when"),
         ContainerOptionsReader.options(fields),
         fields.rawOf(MULTI_HOST_KEYS));
-  }
-
-  /**
-   * {@code cmd} is a JSON array in a string. Empty: no command. Not an array of strings: empty here,
-   * and the validator's {@code cmd-json-array} rule says why.
-   */
-  Optional<List<String>> parseCmd(String cmdText) {
-    if (cmdText.isBlank()) {
-      return Optional.of(List.of());
-    }
-    try {
-      JsonNode node = json.readTree(cmdText);
-      if (node == null || !node.isArray()) {
-        return Optional.empty();
-      }
-      List<String> elements = new ArrayList<>();
-      for (JsonNode element : node) {
-        if (!element.isTextual()) {
-          return Optional.empty();
-        }
-        elements.add(element.textValue());
-      }
-      return Optional.of(List.copyOf(elements));
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
   }
 
   static LogsSpec logs(YamlFields fields) {

@@ -1,8 +1,5 @@
 package dev.tugboat.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +7,6 @@ import java.util.Map;
 /** Rules about one container's keys: names, command, volumes, restart policy. */
 final class ContainerRules {
   static final List<String> RESTART_POLICIES = List.of("never", "always", "on-failure");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ContainerRules() {}
 
@@ -39,35 +35,14 @@ final class ContainerRules {
   }
 
   static void cmdJsonArray(AppSpec spec, Findings findings) {
+    CmdJson cmdJson = new CmdJson();
     for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
-      String text = located.value().cmdText();
-      if (text.isBlank()) {
-        continue;
+      // A cmd with actions outside its strings becomes JSON only once rendered; it is checked then.
+      if (cmdJson.parse(located.value().cmdText()) instanceof CmdJson.Invalid invalid) {
+        findings.error(located.child("cmd"), "cmd of container " + located.value().ref() + " "
+            + invalid.reason() + "; write a JSON array of strings in a string, such as"
+            + " '[\"python\", \"manage.py\", \"migrate\"]'");
       }
-      String problem = jsonArrayProblem(text);
-      // A templated cmd may only become JSON once rendered; it is checked then.
-      if (problem != null && !Templates.isTemplated(text)) {
-        findings.error(located.child("cmd"), "cmd of container " + located.value().ref() + " " + problem
-            + "; write a JSON array of strings in a string, such as '[\"python\", \"manage.py\", \"migrate\"]'");
-      }
-    }
-  }
-
-  /** Why {@code text} is not a JSON array of strings, or null when it is one. */
-  private static String jsonArrayProblem(String text) {
-    try {
-      JsonNode node = JSON.readTree(text);
-      if (node == null || !node.isArray()) {
-        return "is not a JSON array";
-      }
-      for (int i = 0; i < node.size(); i++) {
-        if (!node.get(i).isTextual()) {
-          return "has element " + i + " that is not a string (" + node.get(i) + ")";
-        }
-      }
-      return null;
-    } catch (JsonProcessingException e) {
-      return "is not valid JSON (" + e.getOriginalMessage() + ")";
     }
   }
 

@@ -4,11 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A container of a component. {@code component} is the name of the component it belongs to. {@code
- * cmd} is the parsed JSON array of {@code cmdText} (elements raw; empty when {@code cmd} is absent,
- * {@code ""} or not a JSON array, which the validator reports). Keys that only matter with more than
- * one host ({@code cluster}, {@code support_files}, ...) are kept as plain data in {@code
- * multiHostOptions}.
+ * A container of a component. {@code component} is the name of the component it belongs to.
+ *
+ * <p>{@code cmdText} is {@code cmd} as written; {@code cmd} is its JSON array, parsed at load with
+ * templates inside elements kept raw ({@code ["app", "{{repl ConfigOption "x"}}"]} is accepted, as
+ * Replicated renders before parsing). {@code cmd} is empty when there is no command ({@code ""}), when
+ * the text is not a JSON array (the {@code cmd-json-array} rule reports it), and when actions stand
+ * outside the strings so the array exists only once rendered: then render {@code cmdText} and parse
+ * the result.
+ *
+ * <p>Keys that only matter with more than one host ({@code cluster}, {@code support_files}, ...) are
+ * kept as plain data in {@code multiHostOptions}.
  */
 public record ContainerSpec(
     String component,

@@ -46,8 +46,12 @@ final class LoadContext {
     problems.add(Problem.warning(ruleId, path, position(node), message));
   }
 
+  /** The problems in file order. */
   List<Problem> problems() {
-    return List.copyOf(problems);
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(java.util.Comparator.comparingInt((Problem p) -> p.position().line())
+        .thenComparingInt(p -> p.position().column()));
+    return List.copyOf(sorted);
   }
 
   SourceMap sourceMap() {

@@ -25,52 +25,9 @@ final class TemplateDelimiterRule {
     }
   }
 
-  /** The offset of the first action that does not close, honouring Go's quoted strings. */
+  /** The offset of the first action that does not close. */
   static Optional<Integer> unclosedAction(String text) {
-    int start = text.indexOf(Templates.OPEN);
-    while (start >= 0) {
-      int end = closeOf(text, start + Templates.OPEN.length());
-      if (end < 0) {
-        return Optional.of(start);
-      }
-      start = text.indexOf(Templates.OPEN, end);
-    }
-    return Optional.empty();
-  }
-
-  /** The offset after the {@code }}} that closes an action whose body starts at {@code from}, or -1. */
-  private static int closeOf(String text, int from) {
-    int i = from;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '`' || c == '\'') {
-        i = afterQuoted(text, i, c);
-        if (i < 0) {
-          return -1;
-        }
-      } else if (text.startsWith("}}", i)) {
-        return i + 2;
-      } else if (text.startsWith("{{", i)) {
-        return -1;
-      } else {
-        i++;
-      }
-    }
-    return -1;
-  }
-
-  private static int afterQuoted(String text, int open, char quote) {
-    for (int i = open + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\' && quote != '`') {
-        i++;
-      } else if (c == quote) {
-        return i + 1;
-      } else if (c == '\n' && quote != '`') {
-        return -1;
-      }
-    }
-    return -1;
+    return Templates.actions(text).stream().filter(a -> !a.closed()).map(Templates.Action::start).findFirst();
   }
 
   /** "line 3 of the value: ..." for multi-line values, "at character 12: ..." otherwise. */

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Generates a spec of 500 containers (100 components of 5, each component started by an event of
+# the one before, with env vars, ports, volumes, config files and templates) and times
+# `tugboat validate` on it: wall time and peak resident memory of each run, then the median.
+#
+#   scripts/bench/validate-500.sh              5 runs
+#   RUNS=9 CONTAINERS=2000 scripts/bench/validate-500.sh
+#
+# Builds target/tugboat.jar first when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+RUNS=${RUNS:-5}
+CONTAINERS=${CONTAINERS:-500}
+PER_COMPONENT=5
+JAR=target/tugboat.jar
+
+log() { printf 'validate-500: %s\n' "$*" >&2; }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%s", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+if [ ! -x /usr/bin/time ]; then
+  log "installing GNU time"
+  apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+if [ ! -f "$JAR" ]; then
+  log "building $JAR"
+  mvn -B -q -DskipTests package
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+spec=$work/app-$CONTAINERS.yml
+
+generate() {
+  local components=$(( (CONTAINERS + PER_COMPONENT - 1) / PER_COMPONENT ))
+  cat <<'HEAD'
+replicated_api_version: 2.8.0
+name: Benchmark
+version: "1"
+cmds:
+- name: pw
+  cmd: random
+  args: ["16"]
+config:
+- name: main
+  title: Main
+  items:
+  - name: password
+    type: password
+    value_cmd: {name: pw, value_at: 0}
+  - name: level
+    type: select_one
+    default: info
+    items:
+    - {name: info, title: Info}
+    - {name: debug, title: Debug}
+components:
+HEAD
+  local c i n=0
+  for (( c = 0; c < components; c++ )); do
+    printf -- '- name: c%d\n  containers:\n' "$c"
+    for (( i = 0; i < PER_COMPONENT && n < CONTAINERS; i++, n++ )); do
+      cat <<CONTAINER
+  - source: public
+    image_name: svc$i
+    name: c$c-svc$i
+    version: "1.$i"
+    cmd: '["serve", "--level", "{{repl ConfigOption "level"}}"]'
+    memory_limit: 256m
+    env_vars:
+    - name: PASSWORD
+      value: '{{repl ConfigOption "password"}}'
+    - name: PEER
+      value: '{{repl NodePrivateIPAddress "c$c" "svc0"}}:{{repl ContainerExposedPort "c$c" "svc0" "8000"}}'
+    ports:
+    - private_port: "8000"
+    volumes:
+    - host_path: /srv/c$c/svc$i
+      container_path: /data:rw
+    config_files:
+    - filename: /etc/svc.conf
+      contents: |
+        level = {{repl ConfigOption "level"}}
+        peer = c$c/svc$i
+CONTAINER
+      if (( i == 0 && c + 1 < components )); then
+        cat <<EVENT
+    publish_events:
+    - name: c$c ready
+      trigger: port-listen
+      data: "8000"
+      subscriptions:
+EVENT
+        local j
+        for (( j = 0; j < PER_COMPONENT; j++ )); do
+          printf '      - {component: c%d, container: svc%d, action: start}\n' "$((c + 1))" "$j"
+        done
+      fi
+    done
+  done
+}
+
+generate > "$spec"
+log "spec: $CONTAINERS containers, $(wc -l < "$spec") lines, $(wc -c < "$spec") bytes"
+
+java -jar "$JAR" validate "$spec" >/dev/null || { log "validate found errors in the generated spec"; java -jar "$JAR" validate "$spec" | tail -5; exit 1; }
+
+walls=() rss=()
+for (( run = 1; run <= RUNS; run++ )); do
+  /usr/bin/time -v java -jar "$JAR" validate "$spec" >/dev/null 2>"$work/time.txt"
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + t[k]; print s }' "$work/time.txt")
+  kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+  printf 'run %d: wall %.2f s, peak RSS %d MiB\n' "$run" "$wall" "$(( kb / 1024 ))"
+  walls+=("$wall") rss+=("$kb")
+done
+printf 'median of %d runs (%d containers): wall %.2f s, peak RSS %d MiB\n' "$RUNS" "$CONTAINERS" \
+  "$(printf '%s\n' "${walls[@]}" | median)" "$(( $(printf '%s\n' "${rss[@]}" | median | cut -d. -f1) / 1024 ))"

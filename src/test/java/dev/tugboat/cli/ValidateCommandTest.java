@@ -1,0 +1,136 @@
+package dev.tugboat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+  private static final String GOOD = """
+      replicated_api_version: 2.8.0
+      name: Shop
+      components:
+      - name: db
+        containers:
+        - source: public
+          image_name: postgres
+          version: "15"
+          publish_events:
+          - name: db started
+            trigger: container-start
+            subscriptions:
+            - component: web
+              container: shop
+              action: start
+      - name: web
+        containers:
+        - source: public
+          image_name: shop
+          version: "1.0"
+      """;
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    return commandLine.execute(args);
+  }
+
+  private String file(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file.toString();
+  }
+
+  private String output() {
+    return out.toString().replace(dir + "/", "");
+  }
+
+  @Test
+  void aGoodSpecExitsZero() throws Exception {
+    assertThat(run("validate", file("app.yml", GOOD))).isZero();
+    assertThat(output()).isEqualTo("1 file checked: 0 errors, 0 warnings\n");
+  }
+
+  @Test
+  void warningsAloneExitZero() throws Exception {
+    assertThat(run("validate", file("app.yml", GOOD + "    ephemral: true\n"))).isZero();
+    assertThat(output()).isEqualTo("""
+        app.yml:21:5: warning [unknown-key] unknown key "ephemral" in components[1].containers[0] (did you mean ephemeral?)
+        1 file checked: 0 errors, 1 warning
+        """);
+  }
+
+  @Test
+  void errorsExitOneWithTheirPositions() throws Exception {
+    String broken = GOOD.replace("container: shop", "container: shp");
+    assertThat(run("validate", file("app.yml", broken), file("other.yml", GOOD))).isEqualTo(1);
+    assertThat(output()).isEqualTo("""
+        app.yml:14:20: error [subscription-target-exists] subscription of event "db started" names container web/shp, which does not exist (did you mean shop?)
+        2 files checked: 1 error, 0 warnings
+        """);
+  }
+
+  @Test
+  void unreadableFilesExitTwo() throws Exception {
+    Files.write(dir.resolve("binary.yml"), new byte[] {0, 1, 2});
+    assertThat(run("validate", file("app.yml", GOOD), dir.resolve("binary.yml").toString(),
+        dir.resolve("missing.yml").toString())).isEqualTo(2);
+    assertThat(output()).isEqualTo("""
+        binary.yml: error [unreadable] is a binary file (it contains NUL bytes), not a YAML spec
+        missing.yml: error [unreadable] no such file
+        3 files checked: 2 errors, 0 warnings (2 files could not be read)
+        """);
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void syntaxErrorsKeepTheirPosition() throws Exception {
+    assertThat(run("validate", file("app.yml", "name: x\na: b: c\n"))).isEqualTo(2);
+    assertThat(output()).startsWith(
+        "app.yml:2:5: error [unreadable] YAML syntax error: mapping values are not allowed here\n");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run("validate")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
+    assertThat(run("validate", "--format", "xml", "app.yml")).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid value for option '--format'");
+  }
+
+  @Test
+  void jsonFormatPrintsTheSameProblemsForTools() throws Exception {
+    String broken = GOOD.replace("container: shop", "container: shp");
+    assertThat(run("validate", "--format", "json", file("app.yml", broken))).isEqualTo(1);
+    JsonNode problems = new ObjectMapper().readTree(output());
+    assertThat(problems).hasSize(1);
+    JsonNode first = problems.get(0);
+    assertThat(first.get("file").asText()).isEqualTo("app.yml");
+    assertThat(first.get("line").asInt()).isEqualTo(14);
+    assertThat(first.get("column").asInt()).isEqualTo(20);
+    assertThat(first.get("severity").asText()).isEqualTo("error");
+    assertThat(first.get("rule").asText()).isEqualTo("subscription-target-exists");
+    assertThat(first.get("path").asText())
+        .isEqualTo("components[0].containers[0].publish_events[0].subscriptions[0].container");
+    assertThat(first.get("message").asText()).startsWith("subscription of event \"db started\"");
+  }
+
+  @Test
+  void jsonFormatWithNoProblemsIsAnEmptyArray() throws Exception {
+    assertThat(run("validate", "--format=JSON", file("app.yml", GOOD))).isZero();
+    assertThat(output().trim()).isEqualTo("[ ]");
+  }
+}
