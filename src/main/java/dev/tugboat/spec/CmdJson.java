@@ -12,7 +12,7 @@ import java.util.List;
  * inside the action that JSON alone would reject. Actions are therefore set aside before parsing and
  * put back into the elements, which keep them raw.
  */
-final class CmdJson {
+public final class CmdJson {
   /** Private-use characters: valid inside a JSON string, never in a spec's own text. */
   private static final char MARK_OPEN = '\uE000';
   private static final char MARK_CLOSE = '\uE001';
@@ -21,18 +21,19 @@ final class CmdJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What a {@code cmd} text holds. */
-  sealed interface Result {}
+  public sealed interface Result {}
 
   /** The elements, templates inside them raw; empty for an empty {@code cmd}. */
-  record Parsed(List<String> elements) implements Result {}
+  public record Parsed(List<String> elements) implements Result {}
 
   /** Actions outside the JSON strings: the array exists only once rendered. */
-  record NeedsRendering() implements Result {}
+  public record NeedsRendering() implements Result {}
 
   /** Not a JSON array of strings, and why. */
-  record Invalid(String reason) implements Result {}
+  public record Invalid(String reason) implements Result {}
 
-  Result parse(String text) {
+  /** Reads {@code text}, which may hold actions (as written) or none (as rendered). */
+  public Result parse(String text) {
     if (text.isBlank()) {
       return new Parsed(List.of());
     }

@@ -52,6 +52,14 @@ public record ContainerSpec(
     multiHostOptions = RawValues.immutableMap(multiHostOptions);
   }
 
+  /**
+   * True when {@code cmd} is a JSON array only once rendered (actions outside its strings): render
+   * {@link #cmdText()} and read the result with {@link CmdJson#parse}.
+   */
+  public boolean cmdNeedsRendering() {
+    return new CmdJson().parse(cmdText) instanceof CmdJson.NeedsRendering;
+  }
+
   /** How events and templates name this container: component and image_name. */
   public ContainerRef ref() {
     return new ContainerRef(component, imageName);

@@ -33,9 +33,14 @@ class ContainerRulesTest {
   }
 
   @Test
-  void aTemplatedCmdIsCheckedOnceRendered() {
+  void aTemplatedCmdIsCheckedOnceRendered() throws Exception {
     String templated = "cmd: '{{repl if ConfigOptionEquals \"debug\" \"1\"}}[\"app\", \"-v\"]{{repl else}}[\"app\"]{{repl end}}'";
     assertThat(problems("cmd-json-array", webAndDb("", templated))).isEmpty();
+    ContainerSpec web = new SpecLoader().load(webAndDb("", templated), "app.yml").spec()
+        .components().get(1).containers().get(0);
+    assertThat(web.cmd()).isEmpty();
+    assertThat(web.cmdNeedsRendering()).isTrue();
+    assertThat(new CmdJson().parse("[\"app\", \"-v\"]")).isEqualTo(new CmdJson.Parsed(java.util.List.of("app", "-v")));
   }
 
   @Test

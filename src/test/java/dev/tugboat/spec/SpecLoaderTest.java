@@ -24,7 +24,7 @@ class SpecLoaderTest {
         - source: public
           image_name: postgres
           version: 9.5
-          cmd: '["postgres", "-c", "{{repl ConfigOption \\"x\\" }}"]'
+          cmd: '["postgres", "-c", "{{repl ConfigOption "x" }}"]'
           ephemeral: "true"
           env_vars:
           - name: OLD
