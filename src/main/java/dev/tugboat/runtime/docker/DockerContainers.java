@@ -60,7 +60,7 @@ final class DockerContainers {
     } catch (NotModifiedException alreadyRunning) {
       // Starting a running container is harmless, as the interface promises.
     } catch (RuntimeException e) {
-      throw failures.ofContainer(id, "start " + id, e);
+      throw failures.ofContainer(id, "start " + nameOf(id), e);
     }
   }
 
@@ -82,6 +82,16 @@ final class DockerContainers {
       // Removing a removed container is harmless.
     } catch (RuntimeException e) {
       throw failures.of("remove " + id, e);
+    }
+  }
+
+  /** For messages: the container's name, else its short id. */
+  private String nameOf(ContainerId id) {
+    try {
+      String name = client.inspectContainerCmd(id.value()).exec().getName();
+      return name == null ? id.shortForm() : name.replaceFirst("^/", "");
+    } catch (RuntimeException unknown) {
+      return id.shortForm();
     }
   }
 

@@ -31,7 +31,7 @@ final class DockerFailures {
     this.host = host;
   }
 
-  /** The failure of {@code action} (e.g. "start db"), classified. */
+  /** The failure of {@code action} ("start db": a busy port is named as a failure to start db). */
   RuntimeFailure of(String action, RuntimeException e) {
     if (e instanceof RuntimeFailure failure) {
       return failure;

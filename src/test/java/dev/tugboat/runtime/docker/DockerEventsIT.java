@@ -80,4 +80,22 @@ class DockerEventsIT {
     }
     assertThat(recorder.kinds()).containsExactly("Created", "Started", "Died", "Destroyed");
   }
+
+  @Test
+  void aContainerOverItsMemoryLimitReportsOutOfMemoryThenDiesKilled() {
+    Recorder recorder = new Recorder();
+    try (Subscription ignored =
+        runtime.subscribe(EventFilter.labelled(docker.runLabels()), recorder)) {
+      ContainerId id = docker.createAndStart(docker.config("hog", "tail", "/dev/zero")
+          .memoryBytes(8L << 20).memorySwapBytes(8L << 20));
+      await().atMost(Duration.ofSeconds(30)).until(() -> recorder.kinds().contains("Died"));
+      assertThat(recorder.kinds()).containsSubsequence("Started", "OutOfMemory", "Died");
+      assertThat(recorder.events).filteredOn(RuntimeEvent.Died.class::isInstance)
+          .singleElement().extracting(e -> ((RuntimeEvent.Died) e).exitCode()).isEqualTo(137);
+      assertThat(runtime.inspect(id).orElseThrow().oomKilled()).isTrue();
+
+      runtime.remove(id);
+      await().atMost(Duration.ofSeconds(20)).until(() -> recorder.kinds().contains("Destroyed"));
+    }
+  }
 }

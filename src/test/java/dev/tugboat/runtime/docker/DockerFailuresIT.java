@@ -34,16 +34,7 @@ class DockerFailuresIT {
 
   @Test
   void missingImageNamesTheImageAndHowToLoadIt() {
-    ContainerConfig config = docker.config("noimage", "true").build().toBuilder().build();
-    ContainerConfig missing = new ContainerConfig("tugboat-test/missing:404", config.name(),
-        config.labels(), config.cmd(), config.entrypoint(), config.env(), config.ports(),
-        config.mounts(), config.volumesFrom(), config.hostname(), config.privileged(),
-        config.networkMode(), config.cpuShares(), config.memoryBytes(), config.memorySwapBytes(),
-        config.ulimits(), config.capAdd(), config.securityOpts(), config.extraHosts(),
-        config.pidMode(), config.shmSizeBytes(), config.stopTimeout(), config.user(),
-        config.readonlyRootfs(), config.logLimits(), config.restartPolicy(),
-        config.networkAliases(), config.links(), config.ipv4Address(), config.ipv6Address(),
-        config.allocateTty(), config.oomKillDisable());
+    ContainerConfig missing = docker.configOf("tugboat-test/missing:404", "noimage", "true").build();
     assertThatThrownBy(() -> runtime.create(missing))
         .isInstanceOf(RuntimeFailure.class)
         .hasMessage("image tugboat-test/missing:404 is not on this host: load it with"
@@ -62,7 +53,7 @@ class DockerFailuresIT {
 
     assertThatThrownBy(() -> runtime.start(second))
         .isInstanceOf(RuntimeFailure.class)
-        .hasMessageStartingWith("cannot start " + second + ": host port 0.0.0.0:" + port
+        .hasMessageStartingWith("cannot start " + docker.name("taker") + ": host port 0.0.0.0:" + port
             + " is already in use (")
         .hasMessageContaining("port is already allocated")
         .hasMessageEndingWith("): stop what holds it, or publish the container on another host port")

@@ -19,9 +19,13 @@ final class DockerTestContainers implements AutoCloseable {
   final DockerRuntime runtime = DockerRuntime.connect(java.util.Optional.empty());
   final String run = UUID.randomUUID().toString().substring(0, 8);
 
-  /** A config with the test labels and a unique name. */
+  /** A config of the busybox image with the test labels and a unique name. */
   ContainerConfigBuilder config(String shortName, String... cmd) {
-    return ContainerConfig.builder(IMAGE)
+    return configOf(IMAGE, shortName, cmd);
+  }
+
+  ContainerConfigBuilder configOf(String image, String shortName, String... cmd) {
+    return ContainerConfig.builder(image)
         .name(name(shortName))
         .label(TEST_LABEL, TEST_LABEL_VALUE)
         .label("dev.tugboat.run", run)
