@@ -2,6 +2,7 @@ package dev.tugboat.cli;
 
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.orchestrator.SpecInputs;
+import dev.tugboat.orchestrator.SpecTemplates;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.ConfigItemSpec;
 import dev.tugboat.template.TemplateEnvironment;
@@ -36,7 +37,7 @@ final class RunInputs {
       HostAddresses host, Map<String, String> registries, Clock clock) throws InputException {
     Map<String, String> values = parseSets(sets);
     TemplateEnvironment base = new SetValues(spec, values, host, clock);
-    return new SpecInputs(spec, LiteralTemplates::render, base, host, registries,
+    return new SpecInputs(spec, SpecTemplates.standard(), base, host, registries,
         hash(specFile, values), clock);
   }
 
@@ -62,15 +63,6 @@ final class RunInputs {
       throw new InputException("cannot read " + specFile + ": " + e.getMessage());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  /** Templates are rendered as written until the template engine is wired in. */
-  static final class LiteralTemplates {
-    private LiteralTemplates() {}
-
-    static String render(String raw, String fieldPath, TemplateEnvironment env) {
-      throw new IllegalArgumentException(fieldPath + ": templates cannot be rendered by this build");
     }
   }
 

@@ -35,7 +35,10 @@ public final class SpecPlans {
         events.add(event(key, spec.publishEvents().get(i), r, "publish_events[" + i + "]", keys));
       }
     }
-    return StartPlan.of(containers, events, in.spec().ready().map(SpecPlans::ready));
+    Rendering readyRendering = new Rendering(in.templates(), new RunEnvironment(in.base(), in.host(),
+        keys, nothingStarted, "the ready check", in.clock()), "state.ready");
+    return StartPlan.of(containers, events,
+        in.spec().ready().map(ready -> ready(ready, readyRendering)));
   }
 
   private static PlannedContainer container(SpecInputs in, ContainerKey key, ContainerSpec spec,
@@ -96,10 +99,19 @@ public final class SpecPlans {
     return new PlannedEvent(event.name(), publisher, trigger, event.timeout(), subscribers);
   }
 
-  private static ReadyCheck ready(ReadySpec ready) {
+  /** Described with its arguments rendered where they can be before anything started. */
+  private static ReadyCheck ready(ReadySpec ready, Rendering r) {
     Optional<Duration> timeout = ready.timeoutSeconds() < 0 ? Optional.empty()
         : Optional.of(ready.timeoutSeconds() == 0 ? ReadyCheck.DEFAULT_TIMEOUT
             : Duration.ofSeconds(ready.timeoutSeconds()));
-    return new ReadyCheck(ready.command() + " " + String.join(" ", ready.args()), timeout);
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < ready.args().size(); i++) {
+      try {
+        args.add(r.text(ready.args().get(i), "args[" + i + "]"));
+      } catch (Launcher.LaunchException e) {
+        args.add(ready.args().get(i));
+      }
+    }
+    return new ReadyCheck(ready.command() + " " + String.join(" ", args), timeout);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tugboat.orchestrator;
 
+import dev.tugboat.template.Template;
 import dev.tugboat.template.TemplateEnvironment;
 
 /**
@@ -11,4 +12,9 @@ import dev.tugboat.template.TemplateEnvironment;
 public interface SpecTemplates {
 
   String render(String raw, String fieldPath, TemplateEnvironment env);
+
+  /** The {@code {{repl}}} language; a failure's message reads {@code field:line:column: detail}. */
+  static SpecTemplates standard() {
+    return (raw, fieldPath, env) -> Template.parse(raw, fieldPath).render(env);
+  }
 }
