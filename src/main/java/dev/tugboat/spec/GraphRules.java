@@ -31,11 +31,11 @@ final class GraphRules {
     Set<String> startable = graph.startable();
     Set<String> inCycles = new HashSet<>();
     graph.cycles().forEach(inCycles::addAll);
-    for (String path : graph.nodes().stream().sorted(SpecPathOrder.INSTANCE).toList()) {
+    for (String path : graph.nodes().stream().sorted(new SpecPathOrder()).toList()) {
       if (startable.contains(path) || inCycles.contains(path)) {
         continue;
       }
-      String publishers = graph.publishersOf(path).stream().sorted(SpecPathOrder.INSTANCE)
+      String publishers = graph.publishersOf(path).stream().sorted(new SpecPathOrder())
           .map(graph::label).collect(Collectors.joining(", "));
       findings.error(path, "container " + graph.label(path) + " never starts: it waits only on"
           + " events of " + publishers + ", which never start themselves");

@@ -65,7 +65,7 @@ final class NodeTreeGuard {
         }
         if (firstVisit && !(key instanceof ScalarNode)) {
           ctx.error("value-type", "", key, "a key must be a plain string, found "
-              + YamlFields.describe(key));
+              + YamlNodes.describe(key));
         }
         walk(tuple.getValueNode());
       }

@@ -22,7 +22,7 @@ final class RawNodes {
     ctx.record(path, node);
     if (node instanceof MappingNode mapping) {
       Map<String, Object> result = new LinkedHashMap<>();
-      for (Map.Entry<String, NodeTuple> entry : YamlFields.entriesOf(mapping).entrySet()) {
+      for (Map.Entry<String, NodeTuple> entry : YamlNodes.entriesOf(mapping).entrySet()) {
         String key = entry.getKey();
         result.put(key, toPlain(entry.getValue().getValueNode(), LoadContext.child(path, key), ctx));
       }
@@ -36,6 +36,6 @@ final class RawNodes {
       }
       return Collections.unmodifiableList(result);
     }
-    return YamlFields.isNull(node) ? "" : ((ScalarNode) node).getValue();
+    return YamlNodes.isNull(node) ? "" : ((ScalarNode) node).getValue();
   }
 }

@@ -73,7 +73,7 @@ public final class SpecLoader {
     }
     if (!(root instanceof MappingNode)) {
       throw new SpecLoadException(ctx.position(root), "the spec must be a mapping of keys"
-          + " (replicated_api_version, name, components, ...), found " + YamlFields.describe(root));
+          + " (replicated_api_version, name, components, ...), found " + YamlNodes.describe(root));
     }
     NodeTreeGuard.check(root, ctx);
     AppSpec spec = new AppSpecReader(ctx).read(root);

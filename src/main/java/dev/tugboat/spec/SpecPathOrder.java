@@ -5,9 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Orders field paths as they appear in the spec: {@code items[2]} before {@code items[10]}. */
-enum SpecPathOrder implements Comparator<String> {
-  INSTANCE;
-
+final class SpecPathOrder implements Comparator<String> {
   private static final Pattern PART = Pattern.compile("(\\d+)|(\\D+)");
 
   @Override

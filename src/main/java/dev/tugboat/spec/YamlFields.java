@@ -14,11 +14,9 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Typed reads of one YAML mapping at a field path. Each read records the value's position and
@@ -46,40 +44,12 @@ final class YamlFields {
   static YamlFields of(LoadContext ctx, String path, Node node) {
     ctx.record(path, node);
     if (node instanceof MappingNode mapping) {
-      return new YamlFields(ctx, path, node, entriesOf(mapping));
+      return new YamlFields(ctx, path, node, YamlNodes.entriesOf(mapping));
     }
-    if (!isNull(node)) {
-      ctx.error(WRONG_TYPE, path, node, "expected a mapping at " + path + ", found " + describe(node));
+    if (!YamlNodes.isNull(node)) {
+      ctx.error(WRONG_TYPE, path, node, "expected a mapping at " + path + ", found " + YamlNodes.describe(node));
     }
     return new YamlFields(ctx, path, node, Map.of());
-  }
-
-  /** Key to entry, with {@code <<} merge keys applied (keys written here win over merged ones). */
-  static Map<String, NodeTuple> entriesOf(MappingNode mapping) {
-    Map<String, NodeTuple> merged = new LinkedHashMap<>();
-    Map<String, NodeTuple> own = new LinkedHashMap<>();
-    for (NodeTuple tuple : mapping.getValue()) {
-      Node key = tuple.getKeyNode();
-      if (key.getTag().equals(Tag.MERGE) || (key instanceof ScalarNode s && s.getValue().equals("<<"))) {
-        for (Node source : mergeSources(tuple.getValueNode())) {
-          entriesOf((MappingNode) source).forEach(merged::putIfAbsent);
-        }
-      } else if (key instanceof ScalarNode scalar) {
-        own.putIfAbsent(scalar.getValue(), tuple);
-      }
-    }
-    merged.putAll(own);
-    return merged;
-  }
-
-  private static List<Node> mergeSources(Node value) {
-    if (value instanceof MappingNode) {
-      return List.of(value);
-    }
-    if (value instanceof SequenceNode sequence) {
-      return sequence.getValue().stream().filter(n -> n instanceof MappingNode).toList();
-    }
-    return List.of();
   }
 
   String path() {
@@ -96,14 +66,14 @@ final class YamlFields {
 
   boolean has(String key) {
     read.add(key);
-    return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
+    return entries.containsKey(key) && !YamlNodes.isNull(entries.get(key).getValueNode());
   }
 
   /** The value node of {@code key}, recorded; empty when absent or null. */
   Optional<Node> value(String key) {
     read.add(key);
     NodeTuple tuple = entries.get(key);
-    if (tuple == null || isNull(tuple.getValueNode())) {
+    if (tuple == null || YamlNodes.isNull(tuple.getValueNode())) {
       return Optional.empty();
     }
     ctx.record(pathOf(key), tuple.getValueNode());
@@ -163,7 +133,7 @@ final class YamlFields {
     }
     if (!(value.get() instanceof SequenceNode sequence)) {
       ctx.error(ruleId, pathOf(key), value.get(),
-          "expected a list for \"" + key + "\", found " + describe(value.get()));
+          "expected a list for \"" + key + "\", found " + YamlNodes.describe(value.get()));
       return List.of();
     }
     List<String> result = new ArrayList<>();
@@ -172,13 +142,13 @@ final class YamlFields {
       Node element = elements.get(i);
       String elementPath = LoadContext.element(pathOf(key), i);
       ctx.record(elementPath, element);
-      if (isNull(element)) {
+      if (YamlNodes.isNull(element)) {
         result.add("");
       } else if (element instanceof ScalarNode scalar) {
         result.add(scalar.getValue());
       } else {
         ctx.error(ruleId, elementPath, element,
-            "expected a string in \"" + key + "\", found " + describe(element));
+            "expected a string in \"" + key + "\", found " + YamlNodes.describe(element));
       }
     }
     return result;
@@ -196,7 +166,7 @@ final class YamlFields {
     }
     if (!(value.get() instanceof SequenceNode sequence)) {
       ctx.error(WRONG_TYPE, pathOf(key), value.get(),
-          "expected a list for \"" + key + "\", found " + describe(value.get()));
+          "expected a list for \"" + key + "\", found " + YamlNodes.describe(value.get()));
       return List.of();
     }
     List<T> result = new ArrayList<>();
@@ -261,22 +231,7 @@ final class YamlFields {
       return scalar.getValue();
     }
     ctx.error(ruleId, pathOf(key), value,
-        "expected a single value for \"" + key + "\", found " + describe(value));
+        "expected a single value for \"" + key + "\", found " + YamlNodes.describe(value));
     return "";
-  }
-
-  static boolean isNull(Node node) {
-    return node.getNodeId() == NodeId.scalar && node.getTag().equals(Tag.NULL);
-  }
-
-  static String describe(Node node) {
-    if (node instanceof MappingNode) {
-      return "a mapping";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    String text = ((ScalarNode) node).getValue();
-    return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
   }
 }
