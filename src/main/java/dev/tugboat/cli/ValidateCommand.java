@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Checks app spec files and prints each problem with its file:line:column.")
 public final class ValidateCommand implements Callable<Integer> {
   static final int OK = 0;
