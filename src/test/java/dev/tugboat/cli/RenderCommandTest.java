@@ -118,4 +118,15 @@ class RenderCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEqualTo(dir.resolve("none.yml") + ": no such file\n");
   }
+
+  @Test
+  void hostAddressesMayBeGiven() throws Exception {
+    Path file = spec(SPEC.replace("app_url: 'https://{{repl ConfigOption \"hostname\"}}'",
+        "app_url: 'https://{{repl ThisHostPrivateIpAddress}}/{{repl ThisHostPublicIpAddress}}'"));
+
+    CliRun run = CliRun.of("render", file.toString(), "--set", "hostname=h", "--private-address",
+        "10.1.2.3", "--public-address", "203.0.113.7");
+
+    assertThat(run.out()).contains("app_url: https://10.1.2.3/203.0.113.7\n");
+  }
 }

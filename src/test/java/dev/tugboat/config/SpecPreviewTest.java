@@ -107,4 +107,24 @@ class SpecPreviewTest {
         "components[0].containers[0].env_vars[1].value");
     assertThat(result.errors().get(1).detail()).isEqualTo("when gave 'maybe'; it must give true or false");
   }
+
+  @Test
+  void yamlBooleansWorkAsWhenAndAsTheSecretFlag() throws Exception {
+    SpecPreview.Result result = render("""
+        components:
+        - name: app
+          containers:
+          - source: public
+            image_name: web
+            version: "1"
+            env_vars:
+            - {name: KEPT, value: "k", when: true}
+            - {name: DROPPED, value: "d", when: false}
+            - {name: HIDDEN, value: "hidden-value", is_excluded_from_support: yes}
+        """, false);
+
+    String yaml = PreviewWriter.yaml(result.tree());
+    assertThat(yaml).contains("name: KEPT").doesNotContain("DROPPED").doesNotContain("hidden-value")
+        .doesNotContain("when");
+  }
 }
