@@ -42,9 +42,11 @@ import picocli.CommandLine.Spec;
     name = "render",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the spec as it would run: templates evaluated with the config values, entries whose",
-      "`when` is false dropped, secrets masked. Values known only at run time (another container's",
-      "address or port) print as placeholders such as <address of db/postgres>."
+      "Prints the spec as it would run with its config values.",
+      "",
+      "Templates are evaluated, entries whose `when` is false are dropped, and secrets are masked.",
+      "Values known only at run time (another container's address or port) print as placeholders",
+      "such as <address of db/postgres>."
     })
 public final class RenderCommand implements Callable<Integer> {
 
@@ -64,7 +66,7 @@ public final class RenderCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "yaml|json", defaultValue = "yaml",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format: yaml (default) or json.")
   Format format;
 
   @Option(names = "--show-secrets", description = "Print password values instead of ********.")
