@@ -3,6 +3,7 @@ package dev.tugboat.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tugboat.config.TemplateProblems;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.ProblemSource;
@@ -68,7 +69,7 @@ public final class ValidateCommand implements Callable<Integer> {
    * here and report through the same output.
    */
   static List<ProblemSource> defaultSources() {
-    return List.of(new SpecValidator());
+    return List.of(new SpecValidator(), new TemplateProblems());
   }
 
   @Override
