@@ -20,7 +20,7 @@ final class Evaluator {
     CONTINUE
   }
 
-  private final StringBuilder out = new StringBuilder();
+  private final StringBuilder out = new StringBuilder(256);
   private final Variables variables = new Variables();
   private final Pipelines pipelines;
   private long steps;

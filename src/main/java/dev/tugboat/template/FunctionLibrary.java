@@ -19,6 +19,8 @@ final class FunctionLibrary {
               TimeFunctions.all()));
 
   private final Map<String, TemplateFunction> byName;
+  /** Every name and its lower-case form, for suggestions. */
+  private final Map<String, String> lowerCaseNames;
 
   private FunctionLibrary(List<List<TemplateFunction>> groups) {
     Map<String, TemplateFunction> map = new HashMap<>();
@@ -30,6 +32,9 @@ final class FunctionLibrary {
       }
     }
     this.byName = Map.copyOf(map);
+    Map<String, String> lower = new HashMap<>();
+    byName.keySet().forEach(n -> lower.put(n, n.toLowerCase(Locale.ROOT)));
+    this.lowerCaseNames = Map.copyOf(lower);
   }
 
   /** Go's builtins and Replicated's functions; immutable, so one instance serves every template. */
@@ -43,41 +48,48 @@ final class FunctionLibrary {
 
   /** The closest known name to a mistyped one, if any is close enough to be what was meant. */
   Optional<String> suggest(String name) {
+    int allowed = Math.max(1, Math.min(3, name.length() / 4));
     String lower = name.toLowerCase(Locale.ROOT);
     String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : byName.keySet()) {
-      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
-        best = candidate;
+    int bestDistance = allowed + 1;
+    for (Map.Entry<String, String> candidate : lowerCaseNames.entrySet()) {
+      String other = candidate.getValue();
+      if (Math.abs(other.length() - lower.length()) > allowed) {
+        continue;
+      }
+      int d = distance(lower, other);
+      String original = candidate.getKey();
+      if (d < bestDistance || (d == bestDistance && best != null && original.compareTo(best) < 0)) {
+        best = original;
         bestDistance = d;
       }
     }
-    int allowed = Math.max(1, Math.min(3, name.length() / 4));
-    return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    return Optional.ofNullable(best);
   }
 
   /** Damerau-Levenshtein distance (optimal string alignment): a swap of neighbours costs one. */
   private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 3) {
-      return Integer.MAX_VALUE;
-    }
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
+    int[] previous2 = new int[b.length() + 1];
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      previous[j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
         if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          d = Math.min(d, previous2[j - 2] + 1);
         }
+        current[j] = d;
       }
+      int[] recycled = previous2;
+      previous2 = previous;
+      previous = current;
+      current = recycled;
     }
-    return d[a.length()][b.length()];
+    return previous[b.length()];
   }
 }

@@ -141,6 +141,7 @@ final class Lexer {
   /** Go's {@code %#U}: {@code U+0023 '#'}. */
   static String describeRune(int cp) {
     String hex = String.format("U+%04X", cp);
-    return Character.isISOControl(cp) ? hex : hex + " '" + new String(Character.toChars(cp)) + "'";
+    boolean invisible = Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE;
+    return invisible ? hex : hex + " '" + new String(Character.toChars(cp)) + "'";
   }
 }

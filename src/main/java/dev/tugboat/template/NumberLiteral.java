@@ -14,6 +14,10 @@ record NumberLiteral(boolean isInt, long intValue, boolean isFloat, double float
       return new NumberLiteral(true, rune, true, rune, (long) rune);
     }
     if (text.endsWith("i")) {
+      String real = text.substring(0, text.length() - 1);
+      if (GoStrconv.parseIntLiteral(real) == null && GoStrconv.parseFloatLiteral(real) == null) {
+        throw new IllegalArgumentException("illegal number syntax: \"" + text + "\"");
+      }
       throw new IllegalArgumentException("complex number " + text + " is not supported");
     }
     Long asInt = GoStrconv.parseIntLiteral(text);

@@ -42,7 +42,7 @@ final class OperandParser {
     if (term instanceof Operand.Parenthesized || term instanceof Operand.Function) {
       return new Operand.Chain(term.pos(), text, term, fields);
     }
-    throw new PositionedError(term.pos(), "unexpected . after term \"" + term.text() + "\"");
+    throw new PositionedError(term.pos(), "unexpected . after term " + GoStrings.quote(term.text()));
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

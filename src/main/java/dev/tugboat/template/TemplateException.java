@@ -4,6 +4,9 @@ package dev.tugboat.template;
  * A template that cannot be parsed or evaluated. {@link #getMessage()} reads
  * {@code fieldPath:line:column: detail}; {@link #line()} and {@link #column()} are 1-based and
  * count within the template's own text (the caller adds where that text sits in the spec file).
+ *
+ * <p>It carries no stack trace: it reports a mistake in the vendor's spec, not in this program, and
+ * validating a spec full of mistakes should not pay for thousands of traces.
  */
 public final class TemplateException extends RuntimeException {
   private final String fieldPath;
@@ -16,7 +19,7 @@ public final class TemplateException extends RuntimeException {
   }
 
   public TemplateException(String fieldPath, int line, int column, String detail, Throwable cause) {
-    super(prefix(fieldPath) + line + ":" + column + ": " + detail, cause);
+    super(prefix(fieldPath) + line + ":" + column + ": " + detail, cause, true, false);
     this.fieldPath = fieldPath == null ? "" : fieldPath;
     this.line = line;
     this.column = column;

@@ -44,7 +44,7 @@ record Token(Kind kind, String text, int pos) {
       case RIGHT_DELIM -> "\"}}\"";
       case LEFT_DELIM -> "\"{{repl\"";
       case SPACE -> "space";
-      default -> "\"" + text + "\"";
+      default -> text.length() > 10 ? GoStrings.quote(text.substring(0, 10)) + "..." : GoStrings.quote(text);
     };
   }
 }

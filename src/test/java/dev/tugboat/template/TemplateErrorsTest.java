@@ -69,7 +69,7 @@ class TemplateErrorsTest {
         "{{repl 1i}} => 1:8: complex number 1i is not supported",
         "{{repl \"\\q\"}} => 1:8: invalid syntax in string \"\\q\"",
         "{{repl ToUpper #}} => 1:16: unexpected \"#\" in operand",
-        "{{repl \"a\".x}} => 1:8: unexpected . after term \"\"a\"\"",
+        "{{repl \"a\".x}} => 1:8: unexpected . after term \"\\\"a\\\"\"",
         "{{repl/* x }} => 1:1: unclosed comment",
         "{{repl/* x */ 1}} => 1:1: comment ends before closing delimiter",
         "{{repl nil}} => 1:8: nil is not a command",
