@@ -9,5 +9,4 @@ classpath_file=$(mktemp)
 trap 'rm -f "$classpath_file"' EXIT
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$classpath_file" >/dev/null
 java -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   dev.tugboat.runtime.docker.RuntimeLatencyBenchmark "$@"

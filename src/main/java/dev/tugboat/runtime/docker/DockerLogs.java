@@ -12,6 +12,7 @@ import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads a container's output: the last lines, or everything and then each new line. */
 final class DockerLogs {
@@ -92,8 +93,8 @@ final class DockerLogs {
       listener.onEnd(end);
     }
 
-    java.util.Optional<RuntimeFailure> failure() {
-      return java.util.Optional.ofNullable(failure);
+    Optional<RuntimeFailure> failure() {
+      return Optional.ofNullable(failure);
     }
   }
 }
