@@ -141,4 +141,24 @@ class ConfigCommandTest {
     assertThat(list.err()).isEqualTo("warning: required config item 'hostname' (Hostname) has no value;"
         + " set it with: tugboat config set SPEC hostname=VALUE\n");
   }
+
+  @Test
+  void publicipGivesTheConfiguredPublicAddress() throws Exception {
+    String withIp = Files.writeString(dir.resolve("ip.yml"), """
+        replicated_api_version: 2.8.0
+        name: Ip
+        version: "1"
+        cmds:
+        - {name: ip, cmd: publicip, args: []}
+        config:
+        - name: g
+          items:
+          - {name: hostname, type: text, value_cmd: {name: ip, value_at: 0}}
+        """).toString();
+
+    CliRun run = CliRun.of("config", "get", withIp, "--settings", settings, "--public-address",
+        "203.0.113.4", "hostname");
+
+    assertThat(run.out()).isEqualTo("203.0.113.4\n");
+  }
 }
