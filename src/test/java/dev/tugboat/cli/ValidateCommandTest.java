@@ -133,4 +133,47 @@ class ValidateCommandTest {
     assertThat(run("validate", "--format=JSON", file("app.yml", GOOD))).isZero();
     assertThat(output().trim()).isEqualTo("[ ]");
   }
+
+  @Test
+  void jsonFormatListsUnreadableFilesWithoutAPosition() throws Exception {
+    assertThat(run("validate", "--format", "json", file("app.yml", ""))).isEqualTo(2);
+    JsonNode problem = new ObjectMapper().readTree(output()).get(0);
+    assertThat(problem.has("line")).isFalse();
+    assertThat(problem.get("rule").asText()).isEqualTo("unreadable");
+    assertThat(problem.get("message").asText())
+        .isEqualTo("is empty; a spec needs at least replicated_api_version and name");
+  }
+
+  @Test
+  void malformedInputGivesOneLineErrorsAndNoStackTrace() throws Exception {
+    java.util.List<String> corpus = new java.util.ArrayList<>();
+    corpus.add(file("truncated.yml", GOOD.substring(0, GOOD.indexOf("version") + 3)));
+    corpus.add(file("half-line.yml", GOOD.substring(0, GOOD.indexOf("\"15\"") + 2)));
+    corpus.add(file("wrong-types.yml", GOOD.replace("version: \"15\"", "version: [15]")
+        .replace("container: shop", "container: {name: shop}").replace("trigger: container-start", "trigger:")));
+    corpus.add(file("deep.yml", "a: " + "[".repeat(80) + "]".repeat(80)));
+    corpus.add(file("tabs.yml", "name: x\n\tcomponents: []\n"));
+    corpus.add(file("list.yml", "- replicated_api_version: 2.8.0\n"));
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (char level = 'b'; level <= 'j'; level++) {
+      bomb.append(level).append(": &").append(level).append(" [*").append((char) (level - 1))
+          .append(", *").append((char) (level - 1)).append(", *").append((char) (level - 1))
+          .append(", *").append((char) (level - 1)).append(", *").append((char) (level - 1))
+          .append(", *").append((char) (level - 1)).append("]\n");
+    }
+    corpus.add(file("bomb.yml", bomb.toString()));
+    Files.write(dir.resolve("latin1.yml"), "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    corpus.add(dir.resolve("latin1.yml").toString());
+    Files.write(dir.resolve("huge.yml"), new byte[9 * 1024 * 1024]);
+    corpus.add(dir.resolve("huge.yml").toString());
+    for (String file : corpus) {
+      out.getBuffer().setLength(0);
+      int exit = run("validate", file);
+      assertThat(exit).as(file).isIn(1, 2);
+      assertThat(err.toString()).as(file).isEmpty();
+      assertThat(output()).as(file).doesNotContain("Exception").doesNotContain("\tat ");
+      String[] lines = output().split("\n");
+      assertThat(lines[lines.length - 1]).as(file).startsWith("1 file checked: ");
+    }
+  }
 }
