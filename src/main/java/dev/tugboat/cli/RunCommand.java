@@ -2,6 +2,7 @@ package dev.tugboat.cli;
 
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.config.SecretMasker;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.PlanException;
@@ -21,8 +22,6 @@ import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.SpecLoadException;
 import dev.tugboat.spec.SpecLoader;
 import dev.tugboat.trigger.TcpConnector;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,20 +82,22 @@ public final class RunCommand implements Callable<Integer> {
       return 2;
     }
     try (DockerRuntime runtime = DockerRuntime.connect(Optional.ofNullable(dockerHost))) {
-      SpecInputs in;
+      RunInputs.Prepared prepared;
       try {
-        in = RunInputs.of(spec.get(), specFile, settingsFile, sets, hostAddresses(), registries,
-            Clock.systemUTC());
+        prepared = RunInputs.of(spec.get(), specFile, settingsFile, sets, hostAddresses(),
+            registries, Clock.systemUTC());
       } catch (RunInputs.InputException e) {
         System.err.println("tugboat run: " + e.getMessage());
         return 2;
       }
+      SpecInputs in = prepared.inputs();
+      SecretMasker masker = prepared.values().masker();
       ContainerKeys keys = new ContainerKeys(spec.get());
       StartPlan plan;
       try {
         plan = SpecPlans.plan(in, keys);
       } catch (PlanException e) {
-        System.err.println("tugboat run: " + specFile + ": " + e.getMessage());
+        System.err.println("tugboat run: " + specFile + ": " + masker.mask(e.getMessage()));
         return 2;
       }
       Launcher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
@@ -104,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         new Preflight(runtime, new SystemHostPorts(runtime))
             .check(SpecNeeds.of(in, keys, plan, launcher));
       } catch (PreflightException | RuntimeFailure e) {
-        System.err.println("tugboat run: " + e.getMessage());
+        System.err.println("tugboat run: " + masker.mask(e.getMessage()));
         return 1;
       }
       console.print("plan of " + spec.get().name() + ":\n  "
@@ -133,12 +134,8 @@ public final class RunCommand implements Callable<Integer> {
   private HostAddresses hostAddresses() {
     HostAddresses detected = HostAddressDetector.detect();
     if (privateAddress != null) {
-      detected = detected.withPrivateAddress(privateAddress);
+      detected = detected.withPrivateAddress(privateAddress).withPublicAddress(privateAddress);
     }
     return publicAddress != null ? detected.withPublicAddress(publicAddress) : detected;
-  }
-
-  static byte[] read(Path file) throws IOException {
-    return Files.readAllBytes(file);
   }
 }

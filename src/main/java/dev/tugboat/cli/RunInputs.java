@@ -1,148 +1,88 @@
 package dev.tugboat.cli;
 
+import dev.tugboat.config.CertificateAuthoritySource;
+import dev.tugboat.config.ConfigAssignments;
+import dev.tugboat.config.ConfigException;
+import dev.tugboat.config.ConfigLoader;
+import dev.tugboat.config.ConfigValidator;
+import dev.tugboat.config.ConfigValues;
+import dev.tugboat.config.Generators;
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.config.PreviewFacts;
+import dev.tugboat.config.Settings;
+import dev.tugboat.config.SettingsStore;
 import dev.tugboat.orchestrator.SpecInputs;
 import dev.tugboat.orchestrator.SpecTemplates;
 import dev.tugboat.spec.AppSpec;
-import dev.tugboat.spec.ConfigItemSpec;
-import dev.tugboat.template.TemplateEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
-/** Gathers what a run of a spec needs from the command line: config values, templates, host. */
+/**
+ * Gathers what a run of a spec needs from the command line: the config values (the settings file,
+ * where {@code value_cmd} results are kept so a generated password stays the same from run to run,
+ * then {@code --set} for this run only), the template language, the host's addresses.
+ */
 final class RunInputs {
 
-  /** An option or input file is wrong; the message says which and how to fix it. */
+  /** An option, a config value or an input file is wrong; the message says which and what to do. */
   static final class InputException extends Exception {
     InputException(String message) {
       super(message);
     }
   }
 
+  /** The inputs, and the config values (to mask secrets in messages). */
+  record Prepared(SpecInputs inputs, ConfigValues values) {}
+
   private RunInputs() {}
 
-  static SpecInputs of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
+  static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
       HostAddresses host, Map<String, String> registries, Clock clock) throws InputException {
-    Map<String, String> values = parseSets(sets);
-    TemplateEnvironment base = new SetValues(spec, values, host, clock);
-    return new SpecInputs(spec, SpecTemplates.standard(), base, host, registries,
-        hash(specFile, values), clock);
-  }
-
-  static Map<String, String> parseSets(List<String> sets) throws InputException {
-    Map<String, String> values = new TreeMap<>();
-    for (String set : sets) {
-      int equals = set.indexOf('=');
-      if (equals <= 0) {
-        throw new InputException("--set " + set + ": expected ITEM=VALUE");
+    PreviewFacts facts = new PreviewFacts(spec, host, clock);
+    SecureRandom random = new SecureRandom();
+    ConfigLoader loader = new ConfigLoader(Generators.standard(random, host,
+        CertificateAuthoritySource.ephemeral(clock, random)));
+    ConfigValues values;
+    try {
+      Settings stored = Settings.empty();
+      if (settingsFile != null) {
+        SettingsStore store = new SettingsStore(settingsFile);
+        loader.load(spec, store, facts);
+        stored = store.load();
       }
-      values.put(set.substring(0, equals), set.substring(equals + 1));
+      values = loader.preview(spec, ConfigAssignments.apply(spec, stored, sets), facts).values();
+      ConfigValidator.requireComplete(values);
+    } catch (ConfigException | IOException e) {
+      throw new InputException(e.getMessage());
     }
-    return values;
+    SpecInputs inputs = new SpecInputs(spec, SpecTemplates.standard(), values.environment(facts),
+        host, registries, hash(specFile, values), clock);
+    return new Prepared(inputs, values);
   }
 
-  private static String hash(Path specFile, Map<String, String> values) throws InputException {
+  /** The spec file and every config value: a changed value is a changed spec as it runs. */
+  private static String hash(Path specFile, ConfigValues values) throws InputException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(Files.readAllBytes(specFile));
-      values.forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+      for (String item : values.screen().names()) {
+        String value = values.option(item).orElse("");
+        digest.update((item + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (IOException e) {
       throw new InputException("cannot read " + specFile + ": " + e.getMessage());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  /** Config values from --set, else the item's value, else its default. */
-  private static final class SetValues implements TemplateEnvironment {
-    private final Map<String, String> values = new LinkedHashMap<>();
-    private final AppSpec spec;
-    private final HostAddresses host;
-    private final Clock clock;
-
-    SetValues(AppSpec spec, Map<String, String> sets, HostAddresses host, Clock clock) {
-      this.spec = spec;
-      this.host = host;
-      this.clock = clock;
-      spec.configItems().forEach(item -> values.put(item.name(), value(item)));
-      values.putAll(sets);
-    }
-
-    private static String value(ConfigItemSpec item) {
-      return item.value().isEmpty() ? item.defaultValue() : item.value();
-    }
-
-    @Override
-    public Optional<String> configOption(String item) {
-      return Optional.ofNullable(values.get(item));
-    }
-
-    @Override
-    public Optional<String> configOptionData(String item) {
-      return configOption(item);
-    }
-
-    @Override
-    public Optional<String> licenseFieldValue(String field) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> licenseProperty(String property) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> appSetting(String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> consoleSetting(String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public AppFacts app() {
-      return new AppFacts(spec.name(), spec.version(), spec.version(), spec.version(), true);
-    }
-
-    @Override
-    public HostFacts host() {
-      return host;
-    }
-
-    @Override
-    public List<String> nodePrivateAddresses(String component, String container) {
-      return List.of(host.privateAddress());
-    }
-
-    @Override
-    public List<String> nodePublicAddresses(String component, String container) {
-      return List.of(host.publicAddress());
-    }
-
-    @Override
-    public List<String> containerExposedPorts(String component, String container, String port) {
-      return List.of();
-    }
-
-    @Override
-    public Instant now() {
-      return clock.instant();
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.tugboat.runtime.HostBinding;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Protocol;
+import dev.tugboat.spec.CmdJson;
 import dev.tugboat.spec.ContainerSpec;
 import dev.tugboat.spec.EnvVarSpec;
 import dev.tugboat.spec.PortSpec;
@@ -32,7 +33,7 @@ final class ContainerConfigMapper {
         : r.text(spec.name(), "name");
     ContainerConfigBuilder b = ContainerConfig.builder(id.image())
         .name(name)
-        .cmd(r.args(spec.cmd(), "cmd"))
+        .cmd(cmd(spec, r))
         .entrypoint(r.args(spec.entrypoint(), "entrypoint"));
     spec.options().labels().forEach((k, v) -> b.label(k, r.text(v, "labels." + k)));
     b.labels(InstanceLabels.of(id.app(), id.runId(), id.key(), id.specHash()));
@@ -42,6 +43,24 @@ final class ContainerConfigMapper {
     b.volumesFrom(volumesFrom.names(spec.volumesFrom()));
     ContainerOptionsMapper.apply(spec.options(), r, b);
     return b.build();
+  }
+
+  /**
+   * The command: each element rendered; or, where actions sit outside the JSON strings (an
+   * if/else around the whole array), the whole text rendered first and then read as JSON.
+   */
+  private static List<String> cmd(ContainerSpec spec, Rendering r) {
+    if (!spec.cmdNeedsRendering()) {
+      return r.args(spec.cmd(), "cmd");
+    }
+    String rendered = r.text(spec.cmdText(), "cmd");
+    CmdJson.Result result = new CmdJson().parse(rendered);
+    if (result instanceof CmdJson.Parsed parsed) {
+      return parsed.elements();
+    }
+    String why = result instanceof CmdJson.Invalid invalid ? invalid.reason() : "still holds actions";
+    throw new Launcher.LaunchException(r.path("cmd") + ": renders to " + rendered + ", which "
+        + why + "; cmd must be a JSON array of strings");
   }
 
   /** Names of the instances a container mounts volumes from; they must have started. */

@@ -122,6 +122,20 @@ class RunCommandIT {
   }
 
   @Test
+  void missingRequiredConfigValueIsNamedAndNothingStarts(@TempDir Path dir) throws Exception {
+    Path spec = TestSpecs.write(dir, "migration.yml", Map.of("APP", app, "VOLUME", app,
+        "PG_PORT", "15432", "APP_PORT", "18000"));
+
+    try (TugboatProcess tugboat = TugboatProcess.start("run", spec.toString())) {
+      assertThat(tugboat.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+      assertThat(tugboat.stderr()).contains("tugboat run: the app cannot start until its required "
+          + "config items have values:\n  required config item");
+      assertThat(tugboat.stderr()).contains("db_password");
+    }
+    assertThat(DockerCli.containersOf(app)).isEmpty();
+  }
+
+  @Test
   void badSpecIsReportedWithItsPositionAndNothingStarts(@TempDir Path dir) throws Exception {
     Path spec = dir.resolve("bad.yml");
     Files.writeString(spec, "replicated_api_version: 2.8.0\nname: " + app + "\ncomponents:\n"
