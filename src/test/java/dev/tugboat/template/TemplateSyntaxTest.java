@@ -142,6 +142,12 @@ class TemplateSyntaxTest {
   }
 
   @Test
+  void rangeMayAssignExistingVariables() {
+    assertThat(render("{{repl $i := 0}}{{repl $v := \"\"}}{{repl range $i, $v = Split \"a,b\" \",\"}}{{repl end}}{{repl $i}}{{repl $v}}"))
+        .isEqualTo("1b");
+  }
+
+  @Test
   void breakAndContinue() {
     assertThat(render("{{repl range $i, $v := Split \"a,b,c,d\" \",\"}}{{repl if eq $i 2}}{{repl break}}{{repl end}}{{repl $v}}{{repl end}}"))
         .isEqualTo("ab");
