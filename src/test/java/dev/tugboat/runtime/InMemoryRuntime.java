@@ -3,6 +3,7 @@ package dev.tugboat.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +126,8 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   public synchronized void runDue(Instant now) {
     for (InMemoryContainer c : containers.all()) {
       List<InMemoryContainer.Scheduled> due = c.pending.stream()
-          .filter(s -> !s.at().isAfter(now)).toList();
+          .filter(s -> !s.at().isAfter(now))
+          .sorted(Comparator.comparing(InMemoryContainer.Scheduled::at)).toList();
       c.pending.removeAll(due);
       due.forEach(s -> lifecycle.apply(c, s.step()));
     }
