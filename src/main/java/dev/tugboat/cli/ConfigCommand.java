@@ -44,7 +44,12 @@ import picocli.CommandLine.Spec;
     name = "config",
     mixinStandardHelpOptions = true,
     description = "Reads and changes the config values of an app (its settings file).",
-    subcommands = {ConfigCommand.ListItems.class, ConfigCommand.Get.class, ConfigCommand.Set.class})
+    subcommands = {
+      ConfigCommand.ListItems.class,
+      ConfigCommand.Get.class,
+      ConfigCommand.Set.class,
+      ConfigCommand.Unset.class
+    })
 public final class ConfigCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec command;
@@ -175,8 +180,7 @@ public final class ConfigCommand implements Callable<Integer> {
       Loaded loaded = load();
       ConfigScreen screen = loaded.values().screen();
       for (String item : items) {
-        ConfigEntry entry = screen.entry(item).orElseThrow(() -> new ConfigException("no config item '"
-            + item + "' in this spec; the items are " + String.join(", ", screen.names())));
+        ConfigEntry entry = screen.require(item);
         ConfigValue value = loaded.values().value(entry.name()).orElseThrow();
         String shown = entry.type() == ItemType.FILE ? value.dataIfAny().orElse("") : value.value();
         out().println(loaded.masker().mask(shown));
@@ -210,6 +214,33 @@ public final class ConfigCommand implements Callable<Integer> {
         out().println("set " + item + " = " + masker.mask(ConfigTable.shown(values, item)));
       }
       ConfigValidator.missingRequired(values).forEach(m -> err().println("warning: " + m));
+      out().flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "unset", mixinStandardHelpOptions = true,
+      description = {"Forgets stored values: each ITEM falls back to its value or default;",
+          "an item with a value_cmd gets a newly generated value."})
+  static final class Unset extends Subcommand {
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM", description = "Item names.")
+    List<String> items = new ArrayList<>();
+
+    @Override
+    int run() throws SpecLoadException, ExitException, ConfigException, IOException {
+      if (target.settingsFile == null) {
+        err().println("tugboat config unset: give --settings FILE, the file that keeps the values");
+        return 2;
+      }
+      AppSpec spec = spec();
+      HostAddresses host = host();
+      ConfigValues values = loader(host).unset(spec, new SettingsStore(target.settingsFile), items,
+          new PreviewFacts(spec, host, Clock.systemUTC()));
+      SecretMasker masker = target.showSecrets ? SecretMasker.none() : values.masker();
+      for (String item : items) {
+        out().println("unset " + item + " = " + masker.mask(ConfigTable.shown(values, item)) + " ("
+            + values.value(item).orElseThrow().source().label() + ")");
+      }
       out().flush();
       return 0;
     }

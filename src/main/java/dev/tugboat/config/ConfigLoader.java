@@ -3,6 +3,7 @@ package dev.tugboat.config;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.template.TemplateEnvironment;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,24 @@ public final class ConfigLoader {
     }
     Settings updated = store.load().withAll(changes);
     ConfigResolver.Resolution resolution = resolver.resolve(spec, screen, updated, facts);
+    store.save(resolution.settings());
+    return resolution.values();
+  }
+
+  /**
+   * Forgets the stored values of {@code names}: each item falls back to its {@code value} or default,
+   * and an item with a {@code value_cmd} gets a newly generated value (saved, as at first load).
+   *
+   * @throws ConfigException naming an item the spec does not have; nothing is saved then
+   */
+  public ConfigValues unset(AppSpec spec, SettingsStore store, List<String> names,
+      TemplateEnvironment facts) throws ConfigException, IOException {
+    ConfigScreen screen = ConfigScreen.of(spec);
+    for (String name : names) {
+      screen.require(name);
+    }
+    ConfigResolver.Resolution resolution =
+        resolver.resolve(spec, screen, store.load().without(names), facts);
     store.save(resolution.settings());
     return resolution.values();
   }

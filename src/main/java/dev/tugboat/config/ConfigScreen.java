@@ -85,6 +85,16 @@ public final class ConfigScreen {
     return Optional.ofNullable(entries.get(name));
   }
 
+  /** The entry named {@code name}; an unknown name is refused with the names that exist. */
+  public ConfigEntry require(String name) throws ConfigException {
+    ConfigEntry entry = entries.get(name);
+    if (entry == null) {
+      throw new ConfigException("no config item '" + name + "' in this spec; the items are "
+          + String.join(", ", names()));
+    }
+    return entry;
+  }
+
   /** Every item and option, in spec order. */
   public List<ConfigEntry> entries() {
     return List.copyOf(entries.values());

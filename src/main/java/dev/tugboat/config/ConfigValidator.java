@@ -41,8 +41,7 @@ public final class ConfigValidator {
    * @throws ConfigException naming the item and the reason when the write is refused
    */
   public static void checkWrite(ConfigScreen screen, String name, StoredValue value) throws ConfigException {
-    ConfigEntry entry = screen.entry(name).orElseThrow(() -> new ConfigException("no config item '" + name
-        + "' in this spec; the items are " + String.join(", ", screen.names())));
+    ConfigEntry entry = screen.require(name);
     String refusal = refusal(screen, entry, value);
     if (refusal != null) {
       throw new ConfigException("config item " + entry.label() + ": " + refusal);

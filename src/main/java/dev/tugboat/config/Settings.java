@@ -1,5 +1,6 @@
 package dev.tugboat.config;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,13 @@ public record Settings(Map<String, StoredValue> items) {
   public Settings withAll(Map<String, StoredValue> values) {
     Map<String, StoredValue> changed = new TreeMap<>(items);
     changed.putAll(values);
+    return new Settings(changed);
+  }
+
+  /** These settings without the stored values of {@code names}. */
+  public Settings without(Collection<String> names) {
+    Map<String, StoredValue> changed = new TreeMap<>(items);
+    changed.keySet().removeAll(names);
     return new Settings(changed);
   }
 }

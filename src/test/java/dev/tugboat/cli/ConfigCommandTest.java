@@ -161,4 +161,33 @@ class ConfigCommandTest {
 
     assertThat(run.out()).isEqualTo("203.0.113.4\n");
   }
+
+  @Test
+  void unsetFallsBackToTheDefaultAndRegeneratesAValueCmd() {
+    CliRun.of("config", "set", spec, "--settings", settings, "mode=large");
+    String password = CliRun.of("config", "get", spec, "--settings", settings, "admin_pw",
+        "--show-secrets").out();
+
+    CliRun unset = CliRun.of("config", "unset", spec, "--settings", settings, "mode", "admin_pw");
+
+    assertThat(unset.err()).isEmpty();
+    assertThat(unset.out()).isEqualTo("unset mode = small (default)\nunset admin_pw = ******** (stored)\n");
+    String regenerated = CliRun.of("config", "get", spec, "--settings", settings, "admin_pw",
+        "--show-secrets").out();
+    assertThat(regenerated).matches("[A-Za-z0-9]{20}\n").isNotEqualTo(password);
+  }
+
+  @Test
+  void unsetOfAnUnknownItemChangesNothing() throws Exception {
+    CliRun.of("config", "set", spec, "--settings", settings, "mode=large");
+    String before = Files.readString(Path.of(settings));
+
+    CliRun unset = CliRun.of("config", "unset", spec, "--settings", settings, "mode", "colour");
+
+    assertThat(unset.exitCode()).isEqualTo(1);
+    assertThat(unset.err()).isEqualTo("tugboat config: no config item 'colour' in this spec; the items are"
+        + " hostname, admin_pw, tls_key, custom_cert, mode, small, large, notes\n");
+    assertThat(Files.readString(Path.of(settings))).isEqualTo(before);
+    assertThat(CliRun.of("config", "unset", spec, "mode").exitCode()).isEqualTo(2);
+  }
 }

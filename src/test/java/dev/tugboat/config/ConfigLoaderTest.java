@@ -90,4 +90,18 @@ class ConfigLoaderTest {
       assertThat(files).isEmpty();
     }
   }
+
+  @Test
+  void unsetForgetsStoredValuesAndRegeneratesValueCmds() throws Exception {
+    SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+    loader.set(SPEC, store, Map.of("debug", StoredValue.of("1")), TestSpecs.facts(SPEC));
+
+    ConfigValues values = loader.unset(SPEC, store, List.of("debug", "api_token"), TestSpecs.facts(SPEC));
+
+    assertThat(values.value("debug")).contains(new ConfigValue("0", null, ConfigValue.Source.DEFAULT));
+    assertThat(values.option("api_token")).contains("token-2");
+    assertThat(store.load().items()).containsOnlyKeys("api_token");
+    assertThatThrownBy(() -> loader.unset(SPEC, store, List.of("nope"), TestSpecs.facts(SPEC)))
+        .hasMessage("no config item 'nope' in this spec; the items are hostname, api_token, debug");
+  }
 }
