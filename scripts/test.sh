@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 
 scripts/setup-docker.sh
 scripts/build-images.sh
+# PostgreSQL and the demo app, for the end-to-end tests of the migration pattern.
+scripts/build-demo-images.sh
 exec mvn -B verify "$@"
