@@ -4,11 +4,32 @@ import static dev.tugboat.template.Render.detail;
 import static dev.tugboat.template.Render.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every function of Replicated's library, with the argument and result types it documents. */
 class ReplicatedFunctionsTest {
+
+  @Test
+  void everyFunctionOfTheReferenceIsKnown() {
+    String reference =
+        "ConfigOption ConfigOptionData ConfigOptionEquals ConfigOptionNotEquals LicenseFieldValue"
+            + " LicenseProperty AppID AppVersion AppVersionFirst AppVersionCurrent RunOffline AppSetting"
+            + " ConsoleSetting ConsoleSettingEquals ConsoleSettingNotEquals NodePrivateIPAddress"
+            + " NodePrivateIPAddressFirst NodePrivateIPAddressAll NodePublicIPAddress"
+            + " NodePublicIPAddressFirst NodePublicIPAddressAll ContainerExposedPort"
+            + " ContainerExposedPortFirst ContainerExposedPortAll ThisNodePrivateIPAddress"
+            + " ThisNodePublicIPAddress ThisNodeDockerAddress ThisHostInterfaceAddress Now NowFmt"
+            + " TrimSpace Trim Split ToLower ToUpper HumanSize UrlEncode Base64Encode Base64Decode"
+            + " ParseBool ParseFloat ParseInt ParseUint Add Sub Mult Div HostPrivateIpAddress"
+            + " HostPrivateIpAddressAll HostPublicIpAddress HostPublicIpAddressAll"
+            + " ThisHostPrivateIpAddress ThisHostPublicIpAddress"
+            + " eq ne lt le gt ge and or not len index slice print printf println html urlquery";
+    for (String name : reference.split(" ")) {
+      assertThat(FunctionLibrary.standard().lookup(name)).as(name).isPresent();
+    }
+  }
 
   @ParameterizedTest
   @CsvSource(
