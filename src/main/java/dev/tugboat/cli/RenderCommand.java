@@ -4,7 +4,6 @@ import dev.tugboat.config.CertificateAuthoritySource;
 import dev.tugboat.config.ConfigAssignments;
 import dev.tugboat.config.ConfigException;
 import dev.tugboat.config.ConfigLoader;
-import dev.tugboat.config.ConfigResolver;
 import dev.tugboat.config.ConfigValidator;
 import dev.tugboat.config.ConfigValues;
 import dev.tugboat.config.Generators;
@@ -82,52 +81,60 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    LoadedSpec loaded;
     try {
-      loaded = new SpecLoader().load(specFile);
+      AppSpec spec = loadSpec(err);
+      String text = Files.readString(specFile, StandardCharsets.UTF_8);
+      HostAddresses host = host();
+      PreviewFacts facts = new PreviewFacts(spec, host, Clock.systemUTC());
+      ConfigValues values = values(spec, host, facts);
+      ConfigValidator.missingRequired(values)
+          .forEach(m -> err.println("warning: " + values.masker().mask(m)));
+      SpecPreview.Result result = SpecPreview.render(text, values, values.environment(facts), showSecrets);
+      if (!result.errors().isEmpty()) {
+        result.errors().forEach(e -> err.println(values.masker().mask(problem(spec, text, e).toText())));
+        return 1;
+      }
+      PrintWriter out = command.commandLine().getOut();
+      out.print(format == Format.JSON ? PreviewWriter.json(result.tree()) : PreviewWriter.yaml(result.tree()));
+      out.flush();
+      return 0;
     } catch (SpecLoadException e) {
       err.println(e.getMessage());
       return 1;
-    }
-    loaded.problems().forEach(problem -> err.println(problem.toText()));
-    if (loaded.hasErrors()) {
-      return 1;
-    }
-    AppSpec spec = loaded.spec();
-    HostAddresses host = host();
-    PreviewFacts facts = new PreviewFacts(spec, host, Clock.systemUTC());
-    SecureRandom random = new SecureRandom();
-    ConfigLoader loader = new ConfigLoader(Generators.standard(random, host,
-        CertificateAuthoritySource.ephemeral(Clock.systemUTC(), random)));
-    ConfigValues values;
-    try {
-      Settings settings = ConfigAssignments.apply(spec, storedSettings(), sets);
-      ConfigResolver.Resolution resolution = loader.preview(spec, settings, facts);
-      values = resolution.values();
     } catch (ConfigException | IOException e) {
       err.println("tugboat render: " + e.getMessage());
       return 1;
-    }
-    ConfigValidator.missingRequired(values).forEach(m -> err.println("warning: " + values.masker().mask(m)));
-    String text;
-    try {
-      text = Files.readString(specFile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      err.println(specFile + ": cannot read the file: " + e.getMessage());
+    } catch (SpecErrors e) {
       return 1;
     }
-    SpecPreview.Result result = SpecPreview.render(text, values, values.environment(facts), showSecrets);
-    if (!result.errors().isEmpty()) {
-      for (TemplateException error : result.errors()) {
-        err.println(values.masker().mask(problem(spec, text, error).toText()));
-      }
-      return 1;
+  }
+
+  /** The spec, its loading problems printed; {@link SpecErrors} when one of them is an error. */
+  private AppSpec loadSpec(PrintWriter err) throws SpecLoadException, SpecErrors {
+    LoadedSpec loaded = new SpecLoader().load(specFile);
+    loaded.problems().forEach(problem -> err.println(problem.toText()));
+    if (loaded.hasErrors()) {
+      throw new SpecErrors();
     }
-    out.print(format == Format.JSON ? PreviewWriter.json(result.tree()) : PreviewWriter.yaml(result.tree()));
-    out.flush();
-    return 0;
+    return loaded.spec();
+  }
+
+  /** The config values with the stored settings and --set values; nothing is saved. */
+  private ConfigValues values(AppSpec spec, HostAddresses host, PreviewFacts facts)
+      throws ConfigException, IOException {
+    SecureRandom random = new SecureRandom();
+    ConfigLoader loader = new ConfigLoader(Generators.standard(random, host,
+        CertificateAuthoritySource.ephemeral(Clock.systemUTC(), random)));
+    Settings settings = ConfigAssignments.apply(spec, storedSettings(), sets);
+    return loader.preview(spec, settings, facts).values();
+  }
+
+  /** The spec has errors, already printed. */
+  private static final class SpecErrors extends Exception {
+    SpecErrors() {
+      super(null, null, false, false);
+    }
   }
 
   private Settings storedSettings() throws IOException {
