@@ -7,7 +7,15 @@
  * {@code value_cmd} generated so it is computed once. {@link dev.tugboat.config.ConfigValidator} checks
  * required items and writes; {@link dev.tugboat.config.SecretMasker} hides secret values in any text.
  * {@link dev.tugboat.config.SpecPreview} renders a whole spec for {@code tugboat render} with the
- * placeholders of {@link dev.tugboat.config.PreviewFacts}.
+ * placeholders of {@link dev.tugboat.config.PreviewFacts}; {@link dev.tugboat.config.TemplateProblems}
+ * is {@code tugboat validate}'s template check. {@link dev.tugboat.config.ConfigAssignments} reads
+ * {@code ITEM=VALUE} arguments.
+ *
+ * <p>For a run: {@code new ConfigLoader(Generators.standard(random, host, new
+ * CertificateAuthorityStore(stateDir, clock, random))).load(spec, new SettingsStore(stateDir
+ * .resolve(SettingsStore.FILE_NAME)), facts)}, then {@link dev.tugboat.config.ConfigValidator#requireComplete},
+ * then render with {@code values.environment(runFacts)} and mask with {@code
+ * values.masker().with(secretEnvValues)}.
  *
  * <p>Knows nothing of Docker, threads or HTTP. Values are immutable and may be read from any thread;
  * a resolution runs on the caller's thread and does blocking work only in {@code cmds} (key
