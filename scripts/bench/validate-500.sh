@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Generates a spec of 500 containers (100 components of 5, each component started by an event of
 # the one before, with env vars, ports, volumes, config files and templates) and times
-# `tugboat validate` on it: wall time and peak resident memory of each run, then the median.
+# `tugboat validate` on it: wall time, CPU time (user + system, which other load on the machine
+# disturbs less than wall time) and peak resident memory of each run, then the medians. A run of
+# `tugboat --version` is timed first: the JVM's own start-up, to subtract.
 #
 #   scripts/bench/validate-500.sh              5 runs
 #   RUNS=9 CONTAINERS=2000 scripts/bench/validate-500.sh
@@ -105,13 +107,24 @@ log "spec: $CONTAINERS containers, $(wc -l < "$spec") lines, $(wc -c < "$spec") 
 
 java -jar "$JAR" validate "$spec" >/dev/null || { log "validate found errors in the generated spec"; java -jar "$JAR" validate "$spec" | tail -5; exit 1; }
 
-walls=() rss=()
+# Prints "wall cpu kb" of one run of the given command.
+measure() {
+  /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || true
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = 0; for (k = 1; k <= n; k++) wall = wall * 60 + t[k] }
+    /User time/ { cpu += $2 } /System time/ { cpu += $2 }
+    /Maximum resident set size/ { kb = $2 }
+    END { printf "%.2f %.2f %d\n", wall, cpu, kb }' "$work/time.txt"
+}
+
+read -r wall cpu kb < <(measure java -jar "$JAR" --version)
+printf 'JVM start-up (tugboat --version): wall %.2f s, cpu %.2f s, peak RSS %d MiB\n' "$wall" "$cpu" "$(( kb / 1024 ))"
+walls=() cpus=() rss=()
 for (( run = 1; run <= RUNS; run++ )); do
-  /usr/bin/time -v java -jar "$JAR" validate "$spec" >/dev/null 2>"$work/time.txt"
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + t[k]; print s }' "$work/time.txt")
-  kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
-  printf 'run %d: wall %.2f s, peak RSS %d MiB\n' "$run" "$wall" "$(( kb / 1024 ))"
-  walls+=("$wall") rss+=("$kb")
+  read -r wall cpu kb < <(measure java -jar "$JAR" validate "$spec")
+  printf 'run %d: wall %.2f s, cpu %.2f s, peak RSS %d MiB\n' "$run" "$wall" "$cpu" "$(( kb / 1024 ))"
+  walls+=("$wall") cpus+=("$cpu") rss+=("$kb")
 done
-printf 'median of %d runs (%d containers): wall %.2f s, peak RSS %d MiB\n' "$RUNS" "$CONTAINERS" \
-  "$(printf '%s\n' "${walls[@]}" | median)" "$(( $(printf '%s\n' "${rss[@]}" | median | cut -d. -f1) / 1024 ))"
+printf 'median of %d runs (%d containers): wall %.2f s, cpu %.2f s, peak RSS %d MiB (load average %s)\n' \
+  "$RUNS" "$CONTAINERS" "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" \
+  "$(( $(printf '%s\n' "${rss[@]}" | median | cut -d. -f1) / 1024 ))" "$(cut -d' ' -f1 /proc/loadavg)"

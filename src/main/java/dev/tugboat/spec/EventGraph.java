@@ -23,20 +23,34 @@ import java.util.Set;
  */
 public final class EventGraph {
   private final Map<String, ContainerSpec> containers;
+  /** Container paths by component name; the first component of a name is the one refs resolve in. */
+  private final Map<String, List<String>> byComponent;
   private final ImmutableGraph<String> graph;
 
   private EventGraph(Map<String, ContainerSpec> containers, ImmutableGraph<String> graph) {
     this.containers = containers;
     this.graph = graph;
+    Map<String, String> firstComponentPath = new HashMap<>();
+    Map<String, List<String>> paths = new HashMap<>();
+    for (String path : containers.keySet()) {
+      String componentPath = path.substring(0, path.indexOf('.'));
+      String component = containers.get(path).component();
+      if (firstComponentPath.putIfAbsent(component, componentPath) == null
+          || firstComponentPath.get(component).equals(componentPath)) {
+        paths.computeIfAbsent(component, c -> new ArrayList<>()).add(path);
+      }
+    }
+    this.byComponent = paths;
   }
 
   public static EventGraph of(AppSpec spec) {
     Map<String, ContainerSpec> containers = new LinkedHashMap<>();
-    SpecWalk.containers(spec).forEach(c -> containers.put(c.path(), c.value()));
+    List<Located<ContainerSpec>> located = SpecWalk.containers(spec);
+    located.forEach(c -> containers.put(c.path(), c.value()));
     MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
     containers.keySet().forEach(graph::addNode);
     EventGraph resolver = new EventGraph(containers, ImmutableGraph.copyOf(graph));
-    for (Located<ContainerSpec> publisher : SpecWalk.containers(spec)) {
+    for (Located<ContainerSpec> publisher : located) {
       for (EventSpec event : publisher.value().publishEvents()) {
         for (SubscriptionSpec subscription : event.subscriptions()) {
           resolver.pathOf(subscription.target())
@@ -52,30 +66,19 @@ public final class EventGraph {
    * container whose {@code image_name} matches, else the first whose {@code name} matches.
    */
   public Optional<String> pathOf(ContainerRef ref) {
-    String component = null;
-    for (Map.Entry<String, ContainerSpec> entry : containers.entrySet()) {
-      if (entry.getValue().component().equals(ref.component())) {
-        component = componentPrefix(entry.getKey());
-        break;
+    List<String> paths = byComponent.getOrDefault(ref.component(), List.of());
+    for (String path : paths) {
+      if (containers.get(path).imageName().equals(ref.container())) {
+        return Optional.of(path);
       }
     }
-    if (component == null) {
-      return Optional.empty();
+    for (String path : paths) {
+      String name = containers.get(path).name();
+      if (!name.isEmpty() && name.equals(ref.container())) {
+        return Optional.of(path);
+      }
     }
-    Optional<String> byImage = find(component, c -> c.imageName().equals(ref.container()));
-    return byImage.isPresent() ? byImage
-        : find(component, c -> !c.name().isEmpty() && c.name().equals(ref.container()));
-  }
-
-  private Optional<String> find(String componentPrefix, java.util.function.Predicate<ContainerSpec> test) {
-    return containers.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(componentPrefix + ".") && test.test(e.getValue()))
-        .map(Map.Entry::getKey)
-        .findFirst();
-  }
-
-  private static String componentPrefix(String containerPath) {
-    return containerPath.substring(0, containerPath.indexOf('.'));
+    return Optional.empty();
   }
 
   /** {@code component/image_name}, as people name a container. */
@@ -84,8 +87,9 @@ public final class EventGraph {
     return container.component() + "/" + container.imageName();
   }
 
+  /** Container paths in spec order. */
   public Set<String> nodes() {
-    return graph.nodes();
+    return java.util.Collections.unmodifiableSet(containers.keySet());
   }
 
   public Set<String> publishersOf(String path) {
@@ -104,9 +108,17 @@ public final class EventGraph {
   /** Every container that some chain of events from a root starts. */
   public Set<String> startable() {
     Set<String> result = new HashSet<>();
+    ArrayDeque<String> queue = new ArrayDeque<>();
     for (String node : graph.nodes()) {
-      if (isRoot(node)) {
-        result.addAll(Graphs.reachableNodes(graph, node));
+      if (isRoot(node) && result.add(node)) {
+        queue.add(node);
+      }
+    }
+    while (!queue.isEmpty()) {
+      for (String next : graph.successors(queue.poll())) {
+        if (result.add(next)) {
+          queue.add(next);
+        }
       }
     }
     return result;

@@ -31,7 +31,7 @@ final class GraphRules {
     Set<String> startable = graph.startable();
     Set<String> inCycles = new HashSet<>();
     graph.cycles().forEach(inCycles::addAll);
-    for (String path : graph.nodes().stream().sorted(new SpecPathOrder()).toList()) {
+    for (String path : graph.nodes()) {
       if (startable.contains(path) || inCycles.contains(path)) {
         continue;
       }
