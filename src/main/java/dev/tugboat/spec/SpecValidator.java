@@ -39,6 +39,14 @@ public final class SpecValidator implements ProblemSource {
     return List.copyOf(rules);
   }
 
+  /**
+   * This validator without the rule {@code ruleId}: for callers that check the same thing more
+   * thoroughly themselves (full template parsing supersedes {@code template-delimiters}).
+   */
+  public SpecValidator without(String ruleId) {
+    return new SpecValidator(rules.stream().filter(rule -> !rule.id().equals(ruleId)).toList());
+  }
+
   public List<ValidationRule> rules() {
     return rules;
   }

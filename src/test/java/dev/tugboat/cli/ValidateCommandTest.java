@@ -176,4 +176,11 @@ class ValidateCommandTest {
       assertThat(lines[lines.length - 1]).as(file).startsWith("1 file checked: ");
     }
   }
+
+  @Test
+  void anUnclosedTemplateActionIsReportedOnce() throws Exception {
+    String spec = GOOD + "    env_vars:\n    - name: A\n      value: '{{repl ConfigOption \"a\" '\n";
+    assertThat(run("validate", file("app.yml", spec))).isEqualTo(1);
+    assertThat(output()).contains("[template-syntax]").doesNotContain("[template-delimiters]");
+  }
 }
