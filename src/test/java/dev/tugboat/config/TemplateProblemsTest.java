@@ -34,7 +34,7 @@ class TemplateProblemsTest {
           - filename: /etc/x.conf
             contents: |
               line one
-                server {{repl ConfigOption "hostname" | }};
+                server {{repl (ConfigOption "hostname" }};
       """;
 
   @TempDir Path dir;
@@ -49,14 +49,14 @@ class TemplateProblemsTest {
     assertThat(problems).containsExactly(
         file + ":5:29: error [template-syntax] properties.title: unknown function \"NoSuchFunc\"",
         file + ":10:53: error [template-syntax] config[0].items[0].default: missing value for if",
-        file + ":21:51: error [template-syntax] components[0].containers[0].config_files[0].contents:"
-            + " missing command after \"|\"");
+        file + ":21:50: error [template-syntax] components[0].containers[0].config_files[0].contents:"
+            + " unclosed left paren");
   }
 
   @Test
   void aSpecWithGoodTemplatesHasNoProblems() throws Exception {
     String good = SPEC.replace("NoSuchFunc", "AppVersion").replace("{{repl if}}", "{{repl if true}}x{{repl end}}")
-        .replace("\"hostname\" | }}", "\"hostname\" | ToLower }}");
+        .replace("(ConfigOption \"hostname\" }}", "(ConfigOption \"hostname\") }}");
     Path file = Files.writeString(dir.resolve("shop.yml"), good);
 
     assertThat(new TemplateProblems().problems(new SpecLoader().load(file).spec())).isEmpty();
