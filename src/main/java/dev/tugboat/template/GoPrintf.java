@@ -51,28 +51,17 @@ final class GoPrintf {
 
   /** Parses flags, width, precision and verb starting after a '%'; returns the index after it. */
   private int directive(int i) {
-    FormatSpec spec = new FormatSpec();
-    for (; i < format.length(); i++) {
-      char c = format.charAt(i);
-      if (c == '-') {
-        spec.minus = true;
-      } else if (c == '+') {
-        spec.plus = true;
-      } else if (c == '#') {
-        spec.sharp = true;
-      } else if (c == ' ') {
-        spec.space = true;
-      } else if (c == '0') {
-        spec.zero = true;
-      } else {
-        break;
-      }
+    int flagsStart = i;
+    while (i < format.length() && "-+# 0".indexOf(format.charAt(i)) >= 0) {
+      i++;
     }
+    String flags = format.substring(flagsStart, i);
     int[] p = {i};
-    spec.width = number(p);
+    int width = number(p);
+    int precision = -1;
     if (p[0] < format.length() && format.charAt(p[0]) == '.') {
       p[0]++;
-      spec.precision = Math.max(number(p), 0);
+      precision = Math.max(number(p), 0);
     }
     i = p[0];
     if (i >= format.length()) {
@@ -89,7 +78,7 @@ final class GoPrintf {
       out.append("%!").appendCodePoint(verb).append("(MISSING)");
       return i;
     }
-    out.append(GoVerbs.format(args.get(argIndex++), verb, spec));
+    out.append(GoVerbs.format(args.get(argIndex++), verb, FormatSpec.of(flags, width, precision)));
     return i;
   }
 
@@ -104,15 +93,20 @@ final class GoPrintf {
     return p[0] == start ? -1 : (int) n;
   }
 
-  /** The flags, width and precision of one directive. */
-  static final class FormatSpec {
-    boolean minus;
-    boolean plus;
-    boolean sharp;
-    boolean space;
-    boolean zero;
-    int width = -1;
-    int precision = -1;
+  /** The flags, width and precision of one directive; -1 for an absent width or precision. */
+  record FormatSpec(
+      boolean minus, boolean plus, boolean sharp, boolean space, boolean zero, int width, int precision) {
+
+    static FormatSpec of(String flags, int width, int precision) {
+      return new FormatSpec(
+          flags.indexOf('-') >= 0,
+          flags.indexOf('+') >= 0,
+          flags.indexOf('#') >= 0,
+          flags.indexOf(' ') >= 0,
+          flags.indexOf('0') >= 0,
+          width,
+          precision);
+    }
   }
 
   static byte[] utf8(String s) {

@@ -39,20 +39,20 @@ final class GoVerbs {
   private static String string(String s, int verb, FormatSpec spec) {
     switch (verb) {
       case 'v', 's':
-        return pad(truncate(s, spec.precision), spec);
+        return pad(truncate(s, spec.precision()), spec);
       case 'q':
-        String t = truncate(s, spec.precision);
-        boolean raw = spec.sharp && t.indexOf('`') < 0 && t.chars().allMatch(c -> c >= ' ' || c == '\t');
+        String t = truncate(s, spec.precision());
+        boolean raw = spec.sharp() && t.indexOf('`') < 0 && t.chars().allMatch(c -> c >= ' ' || c == '\t');
         return pad(raw ? "`" + t + "`" : GoStrings.quote(t), spec);
       case 'x', 'X':
         byte[] bytes = GoPrintf.utf8(s);
-        int n = spec.precision >= 0 ? Math.min(spec.precision, bytes.length) : bytes.length;
+        int n = spec.precision() >= 0 ? Math.min(spec.precision(), bytes.length) : bytes.length;
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
-          if (i > 0 && spec.space) {
+          if (i > 0 && spec.space()) {
             b.append(' ');
           }
-          if (spec.sharp && (i == 0 || spec.space)) {
+          if (spec.sharp() && (i == 0 || spec.space())) {
             b.append(verb == 'x' ? "0x" : "0X");
           }
           String hex = String.format("%02x", bytes[i] & 0xff);
@@ -78,11 +78,11 @@ final class GoVerbs {
       case 'v', 'd' -> radix = 10;
       case 'b' -> {
         radix = 2;
-        prefix = spec.sharp ? "0b" : "";
+        prefix = spec.sharp() ? "0b" : "";
       }
       case 'o' -> {
         radix = 8;
-        prefix = spec.sharp ? "0" : "";
+        prefix = spec.sharp() ? "0" : "";
       }
       case 'O' -> {
         radix = 8;
@@ -90,7 +90,7 @@ final class GoVerbs {
       }
       case 'x', 'X' -> {
         radix = 16;
-        prefix = spec.sharp ? (verb == 'x' ? "0x" : "0X") : "";
+        prefix = spec.sharp() ? (verb == 'x' ? "0x" : "0X") : "";
       }
       case 'c' -> {
         return pad(new String(Character.toChars(rune(v))), spec);
@@ -109,14 +109,14 @@ final class GoVerbs {
     if (verb == 'X') {
       digits = digits.toUpperCase();
     }
-    if (spec.precision >= 0) {
-      digits = "0".repeat(Math.max(0, spec.precision - digits.length())) + digits;
-      if (spec.precision == 0 && v == 0) {
+    if (spec.precision() >= 0) {
+      digits = "0".repeat(Math.max(0, spec.precision() - digits.length())) + digits;
+      if (spec.precision() == 0 && v == 0) {
         digits = "";
       }
     }
-    String sign = v < 0 ? "-" : spec.plus ? "+" : spec.space ? " " : "";
-    return padNumber(sign, prefix + digits, spec, spec.precision < 0);
+    String sign = v < 0 ? "-" : spec.plus() ? "+" : spec.space() ? " " : "";
+    return padNumber(sign, prefix + digits, spec, spec.precision() < 0);
   }
 
   private static int rune(long v) {
@@ -132,35 +132,35 @@ final class GoVerbs {
         return bad(v, verb);
       }
     }
-    int precision = spec.precision < 0 && "eEfF".indexOf(fmt) >= 0 ? 6 : spec.precision;
+    int precision = spec.precision() < 0 && "eEfF".indexOf(fmt) >= 0 ? 6 : spec.precision();
     String num = GoFloat.format(v, fmt, precision);
     if (Double.isNaN(v) || Double.isInfinite(v)) {
-      String shown = Double.isNaN(v) ? (spec.plus ? "+NaN" : spec.space ? " NaN" : "NaN") : num;
-      if (v > 0 && !spec.plus) {
-        shown = spec.space ? " Inf" : "+Inf";
+      String shown = Double.isNaN(v) ? (spec.plus() ? "+NaN" : spec.space() ? " NaN" : "NaN") : num;
+      if (v > 0 && !spec.plus()) {
+        shown = spec.space() ? " Inf" : "+Inf";
       }
       return pad(shown, spec);
     }
     boolean negative = num.startsWith("-");
-    String sign = negative ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+    String sign = negative ? "-" : spec.plus() ? "+" : spec.space() ? " " : "";
     return padNumber(sign, negative ? num.substring(1) : num, spec, true);
   }
 
   private static String padNumber(String sign, String digits, FormatSpec spec, boolean zeroAllowed) {
-    if (spec.zero && zeroAllowed && !spec.minus && spec.width > 0) {
+    if (spec.zero() && zeroAllowed && !spec.minus() && spec.width() > 0) {
       int count = sign.length() + digits.length();
-      return sign + "0".repeat(Math.max(0, spec.width - count)) + digits;
+      return sign + "0".repeat(Math.max(0, spec.width() - count)) + digits;
     }
     return pad(sign + digits, spec);
   }
 
   private static String pad(String s, FormatSpec spec) {
     int length = s.codePointCount(0, s.length());
-    if (spec.width <= length) {
+    if (spec.width() <= length) {
       return s;
     }
-    String padding = " ".repeat(spec.width - length);
-    return spec.minus ? s + padding : padding + s;
+    String padding = " ".repeat(spec.width() - length);
+    return spec.minus() ? s + padding : padding + s;
   }
 
   private static String bad(Object arg, int verb) {
