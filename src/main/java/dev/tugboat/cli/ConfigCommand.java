@@ -78,7 +78,7 @@ public final class ConfigCommand implements Callable<Integer> {
     String publicAddress;
   }
 
-  /** The loaded spec and config, or the exit code of a failure already reported. */
+  /** The loaded spec, its config values, and what output is masked with. */
   private record Loaded(AppSpec spec, ConfigValues values, SecretMasker masker) {}
 
   abstract static class Subcommand implements Callable<Integer> {
