@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,11 +78,16 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConsole console = new RunConsole(System.out);
+    // Making a Docker client costs a second or more of class loading: do it while the spec and the
+    // config load, which need no Docker.
+    CompletableFuture<DockerRuntime> connecting =
+        CompletableFuture.supplyAsync(() -> DockerRuntime.connect(Optional.ofNullable(dockerHost)));
     Optional<AppSpec> spec = loadSpec();
     if (spec.isEmpty()) {
+      connecting.thenAccept(DockerRuntime::close);
       return 2;
     }
-    try (DockerRuntime runtime = DockerRuntime.connect(Optional.ofNullable(dockerHost))) {
+    try (DockerRuntime runtime = connecting.join()) {
       RunInputs.Prepared prepared;
       try {
         prepared = RunInputs.of(spec.get(), specFile, settingsFile, sets, hostAddresses(),
