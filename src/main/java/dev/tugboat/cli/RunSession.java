@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RunSession {
 
-  private static final int WORKERS = 4;
+  /** Docker calls block for hundreds of ms on a busy engine; a start must not wait for a worker. */
+  private static final int WORKERS = 16;
 
   private final RunConsole console;
   private final boolean stopAfterStart;

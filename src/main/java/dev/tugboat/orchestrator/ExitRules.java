@@ -25,6 +25,10 @@ final class ExitRules {
       return; // not an instance of this run, or one we replaced
     }
     InstanceState instance = found.get();
+    if (instance.phase() == InstancePhase.CREATING || instance.phase() == InstancePhase.RESTARTING) {
+      d.earlyExits.put(event.containerId(), event); // applied once its start is seen
+      return;
+    }
     if (instance.phase() != InstancePhase.RUNNING && instance.phase() != InstancePhase.STOPPING) {
       return; // Docker reports a die once; a second report changes nothing
     }

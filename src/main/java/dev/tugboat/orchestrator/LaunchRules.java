@@ -6,6 +6,7 @@ import dev.tugboat.events.Decision;
 import dev.tugboat.events.InstancePhase;
 import dev.tugboat.events.RunEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How instances come to run: the roots at the start, subscribers when events fire, restarts. */
@@ -46,19 +47,23 @@ final class LaunchRules {
     InstanceState after =
         before.started(event.containerId(), event.at(), event.address(), event.ports());
     d.put(after);
-    if (d.stopRequested) {
-      return; // the stop cascade in SettleRules stops it
-    }
-    for (PlannedEvent published : d.plan.publishedBy(event.container())) {
-      EventState state = d.event(published.name());
+    // A stopping run arms nothing: the stop cascade in SettleRules stops the instance.
+    List<PlannedEvent> published = d.stopRequested ? List.of()
+        : d.plan.publishedBy(event.container());
+    for (PlannedEvent publishedEvent : published) {
+      EventState state = d.event(publishedEvent.name());
       if (state.fired() || state.canNeverFire()) {
         continue;
       }
-      if (firstStart && published.timeout().isPresent()) {
-        d.decide(new Decision.ScheduleDeadline(published.name(), published.timeout().get(),
+      if (firstStart && publishedEvent.timeout().isPresent()) {
+        d.decide(new Decision.ScheduleDeadline(publishedEvent.name(), publishedEvent.timeout().get(),
             "the timeout counts from " + event.container() + "'s start"));
       }
-      ProbeRules.arm(d, published);
+      ProbeRules.arm(d, publishedEvent);
+    }
+    RunEvent.ContainerExited early = d.earlyExits.remove(event.containerId());
+    if (early != null) {
+      ExitRules.exited(d, early);
     }
   }
 

@@ -55,7 +55,7 @@ public final class Run implements AutoCloseable {
   public void start() {
     events = setup.runtime().subscribe(
         EventFilter.labelled(Map.of(InstanceLabels.RUN, setup.runId())),
-        new RuntimeEventBridge(setup.runtime(), bus));
+        new RuntimeEventBridge(setup.runtime(), bus, setup.workers()));
     bus.post(new RunEvent.StartRequested());
   }
 

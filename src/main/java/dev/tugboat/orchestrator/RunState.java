@@ -2,6 +2,7 @@ package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.RunEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * Everything a run knows, as one immutable value: the app's phase and message, each instance, each
- * event, the ready check. Only the loop makes new ones (through the {@link Planner}); anyone may
+ * event, the ready check. {@code earlyExits} holds exits Docker reported before the loop saw the
+ * instance's start (the start's address is read first, the exit is not held up), by container id. Only the loop makes new ones (through the {@link Planner}); anyone may
  * read one.
  */
 public record RunState(
@@ -26,6 +28,7 @@ public record RunState(
     String readyLastSeen,
     boolean stopRequested,
     Set<ContainerKey> awaitingOutput,
+    Map<String, RunEvent.ContainerExited> earlyExits,
     boolean ended) {
 
   /** The ready check: not yet due, being polled, passed. */
@@ -39,6 +42,7 @@ public record RunState(
     instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
     events = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(events));
     awaitingOutput = Set.copyOf(awaitingOutput);
+    earlyExits = Map.copyOf(earlyExits);
   }
 
   /** A run that has not started: every container waits, in plan order. */
@@ -55,7 +59,7 @@ public record RunState(
     Map<String, EventState> events = new LinkedHashMap<>();
     plan.events().forEach(event -> events.put(event.name(), EventState.initial(event.name())));
     return new RunState(runId, AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
-        events, ReadyPhase.NOT_YET, "", false, Set.of(), false);
+        events, ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), false);
   }
 
   /** Every container waiting and nothing started: what templates see before the run. */
@@ -64,7 +68,7 @@ public record RunState(
     keys.forEach(key -> instances.put(key,
         InstanceState.initial(key, dev.tugboat.events.InstancePhase.WAITING, List.of())));
     return new RunState("plan", AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
-        Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), false);
+        Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), false);
   }
 
   public InstanceState instance(ContainerKey key) {

@@ -13,21 +13,24 @@ import dev.tugboat.runtime.StreamEnd;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
- * Turns Docker's event stream (filtered to one run's labels) into loop events. Docker's stream
- * carries {@code start} before {@code die} for one container, and this listener is called one event
- * at a time in that order, so it reads a started instance's address and ports here, before handing
- * the start on: a quick container's exit can never overtake its start.
+ * Turns Docker's event stream (filtered to one run's labels) into loop events. A start is handed on
+ * with the instance's address and ports, read by an inspect on a worker so the stream is never held
+ * up: a die is posted at once, which may put a quick container's exit ahead of its start in the
+ * loop's queue; the planner keeps such an exit until it has seen the start.
  */
 final class RuntimeEventBridge implements RuntimeEventListener {
 
   private final ContainerRuntime runtime;
   private final EventBus bus;
+  private final Executor inspectors;
 
-  RuntimeEventBridge(ContainerRuntime runtime, EventBus bus) {
+  RuntimeEventBridge(ContainerRuntime runtime, EventBus bus, Executor inspectors) {
     this.runtime = runtime;
     this.bus = bus;
+    this.inspectors = inspectors;
   }
 
   @Override
@@ -35,7 +38,7 @@ final class RuntimeEventBridge implements RuntimeEventListener {
     String id = event.container().id().value();
     if (event instanceof RuntimeEvent.Started started) {
       Optional<ContainerKey> key = InstanceLabels.keyOf(started.container().labels());
-      key.ifPresent(k -> bus.post(startedEvent(k, started)));
+      key.ifPresent(k -> inspectors.execute(() -> bus.post(startedEvent(k, started))));
     } else if (event instanceof RuntimeEvent.Died died) {
       bus.post(new RunEvent.ContainerExited(id, died.exitCode(), died.time()));
     } else if (event instanceof RuntimeEvent.HealthChanged health) {

@@ -31,6 +31,7 @@ final class StateDraft {
   String readyLastSeen;
   boolean stopRequested;
   final Set<ContainerKey> awaitingOutput;
+  final Map<String, dev.tugboat.events.RunEvent.ContainerExited> earlyExits;
   boolean ended;
   final List<Decision> decisions = new ArrayList<>();
 
@@ -48,12 +49,13 @@ final class StateDraft {
     this.readyLastSeen = state.readyLastSeen();
     this.stopRequested = state.stopRequested();
     this.awaitingOutput = new HashSet<>(state.awaitingOutput());
+    this.earlyExits = new LinkedHashMap<>(state.earlyExits());
     this.ended = state.ended();
   }
 
   RunState freeze() {
     return new RunState(runId, app, message, createdAt, startedAt, instances, events, ready,
-        readyLastSeen, stopRequested, awaitingOutput, ended);
+        readyLastSeen, stopRequested, awaitingOutput, earlyExits, ended);
   }
 
   InstanceState instance(ContainerKey key) {

@@ -118,4 +118,24 @@ class PlannerMigrationTest {
         .containsExactly("Running migrations", "relation \"users\" already exists");
     assertThat(run.state.awaitingOutput()).isEmpty();
   }
+
+  @Test
+  void exitReportedBeforeItsStartIsAppliedOnceTheStartIsSeen() {
+    PlannerDriver run = new PlannerDriver(Plans.migration());
+    run.start();
+    run.running(DB);
+    run.probe(PG_READY, ProbeOutcome.passed("accepted"));
+    run.on(new dev.tugboat.events.RunEvent.ContainerCreated(MIGRATION,
+        PlannerDriver.id(MIGRATION), "migration"));
+
+    assertThat(run.exited(MIGRATION, 0)).isEmpty();
+    assertThat(run.on(new dev.tugboat.events.RunEvent.ContainerStarted(MIGRATION,
+        PlannerDriver.id(MIGRATION), run.now, "172.17.0.3", java.util.List.of())))
+        .containsExactly("deadline \"" + MIGRATED + "\" in 600 s",
+            "finished db-migration/pythonapp completed exit 0",
+            "capture db-migration/pythonapp",
+            "fire \"" + MIGRATED + "\" starts [python-app/pythonapp]",
+            "launch python-app/pythonapp");
+    assertThat(run.state.earlyExits()).isEmpty();
+  }
 }
