@@ -22,8 +22,9 @@ final class Builtins {
         TemplateFunction.of("le", (env, a) -> lessOrEqual(a[0], a[1]), ANY, ANY),
         TemplateFunction.of("gt", (env, a) -> !lessOrEqual(a[0], a[1]), ANY, ANY),
         TemplateFunction.of("ge", (env, a) -> !Values.less(a[0], a[1]), ANY, ANY),
-        TemplateFunction.variadic("and", (env, a) -> null, ANY, ANY).withKind(Kind.AND),
-        TemplateFunction.variadic("or", (env, a) -> null, ANY, ANY).withKind(Kind.OR),
+        // and/or evaluate their operands lazily, so Pipelines runs them; these bodies never run.
+        TemplateFunction.variadic("and", Builtins::lazy, ANY, ANY).withKind(Kind.AND),
+        TemplateFunction.variadic("or", Builtins::lazy, ANY, ANY).withKind(Kind.OR),
         TemplateFunction.of("not", (env, a) -> !Values.isTrue(a[0]), ANY),
         TemplateFunction.of("len", (env, a) -> length(a[0]), ANY),
         TemplateFunction.variadic("index", (env, a) -> index(a), ANY, ANY),
@@ -38,6 +39,10 @@ final class Builtins {
         TemplateFunction.variadic(
             "urlquery", (env, a) -> StringFunctions.queryEscape(GoFormat.sprint(Arrays.asList(a))), ANY),
         TemplateFunction.variadic("html", (env, a) -> html(GoFormat.sprint(Arrays.asList(a))), ANY));
+  }
+
+  private static Object lazy(TemplateEnvironment env, Object[] args) {
+    throw new IllegalStateException("and/or are evaluated by Pipelines");
   }
 
   /** {@code eq a b c}: a equals b or a equals c. */

@@ -58,7 +58,7 @@ final class NumberFunctions {
           if (x instanceof Long lx && y instanceof Long ly) {
             return ints.applyAsLong(lx, ly);
           }
-          return floats.applyAsDouble(((java.lang.Number) x).doubleValue(), ((java.lang.Number) y).doubleValue());
+          return floats.applyAsDouble(((Number) x).doubleValue(), ((Number) y).doubleValue());
         },
         ANY,
         ANY);

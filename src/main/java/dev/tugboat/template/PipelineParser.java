@@ -18,7 +18,6 @@ final class PipelineParser {
 
   private final TokenCursor cursor;
   private final OperandParser operandParser;
-  private boolean pipeFollows;
 
   PipelineParser(TokenCursor cursor, FunctionLibrary library) {
     this.cursor = cursor;
@@ -43,9 +42,6 @@ final class PipelineParser {
       Node.Command command = command();
       checkArity(command, !commands.isEmpty());
       commands.add(command);
-      if (pipeFollows && !OPERAND_START.contains(cursor.peekNonSpace().kind())) {
-        throw new PositionedError(cursor.peekNonSpace().pos(), "missing command after \"|\"");
-      }
     }
   }
 
@@ -141,10 +137,9 @@ final class PipelineParser {
       if (t.is(Kind.SPACE)) {
         continue;
       }
-      pipeFollows = t.is(Kind.PIPE);
       if (t.is(Kind.RIGHT_DELIM) || t.is(Kind.RIGHT_PAREN)) {
         cursor.backup();
-      } else if (!pipeFollows) {
+      } else if (!t.is(Kind.PIPE)) {
         throw cursor.unexpected(t, "operand");
       }
       break;

@@ -61,7 +61,6 @@ class TemplateErrorsTest {
         "{{repl $x = 1}} => 1:8: undefined variable \"$x\"",
         "{{repl 3abc}} => 1:8: bad number syntax: \"3a\"",
         "{{repl 1 | 2}} => 1:12: non executable command in pipeline stage 2",
-        "{{repl \"a\" | }} => 1:14: missing command after \"|\"",
         "{{repl \"a\" \"b\"}} => 1:8: can't give argument to non-function \"a\"",
         "{{repl break}} => 1:8: {{break}} outside {{range}}",
         "{{repl template \"x\"}} => 1:8: {{template}} is not supported in {{repl}} templates",

@@ -65,6 +65,8 @@ class TemplateSyntaxTest {
     assertThat(render("{{repl \"a,b,c\" | Split \",\" | len}}")).isEqualTo("1");
     assertThat(render("{{repl \",\" | Split \"a,b,c\" | len}}")).isEqualTo("3");
     assertThat(render("{{repl 3 | printf \"%d-%d\" 2}}")).isEqualTo("2-3");
+    // Go's parser accepts a trailing '|' and ignores it.
+    assertThat(render("{{repl \"a\" | }}")).isEqualTo("a");
   }
 
   @Test
