@@ -11,12 +11,15 @@
 #   RUNS             runs of each tool (5)
 #   HEALTH_INTERVAL  compose's health check interval for PostgreSQL (1s); its latency follows it
 #   APP_PORT         host port of the compose app (18000)
-#   TUGBOAT_CMD      how to run Tugboat in the foreground on samples/migration-app.yml; default
-#                    `java -jar target/tugboat.jar run samples/migration-app.yml` when that jar has
-#                    a `run` command; `none` skips Tugboat. Its app answers on 127.0.0.1:8000.
-#   TUGBOAT_DOWN_CMD run after Tugboat's process is stopped, to remove what it left (optional);
-#                    the containers labelled dev.tugboat.app=$TUGBOAT_APP (the sample's app,
-#                    tugboat-migration-demo) and the sample's volume are removed in any case.
+#   TUGBOAT_CMD      how to run Tugboat in the foreground; `none` skips Tugboat. Default, when
+#                    target/tugboat.jar has a `run` command: `java -jar target/tugboat.jar run SPEC`,
+#                    SPEC being samples/migration-app.yml under other names (app "Tugboat Migration
+#                    Bench", volume tugboat-bench-pgdata-PID, host ports 25432 and $TUGBOAT_APP_PORT),
+#                    so the benchmark never touches a demo running on the same engine.
+#   TUGBOAT_APP_PORT host port of Tugboat's app (18001); its /health ends each timed run
+#   TUGBOAT_APP      the app label of Tugboat's containers, removed after each run
+#                    (tugboat-migration-bench)
+#   TUGBOAT_DOWN_CMD run after Tugboat's process is stopped, to remove what it left (optional)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,9 +28,10 @@ APP_PORT=${APP_PORT:-18000}
 export HEALTH_INTERVAL=${HEALTH_INTERVAL:-1s}
 COMPOSE_FILE=scripts/bench/compose/docker-compose.yml
 PROJECT=tugboat-bench-$$
-TUGBOAT_HEALTH_URL=http://127.0.0.1:8000/health
-TUGBOAT_VOLUME="tugboat-demo-pgdata"
-TUGBOAT_APP=${TUGBOAT_APP:-tugboat-migration-demo}
+TUGBOAT_APP_PORT=${TUGBOAT_APP_PORT:-18001}
+TUGBOAT_HEALTH_URL=http://127.0.0.1:$TUGBOAT_APP_PORT/health
+TUGBOAT_VOLUME=tugboat-bench-pgdata-$$
+TUGBOAT_APP=${TUGBOAT_APP:-tugboat-migration-bench}
 
 log() { printf 'compose-chain: %s\n' "$*" >&2; }
 now() { date +%s.%N; }
@@ -67,6 +71,18 @@ time_compose_once() {
   compose_down
 }
 
+# The sample under the benchmark's own app name, volume and host ports; the chain is unchanged.
+bench_spec() {
+  local spec=$WORK/bench-migration-app.yml
+  sed -e 's/^name: .*/name: Tugboat Migration Bench/' \
+    -e "s/host_path: tugboat-demo-pgdata/host_path: $TUGBOAT_VOLUME/" \
+    -e 's/public_port: "5432"/public_port: "25432"/' \
+    -e "s/public_port: \"8000\"/public_port: \"$TUGBOAT_APP_PORT\"/" \
+    -e "s#:8000/#:$TUGBOAT_APP_PORT/#" \
+    samples/migration-app.yml >"$spec"
+  echo "$spec"
+}
+
 # The Tugboat side. Empty when no runnable Tugboat is there yet.
 tugboat_command() {
   if [ -n "${TUGBOAT_CMD:-}" ]; then
@@ -74,7 +90,7 @@ tugboat_command() {
     return
   fi
   if [ -f target/tugboat.jar ] && java -jar target/tugboat.jar run --help >/dev/null 2>&1; then
-    echo "java -jar target/tugboat.jar run samples/migration-app.yml"
+    echo "java -jar target/tugboat.jar run $(bench_spec)"
   fi
 }
 
@@ -101,7 +117,7 @@ wait_for_port_quiet() {
 time_tugboat_once() {
   local command=$1 started pid result=0
   tugboat_cleanup
-  wait_for_port_quiet 8000
+  wait_for_port_quiet "$TUGBOAT_APP_PORT"
   started=$(now)
   bash -c "exec $command" >"$WORK/tugboat.log" 2>&1 &
   pid=$!
@@ -146,7 +162,7 @@ main() {
   ensure_compose
   scripts/build-demo-images.sh 2>/dev/null
   WORK=$(mktemp -d)
-  trap 'compose_down; rm -rf "$WORK"' EXIT
+  trap 'compose_down; tugboat_cleanup; rm -rf "$WORK"' EXIT
   local compose_result tugboat tugboat_result
   compose_result=$(bench "docker-compose (health interval $HEALTH_INTERVAL)" time_compose_once)
   printf 'docker-compose %s, health check interval %s: %s (up -d until /health is 200)\n' \
