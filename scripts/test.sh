@@ -8,4 +8,5 @@ scripts/setup-docker.sh
 scripts/build-images.sh
 # PostgreSQL and the demo app, for the end-to-end tests of the migration pattern.
 scripts/build-demo-images.sh
+scripts/setup-browser.sh
 exec mvn -B verify "$@"

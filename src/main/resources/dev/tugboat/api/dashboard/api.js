@@ -1,0 +1,115 @@
+'use strict';
+// Talks to the daemon's API under /api/v1 with the bearer token, and keeps the token for the tab.
+window.Tugboat = window.Tugboat || {};
+
+(function (T) {
+  const TOKEN_KEY = 'tugboat.token';
+
+  /** A refused or failed request: `status` is the HTTP status (0: no answer), `body` its JSON. */
+  class ApiError extends Error {
+    constructor(status, message, body) {
+      super(message);
+      this.status = status;
+      this.body = body;
+    }
+
+    get unauthorized() {
+      return this.status === 401 || this.status === 403;
+    }
+  }
+
+  /** The token: from `#token=...` (then removed from the address bar), else the tab's storage. */
+  function takeToken(location, history, storage) {
+    const match = /(?:^#|&)token=([^&]*)/.exec(location.hash);
+    if (match) {
+      storage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+      // The fragment never reaches the server, but it would stay in history and bookmarks.
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return storage.getItem(TOKEN_KEY);
+  }
+
+  function messageOf(status, body, text) {
+    if (body && typeof body === 'object') {
+      const said = body.message || body.error || body.detail;
+      if (typeof said === 'string' && said) return said;
+    }
+    if (text && text.length < 300) return text.trim();
+    return 'the daemon answered HTTP ' + status;
+  }
+
+  class Api {
+    /** `onUnauthorized(error)` is called when the daemon refuses the token (401 or 403). */
+    constructor(storage, onUnauthorized) {
+      this.storage = storage;
+      this.onUnauthorized = onUnauthorized;
+    }
+
+    get token() {
+      return this.storage.getItem(TOKEN_KEY);
+    }
+
+    setToken(token) {
+      this.storage.setItem(TOKEN_KEY, token);
+    }
+
+    forgetToken() {
+      this.storage.removeItem(TOKEN_KEY);
+    }
+
+    /** Resolves to the answer's JSON (null when empty); rejects with an ApiError. */
+    async request(method, path, body) {
+      const headers = {'Accept': 'application/json', 'Authorization': 'Bearer ' + this.token};
+      const init = {method, headers, cache: 'no-store'};
+      if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(body);
+      }
+      let response;
+      try {
+        response = await fetch('/api/v1' + path, init);
+      } catch (e) {
+        throw new ApiError(0, 'the daemon does not answer (' + e.message + ')', null);
+      }
+      const text = await response.text();
+      let json = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch (e) {
+        json = null;
+      }
+      if (!response.ok) {
+        const error = new ApiError(response.status, messageOf(response.status, json, text), json);
+        if (error.unauthorized) this.onUnauthorized(error);
+        throw error;
+      }
+      return json;
+    }
+
+    status() {
+      return this.request('GET', '/status');
+    }
+
+    control(action) {
+      return this.request('POST', '/app/' + action);
+    }
+
+    config() {
+      return this.request('GET', '/config');
+    }
+
+    saveConfig(values) {
+      return this.request('PUT', '/config', {values});
+    }
+
+    /** The last lines of a container's output; `key` is component/container. */
+    logs(key, tail) {
+      const slash = key.indexOf('/');
+      const component = encodeURIComponent(key.slice(0, slash));
+      const container = encodeURIComponent(key.slice(slash + 1));
+      return this.request('GET', '/containers/' + component + '/' + container + '/logs?tail=' + tail);
+    }
+  }
+
+  T.api = {Api, ApiError, takeToken};
+})(window.Tugboat);

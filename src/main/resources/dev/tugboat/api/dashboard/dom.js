@@ -1,0 +1,60 @@
+'use strict';
+// Builds DOM nodes from data. Text always goes in as text nodes: nothing the daemon sends is ever
+// parsed as HTML.
+window.Tugboat = window.Tugboat || {};
+
+(function (T) {
+  /**
+   * el('p', {class: 'x', 'aria-live': 'polite'}, 'text', otherNode, [more, nodes]).
+   * Attributes are set with setAttribute (values are strings, never markup); `on*` keys are not
+   * accepted, so no data can become a handler.
+   */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (/^on/i.test(key)) throw new Error('el: event handler attribute ' + key);
+      node.setAttribute(key, value === true ? '' : String(value));
+    }
+    append(node, children);
+    return node;
+  }
+
+  function append(node, children) {
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      if (Array.isArray(child)) append(node, child);
+      else if (child instanceof Node) node.appendChild(child);
+      else node.appendChild(document.createTextNode(String(child)));
+    }
+  }
+
+  /** Replaces the children of `node` with `children`. */
+  function fill(node, ...children) {
+    node.replaceChildren();
+    append(node, children);
+    return node;
+  }
+
+  /** Parses the daemon's times: ISO-8601 text, or epoch seconds as Jackson writes an Instant. */
+  function toDate(value) {
+    if (value === null || value === undefined || value === '') return null;
+    const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+    return isNaN(date.getTime()) ? null : date;
+  }
+
+  function clock(date) {
+    return date ? date.toLocaleTimeString([], {hour12: false}) : '';
+  }
+
+  /** "+2.1 s", "+1 min 5 s": how long after `start` a thing happened. */
+  function offset(date, start) {
+    if (!date || !start) return '';
+    const seconds = Math.max(0, (date.getTime() - start.getTime()) / 1000);
+    if (seconds < 60) return '+' + seconds.toFixed(1) + ' s';
+    const minutes = Math.floor(seconds / 60);
+    return '+' + minutes + ' min ' + Math.round(seconds - minutes * 60) + ' s';
+  }
+
+  T.dom = {el, fill, toDate, clock, offset};
+})(window.Tugboat);

@@ -1,0 +1,71 @@
+'use strict';
+// Says why the app failed, in words, with the last lines the failing containers printed.
+window.Tugboat = window.Tugboat || {};
+
+(function (T) {
+  const {el, fill} = T.dom;
+  const TAIL = 20;
+
+  /** Lines from a logs answer: a list, {lines: [...]}, {logs: "..."} or text. */
+  function linesOf(answer) {
+    if (Array.isArray(answer)) return answer.map(String);
+    if (answer && Array.isArray(answer.lines)) return answer.lines.map(String);
+    const text = answer && typeof answer === 'object' ? (answer.logs || answer.output || '') : answer;
+    return String(text || '').split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
+  }
+
+  class FailureView {
+    constructor(api, section, body) {
+      this.api = api;
+      this.section = section;
+      this.body = body;
+      // Logs fetched for containers whose status carries no output, by instance id.
+      this.fetched = new Map();
+    }
+
+    render(status) {
+      const state = String(status.state || '').toLowerCase();
+      const containers = status.containers || [];
+      const failed = containers.filter((c) => c.state === 'failed');
+      const blocked = containers.filter((c) => c.state === 'blocked');
+      if (state !== 'failed' && failed.length === 0 && blocked.length === 0) {
+        this.section.hidden = true;
+        return;
+      }
+      this.section.hidden = false;
+      fill(this.body,
+        state === 'failed' && status.message ? el('p', {class: 'cause'}, status.message) : null,
+        failed.map((c) => this.failedContainer(c)),
+        blocked.map((c) => el('p', {class: 'cause-detail'},
+          el('span', {class: 'key'}, c.container), ' can never start: ', c.detail || c.summary)));
+    }
+
+    failedContainer(container) {
+      const exit = container.exitCode === null || container.exitCode === undefined
+        ? 'it could not start' + (container.detail ? ': ' + container.detail : '')
+        : 'it exited with code ' + container.exitCode + (container.detail ? ' (' + container.detail + ')' : '');
+      const lines = (container.lastOutput || []).length > 0 ? container.lastOutput : this.logsFor(container);
+      return el('div', {class: 'failed-container', 'data-container': container.container},
+        el('p', {}, el('span', {class: 'key'}, container.container), ' failed: ', exit, '.'),
+        lines === null
+          ? el('p', {class: 'meta'}, 'Reading its last output…')
+          : lines.length === 0
+            ? el('p', {class: 'meta'}, 'It printed nothing.')
+            : [el('p', {class: 'meta'}, 'Last lines of its output:'),
+               el('pre', {class: 'log', tabindex: '0'}, lines.join('\n'))]);
+    }
+
+    /** The fetched lines, or null while they are being read (the next render shows them). */
+    logsFor(container) {
+      const id = container.containerId || container.container;
+      if (this.fetched.has(id)) return this.fetched.get(id);
+      this.fetched.set(id, null);
+      this.api.logs(container.container, TAIL)
+        .then((answer) => this.fetched.set(id, linesOf(answer).slice(-TAIL)))
+        .catch((e) => this.fetched.set(id, ['(its output could not be read: ' + e.message + ')']));
+      return null;
+    }
+  }
+
+  T.failureView = {FailureView, linesOf};
+})(window.Tugboat);

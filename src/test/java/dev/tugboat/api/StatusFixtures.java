@@ -1,0 +1,117 @@
+package dev.tugboat.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.orchestrator.RunStatus.ContainerStatus;
+import dev.tugboat.orchestrator.RunStatus.EventStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Status snapshots of the migration sample at moments the dashboard must show, made from the
+ * orchestrator's own {@link RunStatus} records, so the fixtures follow the read model's shape.
+ */
+final class StatusFixtures {
+
+  /** Markup in data: the page must show it as text and never run it. */
+  static final String MARKUP = "<img src=x onerror=\"window.injected=1\">";
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
+  private static final String DB = "db/tugboat-demo/postgres";
+  private static final String MIGRATION = "migration/tugboat-demo/app";
+  private static final String APP = "app/tugboat-demo/app";
+  private static final String PG_READY = "PostgreSQL accepts connections";
+  private static final String MIGRATED = "Migration finished";
+
+  private StatusFixtures() {}
+
+  static String starting() {
+    return json(AppPhase.STARTING, "waiting for \"" + MIGRATED + "\"", false, List.of(
+        running(DB, "root"),
+        container(MIGRATION, "running", "running", null, PG_READY, "", List.of()),
+        waiting(APP, MIGRATED)), List.of(
+        fired(PG_READY, DB, "port-listen 5432", 4),
+        pending(MIGRATED, MIGRATION, "container-stop")));
+  }
+
+  static String started() {
+    return json(AppPhase.STARTED, "the app is ready", false, List.of(
+        running(DB, "root"),
+        container(MIGRATION, "completed", "completed (exit 0, 2.1 s)", 0, PG_READY, "", List.of()),
+        running(APP, MIGRATED)), List.of(
+        fired(PG_READY, DB, "port-listen 5432", 4),
+        fired(MIGRATED, MIGRATION, "container-stop", 7)));
+  }
+
+  static String stopped() {
+    return json(AppPhase.STOPPED, "stopped on request", true, List.of(
+        container(DB, "stopped", "stopped (exit 0)", 0, "root", "", List.of()),
+        container(MIGRATION, "completed", "completed (exit 0, 2.1 s)", 0, PG_READY, "", List.of()),
+        container(APP, "stopped", "stopped (exit 0)", 0, MIGRATED, "", List.of())), List.of(
+        fired(PG_READY, DB, "port-listen 5432", 4),
+        fired(MIGRATED, MIGRATION, "container-stop", 7)));
+  }
+
+  /** The migration exited 3: its output carries markup, and the app can never start. */
+  static String failed() {
+    return failed(List.of("connecting to 10.0.0.5:5432", "relation \"greetings\": permission denied",
+        MARKUP));
+  }
+
+  /** As {@link #failed()}, with {@code output} as the migration's last lines in the status. */
+  static String failed(List<String> output) {
+    return json(AppPhase.FAILED, MIGRATION + " failed (exit 3); the app cannot start", false, List.of(
+        running(DB, "root"),
+        container(MIGRATION, "failed", "failed (exit 3, 1.4 s)", 3, PG_READY, "", output),
+        container(APP, "blocked", "blocked: " + MARKUP, null, "", MARKUP, List.of())), List.of(
+        fired(PG_READY, DB, "port-listen 5432", 4),
+        new EventStatus(MIGRATED, MIGRATION, "container-stop", false, null, "",
+            MIGRATION + " failed with exit 3")));
+  }
+
+  /** No run yet: the daemon is up and the app has never been started. */
+  static String neverStarted() {
+    return json(AppPhase.STOPPED, "not started", true, List.of(), List.of());
+  }
+
+  private static ContainerStatus running(String key, String startedBy) {
+    return container(key, "running", "running", null, startedBy, "", List.of());
+  }
+
+  private static ContainerStatus waiting(String key, String event) {
+    return new ContainerStatus(key, "", "", "waiting", "waiting for \"" + event + "\"", null, 0,
+        List.of(), List.of(event), "", "", List.of());
+  }
+
+  private static ContainerStatus container(String key, String state, String summary, Integer exit,
+      String startedBy, String detail, List<String> output) {
+    String instance = "tugboat-demo-" + key.replace('/', '-') + "-1";
+    List<String> ports = key.equals(DB) ? List.of("0.0.0.0:15432->5432/tcp") : List.of();
+    return new ContainerStatus(key, instance, "c0ffee" + Math.abs(key.hashCode()), state, summary,
+        exit, 0, ports, List.of(), startedBy, detail, output);
+  }
+
+  private static EventStatus fired(String name, String publisher, String trigger, int second) {
+    return new EventStatus(name, publisher, trigger, true, T0.plusSeconds(second), "", "");
+  }
+
+  private static EventStatus pending(String name, String publisher, String trigger) {
+    return new EventStatus(name, publisher, trigger, false, null, "still running", "");
+  }
+
+  private static String json(AppPhase state, String message, boolean ended,
+      List<ContainerStatus> containers, List<EventStatus> events) {
+    try {
+      return JSON.writeValueAsString(new RunStatus(containers.isEmpty() ? "" : "r-20261122-0300",
+          "Tugboat Migration Demo", state, message, 42, T0.plusSeconds(9), ended, containers,
+          events));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
