@@ -106,11 +106,22 @@ final class GoFloat {
     return b.toString();
   }
 
+  /**
+   * The fewest significant digits that read back as the same double, as Go's shortest formatting
+   * finds them (Java 17's Double.toString sometimes gives one digit more).
+   */
   private static Digits shortest(double abs) {
     if (abs == 0) {
       return new Digits("", 0);
     }
-    return digitsOf(new BigDecimal(Double.toString(abs)));
+    BigDecimal exact = new BigDecimal(abs);
+    for (int precision = 1; precision < 17; precision++) {
+      BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == abs) {
+        return digitsOf(candidate);
+      }
+    }
+    return digitsOf(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
   }
 
   private static Digits rounded(double abs, int significant) {
