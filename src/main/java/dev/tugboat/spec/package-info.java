@@ -15,5 +15,11 @@
  * readable file is a {@link dev.tugboat.spec.Problem}. Field paths ({@code
  * components[0].containers[1].ports[0].private_port}) map to positions through
  * {@link dev.tugboat.spec.SourceMap}.
+ *
+ * <p>Validation ({@link dev.tugboat.spec.SpecValidator}) runs {@link dev.tugboat.spec.ValidationRule}s,
+ * each a stable id and a check grouped by theme ({@code EventRules}, {@code ConfigRules}, ...); the
+ * event order they reason about is {@link dev.tugboat.spec.EventGraph}. Checks owned by other
+ * packages report through the same {@link dev.tugboat.spec.Problem} by implementing
+ * {@link dev.tugboat.spec.ProblemSource}. Rule ids are listed in {@code docs/spec-validation.md}.
  */
 package dev.tugboat.spec;
