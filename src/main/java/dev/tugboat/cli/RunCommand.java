@@ -2,26 +2,10 @@ package dev.tugboat.cli;
 
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
-import dev.tugboat.config.SecretMasker;
-import dev.tugboat.orchestrator.ContainerKeys;
-import dev.tugboat.orchestrator.Launcher;
-import dev.tugboat.orchestrator.PlanException;
-import dev.tugboat.orchestrator.Preflight;
-import dev.tugboat.orchestrator.PreflightException;
-import dev.tugboat.orchestrator.SpecInputs;
-import dev.tugboat.orchestrator.SpecLauncher;
-import dev.tugboat.orchestrator.SpecNeeds;
-import dev.tugboat.orchestrator.SpecPlans;
-import dev.tugboat.orchestrator.StartPlan;
-import dev.tugboat.orchestrator.SystemHostPorts;
-import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.daemon.AppPreparer;
+import dev.tugboat.daemon.RunIds;
 import dev.tugboat.runtime.docker.DockerRuntime;
 import dev.tugboat.spec.AppSpec;
-import dev.tugboat.spec.LoadedSpec;
-import dev.tugboat.spec.Problem;
-import dev.tugboat.spec.SpecLoadException;
-import dev.tugboat.spec.SpecLoader;
-import dev.tugboat.trigger.TcpConnector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,59 +66,28 @@ public final class RunCommand implements Callable<Integer> {
     // config load, which need no Docker.
     CompletableFuture<DockerRuntime> connecting =
         CompletableFuture.supplyAsync(() -> DockerRuntime.connect(Optional.ofNullable(dockerHost)));
-    Optional<AppSpec> spec = loadSpec();
-    if (spec.isEmpty()) {
+    AppSpec spec;
+    try {
+      spec = AppPreparer.loadSpec(specFile, System.err::println);
+    } catch (AppPreparer.PrepareException e) {
       connecting.thenAccept(DockerRuntime::close);
-      return 2;
+      System.err.println("tugboat run: " + e.getMessage());
+      return e.exitCode();
     }
     try (DockerRuntime runtime = connecting.join()) {
-      RunInputs.Prepared prepared;
+      AppPreparer.Prepared prepared;
       try {
-        prepared = RunInputs.of(spec.get(), specFile, settingsFile, sets, hostAddresses(),
-            registries, Clock.systemUTC());
-      } catch (RunInputs.InputException e) {
+        prepared = AppPreparer.prepare(spec, new AppPreparer.Options(specFile, settingsFile, sets,
+            hostAddresses(), registries, Clock.systemUTC()), runtime);
+      } catch (AppPreparer.PrepareException e) {
         System.err.println("tugboat run: " + e.getMessage());
-        return 2;
+        return e.exitCode();
       }
-      SpecInputs in = prepared.inputs();
-      SecretMasker masker = prepared.values().masker();
-      ContainerKeys keys = new ContainerKeys(spec.get());
-      StartPlan plan;
-      try {
-        plan = SpecPlans.plan(in, keys);
-      } catch (PlanException e) {
-        System.err.println("tugboat run: " + specFile + ": " + masker.mask(e.getMessage()));
-        return 2;
-      }
-      Launcher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
-      try {
-        new Preflight(runtime, new SystemHostPorts(runtime))
-            .check(SpecNeeds.of(in, keys, plan, launcher));
-      } catch (PreflightException | RuntimeFailure e) {
-        System.err.println("tugboat run: " + masker.mask(e.getMessage()));
-        return 1;
-      }
-      console.print("plan of " + spec.get().name() + ":\n  "
-          + plan.toText().strip().replace("\n", "\n  "));
-      return new RunSession(console, stopAfterStart)
-          .run(in.app(), RunIds.next(Clock.systemUTC()), plan, runtime, launcher);
+      console.print("plan of " + spec.name() + ":\n  "
+          + prepared.plan().toText().strip().replace("\n", "\n  "));
+      return new RunSession(console, stopAfterStart).run(prepared.inputs().app(),
+          RunIds.next(Clock.systemUTC()), prepared.plan(), runtime, prepared.launcher());
     }
-  }
-
-  private Optional<AppSpec> loadSpec() {
-    LoadedSpec loaded;
-    try {
-      loaded = new SpecLoader().load(specFile);
-    } catch (SpecLoadException e) {
-      System.err.println("tugboat run: " + e.getMessage());
-      return Optional.empty();
-    }
-    loaded.problems().stream().map(Problem::toText).forEach(System.err::println);
-    if (loaded.hasErrors()) {
-      System.err.println("tugboat run: " + specFile + " has errors; nothing was started");
-      return Optional.empty();
-    }
-    return Optional.of(loaded.spec());
   }
 
   private HostAddresses hostAddresses() {

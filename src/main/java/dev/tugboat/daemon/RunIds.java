@@ -1,4 +1,4 @@
-package dev.tugboat.cli;
+package dev.tugboat.daemon;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -6,14 +6,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Run ids: sortable by start time, unique on one host ({@code 20261122-023512-9f3a}). */
-final class RunIds {
+public final class RunIds {
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private RunIds() {}
 
-  static String next(Clock clock) {
+  public static String next(Clock clock) {
     return STAMP.format(clock.instant()) + "-"
         + String.format("%04x", new SecureRandom().nextInt(0x10000));
   }

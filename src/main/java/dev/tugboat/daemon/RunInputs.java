@@ -1,4 +1,4 @@
-package dev.tugboat.cli;
+package dev.tugboat.daemon;
 
 import dev.tugboat.config.CertificateAuthoritySource;
 import dev.tugboat.config.ConfigAssignments;
@@ -31,21 +31,21 @@ import java.util.Map;
  * where {@code value_cmd} results are kept so a generated password stays the same from run to run,
  * then {@code --set} for this run only), the template language, the host's addresses.
  */
-final class RunInputs {
+public final class RunInputs {
 
   /** An option, a config value or an input file is wrong; the message says which and what to do. */
-  static final class InputException extends Exception {
+  public static final class InputException extends Exception {
     InputException(String message) {
       super(message);
     }
   }
 
   /** The inputs, and the config values (to mask secrets in messages). */
-  record Prepared(SpecInputs inputs, ConfigValues values) {}
+  public record Prepared(SpecInputs inputs, ConfigValues values) {}
 
   private RunInputs() {}
 
-  static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
+  public static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
       HostAddresses host, Map<String, String> registries, Clock clock) throws InputException {
     PreviewFacts facts = new PreviewFacts(spec, host, clock);
     SecureRandom random = new SecureRandom();

@@ -1,0 +1,34 @@
+package dev.tugboat.api;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Assembles a connection's pipeline: idle timeout, HTTP codec with a header limit, the body limit
+ * (the aggregator answers 413 itself), then the API's handler.
+ */
+final class ApiInitializer extends ChannelInitializer<SocketChannel> {
+
+  private static final int MAX_LINE = 8192;
+  private final ApiContext context;
+
+  ApiInitializer(ApiContext context) {
+    this.context = context;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    ApiLimits limits = context.limits();
+    channel.pipeline()
+        .addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+        .addLast(new HttpServerCodec(MAX_LINE, limits.maxHeaderBytes(), 8192))
+        .addLast(new HttpServerExpectContinueHandler())
+        .addLast(new HttpObjectAggregator(limits.maxBodyBytes()))
+        .addLast(new ApiHandler(context));
+  }
+}

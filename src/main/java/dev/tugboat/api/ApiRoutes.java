@@ -1,0 +1,158 @@
+package dev.tugboat.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The routes under {@code /api/v1/}, after the token matched. Reads answer from the snapshot at
+ * once; control and config calls are handed to the app and answered when it is done.
+ */
+final class ApiRoutes {
+
+  private static final int MAX_TAIL = 10_000;
+  private final ApiContext context;
+  private final EventsEndpoint events;
+
+  ApiRoutes(ApiContext context) {
+    this.context = context;
+    this.events = new EventsEndpoint(context);
+  }
+
+  /** Handles the request; true when the connection now carries an event stream. */
+  boolean handle(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
+      boolean keepAlive) {
+    String[] parts = uri.path().substring(ApiHandler.API.length()).split("/", -1);
+    HttpMethod method = request.method();
+    AppService app = context.service();
+    try {
+      switch (parts[0]) {
+        case "status" -> {
+          requireExact(parts, 1, method, HttpMethod.GET);
+          reply(ctx, "/api/v1/status", Responses.bytes(HttpResponseStatus.OK, Responses.JSON,
+              context.status().body()), keepAlive);
+        }
+        case "events" -> {
+          if (parts.length == 2 && parts[1].equals("stream")) {
+            requireMethod(method, HttpMethod.GET);
+            events.stream(ctx, uri, request);
+            return true;
+          }
+          requireExact(parts, 1, method, HttpMethod.GET);
+          events.page(ctx, uri, keepAlive);
+        }
+        case "app" -> {
+          requireExact(parts, 2, method, HttpMethod.POST);
+          String route = "/api/v1/app/" + parts[1];
+          switch (parts[1]) {
+            case "start" -> AsyncReply.json(ctx, context, route, app.start(), keepAlive);
+            case "stop" -> AsyncReply.json(ctx, context, route, app.stop(), keepAlive);
+            case "restart" -> AsyncReply.json(ctx, context, route, app.restart(), keepAlive);
+            default -> throw notFound(uri.path());
+          }
+        }
+        case "config" -> config(ctx, request, parts, keepAlive);
+        case "containers" -> {
+          if (parts.length != 4 || !parts[3].equals("logs")) {
+            throw notFound(uri.path());
+          }
+          requireMethod(method, HttpMethod.GET);
+          int tail = Query.intParam(uri, "tail", 200, 1, MAX_TAIL);
+          AsyncReply.json(ctx, context, "/api/v1/containers/logs",
+              app.logs(parts[1], parts[2], tail).thenApply(lines -> Map.of("lines", lines)),
+              keepAlive);
+        }
+        case "admin" -> {
+          requireExact(parts, 2, method, HttpMethod.POST);
+          AsyncReply.json(ctx, context, "/api/v1/admin",
+              app.admin(parts[1], adminArgs(request)), keepAlive);
+        }
+        default -> throw notFound(uri.path());
+      }
+    } catch (ApiException refused) {
+      reply(ctx, "/api/v1/refused", AsyncReply.failed(refused), keepAlive);
+    }
+    return false;
+  }
+
+  private void config(ChannelHandlerContext ctx, FullHttpRequest request, String[] parts,
+      boolean keepAlive) {
+    if (parts.length != 1) {
+      throw notFound("/api/v1/" + String.join("/", parts));
+    }
+    if (request.method().equals(HttpMethod.GET)) {
+      AsyncReply.json(ctx, context, "/api/v1/config",
+          context.service().config().thenApply(items -> Map.of("items", items)), keepAlive);
+    } else if (request.method().equals(HttpMethod.PUT)) {
+      Map<String, String> values = configValues(RequestBodies.json(request));
+      AsyncReply.json(ctx, context, "/api/v1/config",
+          context.service().setConfig(values).thenApply(items -> Map.of("items", items)),
+          keepAlive);
+    } else {
+      throw new ApiException(405, "use GET or PUT on /api/v1/config");
+    }
+  }
+
+  private static Map<String, String> configValues(JsonNode body) {
+    JsonNode values = body.get("values");
+    if (values == null || !values.isObject() || values.isEmpty()) {
+      throw new ApiException(400, "give the values to set as {\"values\": {\"ITEM\": \"VALUE\"}}");
+    }
+    Map<String, String> found = new LinkedHashMap<>();
+    values.fields().forEachRemaining(field -> {
+      if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+        throw new ApiException(400, "the value of config item '" + field.getKey()
+            + "' must be a string (a file item's value is the file's contents)");
+      }
+      found.put(field.getKey(), field.getValue().asText());
+    });
+    return found;
+  }
+
+  private static List<String> adminArgs(FullHttpRequest request) {
+    if (request.content().readableBytes() == 0) {
+      return List.of();
+    }
+    JsonNode args = RequestBodies.json(request).get("args");
+    List<String> found = new ArrayList<>();
+    if (args != null) {
+      if (!args.isArray()) {
+        throw new ApiException(400, "\"args\" must be a list of strings");
+      }
+      args.forEach(arg -> found.add(arg.asText()));
+    }
+    return found;
+  }
+
+  private static void requireExact(String[] parts, int length, HttpMethod method,
+      HttpMethod allowed) {
+    if (parts.length != length) {
+      throw notFound("/api/v1/" + String.join("/", parts));
+    }
+    requireMethod(method, allowed);
+  }
+
+  private static void requireMethod(HttpMethod method, HttpMethod allowed) {
+    if (!method.equals(allowed)) {
+      throw new ApiException(405, "use " + allowed + " here, not " + method);
+    }
+  }
+
+  private static ApiException notFound(String path) {
+    return new ApiException(404, "no such API call: " + path);
+  }
+
+  private void reply(ChannelHandlerContext ctx, String route, FullHttpResponse response,
+      boolean keepAlive) {
+    context.metrics().count(route, response.status().code());
+    Responses.send(ctx, response, keepAlive);
+  }
+}

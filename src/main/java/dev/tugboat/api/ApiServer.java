@@ -1,0 +1,59 @@
+package dev.tugboat.api;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+
+/**
+ * The daemon's HTTP API on one address: {@code /api/v1} (token), {@code /healthz}, {@code
+ * /metrics} and the dashboard. {@link #start} binds (failing if the address is taken); {@link
+ * #close} stops accepting and closes every connection.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private final EventLoopGroup workers;
+  private final Channel channel;
+
+  private ApiServer(EventLoopGroup workers, Channel channel) {
+    this.workers = workers;
+    this.channel = channel;
+  }
+
+  /**
+   * Binds {@code address} and serves {@code service} with {@code token}.
+   *
+   * @throws InterruptedException if interrupted while binding
+   */
+  public static ApiServer start(InetSocketAddress address, AppService service, String token,
+      ApiLimits limits, int threads) throws InterruptedException {
+    EventLoopGroup workers = new NioEventLoopGroup(threads);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ApiInitializer(ApiContext.of(service, token, limits)));
+    try {
+      Channel channel = bootstrap.bind(address).sync().channel();
+      return new ApiServer(workers, channel);
+    } catch (RuntimeException | InterruptedException e) {
+      workers.shutdownGracefully();
+      throw e;
+    }
+  }
+
+  /** The address it listens on (the port is known here when 0 was asked for). */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.tugboat.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the HTTP API asks of the app it serves. {@link #snapshot()} and {@link #events()} are read
+ * on Netty's threads and must not block; every other call returns at once with a future that the
+ * daemon completes from its own threads, failed with an {@link ApiException} when refused.
+ */
+public interface AppService {
+
+  /** The current status: immutable, replaced (never changed) as the run moves. */
+  AppSnapshot snapshot();
+
+  /** The events of the daemon's runs, in order. */
+  EventLog events();
+
+  /** Starts the app; completes once the run was launched (or refused, e.g. already running). */
+  CompletableFuture<ControlResult> start();
+
+  /** Stops the app in reverse order; completes once it stopped. */
+  CompletableFuture<ControlResult> stop();
+
+  /** Stops, reloads spec and config, starts; completes once the new run was launched. */
+  CompletableFuture<ControlResult> restart();
+
+  /** The config items with their values, secrets masked. */
+  CompletableFuture<List<ConfigItemView>> config();
+
+  /** Checks and stores values (item name to value), as {@code tugboat config set} does. */
+  CompletableFuture<List<ConfigItemView>> setConfig(Map<String, String> values);
+
+  /** The last {@code tail} lines a container of the current run wrote, secrets masked. */
+  CompletableFuture<List<String>> logs(String component, String container, int tail);
+
+  /** Runs an {@code admin_commands} entry with extra arguments. */
+  CompletableFuture<AdminResult> admin(String alias, List<String> args);
+
+  /** Whether the Docker Engine answers. */
+  CompletableFuture<Boolean> dockerReachable();
+
+  /**
+   * Sets the startup message that containers report through the Integration API; {@code error}
+   * fails the run with it.
+   */
+  void startupMessage(String message, boolean error);
+
+  /** The answer to a start, stop or restart: the app's state afterwards and what happened. */
+  record ControlResult(String state, String message) {}
+
+  /** An admin command's exit code and output (secrets masked). */
+  record AdminResult(int exitCode, String output) {}
+}

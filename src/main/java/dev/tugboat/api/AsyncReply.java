@@ -1,0 +1,44 @@
+package dev.tugboat.api;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Answers when a future of the app completes: its value as JSON, an {@link ApiException} as its
+ * status and message, anything else as 500 with the failure's message (never its stack trace).
+ */
+final class AsyncReply {
+
+  private AsyncReply() {}
+
+  static <T> void when(ChannelHandlerContext ctx, ApiContext context, String route,
+      CompletableFuture<T> future, boolean keepAlive, Function<T, FullHttpResponse> ok) {
+    future.whenComplete((value, failure) -> {
+      FullHttpResponse response = failure == null ? ok.apply(value) : failed(failure);
+      ctx.executor().execute(() -> {
+        context.metrics().count(route, response.status().code());
+        Responses.send(ctx, response, keepAlive);
+      });
+    });
+  }
+
+  static <T> void json(ChannelHandlerContext ctx, ApiContext context, String route,
+      CompletableFuture<T> future, boolean keepAlive) {
+    when(ctx, context, route, future, keepAlive,
+        value -> Responses.bytes(HttpResponseStatus.OK, Responses.JSON, Responses.json(value)));
+  }
+
+  static FullHttpResponse failed(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof ApiException refused) {
+      return Responses.error(HttpResponseStatus.valueOf(refused.status()), refused.getMessage());
+    }
+    return Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+        "the daemon failed to answer: " + cause);
+  }
+}

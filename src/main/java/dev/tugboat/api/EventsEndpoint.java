@@ -1,0 +1,107 @@
+package dev.tugboat.api;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code GET /api/v1/events?after=N&wait=S&limit=L}: the events after N, waiting up to S seconds
+ * for one when there are none yet (a long poll); {@code GET /api/v1/events/stream}: every event as
+ * a server-sent event, starting after {@code after} or the {@code Last-Event-ID} header.
+ */
+final class EventsEndpoint {
+
+  private static final int MAX_LIMIT = 10_000;
+  private static final long KEEP_ALIVE_SECONDS = 20;
+  private final ApiContext context;
+
+  EventsEndpoint(ApiContext context) {
+    this.context = context;
+  }
+
+  void page(ChannelHandlerContext ctx, QueryStringDecoder uri, boolean keepAlive) {
+    long after = Query.longParam(uri, "after", 0, 0, Long.MAX_VALUE);
+    int limit = Query.intParam(uri, "limit", 1000, 1, MAX_LIMIT);
+    long maxWait = context.limits().maxWait().toSeconds();
+    long wait = Query.longParam(uri, "wait", 0, 0, maxWait);
+    EventLog log = context.service().events();
+    List<ApiEvent> found = log.after(after, limit);
+    if (!found.isEmpty() || wait == 0) {
+      send(ctx, found, log.lastId(), keepAlive);
+      return;
+    }
+    AtomicBoolean answered = new AtomicBoolean();
+    Runnable[] stop = new Runnable[1];
+    ScheduledFuture<?> timeout = ctx.executor().schedule(() -> {
+      if (answered.compareAndSet(false, true)) {
+        stop[0].run();
+        send(ctx, log.after(after, limit), log.lastId(), keepAlive);
+      }
+    }, wait, TimeUnit.SECONDS);
+    stop[0] = log.listen(event -> ctx.executor().execute(() -> {
+      if (answered.compareAndSet(false, true)) {
+        stop[0].run();
+        timeout.cancel(false);
+        send(ctx, log.after(after, limit), log.lastId(), keepAlive);
+      }
+    }));
+    ctx.channel().closeFuture().addListener(closed -> stop[0].run());
+  }
+
+  private void send(ChannelHandlerContext ctx, List<ApiEvent> events, long lastId,
+      boolean keepAlive) {
+    long next = events.isEmpty() ? lastId : events.get(events.size() - 1).id();
+    context.metrics().count("/api/v1/events", 200);
+    Responses.send(ctx, Responses.bytes(HttpResponseStatus.OK, Responses.JSON,
+        Responses.json(Map.of("events", events, "last_id", next))), keepAlive);
+  }
+
+  void stream(ChannelHandlerContext ctx, QueryStringDecoder uri, FullHttpRequest request) {
+    String lastEventId = request.headers().get("Last-Event-ID");
+    long after = lastEventId != null && lastEventId.matches("\\d{1,18}")
+        ? Long.parseLong(lastEventId) : Query.longParam(uri, "after", 0, 0, Long.MAX_VALUE);
+    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+        .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    context.metrics().count("/api/v1/events/stream", 200);
+    ctx.writeAndFlush(head);
+    EventLog log = context.service().events();
+    long[] sent = {after};
+    Runnable catchUp = () -> {
+      for (ApiEvent event : log.after(sent[0], MAX_LIMIT)) {
+        write(ctx, "id: " + event.id() + "\nevent: event\ndata: "
+            + new String(Responses.json(event), StandardCharsets.UTF_8) + "\n\n");
+        sent[0] = event.id();
+      }
+    };
+    Runnable stop = log.listen(event -> ctx.executor().execute(catchUp));
+    ctx.executor().execute(catchUp);
+    ScheduledFuture<?> keepAlive = ctx.executor().scheduleAtFixedRate(
+        () -> write(ctx, ": keep-alive\n\n"), KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
+        TimeUnit.SECONDS);
+    ctx.channel().closeFuture().addListener(closed -> {
+      stop.run();
+      keepAlive.cancel(false);
+    });
+  }
+
+  /** One chunk of the stream (the codec frames it, as the response is chunked). */
+  private static void write(ChannelHandlerContext ctx, String text) {
+    ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultHttpContent(
+        Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)));
+  }
+}

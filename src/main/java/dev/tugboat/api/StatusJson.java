@@ -1,0 +1,100 @@
+package dev.tugboat.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tugboat.orchestrator.RunStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The body of {@code GET /api/v1/status}, serialized once per snapshot: a poller asking thousands
+ * of times a second gets the same bytes until the run moves. Safe from any thread: the cache is one
+ * volatile pair, and two threads serializing the same snapshot at once produce the same bytes.
+ */
+final class StatusJson {
+
+  private record Cached(AppSnapshot snapshot, byte[] body) {}
+
+  private final ObjectMapper json = Json.mapper();
+  private final Supplier<AppSnapshot> snapshots;
+  private volatile Cached cached = new Cached(null, new byte[0]);
+
+  StatusJson(Supplier<AppSnapshot> snapshots) {
+    this.snapshots = snapshots;
+  }
+
+  byte[] body() {
+    AppSnapshot snapshot = snapshots.get();
+    Cached current = cached;
+    if (current.snapshot() != snapshot) {
+      current = new Cached(snapshot, serialize(snapshot));
+      cached = current;
+    }
+    return current.body();
+  }
+
+  private byte[] serialize(AppSnapshot snapshot) {
+    try {
+      return json.writeValueAsBytes(tree(snapshot));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("status must always serialize", e);
+    }
+  }
+
+  ObjectNode tree(AppSnapshot snapshot) {
+    ObjectNode root = json.createObjectNode();
+    root.putObject("app").put("name", snapshot.specName()).put("version", snapshot.specVersion());
+    root.put("state", snapshot.state());
+    root.put("message", snapshot.message());
+    root.put("startup_message", snapshot.startupMessage());
+    root.put("started_at", snapshot.startedAt() == null ? null : snapshot.startedAt().toString());
+    RunStatus run = snapshot.run();
+    root.put("run_id", run == null ? null : run.runId());
+    root.put("sequence", run == null ? 0 : run.sequence());
+    root.put("updated_at", run == null ? null : run.updatedAt().toString());
+    Map<String, ArrayNode> components = new LinkedHashMap<>();
+    ArrayNode componentList = root.putArray("components");
+    ArrayNode events = root.putArray("events");
+    if (run == null) {
+      return root;
+    }
+    for (RunStatus.ContainerStatus c : run.containers()) {
+      int slash = c.container().indexOf('/');
+      String component = slash < 0 ? "" : c.container().substring(0, slash);
+      ArrayNode containers = components.computeIfAbsent(component, name -> {
+        ObjectNode node = componentList.addObject().put("name", name);
+        return node.putArray("containers");
+      });
+      containers.add(container(c, c.container().substring(slash + 1)));
+    }
+    for (RunStatus.EventStatus e : run.events()) {
+      events.addObject()
+          .put("name", e.name()).put("publisher", e.publisher()).put("trigger", e.trigger())
+          .put("fired", e.fired())
+          .put("fired_at", e.firedAt() == null ? null : e.firedAt().toString())
+          .put("last_seen", e.lastSeen()).put("never_reason", e.neverReason());
+    }
+    return root;
+  }
+
+  private ObjectNode container(RunStatus.ContainerStatus c, String name) {
+    ObjectNode node = json.createObjectNode()
+        .put("name", name).put("key", c.container())
+        .put("instance", c.instanceName()).put("container_id", c.containerId())
+        .put("state", c.state()).put("summary", c.summary());
+    if (c.exitCode() == null) {
+      node.putNull("exit_code");
+    } else {
+      node.put("exit_code", c.exitCode());
+    }
+    node.put("restarts", c.restarts());
+    c.ports().forEach(node.putArray("ports")::add);
+    c.waitingOn().forEach(node.putArray("waiting_on")::add);
+    node.put("started_by", c.startedBy()).put("detail", c.detail());
+    c.lastOutput().forEach(node.putArray("last_output")::add);
+    return node;
+  }
+}

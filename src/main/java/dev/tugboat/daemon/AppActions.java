@@ -1,0 +1,112 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppService.AdminResult;
+import dev.tugboat.api.AppSnapshot;
+import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.ExecRequest;
+import dev.tugboat.runtime.ExecResult;
+import dev.tugboat.runtime.LogLine;
+import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.spec.AdminCommandSpec;
+import dev.tugboat.spec.AppSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The blocking parts of the controller's calls: loading the spec, preparing a start, reading a
+ * container's logs, running an admin command. Failures are {@link ApiException}s that say what
+ * to do.
+ */
+final class AppActions {
+
+  /** A prepared start and the secrets it knows. */
+  record Started(AppPreparer.Prepared prepared, List<String> secrets) {}
+
+  private final DaemonSetup setup;
+  private final ContainerRuntime runtime;
+
+  AppActions(DaemonSetup setup, ContainerRuntime runtime) {
+    this.setup = setup;
+    this.runtime = runtime;
+  }
+
+  AppSpec loadSpec() {
+    Path file = setup.daemon().app().orElseThrow(() -> new ApiException(409,
+        "no app is configured: set 'app' in the daemon config to the app spec's path"));
+    try {
+      return AppPreparer.loadSpec(file, problem -> setup.log().warn(problem));
+    } catch (AppPreparer.PrepareException e) {
+      throw new ApiException(409, e.getMessage());
+    }
+  }
+
+  Started prepare(AppSpec spec) {
+    AppConfig.Read read = setup.appConfig().read(spec);
+    AppPreparer.Options options = new AppPreparer.Options(setup.daemon().app().orElseThrow(),
+        setup.daemon().settingsFile(), List.of(), setup.host(), registries(), setup.clock());
+    try {
+      return new Started(AppPreparer.prepare(spec, options, runtime),
+          AppConfig.secrets(read.values()));
+    } catch (AppPreparer.PrepareException e) {
+      throw new ApiException(e.exitCode() == 2 ? 400 : 409, e.getMessage());
+    }
+  }
+
+  private Map<String, String> registries() {
+    return setup.daemon().registries().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().address()));
+  }
+
+  List<String> logs(AppSnapshot snapshot, String component, String container, int tail) {
+    ContainerId id = instance(snapshot, component + "/" + container);
+    try {
+      return runtime.logs(id, tail).stream().map(LogLine::text).toList();
+    } catch (RuntimeFailure e) {
+      throw new ApiException(502, "cannot read the logs of " + component + "/" + container
+          + ": " + e.getMessage());
+    }
+  }
+
+  AdminResult admin(LiveRun live, AppSnapshot snapshot, String alias, List<String> args) {
+    if (live == null) {
+      throw new ApiException(409, "the app has not been started; start it first");
+    }
+    AdminCommandSpec command = live.spec().adminCommands().stream()
+        .filter(c -> c.alias().equals(alias)).findFirst()
+        .orElseThrow(() -> new ApiException(404, "no admin command '" + alias + "'; the spec has: "
+            + live.spec().adminCommands().stream().map(AdminCommandSpec::alias)
+                .collect(Collectors.joining(", "))));
+    if (command.component().isEmpty() || command.container().isEmpty()) {
+      throw new ApiException(501, "admin command '" + alias + "' names its container by image;"
+          + " only component and container are supported");
+    }
+    ContainerId id = instance(snapshot, command.component() + "/" + command.container());
+    List<String> cmd = new ArrayList<>(command.command());
+    cmd.addAll(args);
+    try {
+      ExecResult result = runtime.exec(id, ExecRequest.of(cmd));
+      return new AdminResult(result.exitCode(), result.output());
+    } catch (RuntimeFailure e) {
+      throw new ApiException(502, "admin command '" + alias + "' could not run: " + e.getMessage());
+    }
+  }
+
+  private static ContainerId instance(AppSnapshot snapshot, String key) {
+    RunStatus run = snapshot.run();
+    RunStatus.ContainerStatus container = run == null ? null : run.container(key).orElse(null);
+    if (container == null) {
+      throw new ApiException(404, "no container " + key + " in the current run");
+    }
+    if (container.containerId() == null || container.containerId().isEmpty()) {
+      throw new ApiException(409, "container " + key + " has no instance yet (it is "
+          + container.state() + ")");
+    }
+    return ContainerId.of(container.containerId());
+  }
+}

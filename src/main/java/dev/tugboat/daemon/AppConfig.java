@@ -1,0 +1,120 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.api.ConfigItemView;
+import dev.tugboat.config.CertificateAuthorityStore;
+import dev.tugboat.config.ConfigEntry;
+import dev.tugboat.config.ConfigException;
+import dev.tugboat.config.ConfigLoader;
+import dev.tugboat.config.ConfigScreen;
+import dev.tugboat.config.ConfigTable;
+import dev.tugboat.config.ConfigValue;
+import dev.tugboat.config.ConfigValues;
+import dev.tugboat.config.Generators;
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.config.ItemType;
+import dev.tugboat.config.PreviewFacts;
+import dev.tugboat.config.SecretMasker;
+import dev.tugboat.config.SettingsStore;
+import dev.tugboat.config.StoredValue;
+import dev.tugboat.spec.AppSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The app's config values as the API reads and writes them: the settings file in the state
+ * directory, checked as {@code tugboat config set} checks them. Not thread-safe: the controller
+ * calls it from its one control thread.
+ */
+final class AppConfig {
+
+  /** The values and their views (secrets masked). */
+  record Read(ConfigValues values, List<ConfigItemView> items) {}
+
+  private final Path settingsFile;
+  private final HostAddresses host;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  AppConfig(Path settingsFile, HostAddresses host, Clock clock) {
+    this.settingsFile = settingsFile;
+    this.host = host;
+    this.clock = clock;
+  }
+
+  Read read(AppSpec spec) {
+    try {
+      ConfigValues values = loader().load(spec, store(), facts(spec));
+      return new Read(values, views(values));
+    } catch (ConfigException e) {
+      throw new ApiException(409, e.getMessage());
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot read the settings: " + e.getMessage());
+    }
+  }
+
+  /** Stores {@code changes}; nothing is stored when one is refused (a 400 naming the item). */
+  Read write(AppSpec spec, Map<String, String> changes) {
+    try {
+      ConfigScreen screen = ConfigScreen.of(spec);
+      Map<String, StoredValue> stored = new LinkedHashMap<>();
+      for (Map.Entry<String, String> change : changes.entrySet()) {
+        ConfigEntry entry = screen.require(change.getKey());
+        stored.put(entry.name(), entry.type() == ItemType.FILE
+            ? StoredValue.file(entry.name(), change.getValue())
+            : StoredValue.of(change.getValue()));
+      }
+      ConfigValues values = loader().set(spec, store(), stored, facts(spec));
+      return new Read(values, views(values));
+    } catch (ConfigException e) {
+      throw new ApiException(400, e.getMessage());
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot store the settings: " + e.getMessage());
+    }
+  }
+
+  /** The secret values among {@code values}, for the masker. */
+  static List<String> secrets(ConfigValues values) {
+    List<String> secrets = new ArrayList<>();
+    for (ConfigEntry entry : values.screen().entries()) {
+      if (entry.isSecret()) {
+        values.value(entry.name()).map(ConfigValue::value).ifPresent(secrets::add);
+      }
+    }
+    return secrets;
+  }
+
+  private static List<ConfigItemView> views(ConfigValues values) {
+    SecretMasker masker = values.masker();
+    List<ConfigItemView> views = new ArrayList<>();
+    for (ConfigEntry entry : values.screen().entries()) {
+      ConfigValue value = values.value(entry.name()).orElseThrow();
+      views.add(new ConfigItemView(entry.name(), entry.item().title(), entry.type().specName(),
+          entry.group(), entry.parent().orElse(null),
+          entry.isSecret() && value.isSet() ? SecretMasker.MASK
+              : masker.mask(ConfigTable.shown(values, entry.name())),
+          value.source().label(), entry.item().required(), entry.item().hidden(),
+          entry.item().readonly(), values.isShown(entry.name()), entry.isSecret()));
+    }
+    return List.copyOf(views);
+  }
+
+  private ConfigLoader loader() {
+    return new ConfigLoader(Generators.standard(random, host,
+        new CertificateAuthorityStore(settingsFile.toAbsolutePath().getParent(), clock, random)));
+  }
+
+  private SettingsStore store() {
+    return new SettingsStore(settingsFile);
+  }
+
+  private PreviewFacts facts(AppSpec spec) {
+    return new PreviewFacts(spec, host, clock);
+  }
+}

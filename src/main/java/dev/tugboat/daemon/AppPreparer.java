@@ -1,0 +1,109 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.config.SecretMasker;
+import dev.tugboat.orchestrator.ContainerKeys;
+import dev.tugboat.orchestrator.Launcher;
+import dev.tugboat.orchestrator.PlanException;
+import dev.tugboat.orchestrator.Preflight;
+import dev.tugboat.orchestrator.PreflightException;
+import dev.tugboat.orchestrator.SpecInputs;
+import dev.tugboat.orchestrator.SpecLauncher;
+import dev.tugboat.orchestrator.SpecNeeds;
+import dev.tugboat.orchestrator.SpecPlans;
+import dev.tugboat.orchestrator.StartPlan;
+import dev.tugboat.orchestrator.SystemHostPorts;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.LoadedSpec;
+import dev.tugboat.spec.Problem;
+import dev.tugboat.spec.SpecLoadException;
+import dev.tugboat.spec.SpecLoader;
+import dev.tugboat.trigger.TcpConnector;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The steps from a spec file to a run that can start, shared by {@code tugboat run} and the daemon:
+ * load and validate the spec, gather config values, plan, and check Docker has what the plan needs.
+ * Each failure says what is wrong and carries the exit code the command line uses for it.
+ */
+public final class AppPreparer {
+
+  /** What a start is made of, as options or the daemon config give it. */
+  public record Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
+      Map<String, String> registries, Clock clock) {
+    public Options {
+      sets = List.copyOf(sets);
+      registries = Map.copyOf(registries);
+    }
+  }
+
+  /** Everything a {@link dev.tugboat.orchestrator.Run} needs besides threads and the journal. */
+  public record Prepared(AppSpec spec, SpecInputs inputs, SecretMasker masker, StartPlan plan,
+      Launcher launcher) {}
+
+  /** A start refused before anything ran: {@code exitCode} 2 for wrong input, 1 for the host. */
+  public static final class PrepareException extends Exception {
+    private final int exitCode;
+
+    PrepareException(String message, int exitCode) {
+      super(message, null, false, false);
+      this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  private AppPreparer() {}
+
+  /** Loads the spec; its problems (warnings too) go to {@code problems}, one line each. */
+  public static AppSpec loadSpec(Path specFile, Consumer<String> problems) throws PrepareException {
+    LoadedSpec loaded;
+    try {
+      loaded = new SpecLoader().load(specFile);
+    } catch (SpecLoadException e) {
+      throw new PrepareException(e.getMessage(), 2);
+    }
+    loaded.problems().stream().map(Problem::toText).forEach(problems);
+    if (loaded.hasErrors()) {
+      throw new PrepareException(specFile + " has errors; nothing was started", 2);
+    }
+    return loaded.spec();
+  }
+
+  /** Config values, plan and launcher; then the preflight against {@code runtime}. */
+  public static Prepared prepare(AppSpec spec, Options options, ContainerRuntime runtime)
+      throws PrepareException {
+    RunInputs.Prepared prepared;
+    try {
+      prepared = RunInputs.of(spec, options.specFile(), options.settingsFile(), options.sets(),
+          options.host(), options.registries(), options.clock());
+    } catch (RunInputs.InputException e) {
+      throw new PrepareException(e.getMessage(), 2);
+    }
+    SpecInputs in = prepared.inputs();
+    SecretMasker masker = prepared.values().masker();
+    ContainerKeys keys = new ContainerKeys(spec);
+    StartPlan plan;
+    try {
+      plan = SpecPlans.plan(in, keys);
+    } catch (PlanException e) {
+      throw new PrepareException(options.specFile() + ": " + masker.mask(e.getMessage()), 2);
+    }
+    Launcher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
+    try {
+      new Preflight(runtime, new SystemHostPorts(runtime))
+          .check(SpecNeeds.of(in, keys, plan, launcher));
+    } catch (PreflightException | RuntimeFailure e) {
+      throw new PrepareException(masker.mask(e.getMessage()), 1);
+    }
+    return new Prepared(spec, in, masker, plan, launcher);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiLimits;
+import dev.tugboat.api.ApiServer;
+import dev.tugboat.config.HostAddressDetector;
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.runtime.docker.DockerRuntime;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code tugboat serve}: reads the daemon config, makes the token, serves the API, brings the app
+ * up, and runs until SIGTERM. SIGTERM ends the daemon only: the app's containers keep running and
+ * the next start finds them; {@code tugboat stop} is how the app stops.
+ */
+public final class Daemon {
+
+  private static final int API_THREADS = 2;
+
+  private final DaemonConfig config;
+  private final DaemonLog log;
+
+  public Daemon(DaemonConfig config, PrintStream out) {
+    this.config = config;
+    this.log = new DaemonLog(out, config.logFormat(), Clock.systemUTC());
+  }
+
+  /** Serves until the process is told to end; returns an exit code when it cannot start. */
+  public int serve(boolean startApp) throws InterruptedException {
+    String token;
+    try {
+      token = ApiToken.loadOrCreate(config.stateDir(), new SecureRandom());
+    } catch (IOException e) {
+      log.error("cannot create the API token in state_dir " + config.stateDir() + ": " + e
+          + "; the daemon must be able to write there (run as root, or set state_dir)");
+      return 1;
+    }
+    Clock clock = Clock.systemUTC();
+    DaemonSetup setup = new DaemonSetup(config, hostAddresses(), log, clock,
+        new AppConfig(config.settingsFile(), hostAddresses(), clock));
+    DockerRuntime runtime = DockerRuntime.connect(config.dockerHost());
+    AppController app = new AppController(setup, runtime);
+    ApiServer server;
+    try {
+      server = ApiServer.start(config.listen(), app, token, ApiLimits.defaults(), API_THREADS);
+    } catch (Exception e) {
+      app.close();
+      runtime.close();
+      String why = e instanceof BindException ? "the address is in use or not on this host" : e.toString();
+      log.error("cannot listen on " + config.listen().getHostString() + ":"
+          + config.listen().getPort() + ": " + why + "; change 'listen' in the daemon config");
+      return 1;
+    }
+    CountDownLatch ended = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("stopping the daemon; the app's containers keep running");
+      server.close();
+      app.close();
+      runtime.close();
+      ended.countDown();
+    }, "tugboat-shutdown"));
+    log.info("API listening on " + config.baseUrl() + " (dashboard: " + config.baseUrl()
+        + "/, token in " + config.tokenFile() + ")");
+    if (startApp && config.app().isPresent()) {
+      app.start().whenComplete((result, failure) -> {
+        if (failure == null) {
+          log.info(result.message());
+        }
+      });
+    } else if (config.app().isEmpty()) {
+      log.warn("no app is configured ('app' in the daemon config): serving without one");
+    }
+    ended.await();
+    return 0;
+  }
+
+  private HostAddresses hostAddresses() {
+    HostAddresses detected = HostAddressDetector.detect();
+    if (config.privateAddress().isPresent()) {
+      detected = detected.withPrivateAddress(config.privateAddress().get())
+          .withPublicAddress(config.privateAddress().get());
+    }
+    return config.publicAddress().map(detected::withPublicAddress).orElse(detected);
+  }
+}

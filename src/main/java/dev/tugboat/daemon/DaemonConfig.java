@@ -1,0 +1,57 @@
+package dev.tugboat.daemon;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The daemon's own config ({@code /etc/tugboat/tugboat.yml}); {@code config/tugboat.yml} documents
+ * every key and its default.
+ */
+public record DaemonConfig(
+    InetSocketAddress listen,
+    Path stateDir,
+    Optional<Path> app,
+    Optional<String> dockerHost,
+    Map<String, Registry> registries,
+    Optional<String> privateAddress,
+    Optional<String> publicAddress,
+    LogFormat logFormat) {
+
+  public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
+  public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
+  public static final String DEFAULT_STATE_DIR = "/var/lib/tugboat";
+
+  public DaemonConfig {
+    registries = Map.copyOf(registries);
+  }
+
+  /** A registry for an image source ({@code replicated} or a named source). */
+  public record Registry(String address, Optional<String> user, Optional<Path> passwordFile) {}
+
+  /** How the daemon writes its log lines. */
+  public enum LogFormat {
+    TEXT,
+    JSON
+  }
+
+  /** The API token's file. */
+  public Path tokenFile() {
+    return stateDir.resolve("token");
+  }
+
+  /** Where the operator's config values are kept. */
+  public Path settingsFile() {
+    return stateDir.resolve("settings.json");
+  }
+
+  /** The URL clients use: a wildcard listen address is reached through loopback. */
+  public String baseUrl() {
+    String host = listen.getHostString();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
+      host = "127.0.0.1";
+    }
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listen.getPort();
+  }
+}

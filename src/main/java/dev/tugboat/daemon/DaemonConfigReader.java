@@ -1,0 +1,176 @@
+package dev.tugboat.daemon;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads the daemon config. A wrong value stops the start with a message naming the key; an unknown
+ * key is a warning (a newer config read by an older daemon still starts). Relative paths are taken
+ * from the config file's folder.
+ */
+public final class DaemonConfigReader {
+
+  static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
+      "registries", "private_address", "public_address", "log_format");
+  private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
+
+  private DaemonConfigReader() {}
+
+  /** Reads {@code file}; when it is missing and {@code required} is false, the defaults. */
+  public static DaemonConfig read(Path file, boolean required, Consumer<String> warnings)
+      throws DaemonConfigException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      if (required) {
+        throw new DaemonConfigException("daemon config " + file + " does not exist; create it"
+            + " (config/tugboat.yml documents every key) or leave out --config");
+      }
+      text = "";
+    } catch (IOException e) {
+      throw new DaemonConfigException("cannot read daemon config " + file + ": " + e);
+    }
+    return parse(file, text, warnings);
+  }
+
+  static DaemonConfig parse(Path file, String text, Consumer<String> warnings)
+      throws DaemonConfigException {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    } catch (YAMLException e) {
+      throw new DaemonConfigException(file + " is not valid YAML: " + e.getMessage());
+    }
+    if (root == null) {
+      root = Map.of();
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new DaemonConfigException(file + " must be a YAML mapping of keys ("
+          + String.join(", ", KEYS) + ")");
+    }
+    Fields fields = new Fields(file, map);
+    for (Object key : map.keySet()) {
+      if (!KEYS.contains(String.valueOf(key))) {
+        warnings.accept(file + ": unknown key '" + key + "' is ignored; known keys: "
+            + String.join(", ", KEYS));
+      }
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return new DaemonConfig(
+        listen(fields.string("listen").orElse(DaemonConfig.DEFAULT_LISTEN), file),
+        base.resolve(fields.string("state_dir").orElse(DaemonConfig.DEFAULT_STATE_DIR)),
+        fields.string("app").map(base::resolve),
+        fields.string("docker_host"),
+        registries(fields, base),
+        fields.string("private_address"),
+        fields.string("public_address"),
+        logFormat(fields.string("log_format").orElse("text"), file));
+  }
+
+  static InetSocketAddress listen(String value, Path file) throws DaemonConfigException {
+    int colon = value.lastIndexOf(':');
+    String host = colon < 0 ? "" : value.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    try {
+      int port = Integer.parseInt(value.substring(colon + 1));
+      if (colon > 0 && port >= 0 && port <= 65535) {
+        return new InetSocketAddress(host, port);
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new DaemonConfigException(file + ": key 'listen' must be HOST:PORT (e.g. "
+        + DaemonConfig.DEFAULT_LISTEN + "), got '" + value + "'");
+  }
+
+  private static DaemonConfig.LogFormat logFormat(String value, Path file)
+      throws DaemonConfigException {
+    try {
+      return DaemonConfig.LogFormat.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new DaemonConfigException(file + ": key 'log_format' must be text or json, got '"
+          + value + "'");
+    }
+  }
+
+  private static Map<String, DaemonConfig.Registry> registries(Fields fields, Path base)
+      throws DaemonConfigException {
+    Map<String, DaemonConfig.Registry> found = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<?, ?>> entry : fields.mapOfMaps("registries").entrySet()) {
+      Fields registry = new Fields(fields.file(), entry.getValue(),
+          "registries." + entry.getKey() + ".");
+      for (Object key : entry.getValue().keySet()) {
+        if (!REGISTRY_KEYS.contains(String.valueOf(key))) {
+          throw new DaemonConfigException(fields.file() + ": key 'registries." + entry.getKey()
+              + "." + key + "' is not known; a registry has address, user and password_file");
+        }
+      }
+      String address = registry.string("address").orElseThrow(() -> new DaemonConfigException(
+          fields.file() + ": key 'registries." + entry.getKey() + ".address' is missing"));
+      found.put(entry.getKey(), new DaemonConfig.Registry(address, registry.string("user"),
+          registry.string("password_file").map(base::resolve)));
+    }
+    return found;
+  }
+
+  /** Typed access to a mapping's values; errors name the key with its prefix. */
+  private record Fields(Path file, Map<?, ?> map, String prefix) {
+    Fields(Path file, Map<?, ?> map) {
+      this(file, map, "");
+    }
+
+    Optional<String> string(String key) throws DaemonConfigException {
+      Object value = map.get(key);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof Map || value instanceof List) {
+        throw new DaemonConfigException(file + ": key '" + prefix + key
+            + "' must be a single value, not a " + (value instanceof Map ? "mapping" : "list"));
+      }
+      String text = String.valueOf(value).strip();
+      if (text.isEmpty()) {
+        throw new DaemonConfigException(file + ": key '" + prefix + key + "' is empty; give a"
+            + " value or remove the key to use the default");
+      }
+      return Optional.of(text);
+    }
+
+    Map<String, Map<?, ?>> mapOfMaps(String key) throws DaemonConfigException {
+      Object value = map.get(key);
+      if (value == null) {
+        return Map.of();
+      }
+      if (!(value instanceof Map<?, ?> outer)) {
+        throw new DaemonConfigException(file + ": key '" + prefix + key
+            + "' must be a mapping of source name to {address, user, password_file}");
+      }
+      Map<String, Map<?, ?>> found = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : outer.entrySet()) {
+        if (!(entry.getValue() instanceof Map<?, ?> inner)) {
+          throw new DaemonConfigException(file + ": key '" + prefix + key + "." + entry.getKey()
+              + "' must be a mapping with address, user and password_file");
+        }
+        found.put(String.valueOf(entry.getKey()), inner);
+      }
+      return found;
+    }
+  }
+}
