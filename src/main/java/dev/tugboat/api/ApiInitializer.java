@@ -1,7 +1,7 @@
 package dev.tugboat.api;
 
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Assembles a connection's pipeline: idle timeout, HTTP codec with a header limit, the body limit
  * (the aggregator answers 413 itself), then the API's handler.
  */
-final class ApiInitializer extends ChannelInitializer<SocketChannel> {
+final class ApiInitializer extends ChannelInitializer<Channel> {
 
   private static final int MAX_LINE = 8192;
   private final ApiContext context;
@@ -22,7 +22,7 @@ final class ApiInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel channel) {
+  protected void initChannel(Channel channel) {
     ApiLimits limits = context.limits();
     channel.pipeline()
         .addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))

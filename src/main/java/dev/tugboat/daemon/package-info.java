@@ -1,4 +1,11 @@
 /**
- * Wiring of the long-running service: its own config file, lifecycle and signals.
+ * The long-running service ({@code tugboat serve}): its own config file, the API token, the
+ * wiring of spec, config, Docker and the run loop (shared with {@code tugboat run} through {@link
+ * dev.tugboat.daemon.AppPreparer}), and its lifecycle.
+ *
+ * <p>Threading: the {@link dev.tugboat.daemon.AppController} runs every start, stop, restart and
+ * config change on one control thread in the order asked; a run's state belongs to its loop
+ * thread, which publishes snapshots; blocking Docker calls (logs, admin commands, pings) run on a
+ * small worker pool. SIGTERM ends the daemon and leaves the app's containers running.
  */
 package dev.tugboat.daemon;

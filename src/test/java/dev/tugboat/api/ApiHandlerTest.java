@@ -1,0 +1,166 @@
+package dev.tugboat.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ApiHandlerTest {
+
+  private final ApiChannel api = new ApiChannel();
+
+  @Test
+  void apiCallsWithoutTheTokenAre401AndWithAWrongOne403() {
+    FullHttpResponse none = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(none.status().code()).isEqualTo(401);
+    assertThat(none.headers().get("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(ApiChannel.body(none)).contains("Authorization: Bearer TOKEN");
+
+    FullHttpResponse wrong = api.send(
+        "POST /api/v1/app/stop HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n\r\n");
+    assertThat(wrong.status().code()).isEqualTo(403);
+    assertThat(ApiChannel.body(wrong))
+        .isEqualTo("{\"error\":\"the token does not match the daemon's token\"}");
+    assertThat(api.app.calls).isEmpty();
+  }
+
+  @Test
+  void statusIsTheSnapshotWithComponentsAndEvents() {
+    api.app.snapshot = new AppSnapshot("demo", "1.0", "started", "started in 2.0 s", "",
+        Instant.parse("2026-01-01T00:00:00Z"), FakeApp.runWith("started", "started in 2.0 s"));
+    FullHttpResponse response = api.get("/api/v1/status");
+    assertThat(response.status().code()).isEqualTo(200);
+    assertThat(response.headers().get("Content-Type")).isEqualTo("application/json");
+    assertThat(ApiChannel.body(response))
+        .startsWith("{\"app\":{\"name\":\"demo\",\"version\":\"1.0\"},\"state\":\"started\"")
+        .contains("\"run_id\":\"run-1\"")
+        .contains("\"components\":[{\"name\":\"db\",\"containers\":[{\"name\":\"postgres\","
+            + "\"key\":\"db/postgres\"")
+        .contains("\"ports\":[\"0.0.0.0:5432->5432/tcp\"]")
+        .contains("{\"name\":\"db ready\",\"publisher\":\"db/postgres\","
+            + "\"trigger\":\"port-listen 5432\",\"fired\":true");
+  }
+
+  @Test
+  void statusBodyIsSerializedOncePerSnapshot() {
+    StatusJson json = new StatusJson(() -> api.app.snapshot);
+    byte[] first = json.body();
+    assertThat(json.body()).isSameAs(first);
+    api.app.snapshot = api.app.snapshot.withStartupMessage("loading");
+    assertThat(json.body()).isNotSameAs(first);
+  }
+
+  @Test
+  void controlCallsReachTheAppAndAnswerItsResult() {
+    FullHttpResponse response = api.call("POST", "/api/v1/app/restart", "");
+    assertThat(response.status().code()).isEqualTo(200);
+    assertThat(ApiChannel.body(response))
+        .isEqualTo("{\"state\":\"starting\",\"message\":\"started run run-2\"}");
+    assertThat(api.app.calls).containsExactly("restart");
+    assertThat(api.call("GET", "/api/v1/app/stop", "").status().code()).isEqualTo(405);
+    assertThat(api.call("POST", "/api/v1/app/explode", "").status().code()).isEqualTo(404);
+  }
+
+  @Test
+  void configPutWithBadJsonIs400AndChangesNothing() {
+    FullHttpResponse response = api.call("PUT", "/api/v1/config", "{\"values\": ");
+    assertThat(response.status().code()).isEqualTo(400);
+    assertThat(ApiChannel.body(response)).startsWith("{\"error\":\"the request body is not valid JSON");
+    assertThat(api.call("PUT", "/api/v1/config", "[1]").status().code()).isEqualTo(400);
+    FullHttpResponse notString = api.call("PUT", "/api/v1/config", "{\"values\":{\"a\":{}}}");
+    assertThat(ApiChannel.body(notString)).contains("the value of config item 'a' must be a string");
+    assertThat(api.app.calls).isEmpty();
+  }
+
+  @Test
+  void configPutPassesTheAppsRefusalOn() {
+    FullHttpResponse refused = api.call("PUT", "/api/v1/config", "{\"values\":{\"nope\":\"1\"}}");
+    assertThat(refused.status().code()).isEqualTo(400);
+    assertThat(ApiChannel.body(refused)).isEqualTo("{\"error\":\"no config item 'nope' in this spec\"}");
+    FullHttpResponse ok = api.call("PUT", "/api/v1/config", "{\"values\":{\"db_password\":\"x\"}}");
+    assertThat(ok.status().code()).isEqualTo(200);
+    assertThat(ApiChannel.body(ok)).contains("\"value\":\"********\"").doesNotContain("\"x\"");
+  }
+
+  @Test
+  void malformedRequestIs400AndTheChannelIsClosed() {
+    FullHttpResponse response = api.send("GARBAGE\r\n\r\n");
+    assertThat(response.status().code()).isEqualTo(400);
+    assertThat(ApiChannel.body(response)).startsWith("{\"error\":\"malformed HTTP request");
+    assertThat(api.server.isOpen()).isFalse();
+  }
+
+  @Test
+  void tooLargeBodyIs413() {
+    FullHttpResponse response = api.call("PUT", "/api/v1/config", "{\"values\":{\"a\":\""
+        + "x".repeat(2000) + "\"}}");
+    assertThat(response.status().code()).isEqualTo(413);
+    assertThat(api.app.calls).isEmpty();
+  }
+
+  @Test
+  void tooLargeHeadersAre431() {
+    FullHttpResponse response = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\nX-Big: "
+        + "y".repeat(2000) + "\r\n\r\n");
+    assertThat(response.status().code()).isEqualTo(431);
+  }
+
+  @Test
+  void healthzNeedsNoTokenAndSaysWhenDockerIsDown() {
+    FullHttpResponse up = api.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(up.status().code()).isEqualTo(200);
+    assertThat(ApiChannel.body(up)).contains("\"docker\":\"reachable\"");
+    api.app.dockerUp = false;
+    FullHttpResponse down = api.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(down.status().code()).isEqualTo(503);
+  }
+
+  @Test
+  void eventsAfterAnIdInOrderAndALongPollAnsweredByTheNextEvent() {
+    for (int i = 1; i <= 3; i++) {
+      api.app.events.append(Instant.EPOCH, "run-1", "ContainerStarted", "started " + i, "runtime");
+    }
+    String page = ApiChannel.body(api.get("/api/v1/events?after=1"));
+    assertThat(page).contains("\"text\":\"started 2\"").contains("\"text\":\"started 3\"")
+        .doesNotContain("started 1").contains("\"last_id\":3");
+
+    assertThat(api.get("/api/v1/events?after=3&wait=5")).isNull();
+    api.app.events.append(Instant.EPOCH, "run-1", "AppStarted", "app started", "loop");
+    api.server.runPendingTasks();
+    assertThat(ApiChannel.body(api.read())).contains("\"id\":4").contains("app started");
+  }
+
+  @Test
+  void badQueryParametersAre400NamingTheParameter() {
+    FullHttpResponse response = api.get("/api/v1/events?wait=999");
+    assertThat(response.status().code()).isEqualTo(400);
+    assertThat(ApiChannel.body(response))
+        .isEqualTo("{\"error\":\"query parameter 'wait' must be a whole number from 0 to 5, got '999'\"}");
+  }
+
+  @Test
+  void logsAndAdminCommandsReachTheApp() {
+    assertThat(ApiChannel.body(api.get("/api/v1/containers/db/postgres/logs?tail=20")))
+        .isEqualTo("{\"lines\":[\"line 1\",\"line 2\"]}");
+    assertThat(ApiChannel.body(api.call("POST", "/api/v1/admin/psql", "{\"args\":[\"-c\",\"x\"]}")))
+        .isEqualTo("{\"exit_code\":0,\"output\":\"ok\\n\"}");
+    assertThat(api.app.calls).containsExactly("logs db/postgres 20", "admin psql [-c, x]");
+  }
+
+  @Test
+  void metricsCountRequestsAndShowTheAppState() {
+    api.get("/api/v1/status");
+    String metrics = ApiChannel.body(api.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"));
+    assertThat(metrics).contains("tugboat_app_state{state=\"stopped\"} 1")
+        .contains("tugboat_api_requests_total{route=\"/api/v1/status\",code=\"200\"} 1");
+  }
+
+  @Test
+  void dashboardPathsThatLeaveTheFolderAreNotFound() {
+    assertThat(api.send("GET /dashboard/../../logback.xml HTTP/1.1\r\nHost: x\r\n\r\n")
+        .status().code()).isEqualTo(404);
+    assertThat(api.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").status().code())
+        .isEqualTo(404);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.tugboat.api;
+
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.orchestrator.RunStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** An app for handler tests: answers at once and records what it was asked. */
+final class FakeApp implements AppService {
+
+  final EventLog events = new EventLog(100);
+  final List<String> calls = new ArrayList<>();
+  volatile AppSnapshot snapshot = AppSnapshot.idle("demo", "1.0", "not started");
+  boolean dockerUp = true;
+
+  static RunStatus runWith(String state, String message) {
+    return new RunStatus("run-1", "demo", AppPhase.valueOf(state.toUpperCase()), message, 7,
+        Instant.parse("2026-01-01T00:00:00Z"), false,
+        List.of(new RunStatus.ContainerStatus("db/postgres", "tugboat-demo-db-postgres-1", "abc",
+            "running", "running", null, 0, List.of("0.0.0.0:5432->5432/tcp"), List.of(), "root",
+            "", List.of())),
+        List.of(new RunStatus.EventStatus("db ready", "db/postgres", "port-listen 5432", true,
+            Instant.parse("2026-01-01T00:00:01Z"), "", "")));
+  }
+
+  @Override
+  public AppSnapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public EventLog events() {
+    return events;
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> start() {
+    calls.add("start");
+    return CompletableFuture.completedFuture(new ControlResult("starting", "started run run-2"));
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> stop() {
+    calls.add("stop");
+    return CompletableFuture.completedFuture(new ControlResult("stopped", "stopped run run-1"));
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> restart() {
+    calls.add("restart");
+    return CompletableFuture.completedFuture(new ControlResult("starting", "started run run-2"));
+  }
+
+  @Override
+  public CompletableFuture<List<ConfigItemView>> config() {
+    return CompletableFuture.completedFuture(List.of(item("db_password", "********")));
+  }
+
+  @Override
+  public CompletableFuture<List<ConfigItemView>> setConfig(Map<String, String> values) {
+    calls.add("set " + values);
+    if (values.containsKey("nope")) {
+      return CompletableFuture.failedFuture(
+          new ApiException(400, "no config item 'nope' in this spec"));
+    }
+    return config();
+  }
+
+  @Override
+  public CompletableFuture<List<String>> logs(String component, String container, int tail) {
+    calls.add("logs " + component + "/" + container + " " + tail);
+    return CompletableFuture.completedFuture(List.of("line 1", "line 2"));
+  }
+
+  @Override
+  public CompletableFuture<AdminResult> admin(String alias, List<String> args) {
+    calls.add("admin " + alias + " " + args);
+    return CompletableFuture.completedFuture(new AdminResult(0, "ok\n"));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> dockerReachable() {
+    return CompletableFuture.completedFuture(dockerUp);
+  }
+
+  @Override
+  public void startupMessage(String message, boolean error) {
+    calls.add("startup " + (error ? "error " : "info ") + message);
+  }
+
+  private static ConfigItemView item(String name, String value) {
+    return new ConfigItemView(name, "Password", "password", "db", null, value, "stored", true,
+        false, false, true, true);
+  }
+}

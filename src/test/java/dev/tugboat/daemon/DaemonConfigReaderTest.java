@@ -1,0 +1,99 @@
+package dev.tugboat.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DaemonConfigReaderTest {
+
+  private static final Path FILE = Path.of("/etc/tugboat/tugboat.yml");
+  private final List<String> warnings = new ArrayList<>();
+
+  private DaemonConfig parse(String yaml) throws DaemonConfigException {
+    return DaemonConfigReader.parse(FILE, yaml, warnings::add);
+  }
+
+  @Test
+  void anEmptyFileGivesTheDocumentedDefaults() throws Exception {
+    DaemonConfig config = parse("");
+    assertThat(config.listen().getHostString()).isEqualTo("127.0.0.1");
+    assertThat(config.listen().getPort()).isEqualTo(8800);
+    assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/tugboat"));
+    assertThat(config.tokenFile()).isEqualTo(Path.of("/var/lib/tugboat/token"));
+    assertThat(config.app()).isEmpty();
+    assertThat(config.logFormat()).isEqualTo(DaemonConfig.LogFormat.TEXT);
+    assertThat(config.baseUrl()).isEqualTo("http://127.0.0.1:8800");
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void everyKeyIsRead() throws Exception {
+    DaemonConfig config = parse("""
+        listen: 0.0.0.0:9000
+        state_dir: state
+        app: /opt/app/spec.yml
+        docker_host: tcp://127.0.0.1:2375
+        registries:
+          replicated:
+            address: registry.example.com
+            user: bob
+            password_file: /etc/tugboat/registry-password
+        private_address: 10.0.0.5
+        public_address: 203.0.113.9
+        log_format: json
+        """);
+    assertThat(config.listen().getPort()).isEqualTo(9000);
+    assertThat(config.baseUrl()).isEqualTo("http://127.0.0.1:9000");
+    assertThat(config.stateDir()).isEqualTo(Path.of("/etc/tugboat/state"));
+    assertThat(config.app()).contains(Path.of("/opt/app/spec.yml"));
+    assertThat(config.dockerHost()).contains("tcp://127.0.0.1:2375");
+    assertThat(config.registries().get("replicated")).isEqualTo(new DaemonConfig.Registry(
+        "registry.example.com", java.util.Optional.of("bob"),
+        java.util.Optional.of(Path.of("/etc/tugboat/registry-password"))));
+    assertThat(config.privateAddress()).contains("10.0.0.5");
+    assertThat(config.publicAddress()).contains("203.0.113.9");
+    assertThat(config.logFormat()).isEqualTo(DaemonConfig.LogFormat.JSON);
+  }
+
+  @Test
+  void anUnknownKeyIsAWarning() throws Exception {
+    parse("listne: 1.2.3.4:80\n");
+    assertThat(warnings).containsExactly("/etc/tugboat/tugboat.yml: unknown key 'listne' is"
+        + " ignored; known keys: listen, state_dir, app, docker_host, registries,"
+        + " private_address, public_address, log_format");
+  }
+
+  @Test
+  void aWrongValueNamesTheKey() {
+    assertThatThrownBy(() -> parse("listen: localhost\n"))
+        .hasMessage("/etc/tugboat/tugboat.yml: key 'listen' must be HOST:PORT (e.g."
+            + " 127.0.0.1:8800), got 'localhost'");
+    assertThatThrownBy(() -> parse("listen: 127.0.0.1:70000\n"))
+        .hasMessageContaining("key 'listen' must be HOST:PORT");
+    assertThatThrownBy(() -> parse("log_format: xml\n"))
+        .hasMessage("/etc/tugboat/tugboat.yml: key 'log_format' must be text or json, got 'xml'");
+    assertThatThrownBy(() -> parse("state_dir: [a]\n"))
+        .hasMessage("/etc/tugboat/tugboat.yml: key 'state_dir' must be a single value, not a list");
+    assertThatThrownBy(() -> parse("registries:\n  replicated:\n    user: x\n"))
+        .hasMessage("/etc/tugboat/tugboat.yml: key 'registries.replicated.address' is missing");
+    assertThatThrownBy(() -> parse("- a\n"))
+        .hasMessageStartingWith("/etc/tugboat/tugboat.yml must be a YAML mapping of keys");
+    assertThatThrownBy(() -> parse("listen: [\n"))
+        .hasMessageStartingWith("/etc/tugboat/tugboat.yml is not valid YAML");
+  }
+
+  @Test
+  void aMissingFileIsAnErrorOnlyWhenNamed(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path missing = dir.resolve("tugboat.yml");
+    assertThat(DaemonConfigReader.read(missing, false, warnings::add).listen().getPort())
+        .isEqualTo(8800);
+    assertThatThrownBy(() -> DaemonConfigReader.read(missing, true, warnings::add))
+        .hasMessage("daemon config " + missing + " does not exist; create it"
+            + " (config/tugboat.yml documents every key) or leave out --config");
+  }
+}
