@@ -33,7 +33,7 @@ public final class AppController implements AppService, AutoCloseable {
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
   private final ExecutorService control = DaemonThreads.single("tugboat-control");
-  private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 4);
+  private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
   private final EventLog events = new EventLog(10_000);
   private final AppActions actions;
   private volatile AppSnapshot snapshot;
