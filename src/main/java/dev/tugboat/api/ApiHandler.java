@@ -44,7 +44,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
-    if (path.startsWith(API)) {
+    if (uri.rawPath().startsWith(API)) {
       Optional<HttpResponseStatus> refusal = context.auth().refusal(request);
       if (refusal.isPresent()) {
         FullHttpResponse response = Responses.error(refusal.get(),

@@ -30,7 +30,7 @@ final class ApiRoutes {
   /** Handles the request; true when the connection now carries an event stream. */
   boolean handle(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
       boolean keepAlive) {
-    String[] parts = uri.path().substring(ApiHandler.API.length()).split("/", -1);
+    String[] parts = segments(uri);
     HttpMethod method = request.method();
     AppService app = context.service();
     try {
@@ -115,6 +115,16 @@ final class ApiRoutes {
       found.put(field.getKey(), field.getValue().asText());
     });
     return found;
+  }
+
+  /** The path's segments after {@code /api/v1/}, each decoded: {@code %2F} stays inside one. */
+  private static String[] segments(QueryStringDecoder uri) {
+    String[] raw = uri.rawPath().substring(ApiHandler.API.length()).split("/", -1);
+    String[] parts = new String[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      parts[i] = QueryStringDecoder.decodeComponent(raw[i]);
+    }
+    return parts;
   }
 
   private static List<String> adminArgs(FullHttpRequest request) {

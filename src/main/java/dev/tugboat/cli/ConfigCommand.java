@@ -43,7 +43,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = "Reads and changes the config values of an app (its settings file).",
+    description = {
+      "Reads and changes the config values of an app.",
+      "With SPEC (a .yml or .yaml file) first: works offline on the settings file (--settings).",
+      "Without SPEC: asks the running daemon (list, get, set; --config names its config), which",
+      "checks values the same way; a restart (tugboat restart) applies the change."},
     subcommands = {
       ConfigCommand.ListItems.class,
       ConfigCommand.Get.class,
@@ -62,8 +66,13 @@ public final class ConfigCommand implements Callable<Integer> {
 
   /** What every config subcommand takes: the spec and where its values are stored. */
   static final class Target {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The app spec (YAML).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
+        description = "The app spec (.yml/.yaml); without it, the command asks the daemon.")
     Path specFile;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Without SPEC: the daemon config (default: /etc/tugboat/tugboat.yml).")
+    Path daemonConfig;
 
     @Option(names = "--settings", paramLabel = "FILE", description = {
         "The settings file (the daemon keeps <state_dir>/settings.json). Generated values",
@@ -128,8 +137,21 @@ public final class ConfigCommand implements Callable<Integer> {
       return new Loaded(spec, values, target.showSecrets ? SecretMasker.none() : values.masker());
     }
 
+    /** The positional arguments after SPEC (items or assignments). */
+    List<String> arguments() {
+      return List.of();
+    }
+
     @Override
     public Integer call() {
+      if (ConfigDaemonForm.applies(target.specFile)) {
+        return ConfigDaemonForm.run(command, target, arguments());
+      }
+      if (arguments().isEmpty() && !(this instanceof ListItems)) {
+        err().println("tugboat config " + command.name() + ": give at least one "
+            + command.positionalParameters().get(1).paramLabel() + " after SPEC");
+        return 2;
+      }
       try {
         return run();
       } catch (ExitException e) {
@@ -172,8 +194,13 @@ public final class ConfigCommand implements Callable<Integer> {
   @Command(name = "get", mixinStandardHelpOptions = true,
       description = "Prints the value of each ITEM (a file item: its contents), one per line.")
   static final class Get extends Subcommand {
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM", description = "Item names.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ITEM", description = "Item names.")
     List<String> items = new ArrayList<>();
+
+    @Override
+    List<String> arguments() {
+      return items;
+    }
 
     @Override
     int run() throws SpecLoadException, ExitException, ConfigException, IOException {
@@ -194,8 +221,13 @@ public final class ConfigCommand implements Callable<Integer> {
       description = {"Stores values: ITEM=VALUE, or ITEM=@PATH for a file item (its contents).",
           "Each value must fit its item's type; nothing is stored if one does not."})
   static final class Set extends Subcommand {
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM=VALUE", description = "Assignments.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ITEM=VALUE", description = "Assignments.")
     List<String> assignments = new ArrayList<>();
+
+    @Override
+    List<String> arguments() {
+      return assignments;
+    }
 
     @Override
     int run() throws SpecLoadException, ExitException, ConfigException, IOException {
@@ -223,8 +255,13 @@ public final class ConfigCommand implements Callable<Integer> {
       description = {"Forgets stored values: each ITEM falls back to its value or default;",
           "an item with a value_cmd gets a newly generated value."})
   static final class Unset extends Subcommand {
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM", description = "Item names.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ITEM", description = "Item names.")
     List<String> items = new ArrayList<>();
+
+    @Override
+    List<String> arguments() {
+      return items;
+    }
 
     @Override
     int run() throws SpecLoadException, ExitException, ConfigException, IOException {

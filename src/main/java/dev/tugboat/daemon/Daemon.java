@@ -62,6 +62,9 @@ public final class Daemon {
       app.close();
       runtime.close();
       ended.countDown();
+      // A stop asked for by the operator (systemctl stop) is a success, not the JVM's 143.
+      System.out.flush();
+      Runtime.getRuntime().halt(0);
     }, "tugboat-shutdown"));
     log.info("API listening on " + config.baseUrl() + " (dashboard: " + config.baseUrl()
         + "/, token in " + config.tokenFile() + ")");

@@ -1,0 +1,29 @@
+package dev.tugboat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code tugboat admin ALIAS ARGS...}: runs one of the spec's admin_commands in its container. */
+@Command(name = "admin", mixinStandardHelpOptions = true,
+    description = {"Runs an admin command of the app's spec (admin_commands) in its container,",
+        "with ARGS appended; prints its output and ends with its exit code."})
+public final class AdminCommand extends ClientCommand {
+
+  @Parameters(index = "0", paramLabel = "ALIAS", description = "The command's alias in the spec.")
+  String alias;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments to append.")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  int run(DaemonClient client) throws DaemonClient.ClientException {
+    JsonNode result = client.post("/api/v1/admin/" + LogsCommand.encode(alias),
+        DaemonClient.json(Map.of("args", args)));
+    out().print(result.path("output").asText());
+    return result.path("exit_code").asInt();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.tugboat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tugboat.daemon.ApiToken;
+import dev.tugboat.daemon.DaemonConfig;
+import dev.tugboat.daemon.DaemonConfigException;
+import dev.tugboat.daemon.DaemonConfigReader;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The CLI's side of the daemon's API: finds the address and token from the daemon config, sends
+ * one call, and turns every failure into a message that says what to do (the daemon is not
+ * running, the token cannot be read, the daemon refused and why).
+ */
+final class DaemonClient {
+
+  /** Exit code when the daemon does not answer, so scripts can tell it from a refused call. */
+  static final int NOT_RUNNING = 3;
+
+  /** A call that failed; the message is for the operator, {@code exitCode} for the shell. */
+  static final class ClientException extends Exception {
+    final int exitCode;
+
+    ClientException(String message, int exitCode) {
+      super(message, null, false, false);
+      this.exitCode = exitCode;
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final String baseUrl;
+  private final String token;
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  private DaemonClient(String baseUrl, String token) {
+    this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** The client for the daemon that {@code configFile} (or the default config) describes. */
+  static DaemonClient of(Path configFile) throws ClientException {
+    DaemonConfig config;
+    try {
+      config = DaemonConfigReader.read(configFile == null
+          ? Path.of(DaemonConfig.DEFAULT_FILE) : configFile, configFile != null, warning -> {});
+    } catch (DaemonConfigException e) {
+      throw new ClientException(e.getMessage(), 2);
+    }
+    Path tokenFile = config.tokenFile();
+    try {
+      return new DaemonClient(config.baseUrl(), ApiToken.read(tokenFile));
+    } catch (AccessDeniedException e) {
+      throw new ClientException("cannot read the API token " + tokenFile + ": permission denied;"
+          + " run this as root (sudo) or as the daemon's user", 1);
+    } catch (NoSuchFileException e) {
+      throw new ClientException("the daemon is not running or never ran: there is no API token "
+          + tokenFile + " (start it with: systemctl start tugboat, or tugboat serve"
+          + (configFile == null ? "" : " --config " + configFile) + ")", NOT_RUNNING);
+    } catch (IOException e) {
+      throw new ClientException("cannot read the API token " + tokenFile + ": " + e, 1);
+    }
+  }
+
+  JsonNode get(String path) throws ClientException {
+    return send(request(path).GET(), Duration.ofSeconds(90));
+  }
+
+  JsonNode post(String path, String body) throws ClientException {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)),
+        Duration.ofMinutes(10));
+  }
+
+  JsonNode put(String path, String body) throws ClientException {
+    return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)),
+        Duration.ofMinutes(2));
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("plain values always serialize", e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json");
+  }
+
+  private JsonNode send(HttpRequest.Builder request, Duration timeout) throws ClientException {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new ClientException("the daemon is not running: nothing answers at " + baseUrl
+          + " (start it with: systemctl start tugboat, or tugboat serve)", NOT_RUNNING);
+    } catch (IOException e) {
+      throw new ClientException("the daemon at " + baseUrl + " did not answer: " + e, 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClientException("interrupted", 130);
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new ClientException("the daemon at " + baseUrl + " answered " + response.statusCode()
+          + " with something that is not JSON; is another program listening there?", 1);
+    }
+    if (response.statusCode() >= 300) {
+      throw new ClientException(body.path("error").asText("the daemon answered "
+          + response.statusCode()), 1);
+    }
+    return body;
+  }
+}

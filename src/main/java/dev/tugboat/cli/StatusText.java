@@ -1,0 +1,61 @@
+package dev.tugboat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The status as {@code tugboat status} prints it: a header, then one table row per container. */
+final class StatusText {
+
+  private StatusText() {}
+
+  static String render(JsonNode status) {
+    StringBuilder out = new StringBuilder();
+    JsonNode app = status.path("app");
+    out.append(app.path("name").asText("(no app)")).append(' ')
+        .append(app.path("version").asText("")).append(": ").append(status.path("state").asText())
+        .append(status.path("message").asText("").isEmpty() ? ""
+            : " (" + status.path("message").asText() + ")")
+        .append('\n');
+    if (!status.path("run_id").isNull() && status.has("run_id")) {
+      out.append("run ").append(status.path("run_id").asText()).append(", started ")
+          .append(status.path("started_at").asText("")).append('\n');
+    }
+    String startup = status.path("startup_message").asText("");
+    if (!startup.isEmpty()) {
+      out.append("startup message: ").append(startup).append('\n');
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"CONTAINER", "STATE", "DETAIL", "PORTS"});
+    for (JsonNode component : status.path("components")) {
+      for (JsonNode c : component.path("containers")) {
+        List<String> ports = new ArrayList<>();
+        c.path("ports").forEach(p -> ports.add(p.asText()));
+        rows.add(new String[] {c.path("key").asText(), c.path("state").asText(),
+            c.path("summary").asText(), String.join(", ", ports)});
+      }
+    }
+    if (rows.size() > 1) {
+      out.append('\n').append(table(rows));
+    }
+    return out.toString();
+  }
+
+  static String table(List<String[]> rows) {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(String.format("%-" + widths[i] + "s  ", row[i]));
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+}
