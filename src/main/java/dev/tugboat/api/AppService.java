@@ -17,6 +17,9 @@ public interface AppService {
   /** The events of the daemon's runs, in order. */
   EventLog events();
 
+  /** How long events took to fire, by trigger kind. */
+  LatencyHistogram triggerLatency();
+
   /** Starts the app; completes once the run was launched (or refused, e.g. already running). */
   CompletableFuture<ControlResult> start();
 

@@ -38,6 +38,7 @@ final class MetricsText {
     out.append("# HELP tugboat_events_fired Events of the current run that fired.\n");
     out.append("# TYPE tugboat_events_fired gauge\n");
     out.append("tugboat_events_fired ").append(fired).append('\n');
+    context.service().triggerLatency().render("tugboat_trigger_latency_seconds", out);
     out.append("# HELP tugboat_api_requests_total API requests by route and status code.\n");
     out.append("# TYPE tugboat_api_requests_total counter\n");
     context.metrics().snapshot().forEach((key, count) -> out

@@ -5,7 +5,9 @@ import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.ApiException;
 import dev.tugboat.api.ConfigItemView;
 import dev.tugboat.api.EventLog;
+import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.config.SecretMasker;
+import dev.tugboat.events.Decision;
 import dev.tugboat.events.InMemoryJournal;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.orchestrator.Run;
@@ -35,6 +37,7 @@ public final class AppController implements AppService, AutoCloseable {
   private final ExecutorService control = DaemonThreads.single("tugboat-control");
   private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
   private final EventLog events = new EventLog(10_000);
+  private final LatencyHistogram latency = new LatencyHistogram();
   private final AppActions actions;
   private volatile AppSnapshot snapshot;
   private volatile SecretMasker masker = SecretMasker.none();
@@ -56,6 +59,11 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public EventLog events() {
     return events;
+  }
+
+  @Override
+  public LatencyHistogram triggerLatency() {
+    return latency;
   }
 
   @Override
@@ -187,6 +195,9 @@ public final class AppController implements AppService, AutoCloseable {
 
   /** On the loop thread: each journal entry becomes an API event and, if it tells something, a log line. */
   private void onEntry(JournalEntry entry) {
+    if (entry.record() instanceof Decision.Fire fire) {
+      latency.observe(fire.trigger().split(" ", 2)[0], fire.took());
+    }
     String text = RunNarrator.line(entry).map(masker::mask).orElse("");
     events.append(entry.time(), entry.runId(), entry.record().getClass().getSimpleName(), text,
         masker.mask(entry.cause()));

@@ -151,9 +151,13 @@ class ApiHandlerTest {
   @Test
   void metricsCountRequestsAndShowTheAppState() {
     api.get("/api/v1/status");
+    api.app.latency.observe("port-listen", java.time.Duration.ofMillis(300));
     String metrics = ApiChannel.body(api.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"));
     assertThat(metrics).contains("tugboat_app_state{state=\"stopped\"} 1")
-        .contains("tugboat_api_requests_total{route=\"/api/v1/status\",code=\"200\"} 1");
+        .contains("tugboat_api_requests_total{route=\"/api/v1/status\",code=\"200\"} 1")
+        .contains("tugboat_trigger_latency_seconds_bucket{trigger=\"port-listen\",le=\"0.25\"} 0")
+        .contains("tugboat_trigger_latency_seconds_bucket{trigger=\"port-listen\",le=\"0.5\"} 1")
+        .contains("tugboat_trigger_latency_seconds_count{trigger=\"port-listen\"} 1");
   }
 
   @Test
@@ -162,5 +166,27 @@ class ApiHandlerTest {
         .status().code()).isEqualTo(404);
     assertThat(api.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").status().code())
         .isEqualTo(404);
+  }
+
+  @Test
+  void theEventStreamSendsPastEventsThenEachNewOne() {
+    api.app.events.append(Instant.EPOCH, "run-1", "ContainerStarted", "started db", "runtime");
+    api.server.writeInbound(io.netty.buffer.Unpooled.copiedBuffer("GET /api/v1/events/stream"
+        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
+        java.nio.charset.StandardCharsets.UTF_8));
+    api.server.runPendingTasks();
+    api.app.events.append(Instant.EPOCH, "run-1", "AppStarted", "app started", "loop");
+    api.server.runPendingTasks();
+    StringBuilder written = new StringBuilder();
+    io.netty.buffer.ByteBuf chunk;
+    while ((chunk = api.server.readOutbound()) != null) {
+      written.append(chunk.toString(java.nio.charset.StandardCharsets.UTF_8));
+      chunk.release();
+    }
+    assertThat(written.toString()).startsWith("HTTP/1.1 200 OK")
+        .contains("content-type: text/event-stream")
+        .contains("id: 1\nevent: event\ndata: {\"id\":1,")
+        .contains("id: 2\nevent: event\ndata: {\"id\":2,");
+    assertThat(api.server.isOpen()).isTrue();
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 final class FakeApp implements AppService {
 
   final EventLog events = new EventLog(100);
+  final LatencyHistogram latency = new LatencyHistogram();
   final List<String> calls = new ArrayList<>();
   volatile AppSnapshot snapshot = AppSnapshot.idle("demo", "1.0", "not started");
   boolean dockerUp = true;
@@ -34,6 +35,11 @@ final class FakeApp implements AppService {
   @Override
   public EventLog events() {
     return events;
+  }
+
+  @Override
+  public LatencyHistogram triggerLatency() {
+    return latency;
   }
 
   @Override
