@@ -30,13 +30,36 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(InetSocketAddress address, AppService service, String token,
       ApiLimits limits, int threads) throws InterruptedException {
+    return bind(address, new ApiInitializer(ApiContext.of(service, token, limits)), threads);
+  }
+
+  /**
+   * Binds the Integration API for the app's containers on {@code address} (the Docker bridge's
+   * gateway): no token, as containers have none; it only sets the startup message.
+   */
+  public static ApiServer startIntegration(InetSocketAddress address, AppService service,
+      ApiLimits limits) throws InterruptedException {
+    return bind(address, new io.netty.channel.ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel channel) {
+        channel.pipeline()
+            .addLast(new io.netty.handler.codec.http.HttpServerCodec(8192,
+                limits.maxHeaderBytes(), 8192))
+            .addLast(new io.netty.handler.codec.http.HttpObjectAggregator(64 * 1024))
+            .addLast(new IntegrationHandler(service));
+      }
+    }, 1);
+  }
+
+  private static ApiServer bind(InetSocketAddress address,
+      io.netty.channel.ChannelHandler initializer, int threads) throws InterruptedException {
     EventLoopGroup workers = new NioEventLoopGroup(threads);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(workers)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ApiInitializer(ApiContext.of(service, token, limits)));
+        .childHandler(initializer);
     try {
       Channel channel = bootstrap.bind(address).sync().channel();
       return new ApiServer(workers, channel);

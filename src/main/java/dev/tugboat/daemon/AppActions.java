@@ -46,13 +46,18 @@ final class AppActions {
     }
   }
 
-  Started prepare(AppSpec spec) {
+  /** Prepares a start; with an Integration API address, every container gets it in its env. */
+  Started prepare(AppSpec spec, java.util.Optional<String> integrationUrl) {
     AppConfig.Read read = setup.appConfig().read(spec);
     AppPreparer.Options options = new AppPreparer.Options(setup.daemon().app().orElseThrow(),
         setup.daemon().settingsFile(), List.of(), setup.host(), registries(), setup.clock());
     try {
-      return new Started(AppPreparer.prepare(spec, options, runtime),
-          AppConfig.secrets(read.values()));
+      AppPreparer.Prepared prepared = AppPreparer.prepare(spec, options, runtime);
+      if (integrationUrl.isPresent()) {
+        prepared = new AppPreparer.Prepared(prepared.spec(), prepared.inputs(), prepared.masker(),
+            prepared.plan(), new IntegrationEnvLauncher(prepared.launcher(), integrationUrl.get()));
+      }
+      return new Started(prepared, AppConfig.secrets(read.values()));
     } catch (AppPreparer.PrepareException e) {
       throw new ApiException(e.exitCode() == 2 ? 400 : 409, e.getMessage());
     }

@@ -43,6 +43,8 @@ public final class AppController implements AppService, AutoCloseable {
   private volatile SecretMasker masker = SecretMasker.none();
   private volatile String startupMessage = "";
   private volatile LiveRun live;
+  private volatile String integrationUrl;
+  private volatile String startupFailure;
 
   public AppController(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
@@ -59,6 +61,11 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public EventLog events() {
     return events;
+  }
+
+  /** Containers of later starts get this Integration API address in their environment. */
+  public void useIntegrationApi(String url) {
+    integrationUrl = url;
   }
 
   @Override
@@ -137,7 +144,8 @@ public final class AppController implements AppService, AutoCloseable {
     setup.log().info("startup message" + (error ? " (error)" : "") + ": " + masked);
     LiveRun current = live;
     if (error && current != null && current.isLive()) {
-      current.run().requestStop("a container reported a startup error: " + message);
+      startupFailure = masked;
+      current.run().requestStop("a container reported a startup error: " + masked);
     }
   }
 
@@ -150,7 +158,7 @@ public final class AppController implements AppService, AutoCloseable {
     AppSpec spec = actions.loadSpec();
     AppActions.Started started;
     try {
-      started = actions.prepare(spec);
+      started = actions.prepare(spec, java.util.Optional.ofNullable(integrationUrl));
     } catch (ApiException e) {
       publish(() -> new AppSnapshot(spec.name(), spec.version(), "failed", e.getMessage(), "",
           null, snapshot.run()));
@@ -159,6 +167,7 @@ public final class AppController implements AppService, AutoCloseable {
     }
     masker = masker.with(started.secrets());
     startupMessage = "";
+    startupFailure = null;
     String runId = RunIds.next(setup.clock());
     Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
         started.prepared().plan(), runtime, started.prepared().launcher(), setup.clock(),
@@ -209,8 +218,11 @@ public final class AppController implements AppService, AutoCloseable {
   /** On the loop thread: publish the new status. */
   private void onStatus(AppSpec spec, RunStatus status) {
     LiveRun current = live;
-    publish(() -> new AppSnapshot(spec.name(), spec.version(), status.state().label(),
-        masker.mask(status.message()), startupMessage,
+    String failure = startupFailure;
+    boolean failed = failure != null && status.state() != dev.tugboat.events.AppPhase.STARTING;
+    publish(() -> new AppSnapshot(spec.name(), spec.version(),
+        failed ? "failed" : status.state().label(),
+        failed ? "startup failed: " + failure : masker.mask(status.message()), startupMessage,
         current == null ? null : current.startedAt(), MaskedStatus.of(status, masker)));
   }
 

@@ -10,7 +10,10 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code tugboat serve}: reads the daemon config, makes the token, serves the API, brings the app
@@ -56,9 +59,11 @@ public final class Daemon {
       return 1;
     }
     CountDownLatch ended = new CountDownLatch(1);
+    AtomicReference<ApiServer> integration = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping the daemon; the app's containers keep running");
       server.close();
+      Optional.ofNullable(integration.get()).ifPresent(ApiServer::close);
       app.close();
       runtime.close();
       ended.countDown();
@@ -68,8 +73,11 @@ public final class Daemon {
     }, "tugboat-shutdown"));
     log.info("API listening on " + config.baseUrl() + " (dashboard: " + config.baseUrl()
         + "/, token in " + config.tokenFile() + ")");
+    // Docker answers the bridge's address only once its client is up: serve /healthz first.
+    CompletableFuture<Void> integrationBound = CompletableFuture.runAsync(
+        () -> new IntegrationListener(config, log).bind(runtime, app).ifPresent(integration::set));
     if (startApp && config.app().isPresent()) {
-      app.start().whenComplete((result, failure) -> {
+      integrationBound.thenCompose(bound -> app.start()).whenComplete((result, failure) -> {
         if (failure == null) {
           log.info(result.message());
         }

@@ -17,11 +17,13 @@ public record DaemonConfig(
     Map<String, Registry> registries,
     Optional<String> privateAddress,
     Optional<String> publicAddress,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    int integrationPort) {
 
   public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
   public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
   public static final String DEFAULT_STATE_DIR = "/var/lib/tugboat";
+  public static final int DEFAULT_INTEGRATION_PORT = 9880;
 
   public DaemonConfig {
     registries = Map.copyOf(registries);

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class DaemonConfigReader {
 
   static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
-      "registries", "private_address", "public_address", "log_format");
+      "registries", "private_address", "public_address", "log_format", "integration_port");
   private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
 
   private DaemonConfigReader() {}
@@ -79,7 +79,8 @@ public final class DaemonConfigReader {
         registries(fields, base),
         fields.string("private_address"),
         fields.string("public_address"),
-        logFormat(fields.string("log_format").orElse("text"), file));
+        logFormat(fields.string("log_format").orElse("text"), file),
+        port(fields.string("integration_port"), file));
   }
 
   static InetSocketAddress listen(String value, Path file) throws DaemonConfigException {
@@ -98,6 +99,22 @@ public final class DaemonConfigReader {
     }
     throw new DaemonConfigException(file + ": key 'listen' must be HOST:PORT (e.g. "
         + DaemonConfig.DEFAULT_LISTEN + "), got '" + value + "'");
+  }
+
+  private static int port(Optional<String> value, Path file) throws DaemonConfigException {
+    if (value.isEmpty()) {
+      return DaemonConfig.DEFAULT_INTEGRATION_PORT;
+    }
+    try {
+      int port = Integer.parseInt(value.get());
+      if (port > 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new DaemonConfigException(file + ": key 'integration_port' must be a port from 1 to"
+        + " 65535, got '" + value.get() + "'");
   }
 
   private static DaemonConfig.LogFormat logFormat(String value, Path file)

@@ -45,7 +45,8 @@ class DaemonIT {
     int port = TestSpecs.freePort();
     base = "http://127.0.0.1:" + port;
     config = dir.resolve("tugboat.yml");
-    Files.writeString(config, "listen: 127.0.0.1:" + port + "\nstate_dir: state\napp: chain.yml\n");
+    Files.writeString(config, "listen: 127.0.0.1:" + port + "\nstate_dir: state\napp: chain.yml\n"
+        + "integration_port: " + TestSpecs.freePort() + "\n");
     try (TugboatProcess daemon = TugboatProcess.start("serve", "--config", config.toString())) {
       daemon.awaitLine(line -> line.contains("API listening on " + base), Duration.ofSeconds(30));
       Path state = dir.resolve("state");
@@ -63,6 +64,17 @@ class DaemonIT {
       assertThat(status.exitCode()).isZero();
       assertThat(status.out()).startsWith(app + " 1: started")
           .containsPattern("once/tugboat-test/busybox +completed +completed \\(exit 0");
+
+      String env = DockerCli.inspect("tugboat-" + app + "-first-busybox-1", "{{json .Config.Env}}");
+      String integration = env.replaceAll(".*\"REPLICATED_INTEGRATIONAPI=([^\"]+)\".*", "$1").strip();
+      assertThat(integration).matches("http://\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+");
+      HttpResponse<String> message = http.send(HttpRequest.newBuilder(
+              URI.create(integration + "/status/v1/startup"))
+          .PUT(HttpRequest.BodyPublishers.ofString("{\"message\": \"Warming caches\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(message.statusCode()).isEqualTo(204);
+      assertThat(send("GET", "/api/v1/status", token).body())
+          .contains("\"startup_message\":\"Warming caches\"");
 
       assertThat(malformedAnswer(port)).startsWith("HTTP/1.1 400 Bad Request");
       assertThat(send("GET", "/api/v1/status", token).statusCode()).isEqualTo(200);

@@ -64,7 +64,7 @@ class DaemonConfigReaderTest {
     parse("listne: 1.2.3.4:80\n");
     assertThat(warnings).containsExactly("/etc/tugboat/tugboat.yml: unknown key 'listne' is"
         + " ignored; known keys: listen, state_dir, app, docker_host, registries,"
-        + " private_address, public_address, log_format");
+        + " private_address, public_address, log_format, integration_port");
   }
 
   @Test

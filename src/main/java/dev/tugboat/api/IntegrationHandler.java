@@ -1,0 +1,82 @@
+package dev.tugboat.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+/**
+ * The Integration API, for the app's own containers (they find it in {@code
+ * REPLICATED_INTEGRATIONAPI}): {@code PUT /status/v1/startup} with {@code {"message": "...",
+ * "severity": "info|error"}} sets the startup message; {@code error} fails the start. As
+ * Replicated's Status API: an Accept header, when given, must allow {@code application/json}
+ * (or {@code *}{@code /*}), else 400; success is 204.
+ */
+final class IntegrationHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  static final String STARTUP = "/status/v1/startup";
+  private final AppService service;
+
+  IntegrationHandler(AppService service) {
+    this.service = service;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      Responses.send(ctx, Responses.error(HttpResponseStatus.BAD_REQUEST,
+          "malformed HTTP request: " + request.decoderResult().cause().getMessage()), false);
+      return;
+    }
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    Responses.send(ctx, answer(request), keepAlive);
+  }
+
+  private FullHttpResponse answer(FullHttpRequest request) {
+    String path = new QueryStringDecoder(request.uri()).path();
+    if (!path.equals(STARTUP)) {
+      return Responses.error(HttpResponseStatus.NOT_FOUND, "no such call: " + path
+          + " (this Integration API serves PUT " + STARTUP + ")");
+    }
+    if (!request.method().equals(HttpMethod.PUT)) {
+      return Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "use PUT " + STARTUP);
+    }
+    String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+    if (accept != null && !accept.contains("*/*") && !accept.contains("application/json")) {
+      return Responses.error(HttpResponseStatus.BAD_REQUEST,
+          "the Accept header must allow application/json or */*, got '" + accept + "'");
+    }
+    try {
+      JsonNode body = RequestBodies.json(request);
+      JsonNode message = body.get("message");
+      if (message == null || !message.isTextual()) {
+        throw new ApiException(400, "give the startup message as {\"message\": \"...\"}");
+      }
+      JsonNode severity = body.get("severity");
+      String level = severity == null || severity.isNull() ? "info" : severity.asText();
+      if (!level.equals("info") && !level.equals("error")) {
+        throw new ApiException(400, "severity must be info or error, got '" + level + "'");
+      }
+      service.startupMessage(message.asText(), level.equals("error"));
+    } catch (ApiException refused) {
+      return AsyncReply.failed(refused);
+    }
+    FullHttpResponse done = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.NO_CONTENT);
+    done.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    return done;
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

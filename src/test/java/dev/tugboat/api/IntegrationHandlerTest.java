@@ -1,0 +1,68 @@
+package dev.tugboat.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class IntegrationHandlerTest {
+
+  private final FakeApp app = new FakeApp();
+  private final EmbeddedChannel channel = new EmbeddedChannel(new IntegrationHandler(app));
+
+  private FullHttpResponse put(String path, String accept, String body) {
+    FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT,
+        path, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    if (accept != null) {
+      request.headers().set("Accept", accept);
+    }
+    channel.writeInbound(request);
+    return channel.readOutbound();
+  }
+
+  @Test
+  void aStartupMessageIs204AndReachesTheApp() {
+    assertThat(put("/status/v1/startup", null, "{\"message\": \"Migrating\"}").status().code())
+        .isEqualTo(204);
+    assertThat(put("/status/v1/startup", "application/json",
+        "{\"message\": \"Cannot reach the database\", \"severity\": \"error\"}").status().code())
+        .isEqualTo(204);
+    assertThat(app.calls).containsExactly("startup info Migrating",
+        "startup error Cannot reach the database");
+  }
+
+  @Test
+  void badJsonAndBadFieldsAre400AndChangeNothing() {
+    FullHttpResponse bad = put("/status/v1/startup", null, "{\"message\": ");
+    assertThat(bad.status().code()).isEqualTo(400);
+    assertThat(bad.content().toString(StandardCharsets.UTF_8))
+        .startsWith("{\"error\":\"the request body is not valid JSON");
+    assertThat(put("/status/v1/startup", null, "{\"message\": 3}").status().code()).isEqualTo(400);
+    assertThat(put("/status/v1/startup", null, "{\"message\": \"x\", \"severity\": \"loud\"}")
+        .content().toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"error\":\"severity must be info or error, got 'loud'\"}");
+    assertThat(app.calls).isEmpty();
+  }
+
+  @Test
+  void anAcceptHeaderMustAllowJson() {
+    FullHttpResponse refused = put("/status/v1/startup", "text/html", "{\"message\": \"x\"}");
+    assertThat(refused.status().code()).isEqualTo(400);
+    assertThat(refused.content().toString(StandardCharsets.UTF_8)).isEqualTo(
+        "{\"error\":\"the Accept header must allow application/json or */*, got 'text/html'\"}");
+    assertThat(put("/status/v1/startup", "*/*", "{\"message\": \"x\"}").status().code())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void otherPathsAre404() {
+    assertThat(put("/status/v1/other", null, "{}").status().code()).isEqualTo(404);
+  }
+}
