@@ -102,12 +102,13 @@ window.Tugboat = window.Tugboat || {};
       return this.request('PUT', '/config', {values});
     }
 
-    /** The last lines of a container's output; `key` is component/container. */
-    logs(key, tail) {
+    /** The last `tail` lines a container wrote; `key` is component/container. */
+    async logs(key, tail) {
       const slash = key.indexOf('/');
       const component = encodeURIComponent(key.slice(0, slash));
       const container = encodeURIComponent(key.slice(slash + 1));
-      return this.request('GET', '/containers/' + component + '/' + container + '/logs?tail=' + tail);
+      const answer = await this.request('GET', '/containers/' + component + '/' + container + '/logs?tail=' + tail);
+      return (answer && answer.lines) || [];
     }
   }
 

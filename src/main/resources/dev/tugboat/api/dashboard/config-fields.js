@@ -21,29 +21,23 @@ window.Tugboat = window.Tugboat || {};
     return [item.title || item.name, item.required ? ' (required)' : ''];
   }
 
-  function help(item, id) {
-    return item.helpText ? el('p', {class: 'help', id: id + '-help'}, item.helpText) : null;
-  }
-
   /** A text, password or textarea item. */
   function textField(item) {
     const id = nextId();
     const secret = item.secret;
     const attrs = {
-      id, name: item.name, 'aria-describedby': [item.helpText ? id + '-help' : '', id + '-error'].join(' ').trim(),
+      id, name: item.name, 'aria-describedby': id + '-error',
       disabled: item.readonly, spellcheck: 'false', autocomplete: secret ? 'new-password' : 'off',
-      placeholder: secret ? (item.isSet ? 'Set; type a new value to replace it' : 'Not set') : item.defaultValue,
+      placeholder: secret ? (item.isSet ? 'Set; type a new value to replace it' : 'Not set') : null,
     };
     const input = item.type === 'textarea'
       ? el('textarea', {...attrs, rows: 4})
       : el('input', {...attrs, type: secret ? 'password' : 'text'});
     input.value = secret ? '' : item.value;
     return {
-      node: [el('label', {for: id}, labelText(item)), help(item, id), input],
+      node: [el('label', {for: id}, labelText(item)), input],
       values: () => (secret ? (input.value === '' ? {} : {[item.name]: input.value})
         : (input.value === item.value ? {} : {[item.name]: input.value})),
-      current: () => ({[item.name]: secret ? item.value : input.value}),
-      focus: () => input.focus(),
       errorId: id + '-error',
     };
   }
@@ -55,10 +49,8 @@ window.Tugboat = window.Tugboat || {};
     input.checked = isOn(item.value);
     const value = () => (input.checked ? '1' : '0');
     return {
-      node: [el('div', {class: 'check'}, input, el('label', {for: id}, labelText(item))), help(item, id)],
+      node: el('div', {class: 'check'}, input, el('label', {for: id}, labelText(item))),
       values: () => (input.checked === isOn(item.value) ? {} : {[item.name]: value()}),
-      current: () => ({[item.name]: value()}),
-      focus: () => input.focus(),
       errorId: id + '-error',
     };
   }
@@ -83,29 +75,29 @@ window.Tugboat = window.Tugboat || {};
       }
       return changed;
     };
-    const current = () => {
-      if (!many) return {[item.name]: chosen()};
-      return Object.fromEntries(inputs.map(({option, input}) => [option.name, input.checked ? '1' : '0']));
-    };
     return {
       node: el('fieldset', {class: 'choices', 'aria-describedby': id + '-error'},
-        el('legend', {}, labelText(item)), help(item, id), inputs.map((i) => i.node)),
-      values, current,
-      focus: () => inputs.length && inputs[0].input.focus(),
+        el('legend', {}, labelText(item)), inputs.map((i) => i.node)),
+      values,
       errorId: id + '-error',
     };
   }
 
-  /** A file item: its contents are set from the command line; the form says whether one is set. */
+  /** A file item: the daemon stores the file's contents; the form reads the chosen file as text. */
   function fileField(item) {
     const id = nextId();
+    const input = el('input', {id, type: 'file', name: item.name, disabled: item.readonly,
+      'aria-describedby': id + '-now ' + id + '-error'});
+    let contents = null;
+    input.addEventListener('change', () => {
+      contents = null;
+      const file = input.files[0];
+      if (file) file.text().then((text) => { contents = text; });
+    });
     return {
-      node: [el('span', {class: 'label', id}, labelText(item)), help(item, id),
-        el('p', {class: 'meta'}, item.isSet ? 'A file is set: ' + item.value : 'No file is set',
-          '. Set it with ', el('code', {}, 'tugboat config set SPEC ' + item.name + '=@FILE'), '.')],
-      values: () => ({}),
-      current: () => ({[item.name]: item.value}),
-      focus: () => {},
+      node: [el('label', {for: id}, labelText(item)),
+        el('p', {class: 'meta', id: id + '-now'}, item.isSet ? 'Now: ' + item.value : 'No file is set.'), input],
+      values: () => (contents === null ? {} : {[item.name]: contents}),
       errorId: id + '-error',
     };
   }
@@ -114,7 +106,7 @@ window.Tugboat = window.Tugboat || {};
     const node = item.type === 'heading'
       ? el('h4', {class: 'heading'}, item.title || item.name)
       : el('p', {class: 'note'}, item.title || item.value || item.name);
-    return {node, values: () => ({}), current: () => ({}), focus: () => {}, errorId: null};
+    return {node, values: () => ({}), errorId: null};
   }
 
   /** The field for `item`, by its type; unknown types are edited as text. */

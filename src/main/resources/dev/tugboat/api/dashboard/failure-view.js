@@ -6,14 +6,6 @@ window.Tugboat = window.Tugboat || {};
   const {el, fill} = T.dom;
   const TAIL = 20;
 
-  /** Lines from a logs answer: a list, {lines: [...]}, {logs: "..."} or text. */
-  function linesOf(answer) {
-    if (Array.isArray(answer)) return answer.map(String);
-    if (answer && Array.isArray(answer.lines)) return answer.lines.map(String);
-    const text = answer && typeof answer === 'object' ? (answer.logs || answer.output || '') : answer;
-    return String(text || '').split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
-  }
-
   class FailureView {
     constructor(api, section, body) {
       this.api = api;
@@ -25,7 +17,7 @@ window.Tugboat = window.Tugboat || {};
 
     render(status) {
       const state = String(status.state || '').toLowerCase();
-      const containers = status.containers || [];
+      const containers = T.statusView.containersOf(status);
       const failed = containers.filter((c) => c.state === 'failed');
       const blocked = containers.filter((c) => c.state === 'blocked');
       if (state !== 'failed' && failed.length === 0 && blocked.length === 0) {
@@ -37,16 +29,17 @@ window.Tugboat = window.Tugboat || {};
         state === 'failed' && status.message ? el('p', {class: 'cause'}, status.message) : null,
         failed.map((c) => this.failedContainer(c)),
         blocked.map((c) => el('p', {class: 'cause-detail'},
-          el('span', {class: 'key'}, c.container), ' can never start: ', c.detail || c.summary)));
+          el('span', {class: 'key'}, c.key), ' can never start: ', c.detail || c.summary)));
     }
 
     failedContainer(container) {
-      const exit = container.exitCode === null || container.exitCode === undefined
+      const exit = container.exit_code === null || container.exit_code === undefined
         ? 'it could not start' + (container.detail ? ': ' + container.detail : '')
-        : 'it exited with code ' + container.exitCode + (container.detail ? ' (' + container.detail + ')' : '');
-      const lines = (container.lastOutput || []).length > 0 ? container.lastOutput : this.logsFor(container);
-      return el('div', {class: 'failed-container', 'data-container': container.container},
-        el('p', {}, el('span', {class: 'key'}, container.container), ' failed: ', exit, '.'),
+        : 'it exited with code ' + container.exit_code + (container.detail ? ' (' + container.detail + ')' : '');
+      const output = container.last_output || [];
+      const lines = output.length > 0 ? output : this.logsFor(container);
+      return el('div', {class: 'failed-container', 'data-container': container.key},
+        el('p', {}, el('span', {class: 'key'}, container.key), ' failed: ', exit, '.'),
         lines === null
           ? el('p', {class: 'meta'}, 'Reading its last output…')
           : lines.length === 0
@@ -57,15 +50,15 @@ window.Tugboat = window.Tugboat || {};
 
     /** The fetched lines, or null while they are being read (the next render shows them). */
     logsFor(container) {
-      const id = container.containerId || container.container;
+      const id = container.container_id || container.key;
       if (this.fetched.has(id)) return this.fetched.get(id);
       this.fetched.set(id, null);
-      this.api.logs(container.container, TAIL)
-        .then((answer) => this.fetched.set(id, linesOf(answer).slice(-TAIL)))
+      this.api.logs(container.key, TAIL)
+        .then((lines) => this.fetched.set(id, lines.slice(-TAIL)))
         .catch((e) => this.fetched.set(id, ['(its output could not be read: ' + e.message + ')']));
       return null;
     }
   }
 
-  T.failureView = {FailureView, linesOf};
+  T.failureView = {FailureView};
 })(window.Tugboat);

@@ -32,7 +32,7 @@ window.Tugboat = window.Tugboat || {};
       const text = this.nodes.text;
       text.textContent = 'Reading…';
       try {
-        const lines = T.failureView.linesOf(await this.api.logs(key, TAIL));
+        const lines = await this.api.logs(key, TAIL);
         if (key !== this.key) return;
         text.textContent = lines.length ? lines.join('\n') : '(no output)';
         text.scrollTop = text.scrollHeight;

@@ -1,9 +1,10 @@
 'use strict';
-// Renders a status snapshot: the app's state, its containers, the event timeline, and why it failed.
+// Renders the daemon's status (GET /api/v1/status): the app's state, its containers, and the
+// timeline of the run's events.
 window.Tugboat = window.Tugboat || {};
 
 (function (T) {
-  const {el, fill, toDate, clock} = T.dom;
+  const {el, fill, toDate, clock, offset} = T.dom;
 
   function lower(value) {
     return String(value || 'unknown').toLowerCase();
@@ -14,28 +15,36 @@ window.Tugboat = window.Tugboat || {};
     return el('span', {class: 'badge', 'data-state': text}, text);
   }
 
+  /** Every container of the run, component by component. */
+  function containersOf(status) {
+    return (status.components || []).flatMap((component) => component.containers || []);
+  }
+
   /** The app's state and message, and which controls make sense in it. */
   function renderApp(status, nodes) {
     const state = lower(status.state);
-    nodes.name.textContent = status.app || '';
-    nodes.title.textContent = status.app || 'App';
+    const name = (status.app && status.app.name) || 'App';
+    nodes.name.textContent = name;
+    nodes.title.textContent = name;
     nodes.state.textContent = state;
     nodes.state.dataset.state = state;
     nodes.message.textContent = status.message || '';
-    const updated = toDate(status.updatedAt);
+    nodes.startup.textContent = status.startup_message || '';
+    const started = toDate(status.started_at);
     nodes.meta.textContent = [
-      status.runId ? 'Run ' + status.runId : 'No run yet',
-      updated ? 'updated ' + clock(updated) : '',
+      status.run_id ? 'Run ' + status.run_id : 'No run yet',
+      started ? 'started ' + clock(started) : '',
+      status.app && status.app.version ? 'version ' + status.app.version : '',
     ].filter(Boolean).join(' · ');
-    const live = !status.ended && state !== 'stopped';
+    // A failed app may still have containers running (the database): stop stays possible.
     nodes.start.disabled = state === 'starting' || state === 'started' || state === 'stopping';
-    nodes.stop.disabled = !live || state === 'stopping';
+    nodes.stop.disabled = state === 'stopped' || state === 'stopping';
     nodes.restart.disabled = state === 'stopping';
   }
 
   function startedByText(container) {
-    if (!container.startedBy) return '';
-    return container.startedBy === 'root' ? 'at start (root)' : '“' + container.startedBy + '”';
+    if (!container.started_by) return '';
+    return container.started_by === 'root' ? 'at start (root)' : '“' + container.started_by + '”';
   }
 
   function detailsOf(container) {
@@ -47,25 +56,25 @@ window.Tugboat = window.Tugboat || {};
   }
 
   function containerRow(container, onLogs) {
-    const logsButton = container.containerId
-      ? el('button', {type: 'button', class: 'small', 'aria-label': 'Logs of ' + container.container}, 'Logs')
+    const logsButton = container.container_id
+      ? el('button', {type: 'button', class: 'small', 'aria-label': 'Logs of ' + container.key}, 'Logs')
       : null;
-    if (logsButton) logsButton.addEventListener('click', () => onLogs(container.container));
-    return el('tr', {'data-container': container.container},
+    if (logsButton) logsButton.addEventListener('click', () => onLogs(container.key));
+    return el('tr', {'data-container': container.key},
       el('th', {scope: 'row', 'data-label': 'Container'},
-        el('span', {class: 'key'}, container.container),
-        container.instanceName ? el('span', {class: 'meta block'}, container.instanceName) : null),
+        el('span', {class: 'key'}, container.key),
+        container.instance ? el('span', {class: 'meta block'}, container.instance) : null),
       el('td', {'data-label': 'State'}, badge(container.state)),
       el('td', {'data-label': 'Details'}, detailsOf(container).map((p) => el('span', {class: 'block'}, p))),
       el('td', {'data-label': 'Exit code', class: 'num'},
-        container.exitCode === null || container.exitCode === undefined ? '—' : String(container.exitCode)),
+        container.exit_code === null || container.exit_code === undefined ? '—' : String(container.exit_code)),
       el('td', {'data-label': 'Started by'}, startedByText(container)),
       el('td', {'data-label': 'Ports'}, (container.ports || []).map((p) => el('span', {class: 'block mono'}, p))),
       el('td', {'data-label': 'Output'}, logsButton));
   }
 
   function renderContainers(status, node, onLogs) {
-    const containers = status.containers || [];
+    const containers = containersOf(status);
     if (containers.length === 0) {
       fill(node, el('p', {class: 'empty'}, 'No containers yet: the app has not been started.'));
       return;
@@ -82,9 +91,9 @@ window.Tugboat = window.Tugboat || {};
   function startsByEvent(containers) {
     const starts = new Map();
     for (const c of containers) {
-      if (!c.startedBy) continue;
-      if (!starts.has(c.startedBy)) starts.set(c.startedBy, []);
-      starts.get(c.startedBy).push(c.container);
+      if (!c.started_by) continue;
+      if (!starts.has(c.started_by)) starts.set(c.started_by, []);
+      starts.get(c.started_by).push(c.key);
     }
     return starts;
   }
@@ -95,22 +104,27 @@ window.Tugboat = window.Tugboat || {};
       [i > 0 ? ', ' : '', el('span', {class: 'key'}, k)]));
   }
 
-  function eventItem(event, starts) {
-    const fired = toDate(event.firedAt);
+  function when(date, start) {
+    return el('time', {datetime: date ? date.toISOString() : null, class: 'when'},
+      date ? clock(date) : '—', date && start ? el('span', {class: 'block meta'}, offset(date, start)) : null);
+  }
+
+  function eventItem(event, starts, start) {
+    const fired = toDate(event.fired_at);
     let state;
     let line;
     if (event.fired) {
       state = 'fired';
       line = 'fired';
-    } else if (event.neverReason) {
+    } else if (event.never_reason) {
       state = 'never';
-      line = 'can never fire: ' + event.neverReason;
+      line = 'can never fire: ' + event.never_reason;
     } else {
       state = 'pending';
-      line = 'not fired yet' + (event.lastSeen ? ': ' + event.lastSeen : '');
+      line = 'not fired yet' + (event.last_seen ? ': ' + event.last_seen : '');
     }
     return el('li', {class: 'event', 'data-event-state': state},
-      el('time', {datetime: fired ? fired.toISOString() : null, class: 'when'}, fired ? clock(fired) : '—'),
+      when(fired, start),
       el('div', {class: 'what'},
         el('span', {class: 'block'}, el('strong', {}, '“' + event.name + '”'), ' ', line),
         el('span', {class: 'block meta'}, 'published by ', el('span', {class: 'key'}, event.publisher),
@@ -121,16 +135,16 @@ window.Tugboat = window.Tugboat || {};
   /** Fired events in the order they fired, then those still pending or never to fire. */
   function renderTimeline(status, node) {
     const events = (status.events || []).slice();
-    const starts = startsByEvent(status.containers || []);
-    const firedAt = (e) => (toDate(e.firedAt) || new Date(8.64e15)).getTime();
+    const starts = startsByEvent(containersOf(status));
+    const start = toDate(status.started_at);
+    const firedAt = (e) => (toDate(e.fired_at) || new Date(8.64e15)).getTime();
     events.sort((a, b) => (b.fired - a.fired) || (firedAt(a) - firedAt(b)));
     const items = [];
     if (starts.has('root')) {
-      items.push(el('li', {class: 'event', 'data-event-state': 'fired'},
-        el('span', {class: 'when'}, 'start'),
+      items.push(el('li', {class: 'event', 'data-event-state': 'fired'}, when(start, null),
         el('div', {class: 'what'}, el('span', {class: 'block'}, 'The run began'), startedList(starts.get('root')))));
     }
-    items.push(...events.map((e) => eventItem(e, starts)));
+    items.push(...events.map((e) => eventItem(e, starts, start)));
     if (items.length === 0) {
       fill(node, el('p', {class: 'empty'}, 'Nothing has happened yet.'));
       return;
@@ -138,5 +152,5 @@ window.Tugboat = window.Tugboat || {};
     fill(node, el('ol', {class: 'timeline'}, items));
   }
 
-  T.statusView = {renderApp, renderContainers, renderTimeline, badge, lower};
+  T.statusView = {renderApp, renderContainers, renderTimeline, containersOf};
 })(window.Tugboat);
