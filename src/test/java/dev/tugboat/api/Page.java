@@ -110,6 +110,18 @@ final class Page implements AutoCloseable {
     devTools.send("Input.insertText", Map.of("text", text));
   }
 
+  /** Chooses {@code file} in a file input, as the file dialog would. */
+  void chooseFile(String selector, Path file) throws Exception {
+    int root = devTools.send("DOM.getDocument", Map.of()).path("root").path("nodeId").asInt();
+    int input = devTools.send("DOM.querySelector", Map.of("nodeId", root, "selector", selector))
+        .path("nodeId").asInt();
+    if (input == 0) {
+      throw new AssertionError("no file input " + selector);
+    }
+    devTools.send("DOM.setFileInputFiles", Map.of("nodeId", input,
+        "files", List.of(file.toAbsolutePath().toString())));
+  }
+
   void pressEnter() throws Exception {
     for (String type : List.of("keyDown", "keyUp")) {
       devTools.send("Input.dispatchKeyEvent", Map.of("type", type, "key", "Enter", "code", "Enter",

@@ -1,26 +1,23 @@
 package dev.tugboat.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.orchestrator.RunStatus.ContainerStatus;
 import dev.tugboat.orchestrator.RunStatus.EventStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Status snapshots of the migration sample at moments the dashboard must show, made from the
- * orchestrator's own {@link RunStatus} records, so the fixtures follow the read model's shape.
+ * The daemon's status answers for the migration sample at moments the dashboard must show, made
+ * by the daemon's own serializer ({@link StatusJson}) from {@link RunStatus} records, so the
+ * fixtures have the API's shape.
  */
 final class StatusFixtures {
 
   /** Markup in data: the page must show it as text and never run it. */
   static final String MARKUP = "<img src=x onerror=\"window.injected=1\">";
 
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
   private static final String DB = "db/tugboat-demo/postgres";
   private static final String MIGRATION = "migration/tugboat-demo/app";
@@ -76,7 +73,8 @@ final class StatusFixtures {
 
   /** No run yet: the daemon is up and the app has never been started. */
   static String neverStarted() {
-    return json(AppPhase.STOPPED, "not started", true, List.of(), List.of());
+    AppSnapshot idle = AppSnapshot.idle("Tugboat Migration Demo", "1", "not started yet");
+    return new String(new StatusJson(() -> idle).body(), StandardCharsets.UTF_8);
   }
 
   private static ContainerStatus running(String key, String startedBy) {
@@ -106,12 +104,10 @@ final class StatusFixtures {
 
   private static String json(AppPhase state, String message, boolean ended,
       List<ContainerStatus> containers, List<EventStatus> events) {
-    try {
-      return JSON.writeValueAsString(new RunStatus(containers.isEmpty() ? "" : "r-20261122-0300",
-          "Tugboat Migration Demo", state, message, 42, T0.plusSeconds(9), ended, containers,
-          events));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    RunStatus run = new RunStatus("r-20261122-0300", "Tugboat Migration Demo", state, message, 42,
+        T0.plusSeconds(9), ended, containers, events);
+    AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1", state.label(), message,
+        "", T0, run);
+    return new String(new StatusJson(() -> snapshot).body(), StandardCharsets.UTF_8);
   }
 }

@@ -88,15 +88,21 @@ window.Tugboat = window.Tugboat || {};
     const id = nextId();
     const input = el('input', {id, type: 'file', name: item.name, disabled: item.readonly,
       'aria-describedby': id + '-now ' + id + '-error'});
+    const now = item.isSet ? 'Now: ' + item.value : 'No file is set.';
+    const state = el('p', {class: 'meta', id: id + '-now'}, now);
     let contents = null;
     input.addEventListener('change', () => {
       contents = null;
+      state.textContent = now;
       const file = input.files[0];
-      if (file) file.text().then((text) => { contents = text; });
+      if (!file) return;
+      file.text().then((text) => {
+        contents = text;
+        state.textContent = 'New: ' + file.name + ', ' + file.size + ' bytes (stored when you save)';
+      });
     });
     return {
-      node: [el('label', {for: id}, labelText(item)),
-        el('p', {class: 'meta', id: id + '-now'}, item.isSet ? 'Now: ' + item.value : 'No file is set.'), input],
+      node: [el('label', {for: id}, labelText(item)), state, input],
       values: () => (contents === null ? {} : {[item.name]: contents}),
       errorId: id + '-error',
     };
