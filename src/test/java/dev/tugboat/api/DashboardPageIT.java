@@ -2,67 +2,12 @@ package dev.tugboat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The dashboard in headless Chromium against a fake daemon that answers from fixtures: what an
- * operator sees and does, without Docker. Every test also requires that the page raised no script
- * error and no content-security refusal.
- */
-class DashboardPageIT {
-
-  private static final Duration WAIT = Duration.ofSeconds(15);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static Chromium chromium;
-  private static Page page;
-  private FakeDaemon daemon;
-
-  @BeforeAll
-  static void launchBrowser() throws Exception {
-    chromium = Chromium.launch();
-    page = chromium.openPage();
-  }
-
-  @AfterAll
-  static void closeBrowser() throws Exception {
-    if (page != null) {
-      page.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void startDaemon() throws Exception {
-    // A new port is a new origin: the tab's stored token does not carry over between tests.
-    daemon = new FakeDaemon();
-    daemon.config(resource("/dashboard/config.json"));
-    page.viewport(1280, 900);
-    page.clearPageErrors();
-  }
-
-  @AfterEach
-  void noPageErrors() {
-    daemon.close();
-    assertThat(page.pageErrors()).as("script errors and refusals on the page").isEmpty();
-  }
+/** What an operator sees of the app and does with it, on fixtures: token, state, failure, stop. */
+class DashboardPageIT extends FixtureDashboard {
 
   @Test
   void asksForTheTokenOnceKeepsItForTheTabAndAsksAgainWhenRefused() throws Exception {
@@ -193,95 +138,7 @@ class DashboardPageIT {
     assertThat(page.eval("document.getElementById('btn-stop').disabled").asBoolean()).isTrue();
   }
 
-  @Test
-  void showsTheConfigByGroupLeavingOutWhatIsNotShownAndNeverFillingInASecret() throws Exception {
-    daemon.status(StatusFixtures.started());
-    openWithToken();
-    page.waitUntil("the config form", "document.querySelector('.config-form')", WAIT);
-
-    assertThat(page.eval("[...document.querySelectorAll('#config legend')].map(l => l.textContent)")
-        .toString()).isEqualTo("[\"database\",\"tls\",\"TLS <b>certificate</b>\",\"features\","
-            + "\"Modules\"]");
-    assertThat(page.eval("[...document.querySelectorAll('#config [data-item]')]"
-        + ".map(i => i.dataset.item)").toString()).isEqualTo("[\"db_password\",\"db_host\","
-            + "\"use_tls\",\"tls_mode\",\"tls_cert\",\"modules\",\"api_key\",\"license_id\"]");
-    assertThat(page.eval("[...document.querySelectorAll('#config input, #config textarea')]"
-        + ".filter(i => i.value.includes('****')).length").asInt()).isZero();
-    assertThat(field("db_password")).containsEntry("value", "").containsEntry("type", "password")
-        .containsEntry("placeholder", "Set; type a new value to replace it");
-    assertThat(field("api_key")).containsEntry("value", "").containsEntry("type", "password");
-    assertThat(field("db_host")).containsEntry("value", "db.internal");
-    assertThat(field("license_id")).containsEntry("value", "LIC-42").containsEntry("disabled", "true");
-    assertThat(page.eval("document.querySelector(\"input[value='self_signed']\").checked").asBoolean())
-        .isTrue();
-    assertThat(page.text("[data-item='tls_cert'] .meta")).isEqualTo("Now: <cert.pem, 1183 bytes>");
-    assertThat(page.eval("document.querySelector(\"label[for='\" + document.querySelector("
-        + "\"[data-item='db_password'] input\").id + \"']\").textContent").asText())
-        .isEqualTo("Database password (required)");
-    page.screenshot(Path.of("target/dashboard-fixture-config.png"));
-  }
-
-  @Test
-  void sendsOnlyChangedValuesAndShowsARefusalBesideItsItem(@TempDir Path dir) throws Exception {
-    String refusal = "config item 'tls_mode' (TLS certificate): it is select_one: its value must be"
-        + " one of self_signed, provided";
-    daemon.status(StatusFixtures.started());
-    daemon.configReply(new FakeDaemon.Reply(400, JSON.createObjectNode().put("error", refusal)
-        .toString()));
-    openWithToken();
-    page.waitUntil("the config form", "document.querySelector('.config-form')", WAIT);
-
-    page.type("[data-item='db_host'] input", "db2.internal");
-    page.click("[data-item='use_tls'] input");
-    page.click("#config input[value='provided']");
-    page.click("#config input[name='module_export']");
-    page.click(".config-form button[type=submit]");
-
-    page.waitForText("[data-item='tls_mode'] .error-text", refusal, WAIT);
-    assertThat(page.text(".form-errors")).isEqualTo("The configuration was not saved: " + refusal);
-    assertThat(lastPut()).isEqualTo(JSON.readTree("{\"values\": {\"db_host\": \"db2.internal\","
-        + " \"use_tls\": \"0\", \"tls_mode\": \"provided\", \"module_export\": \"1\"}}"));
-
-    Path cert = Files.writeString(dir.resolve("server.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n");
-    daemon.configReply(new FakeDaemon.Reply(200, resource("/dashboard/config.json")));
-    page.type("[data-item='db_password'] input", "n3w-secret");
-    page.chooseFile("[data-item='tls_cert'] input", cert);
-    page.waitForText("[data-item='tls_cert'] .meta", "New: server.pem, 33 bytes", WAIT);
-    page.click(".config-form button[type=submit]");
-
-    page.waitForText(".config-form .action-result", "Saved 6 values. Restart the app to apply them.",
-        WAIT);
-    assertThat(lastPut()).isEqualTo(JSON.readTree("{\"values\": {\"db_password\": \"n3w-secret\","
-        + " \"db_host\": \"db2.internal\", \"use_tls\": \"0\", \"tls_mode\": \"provided\","
-        + " \"tls_cert\": \"-----BEGIN CERTIFICATE-----\\nMIIB\\n\", \"module_export\": \"1\"}}"));
-    assertThat(page.visible(".form-errors")).isFalse();
-  }
-
-  private void openWithToken() throws Exception {
-    page.open(daemon.url() + "#token=" + FakeDaemon.TOKEN);
-  }
-
   private String row(String container, String cell) throws Exception {
     return page.text("tr[data-container='" + container + "'] " + cell);
-  }
-
-  /** The value, type, placeholder and disabled state of an item's input. */
-  private Map<String, String> field(String item) throws Exception {
-    return JSON.convertValue(page.eval("(() => { const i = document.querySelector(\"[data-item='"
-        + item + "'] input\"); return {value: i.value, type: i.type, placeholder: i.placeholder,"
-        + " disabled: String(i.disabled)}; })()"), new TypeReference<Map<String, String>>() {});
-  }
-
-  private JsonNode lastPut() throws Exception {
-    List<String> puts = daemon.requests().stream().filter(r -> r.startsWith("PUT ")).toList();
-    assertThat(puts).isNotEmpty();
-    String last = puts.get(puts.size() - 1);
-    return JSON.readTree(last.substring(last.indexOf('{')));
-  }
-
-  private static String resource(String name) throws Exception {
-    try (InputStream in = DashboardPageIT.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -5,12 +5,11 @@ window.Tugboat = window.Tugboat || {};
 (function (T) {
   const TOKEN_KEY = 'tugboat.token';
 
-  /** A refused or failed request: `status` is the HTTP status (0: no answer), `body` its JSON. */
+  /** A refused or failed request: `status` is the HTTP status (0: no answer). */
   class ApiError extends Error {
-    constructor(status, message, body) {
+    constructor(status, message) {
       super(message);
       this.status = status;
-      this.body = body;
     }
 
     get unauthorized() {
@@ -29,13 +28,20 @@ window.Tugboat = window.Tugboat || {};
     return storage.getItem(TOKEN_KEY);
   }
 
-  function messageOf(status, body, text) {
-    if (body && typeof body === 'object') {
-      const said = body.message || body.error || body.detail;
-      if (typeof said === 'string' && said) return said;
+  /** The body as JSON: null when empty, undefined when it is not JSON (a proxy's error page). */
+  async function readJson(response) {
+    const text = await response.text();
+    if (!text) return null;
+    try {
+      return JSON.parse(text);
+    } catch (notJson) {
+      return undefined;
     }
-    if (text && text.length < 300) return text.trim();
-    return 'the daemon answered HTTP ' + status;
+  }
+
+  /** The daemon says why in {"error": "..."}; a proxy in between may answer otherwise. */
+  function messageOf(status, body) {
+    return body && typeof body.error === 'string' ? body.error : 'the daemon answered HTTP ' + status;
   }
 
   class Api {
@@ -69,19 +75,16 @@ window.Tugboat = window.Tugboat || {};
       try {
         response = await fetch('/api/v1' + path, init);
       } catch (e) {
-        throw new ApiError(0, 'the daemon does not answer (' + e.message + ')', null);
+        throw new ApiError(0, 'the daemon does not answer (' + e.message + ')');
       }
-      const text = await response.text();
-      let json = null;
-      try {
-        json = text ? JSON.parse(text) : null;
-      } catch (e) {
-        json = null;
-      }
+      const json = await readJson(response);
       if (!response.ok) {
-        const error = new ApiError(response.status, messageOf(response.status, json, text), json);
+        const error = new ApiError(response.status, messageOf(response.status, json));
         if (error.unauthorized) this.onUnauthorized(error);
         throw error;
+      }
+      if (json === undefined) {
+        throw new ApiError(response.status, 'the daemon answered ' + path + ' with something other than JSON');
       }
       return json;
     }

@@ -36,11 +36,10 @@ window.Tugboat = window.Tugboat || {};
     return node;
   }
 
-  /** Parses the daemon's times: ISO-8601 text, or epoch seconds as Jackson writes an Instant. */
-  function toDate(value) {
-    if (value === null || value === undefined || value === '') return null;
-    const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
-    return isNaN(date.getTime()) ? null : date;
+  /** The daemon's ISO-8601 time as a Date; null when absent. */
+  function toDate(text) {
+    const date = text ? new Date(text) : null;
+    return date && !isNaN(date.getTime()) ? date : null;
   }
 
   function clock(date) {
