@@ -20,5 +20,9 @@ public interface Launcher {
     public LaunchException(String message) {
       super(message);
     }
+
+    public LaunchException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

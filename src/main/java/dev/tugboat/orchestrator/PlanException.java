@@ -5,4 +5,9 @@ public final class PlanException extends RuntimeException {
   public PlanException(String message) {
     super(message);
   }
+
+  /** {@code cause}: the template error behind it, if any, so callers can point into the file. */
+  public PlanException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

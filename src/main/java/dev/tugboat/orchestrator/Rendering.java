@@ -35,7 +35,7 @@ final class Rendering {
     try {
       return templates.render(raw, basePath + "." + field, env);
     } catch (RuntimeException e) {
-      throw new Launcher.LaunchException(String.valueOf(e.getMessage()));
+      throw new Launcher.LaunchException(String.valueOf(e.getMessage()), e);
     }
   }
 

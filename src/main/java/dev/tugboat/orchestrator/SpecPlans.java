@@ -47,7 +47,7 @@ public final class SpecPlans {
     try {
       run = r.when(spec.when(), "when");
     } catch (Launcher.LaunchException e) {
-      throw new PlanException(e.getMessage());
+      throw new PlanException(e.getMessage(), e.getCause());
     }
     RestartPolicy restart = restart(spec);
     PlannedContainer planned = new PlannedContainer(key, ImageReference.of(spec, in.registries()),
@@ -84,7 +84,7 @@ public final class SpecPlans {
       trigger = new TriggerSpec(kind, r.text(event.data(), field + ".data"),
           r.args(event.args(), field + ".args"));
     } catch (Launcher.LaunchException e) {
-      throw new PlanException(e.getMessage());
+      throw new PlanException(e.getMessage(), e.getCause());
     }
     List<ContainerKey> subscribers = new ArrayList<>();
     for (SubscriptionSpec subscription : event.subscriptions()) {
