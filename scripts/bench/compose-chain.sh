@@ -133,21 +133,25 @@ time_tugboat_once() {
   return "$result"
 }
 
-# Runs "$@" RUNS times, printing each time to stderr and "MEDIAN FAILED_RUNS" to stdout.
-bench() {
-  local name=$1 i t times=() failed=0
-  shift
-  for i in $(seq 1 "$RUNS"); do
-    if t=$("$@"); then
-      log "$name run $i/$RUNS: $t s"
-      times+=("$t")
-    else
-      log "$name run $i/$RUNS: failed"
-      failed=$((failed + 1))
-    fi
-  done
-  [ ${#times[@]} -gt 0 ] || { echo "- $failed"; return; }
-  echo "$(printf '%s\n' "${times[@]}" | median) $failed"
+# Runs one timing, logs it and appends its seconds (or "failed") to the file $WORK/NAME.
+run_once() {
+  local name=$1 i=$2 t
+  shift 2
+  if t=$("$@"); then
+    log "$name run $i/$RUNS: $t s"
+    echo "$t" >>"$WORK/$name"
+  else
+    log "$name run $i/$RUNS: failed"
+    echo failed >>"$WORK/$name"
+  fi
+}
+
+# "MEDIAN FAILED_RUNS" of the timings recorded under NAME.
+summary() {
+  local failed
+  failed=$(grep -c failed "$WORK/$1" || true)
+  if [ "$failed" = "$RUNS" ]; then echo "- $failed"; return; fi
+  echo "$(grep -v failed "$WORK/$1" | median) $failed"
 }
 
 # "MEDIAN FAILED_RUNS" as a sentence.
@@ -163,16 +167,21 @@ main() {
   scripts/build-demo-images.sh 2>/dev/null
   WORK=$(mktemp -d)
   trap 'compose_down; tugboat_cleanup; rm -rf "$WORK"' EXIT
-  local compose_result tugboat tugboat_result
-  compose_result=$(bench "docker-compose (health interval $HEALTH_INTERVAL)" time_compose_once)
+  local compose_result tugboat tugboat_result i
+  tugboat=$(tugboat_command)
+  # The two tools take turns, so a change in the machine's load hits both alike.
+  for i in $(seq 1 "$RUNS"); do
+    run_once docker-compose "$i" time_compose_once
+    [ -z "$tugboat" ] || run_once tugboat "$i" time_tugboat_once "$tugboat"
+  done
+  compose_result=$(summary docker-compose)
   printf 'docker-compose %s, health check interval %s: %s (up -d until /health is 200)\n' \
     "$(docker-compose version --short)" "$HEALTH_INTERVAL" "$(describe "$compose_result")"
-  tugboat=$(tugboat_command)
   if [ -z "$tugboat" ]; then
     echo "tugboat: not timed (no target/tugboat.jar with a run command; set TUGBOAT_CMD to time one)"
     return
   fi
-  tugboat_result=$(bench tugboat time_tugboat_once "$tugboat")
+  tugboat_result=$(summary tugboat)
   printf 'tugboat (%s): %s (start until /health is 200)\n' "$tugboat" "$(describe "$tugboat_result")"
   printf 'ratio of medians tugboat/docker-compose: %s\n' \
     "$(awk -v t="${tugboat_result%% *}" -v c="${compose_result%% *}" 'BEGIN { if (t == "-" || c == "-") print "-"; else printf "%.2f", t / c }')"
