@@ -34,18 +34,20 @@ public final class Daemon {
 
   /** Serves until the process is told to end; returns an exit code when it cannot start. */
   public int serve(boolean startApp) throws InterruptedException {
+    ConnectingRuntime runtime = new ConnectingRuntime(() -> DockerRuntime.connect(config.dockerHost()));
     String token;
     try {
       token = ApiToken.loadOrCreate(config.stateDir(), new SecureRandom());
     } catch (IOException e) {
       log.error("cannot create the API token in state_dir " + config.stateDir() + ": " + e
           + "; the daemon must be able to write there (run as root, or set state_dir)");
+      runtime.close();
       return 1;
     }
     Clock clock = Clock.systemUTC();
-    DaemonSetup setup = new DaemonSetup(config, hostAddresses(), log, clock,
-        new AppConfig(config.settingsFile(), hostAddresses(), clock));
-    DockerRuntime runtime = DockerRuntime.connect(config.dockerHost());
+    HostAddresses host = hostAddresses();
+    DaemonSetup setup = new DaemonSetup(config, host, log, clock,
+        new AppConfig(config.settingsFile(), host, clock));
     AppController app = new AppController(setup, runtime);
     ApiServer server;
     try {
