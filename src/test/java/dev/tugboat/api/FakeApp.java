@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** An app for handler tests: answers at once and records what it was asked. */
-final class FakeApp implements AppService {
+public final class FakeApp implements AppService {
 
-  final EventLog events = new EventLog(100);
+  public final EventLog events = new EventLog(100);
   final LatencyHistogram latency = new LatencyHistogram();
-  final List<String> calls = new ArrayList<>();
-  volatile AppSnapshot snapshot = AppSnapshot.idle("demo", "1.0", "not started");
+  public final List<String> calls = new ArrayList<>();
+  public volatile AppSnapshot snapshot = AppSnapshot.idle("demo", "1.0", "not started");
   boolean dockerUp = true;
 
-  static RunStatus runWith(String state, String message) {
+  public static RunStatus runWith(String state, String message) {
     return new RunStatus("run-1", "demo", AppPhase.valueOf(state.toUpperCase()), message, 7,
         Instant.parse("2026-01-01T00:00:00Z"), false,
         List.of(new RunStatus.ContainerStatus("db/postgres", "tugboat-demo-db-postgres-1", "abc",
