@@ -98,6 +98,17 @@ class DashboardPageIT extends FixtureDashboard {
   }
 
   @Test
+  void warnsOfAFailedContainerWhenTheAppStartedAnyway() throws Exception {
+    daemon.status(StatusFixtures.startedWithAFailedEphemeral());
+    openWithToken();
+    page.waitForText("#app-state", "started", WAIT);
+
+    assertThat(page.eval("document.getElementById('failure').innerText").asText())
+        .isEqualTo("A container failed\n\nmigration/tugboat-demo/app failed: it exited with code 3."
+            + "\n\nLast lines of its output:\n\nconnecting to db");
+  }
+
+  @Test
   void readsTheLogsOfAFailedContainerWhenTheStatusCarriesNone() throws Exception {
     daemon.status(StatusFixtures.failed(List.of()));
     daemon.logs("{\"lines\": [\"FATAL: password authentication failed for user demo\"]}");

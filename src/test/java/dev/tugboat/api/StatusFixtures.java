@@ -71,6 +71,17 @@ final class StatusFixtures {
             MIGRATION + " failed with exit 3")));
   }
 
+  /** Started, though an ephemeral container failed: the daemon's detail for an exit is "exit N". */
+  static String startedWithAFailedEphemeral() {
+    return json(AppPhase.STARTED, "started in 5.9 s; 1 ephemeral container failed", false, List.of(
+        running(DB, "root"),
+        container(MIGRATION, "failed", "failed (exit 3, 0.1 s)", 3, PG_READY, "exit 3",
+            List.of("connecting to db")),
+        running(APP, MIGRATED)), List.of(
+        fired(PG_READY, DB, "port-listen 5432", 4),
+        fired(MIGRATED, MIGRATION, "container-stop", 7)));
+  }
+
   /** No run yet: the daemon is up and the app has never been started. */
   static String neverStarted() {
     AppSnapshot idle = AppSnapshot.idle("Tugboat Migration Demo", "1", "not started yet");

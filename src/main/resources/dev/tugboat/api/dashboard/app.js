@@ -17,7 +17,7 @@
 
   const api = new T.api.Api(window.sessionStorage, (error) => askToken(
     'The daemon refused the token (HTTP ' + error.status + '). Paste the current one.'));
-  const failure = new T.failureView.FailureView(api, byId('failure'), byId('failure-body'));
+  const failure = new T.failureView.FailureView(api, byId('failure'), byId('failure-title'), byId('failure-body'));
   const logs = new T.logsView.LogsView(api, {
     panel: byId('logs'), title: byId('logs-title'), text: byId('logs-text'),
     refresh: byId('logs-refresh'), close: byId('logs-close'),

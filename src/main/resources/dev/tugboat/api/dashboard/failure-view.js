@@ -7,9 +7,10 @@ window.Tugboat = window.Tugboat || {};
   const TAIL = 20;
 
   class FailureView {
-    constructor(api, section, body) {
+    constructor(api, section, title, body) {
       this.api = api;
       this.section = section;
+      this.title = title;
       this.body = body;
       // Logs fetched for containers whose status carries no output, by instance id.
       this.fetched = new Map();
@@ -25,6 +26,9 @@ window.Tugboat = window.Tugboat || {};
         return;
       }
       this.section.hidden = false;
+      // A failed ephemeral container does not always fail the app: then it is a warning, not a cause.
+      this.title.textContent = state === 'failed' ? 'Why it failed'
+        : failed.length > 0 ? 'A container failed' : 'A container can never start';
       fill(this.body,
         state === 'failed' && status.message ? el('p', {class: 'cause'}, status.message) : null,
         failed.map((c) => this.failedContainer(c)),
@@ -33,9 +37,12 @@ window.Tugboat = window.Tugboat || {};
     }
 
     failedContainer(container) {
-      const exit = container.exit_code === null || container.exit_code === undefined
-        ? 'it could not start' + (container.detail ? ': ' + container.detail : '')
-        : 'it exited with code ' + container.exit_code + (container.detail ? ' (' + container.detail + ')' : '');
+      const code = container.exit_code;
+      // The daemon's detail for an exit is "exit N": said already.
+      const detail = container.detail && container.detail !== 'exit ' + code ? container.detail : '';
+      const exit = code === null || code === undefined
+        ? 'it could not start' + (detail ? ': ' + detail : '')
+        : 'it exited with code ' + code + (detail ? ' (' + detail + ')' : '');
       const output = container.last_output || [];
       const lines = output.length > 0 ? output : this.logsFor(container);
       return el('div', {class: 'failed-container', 'data-container': container.key},
