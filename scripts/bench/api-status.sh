@@ -1,7 +1,8 @@
 #!/bin/sh
 # Status polling under load: the daemon runs an app of N busybox containers (default 200); wrk
 # polls GET /api/v1/status with 64 connections for 30 s. Prints requests per second, latency
-# percentiles, the status body's size and the daemon's resident memory before and after.
+# percentiles, the status body's size and the daemon's resident memory before and after; once
+# for plain JSON, once gzipped (what a browser asks for).
 # Targets: >= 20,000 req/s, p99 <= 5 ms, resident memory < 200 MB.
 #   scripts/bench/api-status.sh [CONTAINERS] [SECONDS] [CONNECTIONS]
 # Needs: Docker with tugboat-test/busybox:1 (scripts/build-images.sh), wrk, curl, target/tugboat.jar.
@@ -70,6 +71,13 @@ echo "app of $count containers started in $(( $(date +%s) - started )) s"
 body=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/status" | wc -c)
 echo "status body: $body bytes"
 echo "daemon RSS before: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
+echo "== plain JSON (as curl asks) =="
 wrk -t2 -c"$connections" -d"${seconds}s" --latency \
+  -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/status"
+echo "daemon RSS after: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
+gz=$(curl -fs -H "Authorization: Bearer $token" -H "Accept-Encoding: gzip" \
+  "http://127.0.0.1:$port/api/v1/status" | wc -c)
+echo "== gzipped JSON (as browsers ask: Accept-Encoding: gzip; $gz bytes) =="
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Accept-Encoding: gzip" \
   -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/status"
 echo "daemon RSS after: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -37,8 +39,7 @@ final class ApiRoutes {
       switch (parts[0]) {
         case "status" -> {
           requireExact(parts, 1, method, HttpMethod.GET);
-          reply(ctx, "/api/v1/status", Responses.bytes(HttpResponseStatus.OK, Responses.JSON,
-              context.status().body()), keepAlive);
+          reply(ctx, "/api/v1/status", status(request), keepAlive);
         }
         case "events" -> {
           if (parts.length == 2 && parts[1].equals("stream")) {
@@ -81,6 +82,19 @@ final class ApiRoutes {
       reply(ctx, "/api/v1/refused", AsyncReply.failed(refused), keepAlive);
     }
     return false;
+  }
+
+  /** The cached status body; gzipped when the client accepts it (browsers do). */
+  private FullHttpResponse status(FullHttpRequest request) {
+    String accepted = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING, "");
+    boolean gzip = accepted.contains("gzip");
+    FullHttpResponse response = Responses.buffer(HttpResponseStatus.OK, Responses.JSON,
+        context.status().content(gzip));
+    response.headers().set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+    if (gzip) {
+      response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+    }
+    return response;
   }
 
   private void config(ChannelHandlerContext ctx, FullHttpRequest request, String[] parts,

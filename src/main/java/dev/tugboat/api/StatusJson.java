@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tugboat.orchestrator.RunStatus;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The body of {@code GET /api/v1/status}, serialized once per snapshot: a poller asking thousands
@@ -16,24 +22,58 @@ import java.util.function.Supplier;
  */
 final class StatusJson {
 
-  private record Cached(AppSnapshot snapshot, byte[] body) {}
+  /**
+   * One snapshot's body, as bytes and gzipped, each also in direct memory that every response
+   * shares (a duplicate per response; never released), so a poll costs no copy and no allocation
+   * of the body.
+   */
+  private record Cached(AppSnapshot snapshot, byte[] body, ByteBuf plain, ByteBuf gzipped) {
+    static Cached of(AppSnapshot snapshot, byte[] body) {
+      return new Cached(snapshot, body, direct(body), direct(gzip(body)));
+    }
+
+    private static ByteBuf direct(byte[] bytes) {
+      ByteBuf buffer = Unpooled.directBuffer(bytes.length).writeBytes(bytes);
+      return Unpooled.unreleasableBuffer(buffer.asReadOnly());
+    }
+
+    private static byte[] gzip(byte[] body) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 8 + 64);
+      try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+        zip.write(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("gzip into memory cannot fail", e);
+      }
+      return out.toByteArray();
+    }
+  }
 
   private final ObjectMapper json = Json.mapper();
   private final Supplier<AppSnapshot> snapshots;
-  private volatile Cached cached = new Cached(null, new byte[0]);
+  private volatile Cached cached = Cached.of(null, new byte[0]);
 
   StatusJson(Supplier<AppSnapshot> snapshots) {
     this.snapshots = snapshots;
   }
 
   byte[] body() {
+    return current().body();
+  }
+
+  /** The body for one response: gzipped if asked; the caller's duplicate to write and forget. */
+  ByteBuf content(boolean gzipped) {
+    Cached current = current();
+    return (gzipped ? current.gzipped() : current.plain()).duplicate();
+  }
+
+  private Cached current() {
     AppSnapshot snapshot = snapshots.get();
     Cached current = cached;
     if (current.snapshot() != snapshot) {
-      current = new Cached(snapshot, serialize(snapshot));
+      current = Cached.of(snapshot, serialize(snapshot));
       cached = current;
     }
-    return current.body();
+    return current;
   }
 
   private byte[] serialize(AppSnapshot snapshot) {

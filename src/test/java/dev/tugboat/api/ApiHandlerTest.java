@@ -189,4 +189,18 @@ class ApiHandlerTest {
         .contains("id: 2\nevent: event\ndata: {\"id\":2,");
     assertThat(api.server.isOpen()).isTrue();
   }
+
+  @Test
+  void statusIsGzippedForClientsThatAcceptIt() throws Exception {
+    FullHttpResponse response = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+        + "Accept-Encoding: gzip, deflate\r\nAuthorization: Bearer " + ApiChannel.TOKEN
+        + "\r\n\r\n");
+    assertThat(response.headers().get("Content-Encoding")).isEqualTo("gzip");
+    byte[] zipped = new byte[response.content().readableBytes()];
+    response.content().readBytes(zipped);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped))) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .startsWith("{\"app\":{\"name\":\"demo\"");
+    }
+  }
 }
