@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$here/target/tugboat.jar"
 [ -f "$jar" ] || { echo "api-status.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "api-status.sh: wrk is not installed" >&2; exit 1; }
-JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
 
 work=$(mktemp -d)
 app="bench-status-$$"

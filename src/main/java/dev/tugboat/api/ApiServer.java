@@ -1,6 +1,7 @@
 package dev.tugboat.api;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -59,6 +60,9 @@ public final class ApiServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        // Small pools: Netty's default (two arenas per core, 16 MB chunks) would hold more
+        // memory than the whole daemon needs; requests are small and status bodies are shared.
+        .childOption(ChannelOption.ALLOCATOR, new PooledByteBufAllocator(true, 1, 1, 8192, 9))
         .childHandler(initializer);
     try {
       Channel channel = bootstrap.bind(address).sync().channel();

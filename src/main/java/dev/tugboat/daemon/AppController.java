@@ -151,7 +151,9 @@ public final class AppController implements AppService, AutoCloseable {
 
   private ControlResult doStart() {
     LiveRun current = live;
-    if (current != null && current.isLive()) {
+    if (current != null && current.isLive() && snapshot.state().equals("failed")) {
+      doStop("start requested after a failure");
+    } else if (current != null && current.isLive()) {
       return new ControlResult(snapshot.state(), "the app is already running (run "
           + current.runId() + "); use restart to apply changes");
     }
