@@ -56,11 +56,11 @@
       const status = await api.status();
       if (mine !== generation) return;
       render(status);
-      nodes.connection.textContent = 'Live';
+      T.dom.say(nodes.connection, 'Live');
       nodes.connection.dataset.ok = 'true';
     } catch (e) {
       if (mine !== generation || e.unauthorized) return;
-      nodes.connection.textContent = 'Status unavailable: ' + e.message + '. Retrying…';
+      T.dom.say(nodes.connection, 'Status unavailable: ' + e.message + '. Retrying…');
       nodes.connection.dataset.ok = 'false';
     }
     timer = setTimeout(() => poll(mine), POLL_MS);

@@ -36,6 +36,11 @@ window.Tugboat = window.Tugboat || {};
     return node;
   }
 
+  /** Sets a node's text only when it changed, so a screen reader hears a change once. */
+  function say(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
   /** The daemon's ISO-8601 time as a Date; null when absent. */
   function toDate(text) {
     const date = text ? new Date(text) : null;
@@ -55,5 +60,5 @@ window.Tugboat = window.Tugboat || {};
     return '+' + minutes + ' min ' + Math.round(seconds - minutes * 60) + ' s';
   }
 
-  T.dom = {el, fill, toDate, clock, offset};
+  T.dom = {el, fill, say, toDate, clock, offset};
 })(window.Tugboat);

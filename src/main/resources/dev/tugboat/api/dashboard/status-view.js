@@ -4,7 +4,7 @@
 window.Tugboat = window.Tugboat || {};
 
 (function (T) {
-  const {el, fill, toDate, clock, offset} = T.dom;
+  const {el, fill, say, toDate, clock, offset} = T.dom;
 
   function lower(value) {
     return String(value || 'unknown').toLowerCase();
@@ -24,18 +24,18 @@ window.Tugboat = window.Tugboat || {};
   function renderApp(status, nodes) {
     const state = lower(status.state);
     const name = (status.app && status.app.name) || 'App';
-    nodes.name.textContent = name;
-    nodes.title.textContent = name;
-    nodes.state.textContent = state;
+    say(nodes.name, name);
+    say(nodes.title, name);
+    say(nodes.state, state);
     nodes.state.dataset.state = state;
-    nodes.message.textContent = status.message || '';
-    nodes.startup.textContent = status.startup_message || '';
+    say(nodes.message, status.message || '');
+    say(nodes.startup, status.startup_message || '');
     const started = toDate(status.started_at);
-    nodes.meta.textContent = [
+    say(nodes.meta, [
       status.run_id ? 'Run ' + status.run_id : 'No run yet',
       started ? 'started ' + clock(started) : '',
       status.app && status.app.version ? 'version ' + status.app.version : '',
-    ].filter(Boolean).join(' · ');
+    ].filter(Boolean).join(' · '));
     // A failed app may still have containers running (the database): stop stays possible.
     nodes.start.disabled = state === 'starting' || state === 'started' || state === 'stopping';
     nodes.stop.disabled = state === 'stopped' || state === 'stopping';
