@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard end to end, as an operator uses it: the built jar runs {@code tugboat serve} on the
  * migration sample against the real Docker Engine, headless Chromium opens the page with the
- * token, sees PostgreSQL, the migration and the app come up to {@code started}, clicks Stop and
- * sees the app stopped. Screenshots land in target/dashboard-*.png. Needs Docker, the demo images
+ * token, sees PostgreSQL, the migration and the app come up to {@code started}, reads the
+ * migration's output, clicks Stop and sees the app stopped. Screenshots land in target/dashboard-*.png. Needs Docker, the demo images
  * (scripts/build-demo-images.sh) and Chromium (scripts/setup-browser.sh); fails without them.
  */
 class DashboardBrowserIT {
@@ -73,6 +73,8 @@ class DashboardBrowserIT {
       page.waitUntil("the config form", "document.querySelector('.config-form')", START);
       assertThat(page.eval("document.querySelector(\"[data-item='db_password'] input\").value")
           .asText()).isEmpty();
+      page.click("tr[data-container='migration/tugboat-demo/app'] button");
+      page.waitForText("#logs-text", "has every migration of app version 1", STOP);
       page.screenshot(Path.of("target/dashboard-started.png"));
 
       page.click("#btn-stop");
