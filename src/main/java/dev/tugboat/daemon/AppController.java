@@ -157,8 +157,16 @@ public final class AppController implements AppService, AutoCloseable {
       return new ControlResult(snapshot.state(), "the app is already running (run "
           + current.runId() + "); use restart to apply changes");
     }
-    AppSpec spec = actions.loadSpec();
+    AppSpec spec;
     AppActions.Started started;
+    try {
+      spec = actions.loadSpec();
+    } catch (ApiException e) {
+      publish(() -> new AppSnapshot(snapshot.specName(), snapshot.specVersion(), "failed",
+          e.getMessage(), "", null, snapshot.run()));
+      setup.log().error("cannot start the app: " + e.getMessage());
+      throw e;
+    }
     try {
       started = actions.prepare(spec, java.util.Optional.ofNullable(integrationUrl));
     } catch (ApiException e) {

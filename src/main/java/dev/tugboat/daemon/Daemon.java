@@ -80,8 +80,13 @@ public final class Daemon {
         () -> new IntegrationListener(config, log).bind(runtime, app).ifPresent(integration::set));
     if (startApp && config.app().isPresent()) {
       integrationBound.thenCompose(bound -> app.start()).whenComplete((result, failure) -> {
-        if (failure == null) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+            && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause == null) {
           log.info(result.message());
+        } else if (!(cause instanceof dev.tugboat.api.ApiException)) {
+          // refusals were logged where they were decided; anything else is a fault to see
+          log.error("the app could not start: " + cause);
         }
       });
     } else if (config.app().isEmpty()) {
