@@ -49,7 +49,10 @@ public final class SystemHostPorts implements HostPorts {
         }
       }
       try (ServerSocket socket = new ServerSocket()) {
-        socket.setReuseAddress(false);
+        // SO_REUSEADDR: a socket in TIME-WAIT (left by any client that talked to the port, e.g. a
+        // health check) must not make a free port look taken for a minute; on Linux a bind with
+        // it still fails while another socket listens, which is all this check is for.
+        socket.setReuseAddress(true);
         socket.bind(address);
         return true;
       }
