@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tugboat admin ALIAS ARGS...}: runs one of the spec's admin_commands in its container. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
+    header = "Runs an admin command of the spec in its container.",
     description = {"Runs an admin command of the app's spec (admin_commands) in its container,",
         "with ARGS appended; prints its output and ends with its exit code. Put -- before",
         "arguments that start with a dash: tugboat admin psql -- -c 'select 1'."})

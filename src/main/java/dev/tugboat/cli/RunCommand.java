@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Runs the app in the foreground, one line per fact, until Ctrl-C.",
     description = {
       "Runs the app in the foreground: starts its containers as their events fire and prints one",
       "line per fact. Ctrl-C (or SIGTERM) stops it in reverse order. Exit code 0 when the app",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    header = "Runs the daemon: the HTTP API, the dashboard and the app.",
     description = {
       "Runs the daemon: serves the HTTP API and dashboard and brings the app up. SIGTERM ends the",
       "daemon but leaves the app's containers running; `tugboat stop` stops the app.",
