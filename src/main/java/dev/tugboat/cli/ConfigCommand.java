@@ -90,6 +90,10 @@ public final class ConfigCommand implements Callable<Integer> {
   /** The loaded spec, its config values, and what output is masked with. */
   private record Loaded(AppSpec spec, ConfigValues values, SecretMasker masker) {}
 
+  /** What {@code set} and {@code unset} change: the spec's stored values, and how values are made. */
+  private record StoredTarget(
+      AppSpec spec, SettingsStore store, ConfigLoader loader, PreviewFacts facts) {}
+
   abstract static class Subcommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec command;
     @Mixin Target target;
@@ -134,7 +138,26 @@ public final class ConfigCommand implements Callable<Integer> {
       ConfigValues values = target.settingsFile == null
           ? loader.preview(spec, Settings.empty(), facts).values()
           : loader.load(spec, new SettingsStore(target.settingsFile), facts);
-      return new Loaded(spec, values, target.showSecrets ? SecretMasker.none() : values.masker());
+      return new Loaded(spec, values, masker(values));
+    }
+
+    /**
+     * The spec and settings file a change is stored in; without --settings, prints {@code
+     * missingSettings} and ends with exit code 2, since there is nowhere to store the change.
+     */
+    StoredTarget storedTarget(String missingSettings) throws SpecLoadException, ExitException {
+      if (target.settingsFile == null) {
+        err().println(missingSettings);
+        throw new ExitException(2);
+      }
+      AppSpec spec = spec();
+      HostAddresses host = host();
+      return new StoredTarget(spec, new SettingsStore(target.settingsFile), loader(host),
+          new PreviewFacts(spec, host, Clock.systemUTC()));
+    }
+
+    SecretMasker masker(ConfigValues values) {
+      return target.showSecrets ? SecretMasker.none() : values.masker();
     }
 
     /** The positional arguments after SPEC (items or assignments). */
@@ -231,17 +254,13 @@ public final class ConfigCommand implements Callable<Integer> {
 
     @Override
     int run() throws SpecLoadException, ExitException, ConfigException, IOException {
-      if (target.settingsFile == null) {
-        err().println("tugboat config set: give --settings FILE, the file that keeps the values"
-            + " (the daemon reads <state_dir>/settings.json)");
-        return 2;
-      }
-      AppSpec spec = spec();
-      HostAddresses host = host();
-      Map<String, StoredValue> changes = ConfigAssignments.parse(ConfigScreen.of(spec), assignments);
-      ConfigValues values = loader(host).set(spec, new SettingsStore(target.settingsFile), changes,
-          new PreviewFacts(spec, host, Clock.systemUTC()));
-      SecretMasker masker = target.showSecrets ? SecretMasker.none() : values.masker();
+      StoredTarget stored = storedTarget("tugboat config set: give --settings FILE, the file that"
+          + " keeps the values (the daemon reads <state_dir>/settings.json)");
+      Map<String, StoredValue> changes =
+          ConfigAssignments.parse(ConfigScreen.of(stored.spec()), assignments);
+      ConfigValues values =
+          stored.loader().set(stored.spec(), stored.store(), changes, stored.facts());
+      SecretMasker masker = masker(values);
       for (String item : changes.keySet()) {
         out().println("set " + item + " = " + masker.mask(ConfigTable.shown(values, item)));
       }
@@ -265,15 +284,11 @@ public final class ConfigCommand implements Callable<Integer> {
 
     @Override
     int run() throws SpecLoadException, ExitException, ConfigException, IOException {
-      if (target.settingsFile == null) {
-        err().println("tugboat config unset: give --settings FILE, the file that keeps the values");
-        return 2;
-      }
-      AppSpec spec = spec();
-      HostAddresses host = host();
-      ConfigValues values = loader(host).unset(spec, new SettingsStore(target.settingsFile), items,
-          new PreviewFacts(spec, host, Clock.systemUTC()));
-      SecretMasker masker = target.showSecrets ? SecretMasker.none() : values.masker();
+      StoredTarget stored =
+          storedTarget("tugboat config unset: give --settings FILE, the file that keeps the values");
+      ConfigValues values =
+          stored.loader().unset(stored.spec(), stored.store(), items, stored.facts());
+      SecretMasker masker = masker(values);
       for (String item : items) {
         out().println("unset " + item + " = " + masker.mask(ConfigTable.shown(values, item)) + " ("
             + values.value(item).orElseThrow().source().label() + ")");

@@ -1,6 +1,7 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.template.ForwardingTemplateEnvironment;
 import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.UnavailableFactException;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * values, license, app facts) comes from {@code base}. One host: a started container's node address
  * is the host's. Reads a state snapshot; never does I/O.
  */
-public final class RunEnvironment implements TemplateEnvironment {
+public final class RunEnvironment extends ForwardingTemplateEnvironment {
 
   private final TemplateEnvironment base;
   private final HostFacts host;
@@ -31,6 +32,11 @@ public final class RunEnvironment implements TemplateEnvironment {
     this.state = state;
     this.subject = subject;
     this.clock = clock;
+  }
+
+  @Override
+  protected TemplateEnvironment delegate() {
+    return base;
   }
 
   @Override
@@ -77,40 +83,5 @@ public final class RunEnvironment implements TemplateEnvironment {
   @Override
   public Instant now() {
     return clock.instant();
-  }
-
-  @Override
-  public Optional<String> configOption(String item) {
-    return base.configOption(item);
-  }
-
-  @Override
-  public Optional<String> configOptionData(String item) {
-    return base.configOptionData(item);
-  }
-
-  @Override
-  public Optional<String> licenseFieldValue(String field) {
-    return base.licenseFieldValue(field);
-  }
-
-  @Override
-  public Optional<String> licenseProperty(String property) {
-    return base.licenseProperty(property);
-  }
-
-  @Override
-  public Optional<String> appSetting(String name) {
-    return base.appSetting(name);
-  }
-
-  @Override
-  public Optional<String> consoleSetting(String name) {
-    return base.consoleSetting(name);
-  }
-
-  @Override
-  public AppFacts app() {
-    return base.app();
   }
 }

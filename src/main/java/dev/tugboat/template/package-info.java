@@ -4,7 +4,9 @@
  * once, when a spec loads, into an immutable tree (syntax errors, unknown functions and wrong
  * argument counts are {@link dev.tugboat.template.TemplateException}s with field path, line and
  * column); {@link dev.tugboat.template.Template#render} evaluates it against a {@link
- * dev.tugboat.template.TemplateEnvironment} when a container is about to start.
+ * dev.tugboat.template.TemplateEnvironment} when a container is about to start; {@link
+ * dev.tugboat.template.ForwardingTemplateEnvironment} is the base for an environment that answers
+ * some facts itself and forwards the rest to another.
  *
  * <p>Inside: {@code Lexer}/{@code ActionLexer} (tokens), {@code Parser}/{@code PipelineParser}/{@code
  * OperandParser} (the tree of {@code Node}s and {@code Operand}s), {@code Evaluator}/{@code
