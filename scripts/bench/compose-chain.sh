@@ -104,8 +104,8 @@ tugboat_cleanup() {
   docker volume rm "$TUGBOAT_VOLUME" >/dev/null 2>&1 || true
 }
 
-# Tugboat's preflight finds a port free only when it can bind it without SO_REUSEADDR, which a
-# TIME-WAIT connection left by the previous run's health checks prevents for up to 60 s. Untimed.
+# Waits until no connection of the previous run's health checks lingers on the ports (TIME-WAIT),
+# so every run of either tool starts from the same quiet state. Untimed.
 wait_for_port_quiet() {
   local port=$1 deadline=$((SECONDS + 90))
   while [ -n "$(ss -Htan state time-wait "( sport = :$port )")" ] && [ "$SECONDS" -lt "$deadline" ]; do
@@ -166,7 +166,8 @@ main() {
   ensure_compose
   scripts/build-demo-images.sh 2>/dev/null
   WORK=$(mktemp -d)
-  trap 'compose_down; tugboat_cleanup; rm -rf "$WORK"' EXIT
+  # The clean-up's own statuses must not replace the benchmark's exit status.
+  trap 'rc=$?; compose_down; tugboat_cleanup; rm -rf "$WORK"; exit $rc' EXIT
   local compose_result tugboat tugboat_result i
   tugboat=$(tugboat_command)
   # The two tools take turns, so a change in the machine's load hits both alike.
