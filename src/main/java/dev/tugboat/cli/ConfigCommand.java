@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,8 +117,8 @@ public final class ConfigCommand implements Callable<Integer> {
     }
 
     HostAddresses host() {
-      HostAddresses host = HostAddressDetector.detect();
-      return target.publicAddress == null ? host : host.withPublicAddress(target.publicAddress);
+      return HostAddressDetector.detect()
+          .overriddenBy(Optional.empty(), Optional.ofNullable(target.publicAddress));
     }
 
     ConfigLoader loader(HostAddresses host) {

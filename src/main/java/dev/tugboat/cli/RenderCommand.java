@@ -30,6 +30,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -142,11 +143,8 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   private HostAddresses host() {
-    HostAddresses host = HostAddressDetector.detect();
-    if (privateAddress != null) {
-      host = host.withPrivateAddress(privateAddress).withPublicAddress(privateAddress);
-    }
-    return publicAddress == null ? host : host.withPublicAddress(publicAddress);
+    return HostAddressDetector.detect()
+        .overriddenBy(Optional.ofNullable(privateAddress), Optional.ofNullable(publicAddress));
   }
 
   static Problem problem(AppSpec spec, String text, TemplateException error) {

@@ -92,10 +92,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private HostAddresses hostAddresses() {
-    HostAddresses detected = HostAddressDetector.detect();
-    if (privateAddress != null) {
-      detected = detected.withPrivateAddress(privateAddress).withPublicAddress(privateAddress);
-    }
-    return publicAddress != null ? detected.withPublicAddress(publicAddress) : detected;
+    return HostAddressDetector.detect()
+        .overriddenBy(Optional.ofNullable(privateAddress), Optional.ofNullable(publicAddress));
   }
 }

@@ -33,6 +33,17 @@ public record HostAddresses(
     return new HostAddresses(privateAddress, address, dockerAddress, interfaces);
   }
 
+  /**
+   * These addresses with an operator's overrides applied. A private override is the public address
+   * too, unless that is overridden as well: on a host with one address both are the same.
+   */
+  public HostAddresses overriddenBy(Optional<String> privateOverride, Optional<String> publicOverride) {
+    HostAddresses host = privateOverride
+        .map(address -> withPrivateAddress(address).withPublicAddress(address))
+        .orElse(this);
+    return publicOverride.map(host::withPublicAddress).orElse(host);
+  }
+
   @Override
   public Optional<String> interfaceAddress(String interfaceName) {
     return Optional.ofNullable(interfaces.get(interfaceName));

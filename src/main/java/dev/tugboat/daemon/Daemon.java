@@ -97,11 +97,7 @@ public final class Daemon {
   }
 
   private HostAddresses hostAddresses() {
-    HostAddresses detected = HostAddressDetector.detect();
-    if (config.privateAddress().isPresent()) {
-      detected = detected.withPrivateAddress(config.privateAddress().get())
-          .withPublicAddress(config.privateAddress().get());
-    }
-    return config.publicAddress().map(detected::withPublicAddress).orElse(detected);
+    return HostAddressDetector.detect()
+        .overriddenBy(config.privateAddress(), config.publicAddress());
   }
 }
