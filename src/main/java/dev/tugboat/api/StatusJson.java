@@ -95,6 +95,13 @@ final class StatusJson {
     root.put("run_id", run == null ? null : run.runId());
     root.put("sequence", run == null ? 0 : run.sequence());
     root.put("updated_at", run == null ? null : run.updatedAt().toString());
+    if (run == null) {
+      root.putNull("ready");
+    } else {
+      root.putObject("ready").put("state", run.ready().state())
+          .put("description", run.ready().description())
+          .put("last_seen", run.ready().lastSeen());
+    }
     Map<String, ArrayNode> components = new LinkedHashMap<>();
     ArrayNode componentList = root.putArray("components");
     ArrayNode events = root.putArray("events");

@@ -25,6 +25,10 @@ final class StatusText {
     if (!startup.isEmpty()) {
       out.append("startup message: ").append(startup).append('\n');
     }
+    String ready = ready(status.path("ready"));
+    if (!ready.isEmpty()) {
+      out.append(ready).append('\n');
+    }
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"CONTAINER", "STATE", "DETAIL", "PORTS"});
     for (JsonNode component : status.path("components")) {
@@ -39,6 +43,20 @@ final class StatusText {
       out.append('\n').append(table(rows));
     }
     return out.toString();
+  }
+
+  /** The spec's ready check in the dashboard's words; empty when the spec has none. */
+  static String ready(JsonNode ready) {
+    String state = ready.path("state").asText("none");
+    String check = "ready check " + ready.path("description").asText("") + ": ";
+    String seen = ready.path("last_seen").asText("");
+    return switch (state) {
+      case "none" -> "";
+      case "not_due" -> check + "runs once every container has started";
+      case "checking" -> check + "checking" + (seen.isEmpty() ? "" : ", last seen: " + seen);
+      case "passed" -> check + "passed" + (seen.isEmpty() ? "" : " (" + seen + ")");
+      default -> check + state;
+    };
   }
 
   static String table(List<String[]> rows) {

@@ -21,6 +21,7 @@ final class MaskedStatus {
             e.fired(), e.firedAt(), masker.mask(e.lastSeen()), masker.mask(e.neverReason())))
         .toList();
     return new RunStatus(s.runId(), s.app(), s.state(), masker.mask(s.message()), s.sequence(),
-        s.updatedAt(), s.ended(), containers, events);
+        s.updatedAt(), s.ended(), containers, events, new RunStatus.ReadyStatus(s.ready().state(),
+            masker.mask(s.ready().description()), masker.mask(s.ready().lastSeen())));
   }
 }

@@ -3,6 +3,7 @@ package dev.tugboat.orchestrator;
 import dev.tugboat.events.AppPhase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,11 +20,21 @@ public record RunStatus(
     Instant updatedAt,
     boolean ended,
     List<ContainerStatus> containers,
-    List<EventStatus> events) {
+    List<EventStatus> events,
+    ReadyStatus ready) {
 
   public RunStatus {
     containers = List.copyOf(containers);
     events = List.copyOf(events);
+    ready = ready == null ? ReadyStatus.NONE : ready;
+  }
+
+  /** A status without a ready check, as runs of specs with no {@code state.ready} have. */
+  public RunStatus(String runId, String app, AppPhase state, String message, long sequence,
+      Instant updatedAt, boolean ended, List<ContainerStatus> containers,
+      List<EventStatus> events) {
+    this(runId, app, state, message, sequence, updatedAt, ended, containers, events,
+        ReadyStatus.NONE);
   }
 
   public Optional<ContainerStatus> container(String key) {
@@ -65,4 +76,21 @@ public record RunStatus(
       Instant firedAt,
       String lastSeen,
       String neverReason) {}
+
+  /**
+   * The spec's {@code state.ready} check. {@code state} is {@code none} (the spec has no check),
+   * {@code not_due} (some container has not settled yet), {@code checking} (being polled; {@code
+   * lastSeen} is what the last poll saw) or {@code passed}. {@code description} names the check as
+   * rendered ({@code http_status_code http://10.0.0.5:8000/health 200}).
+   */
+  public record ReadyStatus(String state, String description, String lastSeen) {
+
+    public static final ReadyStatus NONE = new ReadyStatus("none", "", "");
+
+    public ReadyStatus {
+      Objects.requireNonNull(state, "state");
+      description = description == null ? "" : description;
+      lastSeen = lastSeen == null ? "" : lastSeen;
+    }
+  }
 }

@@ -20,7 +20,22 @@ final class StatusView {
         .map(e -> event(e, state.event(e.name())))
         .toList();
     return new RunStatus(state.runId(), app, state.app(), state.message(), sequence, now,
-        state.ended(), containers, events);
+        state.ended(), containers, events, ready(plan, state));
+  }
+
+  private static RunStatus.ReadyStatus ready(StartPlan plan, RunState state) {
+    return plan.ready()
+        .map(check -> new RunStatus.ReadyStatus(readyLabel(state.ready()), check.description(),
+            state.readyLastSeen()))
+        .orElse(RunStatus.ReadyStatus.NONE);
+  }
+
+  static String readyLabel(RunState.ReadyPhase phase) {
+    return switch (phase) {
+      case NOT_YET -> "not_due";
+      case CHECKING -> "checking";
+      case PASSED -> "passed";
+    };
   }
 
   private static RunStatus.ContainerStatus container(InstanceState i) {

@@ -149,6 +149,27 @@ class DashboardPageIT extends FixtureDashboard {
     assertThat(page.eval("document.getElementById('btn-stop').disabled").asBoolean()).isTrue();
   }
 
+  @Test
+  void showsTheReadyCheckBesideTheAppState() throws Exception {
+    daemon.status(StatusFixtures.starting());
+    openWithToken();
+    page.waitForText("#app-ready", "Ready check http_status_code http://10.0.0.5:8000/health 200 5:"
+        + " runs once every container has started", WAIT);
+
+    daemon.status(StatusFixtures.checkingReady(
+        "http://10.0.0.5:8000/health answered 503, not 200"));
+    page.waitForText("#app-ready", "Ready check http_status_code http://10.0.0.5:8000/health 200 5:"
+        + " checking, last seen: http://10.0.0.5:8000/health answered 503, not 200", WAIT);
+
+    daemon.status(StatusFixtures.started());
+    page.waitForText("#app-ready", "Ready check http_status_code http://10.0.0.5:8000/health 200 5:"
+        + " passed (status 200)", WAIT);
+
+    daemon.status(StatusFixtures.neverStarted());
+    page.waitForText("#app-state", "stopped", WAIT);
+    assertThat(page.visible("#app-ready")).isFalse();
+  }
+
   private String row(String container, String cell) throws Exception {
     return page.text("tr[data-container='" + container + "'] " + cell);
   }

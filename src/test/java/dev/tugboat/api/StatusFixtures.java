@@ -4,6 +4,7 @@ import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.orchestrator.RunStatus.ContainerStatus;
 import dev.tugboat.orchestrator.RunStatus.EventStatus;
+import dev.tugboat.orchestrator.RunStatus.ReadyStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,9 @@ final class StatusFixtures {
   private static final String APP = "app/tugboat-demo/app";
   private static final String PG_READY = "PostgreSQL accepts connections";
   private static final String MIGRATED = "Migration finished";
+  private static final String READY_CHECK = "http_status_code http://10.0.0.5:8000/health 200 5";
+  static final ReadyStatus READY_NOT_DUE = new ReadyStatus("not_due", READY_CHECK, "");
+  static final ReadyStatus READY_PASSED = new ReadyStatus("passed", READY_CHECK, "status 200");
 
   private StatusFixtures() {}
 
@@ -33,7 +37,7 @@ final class StatusFixtures {
         container(MIGRATION, "running", "running", null, PG_READY, "", List.of()),
         waiting(APP, MIGRATED)), List.of(
         fired(PG_READY, DB, "port-listen 5432", 4),
-        pending(MIGRATED, MIGRATION, "container-stop")));
+        pending(MIGRATED, MIGRATION, "container-stop")), READY_NOT_DUE);
   }
 
   static String started() {
@@ -42,7 +46,7 @@ final class StatusFixtures {
         container(MIGRATION, "completed", "completed (exit 0, 2.1 s)", 0, PG_READY, "", List.of()),
         running(APP, MIGRATED)), List.of(
         fired(PG_READY, DB, "port-listen 5432", 4),
-        fired(MIGRATED, MIGRATION, "container-stop", 7)));
+        fired(MIGRATED, MIGRATION, "container-stop", 7)), READY_PASSED);
   }
 
   static String stopped() {
@@ -51,7 +55,7 @@ final class StatusFixtures {
         container(MIGRATION, "completed", "completed (exit 0, 2.1 s)", 0, PG_READY, "", List.of()),
         container(APP, "stopped", "stopped (exit 0)", 0, MIGRATED, "", List.of())), List.of(
         fired(PG_READY, DB, "port-listen 5432", 4),
-        fired(MIGRATED, MIGRATION, "container-stop", 7)));
+        fired(MIGRATED, MIGRATION, "container-stop", 7)), READY_PASSED);
   }
 
   /** The migration exited 3: its output carries markup, and the app can never start. */
@@ -68,7 +72,7 @@ final class StatusFixtures {
         container(APP, "blocked", "blocked: " + MARKUP, null, "", MARKUP, List.of())), List.of(
         fired(PG_READY, DB, "port-listen 5432", 4),
         new EventStatus(MIGRATED, MIGRATION, "container-stop", false, null, "",
-            MIGRATION + " failed with exit 3")));
+            MIGRATION + " failed with exit 3")), READY_NOT_DUE);
   }
 
   /** Started, though an ephemeral container failed: the daemon's detail for an exit is "exit N". */
@@ -79,7 +83,7 @@ final class StatusFixtures {
             List.of("connecting to db")),
         running(APP, MIGRATED)), List.of(
         fired(PG_READY, DB, "port-listen 5432", 4),
-        fired(MIGRATED, MIGRATION, "container-stop", 7)));
+        fired(MIGRATED, MIGRATION, "container-stop", 7)), READY_PASSED);
   }
 
   /** No run yet: the daemon is up and the app has never been started. */
@@ -113,10 +117,21 @@ final class StatusFixtures {
     return new EventStatus(name, publisher, trigger, false, null, "still running", "");
   }
 
+  /** Started and all containers running; the ready check still polls and saw {@code lastSeen}. */
+  static String checkingReady(String lastSeen) {
+    return json(AppPhase.STARTING, "every container has started", false, List.of(
+        running(DB, "root"),
+        container(MIGRATION, "completed", "completed (exit 0, 2.1 s)", 0, PG_READY, "", List.of()),
+        running(APP, MIGRATED)), List.of(
+        fired(PG_READY, DB, "port-listen 5432", 4),
+        fired(MIGRATED, MIGRATION, "container-stop", 7)),
+        new ReadyStatus("checking", READY_CHECK, lastSeen));
+  }
+
   private static String json(AppPhase state, String message, boolean ended,
-      List<ContainerStatus> containers, List<EventStatus> events) {
+      List<ContainerStatus> containers, List<EventStatus> events, ReadyStatus ready) {
     RunStatus run = new RunStatus("r-20261122-0300", "Tugboat Migration Demo", state, message, 42,
-        T0.plusSeconds(9), ended, containers, events);
+        T0.plusSeconds(9), ended, containers, events, ready);
     AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1", state.label(), message,
         "", T0, run);
     return new String(new StatusJson(() -> snapshot).body(), StandardCharsets.UTF_8);

@@ -10,7 +10,8 @@
     connection: byId('connection'), actionResult: byId('action-result'),
     app: {
       name: byId('app-name'), title: byId('app-title'), state: byId('app-state'),
-      message: byId('app-message'), startup: byId('app-startup'), meta: byId('app-meta'),
+      message: byId('app-message'), startup: byId('app-startup'), ready: byId('app-ready'),
+      meta: byId('app-meta'),
       start: byId('btn-start'), stop: byId('btn-stop'), restart: byId('btn-restart'),
     },
   };

@@ -30,6 +30,7 @@ window.Tugboat = window.Tugboat || {};
     nodes.state.dataset.state = state;
     say(nodes.message, status.message || '');
     say(nodes.startup, status.startup_message || '');
+    renderReady(status.ready, nodes.ready);
     const started = toDate(status.started_at);
     say(nodes.meta, [
       status.run_id ? 'Run ' + status.run_id : 'No run yet',
@@ -40,6 +41,23 @@ window.Tugboat = window.Tugboat || {};
     nodes.start.disabled = state === 'starting' || state === 'started' || state === 'stopping';
     nodes.stop.disabled = state === 'stopped' || state === 'stopping';
     nodes.restart.disabled = state === 'stopping';
+  }
+
+  /** The spec's ready check: when it will run, what its last poll saw, or that it passed. */
+  function readyText(ready) {
+    if (!ready || !ready.state || ready.state === 'none') return '';
+    const check = 'Ready check ' + ready.description;
+    switch (ready.state) {
+      case 'not_due': return check + ': runs once every container has started';
+      case 'checking': return check + ': checking' + (ready.last_seen ? ', last seen: ' + ready.last_seen : '');
+      case 'passed': return check + ': passed' + (ready.last_seen ? ' (' + ready.last_seen + ')' : '');
+      default: return check + ': ' + ready.state;
+    }
+  }
+
+  function renderReady(ready, node) {
+    say(node, readyText(ready));
+    node.dataset.ready = (ready && ready.state) || 'none';
   }
 
   function startedByText(container) {

@@ -1,0 +1,50 @@
+package dev.tugboat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class StatusTextTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void printsTheReadyCheckBelowTheAppStateWithWhatItLastSaw() throws Exception {
+    assertThat(StatusText.render(status("{\"state\": \"checking\", \"description\":"
+        + " \"http_status_code http://10.0.0.5:8000/health 200\", \"last_seen\":"
+        + " \"http://10.0.0.5:8000/health answered 503, not 200\"}")))
+        .isEqualTo("""
+            demo 1.0: starting (every container has started)
+            run run-1, started 2026-01-01T00:00:00Z
+            ready check http_status_code http://10.0.0.5:8000/health 200: checking, last seen: \
+            http://10.0.0.5:8000/health answered 503, not 200
+            """);
+  }
+
+  @Test
+  void saysWhenTheReadyCheckWillRunAndThatItPassed() throws Exception {
+    assertThat(StatusText.ready(JSON.readTree("{\"state\": \"not_due\", \"description\":"
+        + " \"tcp_port_accept 10.0.0.5 80\", \"last_seen\": \"\"}")))
+        .isEqualTo("ready check tcp_port_accept 10.0.0.5 80: runs once every container has started");
+    assertThat(StatusText.ready(JSON.readTree("{\"state\": \"passed\", \"description\":"
+        + " \"tcp_port_accept 10.0.0.5 80\", \"last_seen\": \"10.0.0.5:80 accepted a connection\"}")))
+        .isEqualTo("ready check tcp_port_accept 10.0.0.5 80: passed"
+            + " (10.0.0.5:80 accepted a connection)");
+  }
+
+  @Test
+  void printsNoReadyLineWithoutACheckOrBeforeTheFirstRun() throws Exception {
+    assertThat(StatusText.render(status("{\"state\": \"none\", \"description\": \"\","
+        + " \"last_seen\": \"\"}"))).doesNotContain("ready check");
+    assertThat(StatusText.render(status("null"))).doesNotContain("ready check");
+  }
+
+  private static JsonNode status(String ready) throws Exception {
+    return JSON.readTree("{\"app\": {\"name\": \"demo\", \"version\": \"1.0\"},"
+        + " \"state\": \"starting\", \"message\": \"every container has started\","
+        + " \"startup_message\": \"\", \"started_at\": \"2026-01-01T00:00:00Z\","
+        + " \"run_id\": \"run-1\", \"ready\": " + ready + ", \"components\": []}");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tugboat.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.ProbeOutcome;
+import dev.tugboat.events.RunEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the status snapshot says of the spec's ready check as the run moves. */
+class StatusViewTest {
+
+  private static final ContainerKey A = ContainerKey.parse("a/one");
+  private static final ContainerKey B = ContainerKey.parse("b/two");
+  private static final String CHECK = "http_status_code http://10.0.0.5:8000/health 200";
+
+  @Test
+  void readyCheckIsNotDueUntilEveryContainerRunsThenCheckingWithWhatItSawThenPassed() {
+    StartPlan plan = StartPlan.of(
+        List.of(PlannedContainer.service(A, "a:1"), PlannedContainer.service(B, "b:1")),
+        List.of(), Optional.of(new ReadyCheck(CHECK, Optional.of(Duration.ofSeconds(300)))));
+    PlannerDriver run = new PlannerDriver(plan);
+    run.start();
+    run.running(A);
+    assertThat(ready(plan, run)).isEqualTo(new RunStatus.ReadyStatus("not_due", CHECK, ""));
+
+    run.running(B);
+    assertThat(ready(plan, run)).isEqualTo(new RunStatus.ReadyStatus("checking", CHECK, ""));
+
+    run.on(new RunEvent.ReadyCheckResult(ProbeOutcome.pending(
+        "http://10.0.0.5:8000/health answered 503, not 200")));
+    assertThat(ready(plan, run)).isEqualTo(new RunStatus.ReadyStatus("checking", CHECK,
+        "http://10.0.0.5:8000/health answered 503, not 200"));
+
+    run.on(new RunEvent.ReadyCheckResult(ProbeOutcome.passed(
+        "http://10.0.0.5:8000/health answered 200")));
+    assertThat(ready(plan, run)).isEqualTo(new RunStatus.ReadyStatus("passed", CHECK,
+        "http://10.0.0.5:8000/health answered 200"));
+  }
+
+  @Test
+  void aSpecWithoutAReadyCheckSaysNoneEvenOnceStarted() {
+    StartPlan plan = StartPlan.of(List.of(PlannedContainer.service(A, "a:1")), List.of(),
+        Optional.empty());
+    PlannerDriver run = new PlannerDriver(plan);
+    run.start();
+    run.running(A);
+
+    assertThat(ready(plan, run)).isEqualTo(RunStatus.ReadyStatus.NONE);
+  }
+
+  private static RunStatus.ReadyStatus ready(StartPlan plan, PlannerDriver run) {
+    return StatusView.of("demo", plan, run.state, 1, run.now).ready();
+  }
+}
