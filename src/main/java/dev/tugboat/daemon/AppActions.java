@@ -87,11 +87,7 @@ final class AppActions {
         .orElseThrow(() -> new ApiException(404, "no admin command '" + alias + "'; the spec has: "
             + live.spec().adminCommands().stream().map(AdminCommandSpec::alias)
                 .collect(Collectors.joining(", "))));
-    if (command.component().isEmpty() || command.container().isEmpty()) {
-      throw new ApiException(501, "admin command '" + alias + "' names its container by image;"
-          + " only component and container are supported");
-    }
-    ContainerId id = instance(snapshot, command.component() + "/" + command.container());
+    ContainerId id = instance(snapshot, AdminTarget.key(live.spec(), command, snapshot.run()));
     List<String> cmd = new ArrayList<>(command.command());
     cmd.addAll(args);
     try {

@@ -76,6 +76,15 @@ class DaemonIT {
       assertThat(send("GET", "/api/v1/status", token).body())
           .contains("\"startup_message\":\"Warming caches\"");
 
+      assertThat(CliRun.of("admin", "--config", config.toString(), "greet", "first").out())
+          .isEqualTo("hello from first\n");
+      HttpResponse<String> byImage = send("POST", "/api/v1/admin/any-busybox", token);
+      assertThat(byImage.statusCode()).isEqualTo(409);
+      assertThat(byImage.body()).isEqualTo("{\"error\":\"admin command 'any-busybox' runs in image"
+          + " tugboat-test/busybox:1, which several running containers use:"
+          + " first/tugboat-test/busybox, last/tugboat-test/busybox; name one with component and"
+          + " container in the spec's admin_commands entry\"}");
+
       assertThat(malformedAnswer(port)).startsWith("HTTP/1.1 400 Bad Request");
       assertThat(send("GET", "/api/v1/status", token).statusCode()).isEqualTo(200);
 
