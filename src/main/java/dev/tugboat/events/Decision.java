@@ -24,7 +24,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = Decision.Finished.class, name = "container-finished"),
   @JsonSubTypes.Type(value = Decision.Block.class, name = "block"),
   @JsonSubTypes.Type(value = Decision.ChangeApp.class, name = "app"),
-  @JsonSubTypes.Type(value = Decision.EndRun.class, name = "end-run")
+  @JsonSubTypes.Type(value = Decision.EndRun.class, name = "end-run"),
+  @JsonSubTypes.Type(value = Decision.RemoveInstance.class, name = "remove-instance")
 })
 public sealed interface Decision extends JournalRecord {
 
@@ -86,4 +87,7 @@ public sealed interface Decision extends JournalRecord {
 
   /** Nothing of the run is live any more; the loop ends. */
   record EndRun(AppPhase phase, String message, String cause) implements Decision {}
+
+  /** Remove an instance no decision of the run accounts for (killing it if it runs). */
+  record RemoveInstance(String containerId, String name, String cause) implements Decision {}
 }

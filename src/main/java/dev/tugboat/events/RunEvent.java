@@ -24,7 +24,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = RunEvent.RestartDue.class, name = "restart-due"),
   @JsonSubTypes.Type(value = RunEvent.ReadyCheckResult.class, name = "ready-check-result"),
   @JsonSubTypes.Type(value = RunEvent.ReadyDeadlinePassed.class, name = "ready-deadline"),
-  @JsonSubTypes.Type(value = RunEvent.RuntimeLost.class, name = "runtime-lost")
+  @JsonSubTypes.Type(value = RunEvent.RuntimeLost.class, name = "runtime-lost"),
+  @JsonSubTypes.Type(value = RunEvent.InstancesObserved.class, name = "instances-observed")
 })
 public sealed interface RunEvent extends JournalRecord {
 
@@ -157,6 +158,23 @@ public sealed interface RunEvent extends JournalRecord {
     @Override
     public String source() {
       return "docker events";
+    }
+  }
+
+  /**
+   * What Docker holds of the app, looked at again: {@code resumed} after the daemon restarted
+   * (nothing of the run's probes and timers survived), otherwise after Docker answered again
+   * (they did; only Docker's events during the gap were lost).
+   */
+  record InstancesObserved(boolean resumed, String reason, List<ObservedInstance> instances)
+      implements RunEvent {
+    public InstancesObserved {
+      instances = List.copyOf(instances);
+    }
+
+    @Override
+    public String source() {
+      return "recovery";
     }
   }
 }

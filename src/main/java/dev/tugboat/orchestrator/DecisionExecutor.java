@@ -59,6 +59,8 @@ final class DecisionExecutor {
           lastLines(d.containerId()))));
     } else if (decision instanceof Decision.CheckReady d) {
       checkReady(d, state);
+    } else if (decision instanceof Decision.RemoveInstance d) {
+      remove(d);
     } else if (decision instanceof Decision.ScheduleReadyDeadline d) {
       scheduler.schedule(d.timeout(), () -> bus.post(new RunEvent.ReadyDeadlinePassed()));
     }
@@ -84,6 +86,18 @@ final class DecisionExecutor {
         bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
       }
     });
+  }
+
+  /**
+   * On the loop thread, unlike every other Docker call: a removal comes only from recovery, and a
+   * launch decided in the same step may reuse the removed instance's name, so it must be gone first.
+   */
+  private void remove(Decision.RemoveInstance removal) {
+    try {
+      runtime.remove(ContainerId.of(removal.containerId()));
+    } catch (RuntimeFailure e) {
+      // The next look at Docker finds it again and decides again.
+    }
   }
 
   private void restart(ContainerKey key, String containerId) {

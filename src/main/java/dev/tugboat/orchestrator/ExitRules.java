@@ -112,11 +112,4 @@ final class ExitRules {
           + String.join("\n  ", last);
     }
   }
-
-  static void runtimeLost(StateDraft d, String message) {
-    if (d.app == AppPhase.STARTING || d.app == AppPhase.STARTED) {
-      d.changeApp(AppPhase.FAILED, "lost contact with Docker: " + message,
-          "Docker's event stream ended");
-    }
-  }
 }

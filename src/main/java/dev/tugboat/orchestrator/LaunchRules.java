@@ -56,6 +56,7 @@ final class LaunchRules {
         continue;
       }
       if (firstStart && publishedEvent.timeout().isPresent()) {
+        d.put(state.deadline(d.now.plus(publishedEvent.timeout().get())));
         d.decide(new Decision.ScheduleDeadline(publishedEvent.name(), publishedEvent.timeout().get(),
             "the timeout counts from " + event.container() + "'s start"));
       }

@@ -68,7 +68,9 @@ public final class Planner {
     } else if (event instanceof RunEvent.ReadyDeadlinePassed) {
       ProbeRules.readyDeadline(d);
     } else if (event instanceof RunEvent.RuntimeLost e) {
-      ExitRules.runtimeLost(d, e.message());
+      RecoveryRules.lost(d, e.message());
+    } else if (event instanceof RunEvent.InstancesObserved e) {
+      RecoveryRules.observed(d, e);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.tugboat.events.RunEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -56,10 +57,46 @@ public final class RunLoop {
       journal.append(new JournalEntry(++sequence, now, state.runId(), eventSequence,
           decision.cause(), decision));
     }
+    if (step.decisions().stream().anyMatch(RunLoop::repeatsIfLost)) {
+      journal.sync();
+    }
     status = StatusView.of(app, plan, state, sequence, now);
     for (Decision decision : step.decisions()) {
       executor.perform(decision, state);
     }
+    onStatus.accept(status);
+  }
+
+  /**
+   * A decision whose record must be on disk before it is acted on: were it lost with the daemon,
+   * the replayed journal would not know the action was taken and would take it again.
+   */
+  private static boolean repeatsIfLost(Decision decision) {
+    return decision instanceof Decision.Launch || decision instanceof Decision.Restart
+        || decision instanceof Decision.Stop || decision instanceof Decision.RemoveInstance;
+  }
+
+  /**
+   * Rebuilds the state from a journal read back after a restart: each journaled event through the
+   * planner again, at the time it was journaled, acting on nothing. The planner is deterministic, so
+   * this is the state the loop had; what it decided then was done then, or is found undone when the
+   * run looks at Docker again.
+   */
+  void replay(List<JournalEntry> entries) {
+    if (!entries.isEmpty()) {
+      state = RunState.initial(state.runId(), plan, entries.get(0).time());
+    }
+    for (JournalEntry entry : entries) {
+      if (!entry.runId().equals(state.runId())) {
+        throw new IllegalArgumentException("journal entry " + entry.sequence() + " is of run "
+            + entry.runId() + ", not " + state.runId());
+      }
+      if (entry.record() instanceof RunEvent event) {
+        state = planner.decide(state, event, entry.time()).state();
+      }
+      sequence = Math.max(sequence, entry.sequence());
+    }
+    status = StatusView.of(app, plan, state, sequence, clock.instant());
     onStatus.accept(status);
   }
 

@@ -19,6 +19,9 @@ public final class RunNarrator {
 
   public static Optional<String> line(JournalEntry entry) {
     JournalRecord record = entry.record();
+    if (record instanceof RunEvent.InstancesObserved observed) {
+      return Optional.of(observed.reason() + ": found " + observed(observed, entry.runId()));
+    }
     if (record instanceof RunEvent event) {
       return event(event);
     }
@@ -38,7 +41,8 @@ public final class RunNarrator {
     } else if (event instanceof RunEvent.StopRequested e) {
       return Optional.of("stop requested: " + e.reason());
     } else if (event instanceof RunEvent.RuntimeLost e) {
-      return Optional.of("lost Docker's event stream: " + e.message());
+      return Optional.of("lost Docker's event stream: " + e.message()
+          + "; container states are unknown until it answers again");
     }
     return Optional.empty();
   }
@@ -61,10 +65,26 @@ public final class RunNarrator {
     } else if (decision instanceof Decision.Stop d) {
       return Optional.of("stopping " + d.container() + " (SIGTERM, then SIGKILL after "
           + d.timeout().toSeconds() + " s)");
+    } else if (decision instanceof Decision.RemoveInstance d) {
+      return Optional.of("removed " + d.name() + ": " + d.cause());
+    } else if (decision instanceof Decision.Launch d && d.cause().startsWith("launched again")) {
+      return Optional.of(d.container() + " " + d.cause());
     } else if (decision instanceof Decision.EndRun d) {
       return Optional.of("run ended: " + d.phase().label());
     }
     return Optional.empty();
+  }
+
+  private static String observed(RunEvent.InstancesObserved e, String runId) {
+    if (e.instances().isEmpty()) {
+      return "no instance of the app";
+    }
+    return e.instances().stream()
+        .map(i -> i.container() + " " + i.status().name().toLowerCase(java.util.Locale.ROOT)
+            + (i.status() == dev.tugboat.events.ObservedInstance.Status.EXITED
+                ? " (exit " + i.exitCode() + ")" : "")
+            + (i.runId().equals(runId) ? "" : " [of run " + i.runId() + "]"))
+        .collect(Collectors.joining(", "));
   }
 
   private static String appDetail(Decision.ChangeApp d) {

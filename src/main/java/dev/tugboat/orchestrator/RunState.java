@@ -13,8 +13,11 @@ import java.util.Set;
 /**
  * Everything a run knows, as one immutable value: the app's phase and message, each instance, each
  * event, the ready check. {@code earlyExits} holds exits Docker reported before the loop saw the
- * instance's start (the start's address is read first, the exit is not held up), by container id. Only the loop makes new ones (through the {@link Planner}); anyone may
- * read one.
+ * instance's start (the start's address is read first, the exit is not held up), by container id.
+ * {@code interrupted}: instances stopped while nobody watched (an engine restart, a reboot), so the
+ * run was stopped and a new one should start the app again. {@code dockerLost} says why Docker
+ * does not answer, empty while it does. Only the loop makes new ones (through the {@link Planner});
+ * anyone may read one.
  */
 public record RunState(
     String runId,
@@ -29,6 +32,9 @@ public record RunState(
     boolean stopRequested,
     Set<ContainerKey> awaitingOutput,
     Map<String, RunEvent.ContainerExited> earlyExits,
+    Optional<Instant> readyDeadlineAt,
+    boolean interrupted,
+    String dockerLost,
     boolean ended) {
 
   /** The ready check: not yet due, being polled, passed. */
@@ -59,7 +65,8 @@ public record RunState(
     Map<String, EventState> events = new LinkedHashMap<>();
     plan.events().forEach(event -> events.put(event.name(), EventState.initial(event.name())));
     return new RunState(runId, AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
-        events, ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), false);
+        events, ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), Optional.empty(), false, "",
+        false);
   }
 
   /** Every container waiting and nothing started: what templates see before the run. */
@@ -68,7 +75,8 @@ public record RunState(
     keys.forEach(key -> instances.put(key,
         InstanceState.initial(key, dev.tugboat.events.InstancePhase.WAITING, List.of())));
     return new RunState("plan", AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
-        Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), false);
+        Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), Optional.empty(), false, "",
+        false);
   }
 
   public InstanceState instance(ContainerKey key) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * The read model of a run, as status and the dashboard show it: an immutable snapshot the loop
  * publishes after each event. {@code sequence} is the journal sequence it reflects; {@code ended}:
- * nothing of the run is live any more.
+ * nothing of the run is live any more. {@code interrupted}: the run was stopped because its service
+ * containers stopped while nobody watched (a new run should start the app). {@code dockerLost}:
+ * why Docker does not answer, empty while it does; container states may then be stale.
  */
 public record RunStatus(
     String runId,
@@ -21,7 +23,9 @@ public record RunStatus(
     boolean ended,
     List<ContainerStatus> containers,
     List<EventStatus> events,
-    ReadyStatus ready) {
+    ReadyStatus ready,
+    boolean interrupted,
+    String dockerLost) {
 
   public RunStatus {
     containers = List.copyOf(containers);
@@ -34,7 +38,7 @@ public record RunStatus(
       Instant updatedAt, boolean ended, List<ContainerStatus> containers,
       List<EventStatus> events) {
     this(runId, app, state, message, sequence, updatedAt, ended, containers, events,
-        ReadyStatus.NONE);
+        ReadyStatus.NONE, false, "");
   }
 
   public Optional<ContainerStatus> container(String key) {

@@ -26,11 +26,14 @@ final class RuntimeEventBridge implements RuntimeEventListener {
   private final ContainerRuntime runtime;
   private final EventBus bus;
   private final Executor inspectors;
+  private final Runnable reconnect;
 
-  RuntimeEventBridge(ContainerRuntime runtime, EventBus bus, Executor inspectors) {
+  RuntimeEventBridge(ContainerRuntime runtime, EventBus bus, Executor inspectors,
+      Runnable reconnect) {
     this.runtime = runtime;
     this.bus = bus;
     this.inspectors = inspectors;
+    this.reconnect = reconnect;
   }
 
   @Override
@@ -66,12 +69,15 @@ final class RuntimeEventBridge implements RuntimeEventListener {
         address, ports);
   }
 
+  /** A broken stream may have lost events: say so, then subscribe again and look again. */
   @Override
   public void onEnd(StreamEnd end) {
     if (end instanceof StreamEnd.Failed failed) {
       bus.post(new RunEvent.RuntimeLost(failed.failure().getMessage()));
+      reconnect.run();
     } else if (end instanceof StreamEnd.EndedByEngine) {
       bus.post(new RunEvent.RuntimeLost("Docker ended its event stream"));
+      reconnect.run();
     }
   }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Runs after every event and converges: events whose publisher is down for good can never fire;
@@ -126,9 +127,11 @@ final class SettleRules {
     }
     ReadyCheck check = d.plan.ready().get();
     d.ready = RunState.ReadyPhase.CHECKING;
-    check.timeout().ifPresent(timeout -> d.decide(
-        new Decision.ScheduleReadyDeadline(timeout, "the ready check may take " + timeout.toSeconds()
-            + " s")));
+    check.timeout().ifPresent(timeout -> {
+      d.readyDeadlineAt = Optional.of(d.now.plus(timeout));
+      d.decide(new Decision.ScheduleReadyDeadline(timeout, "the ready check may take "
+          + timeout.toSeconds() + " s"));
+    });
     d.decide(new Decision.CheckReady(Duration.ZERO, "every container has started"));
   }
 

@@ -32,6 +32,9 @@ final class StateDraft {
   boolean stopRequested;
   final Set<ContainerKey> awaitingOutput;
   final Map<String, dev.tugboat.events.RunEvent.ContainerExited> earlyExits;
+  Optional<Instant> readyDeadlineAt;
+  boolean interrupted;
+  String dockerLost;
   boolean ended;
   final List<Decision> decisions = new ArrayList<>();
 
@@ -50,12 +53,16 @@ final class StateDraft {
     this.stopRequested = state.stopRequested();
     this.awaitingOutput = new HashSet<>(state.awaitingOutput());
     this.earlyExits = new LinkedHashMap<>(state.earlyExits());
+    this.readyDeadlineAt = state.readyDeadlineAt();
+    this.interrupted = state.interrupted();
+    this.dockerLost = state.dockerLost();
     this.ended = state.ended();
   }
 
   RunState freeze() {
     return new RunState(runId, app, message, createdAt, startedAt, instances, events, ready,
-        readyLastSeen, stopRequested, awaitingOutput, earlyExits, ended);
+        readyLastSeen, stopRequested, awaitingOutput, earlyExits, readyDeadlineAt, interrupted,
+        dockerLost, ended);
   }
 
   InstanceState instance(ContainerKey key) {

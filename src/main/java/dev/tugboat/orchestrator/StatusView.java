@@ -14,13 +14,14 @@ final class StatusView {
 
   static RunStatus of(String app, StartPlan plan, RunState state, long sequence, Instant now) {
     List<RunStatus.ContainerStatus> containers = plan.containers().stream()
-        .map(c -> container(state.instance(c.key())))
+        .map(c -> container(state.instance(c.key()), !state.dockerLost().isEmpty()))
         .toList();
     List<RunStatus.EventStatus> events = plan.events().stream()
         .map(e -> event(e, state.event(e.name())))
         .toList();
     return new RunStatus(state.runId(), app, state.app(), state.message(), sequence, now,
-        state.ended(), containers, events, ready(plan, state));
+        state.ended(), containers, events, ready(plan, state), state.interrupted(),
+        state.dockerLost());
   }
 
   private static RunStatus.ReadyStatus ready(StartPlan plan, RunState state) {
@@ -38,12 +39,15 @@ final class StatusView {
     };
   }
 
-  private static RunStatus.ContainerStatus container(InstanceState i) {
+  /** While Docker does not answer, a live instance's state is not known: say so, not "running". */
+  private static RunStatus.ContainerStatus container(InstanceState i, boolean dockerLost) {
     Integer exitCode = i.exitCode().isPresent() ? i.exitCode().getAsInt() : null;
     List<String> ports = i.ports().stream().map(StatusView::port).toList();
+    boolean unknown = dockerLost && i.phase().isLive();
     return new RunStatus.ContainerStatus(i.key().toString(), i.name(), i.containerId(),
-        i.phase().label(), summary(i), exitCode, i.restarts(), ports, i.waitingOn(),
-        i.startedBy(), i.detail(), i.lastOutput());
+        unknown ? "unknown" : i.phase().label(),
+        unknown ? "unknown: Docker does not answer (last known: " + summary(i) + ")" : summary(i),
+        exitCode, i.restarts(), ports, i.waitingOn(), i.startedBy(), i.detail(), i.lastOutput());
   }
 
   static String port(BoundPort p) {

@@ -131,7 +131,7 @@ final class StatusFixtures {
   private static String json(AppPhase state, String message, boolean ended,
       List<ContainerStatus> containers, List<EventStatus> events, ReadyStatus ready) {
     RunStatus run = new RunStatus("r-20261122-0300", "Tugboat Migration Demo", state, message, 42,
-        T0.plusSeconds(9), ended, containers, events, ready);
+        T0.plusSeconds(9), ended, containers, events, ready, false, "");
     AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1", state.label(), message,
         "", T0, run);
     return new String(new StatusJson(() -> snapshot).body(), StandardCharsets.UTF_8);

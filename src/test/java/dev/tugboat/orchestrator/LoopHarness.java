@@ -2,6 +2,8 @@ package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.events.InMemoryJournal;
+import dev.tugboat.events.Journal;
+import dev.tugboat.events.JournalEntry;
 import dev.tugboat.events.ProbeOutcome;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.InMemoryRuntime;
@@ -9,9 +11,12 @@ import dev.tugboat.runtime.ManualClock;
 import dev.tugboat.trigger.TcpConnector;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A run against the in-memory runtime in virtual time: the worker pool runs tasks at once, the
@@ -20,19 +25,97 @@ import java.util.function.Function;
  */
 final class LoopHarness implements ManualClock.Timeline {
 
-  final ManualClock clock = new ManualClock();
-  final InMemoryRuntime runtime = new InMemoryRuntime(clock);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
-  final InMemoryJournal journal = new InMemoryJournal();
+  final ManualClock clock;
+  final InMemoryRuntime runtime;
+  final ManualScheduler scheduler;
+  final InMemoryJournal journal = new InMemoryJournal(this::onAppend);
+  /** The last journal sequence at each {@link Journal#sync()}. */
+  final List<Long> syncedAt = new ArrayList<>();
+  private Predicate<JournalEntry> holdAfter = entry -> false;
   final Run run;
+  private final StartPlan plan;
+  private final List<Runnable> heldWork = new ArrayList<>();
+  private boolean holding;
+  private boolean crashed;
   private Function<RunState, ProbeOutcome> ready = state -> ProbeOutcome.passed("ok");
 
   LoopHarness(StartPlan plan) {
+    this(plan, new ManualClock(), null);
+  }
+
+  private LoopHarness(StartPlan plan, ManualClock clock, InMemoryRuntime sharedRuntime) {
+    this.plan = plan;
+    this.clock = clock;
+    this.runtime = sharedRuntime == null ? new InMemoryRuntime(clock) : sharedRuntime;
+    this.scheduler = new ManualScheduler(clock);
     TcpConnector connector = (address, port, timeout) -> runtime.isListening(address, port)
         ? TcpConnector.Answer.ACCEPTED : TcpConnector.Answer.REFUSED;
+    Executor workers = task -> {
+      if (holding) {
+        heldWork.add(task);
+      } else {
+        task.run();
+      }
+    };
+    Journal syncing = new Journal() {
+      @Override
+      public void append(JournalEntry entry) {
+        journal.append(entry);
+      }
+
+      @Override
+      public void sync() {
+        List<JournalEntry> entries = journal.entries();
+        syncedAt.add(entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence());
+      }
+
+      @Override
+      public List<JournalEntry> entries() {
+        return journal.entries();
+      }
+    };
     run = new Run(new Run.Setup("shop", "run-1", plan, runtime, new TestLauncher(plan), clock,
-        journal, Runnable::run, scheduler, connector, status -> {}));
+        syncing, workers, scheduler, connector, status -> {}));
     clock.register(this);
+  }
+
+  private void onAppend(JournalEntry entry) {
+    if (holdAfter.test(entry)) {
+      holding = true;
+    }
+  }
+
+  /** Once an entry like this is journaled, work is held (see {@link #holdWork()}). */
+  LoopHarness holdWorkAfter(Predicate<JournalEntry> entry) {
+    holdAfter = entry;
+    return this;
+  }
+
+  /** From now on the workers take tasks but do not do them, as if the daemon died right here. */
+  LoopHarness holdWork() {
+    holding = true;
+    return this;
+  }
+
+  /**
+   * The daemon dies ({@code kill -9}): its loop, timers and work not yet done are gone; Docker and
+   * the containers go on, and time passes with {@link #advance}.
+   */
+  LoopHarness crash() {
+    run.close();
+    heldWork.clear();
+    crashed = true;
+    return this;
+  }
+
+  /** A new daemon: reads the journal the dead one left and resumes the run against Docker. */
+  LoopHarness restart() {
+    LoopHarness next = new LoopHarness(plan, clock, runtime);
+    next.ready = ready;
+    journal.entries().forEach(next.journal::append);
+    next.run.resume(journal.entries());
+    next.run.loop().drain();
+    return next;
   }
 
   static String nameOf(ContainerKey key) {
@@ -52,7 +135,9 @@ final class LoopHarness implements ManualClock.Timeline {
 
   LoopHarness advance(Duration duration) {
     clock.advance(duration);
-    run.loop().drain();
+    if (!crashed) {
+      run.loop().drain();
+    }
     return this;
   }
 
@@ -85,7 +170,9 @@ final class LoopHarness implements ManualClock.Timeline {
 
   @Override
   public void runDue(Instant now) {
-    run.loop().drain();
+    if (!crashed) {
+      run.loop().drain();
+    }
   }
 
   private final class TestLauncher implements Launcher {
