@@ -16,7 +16,7 @@ class MaskedStatusTest {
     RunStatus status = new RunStatus("run-1", "demo", AppPhase.STARTING, "checking", 3,
         Instant.parse("2026-01-01T00:00:00Z"), false, List.of(), List.of(),
         new RunStatus.ReadyStatus("checking", "http_status_code http://app:pw-123@10.0.0.5/ 200",
-            "http://app:pw-123@10.0.0.5/ answered 503, not 200"));
+            "http://app:pw-123@10.0.0.5/ answered 503, not 200"), false, "");
 
     RunStatus masked = MaskedStatus.of(status, SecretMasker.of(List.of("pw-123")));
 
