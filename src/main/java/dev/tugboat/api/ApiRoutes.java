@@ -99,6 +99,13 @@ final class ApiRoutes {
 
   private void config(ChannelHandlerContext ctx, FullHttpRequest request, String[] parts,
       boolean keepAlive) {
+    if (parts.length == 2 && !parts[1].isEmpty()) {
+      requireMethod(request.method(), HttpMethod.DELETE);
+      AsyncReply.json(ctx, context, "/api/v1/config/item",
+          context.service().unsetConfig(List.of(parts[1])).thenApply(items -> Map.of("items", items)),
+          keepAlive);
+      return;
+    }
     if (parts.length != 1) {
       throw notFound("/api/v1/" + String.join("/", parts));
     }

@@ -35,6 +35,12 @@ public interface AppService {
   /** Checks and stores values (item name to value), as {@code tugboat config set} does. */
   CompletableFuture<List<ConfigItemView>> setConfig(Map<String, String> values);
 
+  /**
+   * Forgets the stored values of {@code names}, as {@code tugboat config unset} does: each falls
+   * back to its {@code value} or default; a {@code value_cmd} item gets a newly generated value.
+   */
+  CompletableFuture<List<ConfigItemView>> unsetConfig(List<String> names);
+
   /** The last {@code tail} lines a container of the current run wrote, secrets masked. */
   CompletableFuture<List<String>> logs(String component, String container, int tail);
 

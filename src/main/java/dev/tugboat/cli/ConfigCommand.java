@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Reads and changes the config values of an app.",
       "With SPEC (a .yml or .yaml file) first: works offline on the settings file (--settings).",
-      "Without SPEC: asks the running daemon (list, get, set; --config names its config), which",
-      "checks values the same way; a restart (tugboat restart) applies the change."},
+      "Without SPEC: asks the running daemon (list, get, set, unset; --config names its",
+      "config), which checks values the same way; a restart (tugboat restart) applies the change."},
     subcommands = {
       ConfigCommand.ListItems.class,
       ConfigCommand.Get.class,

@@ -3,6 +3,8 @@ package dev.tugboat.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +14,8 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tugboat config list|get|set} without a SPEC: the same commands, answered by the running
- * daemon ({@code GET/PUT /api/v1/config}). The daemon checks values as the offline form does and
+ * {@code tugboat config list|get|set|unset} without a SPEC: the same commands, answered by the
+ * running daemon ({@code GET/PUT /api/v1/config}, {@code DELETE /api/v1/config/ITEM}). The daemon checks values as the offline form does and
  * never shows secrets; {@code ITEM=@PATH} sends the contents of a file read here.
  */
 final class ConfigDaemonForm {
@@ -48,6 +50,7 @@ final class ConfigDaemonForm {
         case "list" -> out.print(table(client.get("/api/v1/config").path("items")));
         case "get" -> get(client, args, out);
         case "set" -> set(client, args, out);
+        case "unset" -> unset(client, args, out);
         default -> throw new DaemonClient.ClientException("config " + name + " works on a"
             + " settings file only: give SPEC and --settings FILE", 2);
       }
@@ -91,6 +94,25 @@ final class ConfigDaemonForm {
     for (String item : values.keySet()) {
       JsonNode found = find(items, item);
       out.println("set " + item + " = " + (found == null ? "" : found.path("value").asText()));
+    }
+    out.println("restart the app to apply: tugboat restart");
+  }
+
+  /** Checks every name first, so a misspelled second item leaves the first one stored. */
+  private static void unset(DaemonClient client, List<String> names, PrintWriter out)
+      throws DaemonClient.ClientException {
+    requireSome(names, "ITEM");
+    JsonNode all = client.get("/api/v1/config").path("items");
+    for (String name : names) {
+      if (find(all, name) == null) {
+        throw new DaemonClient.ClientException("no config item '" + name + "' in the app", 1);
+      }
+    }
+    for (String name : names) {
+      JsonNode found = find(client.delete("/api/v1/config/"
+          + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")).path("items"), name);
+      out.println("unset " + name + " = " + (found == null ? "" : found.path("value").asText())
+          + (found == null ? "" : " (" + found.path("source").asText() + ")"));
     }
     out.println("restart the app to apply: tugboat restart");
   }

@@ -86,6 +86,10 @@ final class DaemonClient {
         Duration.ofMinutes(2));
   }
 
+  JsonNode delete(String path) throws ClientException {
+    return send(request(path).DELETE(), Duration.ofMinutes(2));
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

@@ -79,6 +79,34 @@ final class AppConfig {
     }
   }
 
+  /**
+   * Forgets the stored values of {@code names} (404 for an item the spec does not have; nothing is
+   * changed then).
+   */
+  Read unset(AppSpec spec, List<String> names) {
+    ConfigScreen screen;
+    try {
+      screen = ConfigScreen.of(spec);
+    } catch (ConfigException e) {
+      throw new ApiException(409, e.getMessage());
+    }
+    for (String name : names) {
+      try {
+        screen.require(name);
+      } catch (ConfigException e) {
+        throw new ApiException(404, e.getMessage());
+      }
+    }
+    try {
+      ConfigValues values = loader().unset(spec, store(), names, facts(spec));
+      return new Read(values, views(values));
+    } catch (ConfigException e) {
+      throw new ApiException(400, e.getMessage());
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot store the settings: " + e.getMessage());
+    }
+  }
+
   /** The secret values among {@code values}, for the masker. */
   static List<String> secrets(ConfigValues values) {
     List<String> secrets = new ArrayList<>();

@@ -108,6 +108,18 @@ public final class AppController implements AppService, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<List<ConfigItemView>> unsetConfig(List<String> names) {
+    return onControl(() -> {
+      AppConfig.Read read = setup.appConfig().unset(actions.loadSpec(), names);
+      // an item with a value_cmd has a newly generated value, which may be a secret
+      masker = masker.with(AppConfig.secrets(read.values()));
+      setup.log().info("config unset: " + String.join(", ", names)
+          + " (a restart applies the change)");
+      return read.items();
+    });
+  }
+
+  @Override
   public CompletableFuture<List<String>> logs(String component, String container, int tail) {
     return CompletableFuture.supplyAsync(
         () -> actions.logs(snapshot, component, container, tail).stream().map(masker::mask)

@@ -76,6 +76,17 @@ public final class FakeApp implements AppService {
   }
 
   @Override
+  public CompletableFuture<List<ConfigItemView>> unsetConfig(List<String> names) {
+    calls.add("unset " + names);
+    if (names.contains("nope")) {
+      return CompletableFuture.failedFuture(
+          new ApiException(404, "no config item 'nope' in this spec"));
+    }
+    return CompletableFuture.completedFuture(List.of(new ConfigItemView("db_password", "Password",
+        "password", "db", null, "********", "default", true, false, false, true, true)));
+  }
+
+  @Override
   public CompletableFuture<List<String>> logs(String component, String container, int tail) {
     calls.add("logs " + component + "/" + container + " " + tail);
     return CompletableFuture.completedFuture(List.of("line 1", "line 2"));

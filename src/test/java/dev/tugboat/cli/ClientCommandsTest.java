@@ -83,6 +83,21 @@ class ClientCommandsTest {
   }
 
   @Test
+  void configUnsetWithoutASpecAsksTheDaemonAfterCheckingEveryName() {
+    CliRun unset = CliRun.of("config", "unset", "db_password", "--config", config);
+    assertThat(unset.exitCode()).isZero();
+    assertThat(unset.out()).isEqualTo("unset db_password = ******** (default)\n"
+        + "restart the app to apply: tugboat restart\n");
+    assertThat(app.calls).containsExactly("unset [db_password]");
+    app.calls.clear();
+
+    CliRun refused = CliRun.of("config", "unset", "db_password", "nope", "--config", config);
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("tugboat config unset: no config item 'nope' in the app\n");
+    assertThat(app.calls).isEmpty();
+  }
+
+  @Test
   void logsAdminAndEvents() {
     assertThat(CliRun.of("logs", "db/postgres", "--tail", "5", "--config", config).out())
         .isEqualTo("line 1\nline 2\n");

@@ -1,0 +1,39 @@
+package dev.tugboat.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The config calls of the API on a fake app: what reaches the app and what the client reads. */
+class ConfigApiTest {
+
+  private final ApiChannel api = new ApiChannel();
+
+  @Test
+  void deleteOfAnItemUnsetsItAndAnswersTheItems() {
+    FullHttpResponse response = api.call("DELETE", "/api/v1/config/db_password", "");
+
+    assertThat(response.status().code()).isEqualTo(200);
+    assertThat(ApiChannel.body(response)).startsWith("{\"items\":[{\"name\":\"db_password\"")
+        .contains("\"value\":\"********\",\"source\":\"default\"");
+    assertThat(api.app.calls).containsExactly("unset [db_password]");
+  }
+
+  @Test
+  void deleteOfAnUnknownItemIs404WithTheReason() {
+    FullHttpResponse response = api.call("DELETE", "/api/v1/config/nope", "");
+
+    assertThat(response.status().code()).isEqualTo(404);
+    assertThat(ApiChannel.body(response))
+        .isEqualTo("{\"error\":\"no config item 'nope' in this spec\"}");
+  }
+
+  @Test
+  void anItemTakesOnlyDeleteAndTheListOnlyGetAndPut() {
+    assertThat(api.call("GET", "/api/v1/config/db_password", "").status().code()).isEqualTo(405);
+    assertThat(api.call("DELETE", "/api/v1/config", "").status().code()).isEqualTo(405);
+    assertThat(api.call("DELETE", "/api/v1/config/a/b", "").status().code()).isEqualTo(404);
+    assertThat(api.app.calls).isEmpty();
+  }
+}

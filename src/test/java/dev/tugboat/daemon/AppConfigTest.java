@@ -1,0 +1,88 @@
+package dev.tugboat.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.api.ConfigItemView;
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.SpecLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon's config values as the API changes them, on a settings file in a temp directory. */
+class AppConfigTest {
+
+  static final String SPEC = """
+      replicated_api_version: 2.8.0
+      name: Shop
+      version: "3.1"
+      cmds:
+      - {name: pw, cmd: random, args: ["20"]}
+      config:
+      - name: main
+        title: Main settings
+        description: What every install sets
+        items:
+        - {name: mode, type: select_one, default: small, items: [{name: small}, {name: large}]}
+        - {name: admin_pw, type: password, value_cmd: {name: pw, value_at: 0}}
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void unsetFallsBackToTheDefaultAndRegeneratesAValueCmd() throws Exception {
+    AppConfig config = config();
+    AppSpec spec = spec(SPEC);
+    config.read(spec);
+    String generated = Files.readString(dir.resolve("settings.json"));
+    config.write(spec, Map.of("mode", "large"));
+
+    AppConfig.Read read = config.unset(spec, List.of("mode", "admin_pw"));
+
+    assertThat(item(read, "mode").value()).isEqualTo("small");
+    assertThat(item(read, "mode").source()).isEqualTo("default");
+    assertThat(item(read, "admin_pw").value()).isEqualTo("********");
+    assertThat(Files.readString(dir.resolve("settings.json"))).doesNotContain("large")
+        .isNotEqualTo(generated);
+  }
+
+  @Test
+  void unsetOfAnItemTheSpecDoesNotHaveIs404AndChangesNothing() throws Exception {
+    AppConfig config = config();
+    AppSpec spec = spec(SPEC);
+    config.write(spec, Map.of("mode", "large"));
+    String before = Files.readString(dir.resolve("settings.json"));
+
+    assertThatThrownBy(() -> config.unset(spec, List.of("mode", "nope")))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404))
+        .hasMessage("no config item 'nope' in this spec; the items are mode, small, large, admin_pw");
+    assertThat(Files.readString(dir.resolve("settings.json"))).isEqualTo(before);
+  }
+
+  AppConfig config() {
+    return new AppConfig(dir.resolve("settings.json"),
+        new HostAddresses("10.0.0.5", "203.0.113.9", "172.17.0.1", Map.of("eth0", "10.0.0.5")),
+        Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC));
+  }
+
+  static ConfigItemView item(AppConfig.Read read, String name) {
+    return read.items().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  static AppSpec spec(String text) {
+    try {
+      return new SpecLoader().load(text, "shop.yml").spec();
+    } catch (dev.tugboat.spec.SpecLoadException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+}
