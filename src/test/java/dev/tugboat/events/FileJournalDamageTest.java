@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +26,36 @@ class FileJournalDamageTest {
   private final List<JournalEntry> samples = JournalSamples.entries("r1");
 
   @Test
-  void aFileCutAtAnyByteKeepsItsWholeLinesAndTakesNewAppends() throws Exception {
+  void aFileCutAtAnyByteReadsAsItsWholeLines() throws Exception {
     List<JournalEntry> written = samples.subList(0, 6);
     byte[] whole = linesOf(written);
     Path file = dir.resolve("r1.jsonl");
     for (int length = 0; length <= whole.length; length++) {
+      Files.write(file, Arrays.copyOf(whole, length));
+      int complete = completeLines(whole, length);
+
+      JournalScan scan = JournalScan.of(file, codec);
+
+      assertThat(scan.entries()).as("cut at %d", length).isEqualTo(written.subList(0, complete));
+      assertThat(scan.damage()).as("cut at %d", length)
+          .isEqualTo(length > 0 && whole[length - 1] != '\n'
+              ? Optional.of(new JournalScan.Damage(complete + 1, "no newline at the end", true))
+              : Optional.empty());
+    }
+  }
+
+  /** Reopening syncs, so this takes every 11th cut, and the cuts either side of each newline. */
+  @Test
+  void aFileCutAtManyBytesIsRepairedAndTakesNewAppends() throws Exception {
+    List<JournalEntry> written = samples.subList(0, 6);
+    byte[] whole = linesOf(written);
+    Path file = dir.resolve("r1.jsonl");
+    for (int length = 0; length <= whole.length; length++) {
+      boolean nearNewline = length > 0 && length < whole.length
+          && (whole[length] == '\n' || whole[length - 1] == '\n');
+      if (length % 11 != 0 && !nearNewline) {
+        continue;
+      }
       Files.write(file, Arrays.copyOf(whole, length));
       int complete = completeLines(whole, length);
       boolean torn = length > 0 && whole[length - 1] != '\n';

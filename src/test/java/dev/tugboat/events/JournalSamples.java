@@ -38,7 +38,13 @@ final class JournalSamples {
         new RunEvent.RestartDue(APP),
         new RunEvent.ReadyCheckResult(ProbeOutcome.failed("exit 1")),
         new RunEvent.ReadyDeadlinePassed(),
-        new RunEvent.RuntimeLost("event stream closed: connection reset"));
+        new RunEvent.RuntimeLost("event stream closed: connection reset"),
+        new RunEvent.InstancesObserved(true, "the daemon restarted", List.of(
+            new ObservedInstance("20261122-023512-9f3a", DB, "4f2a9c", "tugboat-db-postgres",
+                ObservedInstance.Status.EXITED, AT, AT.plusSeconds(3), 137, "172.17.0.2",
+                List.of(new BoundPort(5432, "tcp", "0.0.0.0", 15432)), "unhealthy"),
+            new ObservedInstance("20261122-023512-9f3a", APP, "9bc1", "tugboat-app-web",
+                ObservedInstance.Status.CREATED, null, null, 0, null, List.of(), null))));
   }
 
   static List<Decision> decisions() {
@@ -57,7 +63,8 @@ final class JournalSamples {
         new Decision.Finished(APP, InstancePhase.FAILED, 2, Duration.ofSeconds(61), true, "exit 2"),
         new Decision.Block(APP, "pg-up can never fire"),
         new Decision.ChangeApp(AppPhase.STARTED, "all started", "ready passed"),
-        new Decision.EndRun(AppPhase.STOPPED, "stopped", "nothing live"));
+        new Decision.EndRun(AppPhase.STOPPED, "stopped", "nothing live"),
+        new Decision.RemoveInstance("77de01", "tugboat-old-web", "no decision accounts for it"));
   }
 
   static Map<Class<?>, JournalRecord> byClass() {
