@@ -94,6 +94,10 @@ final class StatusJson {
     RunStatus run = snapshot.run();
     root.put("run_id", run == null ? null : run.runId());
     root.put("sequence", run == null ? 0 : run.sequence());
+    // While Docker does not answer, container states are last known, not current: say so.
+    root.put("docker", run == null || run.dockerLost().isEmpty() ? "reachable"
+        : "unreachable: " + run.dockerLost());
+    root.put("interrupted", run != null && run.interrupted());
     root.put("updated_at", run == null ? null : run.updatedAt().toString());
     if (run == null) {
       root.putNull("ready");

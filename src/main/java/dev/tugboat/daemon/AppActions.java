@@ -48,11 +48,22 @@ final class AppActions {
 
   /** Prepares a start; with an Integration API address, every container gets it in its env. */
   Started prepare(AppSpec spec, java.util.Optional<String> integrationUrl) {
+    return prepare(spec, integrationUrl, true);
+  }
+
+  /** Prepares to continue a run under way: no preflight, which would remove its containers. */
+  Started prepareToResume(AppSpec spec, java.util.Optional<String> integrationUrl) {
+    return prepare(spec, integrationUrl, false);
+  }
+
+  private Started prepare(AppSpec spec, java.util.Optional<String> integrationUrl,
+      boolean preflight) {
     AppConfig.Read read = setup.appConfig().read(spec);
     AppPreparer.Options options = new AppPreparer.Options(setup.daemon().app().orElseThrow(),
         setup.daemon().settingsFile(), List.of(), setup.host(), registries(), setup.clock());
     try {
-      AppPreparer.Prepared prepared = AppPreparer.prepare(spec, options, runtime);
+      AppPreparer.Prepared prepared = preflight ? AppPreparer.prepare(spec, options, runtime)
+          : AppPreparer.plan(spec, options);
       if (integrationUrl.isPresent()) {
         prepared = new AppPreparer.Prepared(prepared.spec(), prepared.inputs(), prepared.masker(),
             prepared.plan(), new IntegrationEnvLauncher(prepared.launcher(), integrationUrl.get()));

@@ -8,7 +8,8 @@ import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.Decision;
-import dev.tugboat.events.InMemoryJournal;
+import dev.tugboat.events.FileJournal;
+import dev.tugboat.events.JournalDirectory;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.orchestrator.Run;
 import dev.tugboat.orchestrator.RunNarrator;
@@ -18,8 +19,13 @@ import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.trigger.TcpConnector;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -45,6 +51,8 @@ public final class AppController implements AppService, AutoCloseable {
   private volatile LiveRun live;
   private volatile String integrationUrl;
   private volatile String startupFailure;
+  private volatile JournalDirectory journals;
+  private final Set<String> restartedAfterInterruption = ConcurrentHashMap.newKeySet();
 
   public AppController(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
@@ -76,6 +84,11 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> start() {
     return onControl(this::doStart);
+  }
+
+  /** The daemon's first start of the app: see {@link #doResumeOrStart()}. */
+  public CompletableFuture<ControlResult> resumeOrStart() {
+    return onControl(this::doResumeOrStart);
   }
 
   @Override
@@ -169,42 +182,142 @@ public final class AppController implements AppService, AutoCloseable {
       return new ControlResult(snapshot.state(), "the app is already running (run "
           + current.runId() + "); use restart to apply changes");
     }
-    AppSpec spec;
-    AppActions.Started started;
+    AppSpec spec = loadSpecOrFail();
+    AppActions.Started started = prepareOrFail(spec, true);
+    String runId = RunIds.next(setup.clock());
+    FileJournal journal;
     try {
-      spec = actions.loadSpec();
+      journal = journals().create(runId, entry -> onEntry(entry, true));
+      journals().rotate(runId);
+    } catch (IOException e) {
+      String message = "cannot write the run's journal in " + setup.daemon().stateDir() + ": " + e;
+      setup.log().error(message);
+      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
+    }
+    LiveRun next = newRun(spec, started, runId, journal, setup.clock().instant());
+    publish(() -> new AppSnapshot(spec.name(), spec.version(), "starting", "starting run " + runId,
+        "", next.startedAt(), null));
+    setup.log().info("starting " + spec.name() + " " + spec.version() + " (run " + runId + ")");
+    next.loop().start();
+    next.run().start();
+    return new ControlResult("starting", "started run " + runId);
+  }
+
+  /**
+   * At the daemon's start: continues the latest run if the journal says it has not ended; starts
+   * a new one if there is none, or the latest was interrupted or cannot be read back; leaves the
+   * app stopped if the operator stopped it.
+   */
+  private ControlResult doResumeOrStart() {
+    Optional<String> latest;
+    try {
+      latest = journals().latestRunId();
+    } catch (IOException e) {
+      setup.log().error("cannot read the journals in " + setup.daemon().stateDir() + ": " + e
+          + "; starting a new run");
+      return doStart();
+    }
+    if (latest.isEmpty()) {
+      return doStart();
+    }
+    String runId = latest.get();
+    AppSpec spec = loadSpecOrFail();
+    AppActions.Started started = prepareOrFail(spec, false);
+    LiveRun resumed;
+    try {
+      FileJournal journal = journals().reopen(runId, entry -> onEntry(entry, true));
+      journal.warnings().forEach(warning -> setup.log().warn(warning));
+      if (journal.entries().isEmpty()) {
+        journal.close();
+        return doStart();
+      }
+      journal.entries().forEach(entry -> onEntry(entry, false));
+      resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time());
+      resumed.run().resume(journal.entries());
+    } catch (IOException | RuntimeException e) {
+      setup.log().error("cannot resume run " + runId + " from its journal (" + e.getMessage()
+          + "); starting a new run");
+      return doStart();
+    }
+    RunStatus status = resumed.run().status();
+    if (status.ended() && status.interrupted()) {
+      setup.log().warn("run " + runId + " was interrupted: " + masker.mask(status.message())
+          + "; starting the app in a new run");
+      return doStart();
+    }
+    if (status.ended()) {
+      setup.log().info("run " + runId + " was stopped (" + masker.mask(status.message())
+          + "); the app stays stopped until it is started");
+      return new ControlResult(status.state().label(), "run " + runId + " was stopped");
+    }
+    setup.log().info("resuming run " + runId + " of " + spec.name() + " " + spec.version()
+        + " (" + status.state().label() + ")");
+    resumed.loop().start();
+    return new ControlResult(status.state().label(), "resumed run " + runId);
+  }
+
+  private AppSpec loadSpecOrFail() {
+    try {
+      return actions.loadSpec();
     } catch (ApiException e) {
       publish(() -> new AppSnapshot(snapshot.specName(), snapshot.specVersion(), "failed",
           e.getMessage(), "", null, snapshot.run()));
       setup.log().error("cannot start the app: " + e.getMessage());
       throw e;
     }
+  }
+
+  private AppActions.Started prepareOrFail(AppSpec spec, boolean preflight) {
     try {
-      started = actions.prepare(spec, java.util.Optional.ofNullable(integrationUrl));
+      Optional<String> url = Optional.ofNullable(integrationUrl);
+      AppActions.Started started = preflight ? actions.prepare(spec, url)
+          : actions.prepareToResume(spec, url);
+      masker = masker.with(started.secrets());
+      startupMessage = "";
+      startupFailure = null;
+      return started;
     } catch (ApiException e) {
       publish(() -> new AppSnapshot(spec.name(), spec.version(), "failed", e.getMessage(), "",
           null, snapshot.run()));
       setup.log().error("cannot start " + spec.name() + ": " + e.getMessage());
       throw e;
     }
-    masker = masker.with(started.secrets());
-    startupMessage = "";
-    startupFailure = null;
-    String runId = RunIds.next(setup.clock());
+  }
+
+  /** The run, its loop thread (not started) and journal, made the daemon's current run. */
+  private LiveRun newRun(AppSpec spec, AppActions.Started started, String runId,
+      FileJournal journal, Instant startedAt) {
+    closeJournal(live);
     Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
         started.prepared().plan(), runtime, started.prepared().launcher(), setup.clock(),
-        new InMemoryJournal(this::onEntry), workers, new SystemScheduler(),
-        TcpConnector.sockets(), status -> onStatus(spec, status)));
+        journal, workers, new SystemScheduler(), TcpConnector.sockets(),
+        status -> onStatus(spec, status)));
     Thread loop = new Thread(run::runLoop, "tugboat-loop");
     loop.setDaemon(true);
-    LiveRun next = new LiveRun(spec, runId, run, loop, setup.clock().instant());
+    LiveRun next = new LiveRun(spec, runId, run, loop, startedAt, journal);
     live = next;
-    publish(() -> new AppSnapshot(spec.name(), spec.version(), "starting", "starting run " + runId,
-        "", next.startedAt(), null));
-    setup.log().info("starting " + spec.name() + " " + spec.version() + " (run " + runId + ")");
-    loop.start();
-    run.start();
-    return new ControlResult("starting", "started run " + runId);
+    return next;
+  }
+
+  private JournalDirectory journals() throws IOException {
+    JournalDirectory directory = journals;
+    if (directory == null) {
+      directory = JournalDirectory.open(setup.daemon().stateDir(), JournalDirectory.DEFAULT_KEEP,
+          setup.clock());
+      journals = directory;
+    }
+    return directory;
+  }
+
+  private void closeJournal(LiveRun run) {
+    if (run == null) {
+      return;
+    }
+    try {
+      run.journal().close();
+    } catch (IOException e) {
+      setup.log().warn("closing the journal of run " + run.runId() + ": " + e);
+    }
   }
 
   private ControlResult doStop(String reason) {
@@ -224,22 +337,35 @@ public final class AppController implements AppService, AutoCloseable {
     return new ControlResult(snapshot.state(), "stopped run " + current.runId());
   }
 
-  /** On the loop thread: each journal entry becomes an API event and, if it tells something, a log line. */
-  private void onEntry(JournalEntry entry) {
+  /**
+   * On the loop thread: each journal entry becomes an API event and, if it tells something and is
+   * new ({@code live}, not read back from the journal), a log line.
+   */
+  private void onEntry(JournalEntry entry, boolean live) {
     if (entry.record() instanceof Decision.Fire fire) {
       latency.observe(fire.trigger().split(" ", 2)[0], fire.took());
     }
     String text = RunNarrator.line(entry).map(masker::mask).orElse("");
     events.append(entry.time(), entry.runId(), entry.record().getClass().getSimpleName(), text,
         masker.mask(entry.cause()));
-    if (!text.isEmpty()) {
+    if (live && !text.isEmpty()) {
       setup.log().info(text);
     }
   }
 
-  /** On the loop thread: publish the new status. */
+  /**
+   * On the loop thread: publish the new status. A run that ends interrupted (its services stopped
+   * while nobody watched) is followed by a new run, once.
+   */
   private void onStatus(AppSpec spec, RunStatus status) {
     LiveRun current = live;
+    if (status.ended() && status.interrupted() && current != null
+        && current.runId().equals(status.runId()) && current.loop().isAlive()
+        && restartedAfterInterruption.add(status.runId())) {
+      setup.log().warn("run " + status.runId() + " was interrupted: "
+          + masker.mask(status.message()) + "; starting the app in a new run");
+      onControl(this::doStart);
+    }
     String failure = startupFailure;
     boolean failed = failure != null && status.state() != dev.tugboat.events.AppPhase.STARTING;
     publish(() -> new AppSnapshot(spec.name(), spec.version(),
@@ -265,6 +391,7 @@ public final class AppController implements AppService, AutoCloseable {
     LiveRun current = live;
     if (current != null) {
       current.run().close();
+      closeJournal(current);
     }
     control.shutdownNow();
     workers.shutdownNow();

@@ -81,6 +81,22 @@ public final class AppPreparer {
   /** Config values, plan and launcher; then the preflight against {@code runtime}. */
   public static Prepared prepare(AppSpec spec, Options options, ContainerRuntime runtime)
       throws PrepareException {
+    Prepared prepared = plan(spec, options);
+    try {
+      new Preflight(runtime, new SystemHostPorts(runtime)).check(SpecNeeds.of(prepared.inputs(),
+          new ContainerKeys(spec), prepared.plan(), prepared.launcher()));
+    } catch (PreflightException | RuntimeFailure e) {
+      throw new PrepareException(prepared.masker().mask(e.getMessage()), 1);
+    }
+    return prepared;
+  }
+
+  /**
+   * Config values, plan and launcher, without the preflight: for a run that is already under way
+   * (resumed after a restart of the daemon), whose own containers hold its ports and which the
+   * preflight's clean-up of earlier runs would remove.
+   */
+  public static Prepared plan(AppSpec spec, Options options) throws PrepareException {
     RunInputs.Prepared prepared;
     try {
       prepared = RunInputs.of(spec, options.specFile(), options.settingsFile(), options.sets(),
@@ -98,12 +114,6 @@ public final class AppPreparer {
       throw new PrepareException(options.specFile() + ": " + masker.mask(e.getMessage()), 2);
     }
     Launcher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
-    try {
-      new Preflight(runtime, new SystemHostPorts(runtime))
-          .check(SpecNeeds.of(in, keys, plan, launcher));
-    } catch (PreflightException | RuntimeFailure e) {
-      throw new PrepareException(masker.mask(e.getMessage()), 1);
-    }
     return new Prepared(spec, in, masker, plan, launcher);
   }
 }

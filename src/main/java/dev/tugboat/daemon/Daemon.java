@@ -79,7 +79,7 @@ public final class Daemon {
     CompletableFuture<Void> integrationBound = CompletableFuture.runAsync(
         () -> new IntegrationListener(config, log).bind(runtime, app).ifPresent(integration::set));
     if (startApp && config.app().isPresent()) {
-      integrationBound.thenCompose(bound -> app.start()).whenComplete((result, failure) -> {
+      integrationBound.thenCompose(bound -> app.resumeOrStart()).whenComplete((result, failure) -> {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException
             && failure.getCause() != null ? failure.getCause() : failure;
         if (cause == null) {

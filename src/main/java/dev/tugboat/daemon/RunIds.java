@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Run ids: sortable by start time, unique on one host ({@code 20261122-023512-9f3a}). */
+/**
+ * Run ids: sortable by start time to the millisecond (the latest journal is the current run's),
+ * unique on one host ({@code 20261122-023512.345-9f3a}).
+ */
 public final class RunIds {
 
   private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss.SSS").withZone(ZoneOffset.UTC);
 
   private RunIds() {}
 

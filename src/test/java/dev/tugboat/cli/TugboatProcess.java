@@ -96,6 +96,11 @@ final class TugboatProcess implements AutoCloseable {
     process.toHandle().destroy();
   }
 
+  /** SIGKILL, as {@code kill -9} or a crash: the daemon gets no chance to write anything more. */
+  void kill() {
+    process.toHandle().destroyForcibly();
+  }
+
   List<String> outLines() {
     synchronized (out) {
       return List.copyOf(out);
