@@ -102,7 +102,7 @@ final class ApiRoutes {
     if (parts.length == 2 && !parts[1].isEmpty()) {
       requireMethod(request.method(), HttpMethod.DELETE);
       AsyncReply.json(ctx, context, "/api/v1/config/item",
-          context.service().unsetConfig(List.of(parts[1])).thenApply(items -> Map.of("items", items)),
+          context.service().unsetConfig(List.of(parts[1])),
           keepAlive);
       return;
     }
@@ -111,11 +111,11 @@ final class ApiRoutes {
     }
     if (request.method().equals(HttpMethod.GET)) {
       AsyncReply.json(ctx, context, "/api/v1/config",
-          context.service().config().thenApply(items -> Map.of("items", items)), keepAlive);
+          context.service().config(), keepAlive);
     } else if (request.method().equals(HttpMethod.PUT)) {
       Map<String, String> values = configValues(RequestBodies.json(request));
       AsyncReply.json(ctx, context, "/api/v1/config",
-          context.service().setConfig(values).thenApply(items -> Map.of("items", items)),
+          context.service().setConfig(values),
           keepAlive);
     } else {
       throw new ApiException(405, "use GET or PUT on /api/v1/config");

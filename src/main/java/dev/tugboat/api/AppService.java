@@ -29,17 +29,17 @@ public interface AppService {
   /** Stops, reloads spec and config, starts; completes once the new run was launched. */
   CompletableFuture<ControlResult> restart();
 
-  /** The config items with their values, secrets masked. */
-  CompletableFuture<List<ConfigItemView>> config();
+  /** The config items with their values by group, secrets masked. */
+  CompletableFuture<ConfigView> config();
 
   /** Checks and stores values (item name to value), as {@code tugboat config set} does. */
-  CompletableFuture<List<ConfigItemView>> setConfig(Map<String, String> values);
+  CompletableFuture<ConfigView> setConfig(Map<String, String> values);
 
   /**
    * Forgets the stored values of {@code names}, as {@code tugboat config unset} does: each falls
    * back to its {@code value} or default; a {@code value_cmd} item gets a newly generated value.
    */
-  CompletableFuture<List<ConfigItemView>> unsetConfig(List<String> names);
+  CompletableFuture<ConfigView> unsetConfig(List<String> names);
 
   /** The last {@code tail} lines a container of the current run wrote, secrets masked. */
   CompletableFuture<List<String>> logs(String component, String container, int tail);

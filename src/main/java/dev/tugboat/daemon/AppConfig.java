@@ -1,20 +1,18 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.ApiException;
-import dev.tugboat.api.ConfigItemView;
+import dev.tugboat.api.ConfigView;
 import dev.tugboat.config.CertificateAuthorityStore;
 import dev.tugboat.config.ConfigEntry;
 import dev.tugboat.config.ConfigException;
 import dev.tugboat.config.ConfigLoader;
 import dev.tugboat.config.ConfigScreen;
-import dev.tugboat.config.ConfigTable;
 import dev.tugboat.config.ConfigValue;
 import dev.tugboat.config.ConfigValues;
 import dev.tugboat.config.Generators;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.ItemType;
 import dev.tugboat.config.PreviewFacts;
-import dev.tugboat.config.SecretMasker;
 import dev.tugboat.config.SettingsStore;
 import dev.tugboat.config.StoredValue;
 import dev.tugboat.spec.AppSpec;
@@ -34,8 +32,8 @@ import java.util.Map;
  */
 final class AppConfig {
 
-  /** The values and their views (secrets masked). */
-  record Read(ConfigValues values, List<ConfigItemView> items) {}
+  /** The values and their view (secrets masked). */
+  record Read(ConfigValues values, ConfigView view) {}
 
   private final Path settingsFile;
   private final HostAddresses host;
@@ -51,7 +49,7 @@ final class AppConfig {
   Read read(AppSpec spec) {
     try {
       ConfigValues values = loader().load(spec, store(), facts(spec));
-      return new Read(values, views(values));
+      return new Read(values, ConfigViews.of(spec, values, facts(spec)));
     } catch (ConfigException e) {
       throw new ApiException(409, e.getMessage());
     } catch (IOException e) {
@@ -71,7 +69,7 @@ final class AppConfig {
             : StoredValue.of(change.getValue()));
       }
       ConfigValues values = loader().set(spec, store(), stored, facts(spec));
-      return new Read(values, views(values));
+      return new Read(values, ConfigViews.of(spec, values, facts(spec)));
     } catch (ConfigException e) {
       throw new ApiException(400, e.getMessage());
     } catch (IOException e) {
@@ -99,7 +97,7 @@ final class AppConfig {
     }
     try {
       ConfigValues values = loader().unset(spec, store(), names, facts(spec));
-      return new Read(values, views(values));
+      return new Read(values, ConfigViews.of(spec, values, facts(spec)));
     } catch (ConfigException e) {
       throw new ApiException(400, e.getMessage());
     } catch (IOException e) {
@@ -116,21 +114,6 @@ final class AppConfig {
       }
     }
     return secrets;
-  }
-
-  private static List<ConfigItemView> views(ConfigValues values) {
-    SecretMasker masker = values.masker();
-    List<ConfigItemView> views = new ArrayList<>();
-    for (ConfigEntry entry : values.screen().entries()) {
-      ConfigValue value = values.value(entry.name()).orElseThrow();
-      views.add(new ConfigItemView(entry.name(), entry.item().title(), entry.type().specName(),
-          entry.group(), entry.parent().orElse(null),
-          entry.isSecret() && value.isSet() ? SecretMasker.MASK
-              : masker.mask(ConfigTable.shown(values, entry.name())),
-          value.source().label(), entry.item().required(), entry.item().hidden(),
-          entry.item().readonly(), values.isShown(entry.name()), entry.isSecret()));
-    }
-    return List.copyOf(views);
   }
 
   private ConfigLoader loader() {

@@ -3,7 +3,7 @@ package dev.tugboat.daemon;
 import dev.tugboat.api.AppService;
 import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.ApiException;
-import dev.tugboat.api.ConfigItemView;
+import dev.tugboat.api.ConfigView;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.config.SecretMasker;
@@ -105,30 +105,30 @@ public final class AppController implements AppService, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<List<ConfigItemView>> config() {
-    return onControl(() -> setup.appConfig().read(actions.loadSpec()).items());
+  public CompletableFuture<ConfigView> config() {
+    return onControl(() -> setup.appConfig().read(actions.loadSpec()).view());
   }
 
   @Override
-  public CompletableFuture<List<ConfigItemView>> setConfig(Map<String, String> values) {
+  public CompletableFuture<ConfigView> setConfig(Map<String, String> values) {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().write(actions.loadSpec(), values);
       masker = masker.with(AppConfig.secrets(read.values()));
       setup.log().info("config changed: " + String.join(", ", values.keySet())
           + " (a restart applies the change)");
-      return read.items();
+      return read.view();
     });
   }
 
   @Override
-  public CompletableFuture<List<ConfigItemView>> unsetConfig(List<String> names) {
+  public CompletableFuture<ConfigView> unsetConfig(List<String> names) {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().unset(actions.loadSpec(), names);
       // an item with a value_cmd has a newly generated value, which may be a secret
       masker = masker.with(AppConfig.secrets(read.values()));
       setup.log().info("config unset: " + String.join(", ", names)
           + " (a restart applies the change)");
-      return read.items();
+      return read.view();
     });
   }
 

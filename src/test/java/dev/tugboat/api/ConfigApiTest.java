@@ -21,6 +21,20 @@ class ConfigApiTest {
   }
 
   @Test
+  void getAnswersTheItemsAsBeforeAndTheSameItemsByGroupWithTitles() {
+    FullHttpResponse response = api.get("/api/v1/config");
+
+    assertThat(response.status().code()).isEqualTo(200);
+    String item = "{\"name\":\"db_password\",\"title\":\"Password\",\"type\":\"password\","
+        + "\"group\":\"db\",\"parent\":null,\"value\":\"********\",\"source\":\"stored\","
+        + "\"required\":true,\"hidden\":false,\"readonly\":false,\"shown\":true,"
+        + "\"secret\":true,\"when\":\"\"}";
+    assertThat(ApiChannel.body(response)).isEqualTo("{\"items\":[" + item + "],\"groups\":["
+        + "{\"name\":\"db\",\"title\":\"Database\",\"description\":\"Where data lives\","
+        + "\"when\":\"\",\"shown\":true,\"items\":[" + item + "]}]}");
+  }
+
+  @Test
   void deleteOfAnUnknownItemIs404WithTheReason() {
     FullHttpResponse response = api.call("DELETE", "/api/v1/config/nope", "");
 

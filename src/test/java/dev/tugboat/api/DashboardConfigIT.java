@@ -14,18 +14,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** The config form on fixtures: groups, shown items, secrets never filled in, changes, refusals. */
 class DashboardConfigIT extends FixtureDashboard {
 
+  private static final String VISIBLE = ".filter(e => e.getClientRects().length > 0)";
+
   @Test
   void showsTheConfigByGroupLeavingOutWhatIsNotShownAndNeverFillingInASecret() throws Exception {
     daemon.status(StatusFixtures.started());
     openWithToken();
     page.waitUntil("the config form", "document.querySelector('.config-form')", WAIT);
 
-    assertThat(page.eval("[...document.querySelectorAll('#config legend')].map(l => l.textContent)")
-        .toString()).isEqualTo("[\"database\",\"tls\",\"TLS <b>certificate</b>\",\"features\","
-            + "\"Modules\"]");
-    assertThat(page.eval("[...document.querySelectorAll('#config [data-item]')]"
-        + ".map(i => i.dataset.item)").toString()).isEqualTo("[\"db_password\",\"db_host\","
+    assertThat(page.eval("[...document.querySelectorAll('#config legend')]" + VISIBLE
+        + ".map(l => l.textContent)").toString()).isEqualTo("[\"Database\",\"TLS\","
+            + "\"TLS <b>certificate</b>\",\"Features\",\"Modules\"]");
+    assertThat(page.text("[data-group='database'] .group-description"))
+        .isEqualTo("Where the app keeps its data");
+    assertThat(shownItems()).isEqualTo("[\"db_password\",\"db_host\","
             + "\"use_tls\",\"tls_mode\",\"tls_cert\",\"modules\",\"api_key\",\"license_id\"]");
+    assertThat(page.visible("[data-group='advanced']")).isFalse();
     assertThat(page.eval("[...document.querySelectorAll('#config input, #config textarea')]"
         + ".filter(i => i.value.includes('****')).length").asInt()).isZero();
     assertThat(field("db_password")).containsEntry("value", "").containsEntry("type", "password")
@@ -76,6 +80,40 @@ class DashboardConfigIT extends FixtureDashboard {
         + " \"db_host\": \"db2.internal\", \"use_tls\": \"0\", \"tls_mode\": \"provided\","
         + " \"tls_cert\": \"-----BEGIN CERTIFICATE-----\\nMIIB\\n\", \"module_export\": \"1\"}}"));
     assertThat(page.visible(".form-errors")).isFalse();
+  }
+
+  @Test
+  void itemsAppearAndDisappearAsTheValuesTheirWhenComparesAreEdited() throws Exception {
+    daemon.status(StatusFixtures.started());
+    openWithToken();
+    page.waitUntil("the config form", "document.querySelector('.config-form')", WAIT);
+    assertThat(page.visible("[data-item='http_port']")).isFalse();
+
+    page.click("[data-item='use_tls'] input");
+    page.waitUntil("http_port shown (use_tls=0)", "!document.querySelector(\"[data-item='http_port']\")"
+        + ".hidden", WAIT);
+    page.click("#config input[name='module_reports']");
+    page.waitUntil("api_key hidden (module_reports!=0 is false)",
+        "document.querySelector(\"[data-item='api_key']\").hidden", WAIT);
+    assertThat(shownItems()).isEqualTo("[\"db_password\",\"db_host\",\"use_tls\","
+        + "\"tls_mode\",\"tls_cert\",\"http_port\",\"modules\",\"license_id\"]");
+
+    page.type("[data-item='http_port'] input", "8080");
+    page.click("[data-item='use_tls'] input");
+    page.click("#config input[name='module_reports']");
+    page.waitUntil("http_port hidden again", "document.querySelector(\"[data-item='http_port']\")"
+        + ".hidden", WAIT);
+    assertThat(page.visible("[data-item='api_key']")).isTrue();
+    assertThat(page.visible("[data-group='advanced']")).isFalse();
+    page.click(".config-form button[type=submit]");
+
+    page.waitForText(".config-form .action-result", "Nothing changed.", WAIT);
+    assertThat(daemon.requests()).noneMatch(r -> r.startsWith("PUT "));
+  }
+
+  private String shownItems() throws Exception {
+    return page.eval("[...document.querySelectorAll('#config [data-item]')]" + VISIBLE
+        + ".map(i => i.dataset.item)").toString();
   }
 
   /** The value, type, placeholder and disabled state of an item's input. */

@@ -61,12 +61,12 @@ public final class FakeApp implements AppService {
   }
 
   @Override
-  public CompletableFuture<List<ConfigItemView>> config() {
-    return CompletableFuture.completedFuture(List.of(item("db_password", "********")));
+  public CompletableFuture<ConfigView> config() {
+    return CompletableFuture.completedFuture(view(item("db_password", "********", "stored")));
   }
 
   @Override
-  public CompletableFuture<List<ConfigItemView>> setConfig(Map<String, String> values) {
+  public CompletableFuture<ConfigView> setConfig(Map<String, String> values) {
     calls.add("set " + values);
     if (values.containsKey("nope")) {
       return CompletableFuture.failedFuture(
@@ -76,14 +76,13 @@ public final class FakeApp implements AppService {
   }
 
   @Override
-  public CompletableFuture<List<ConfigItemView>> unsetConfig(List<String> names) {
+  public CompletableFuture<ConfigView> unsetConfig(List<String> names) {
     calls.add("unset " + names);
     if (names.contains("nope")) {
       return CompletableFuture.failedFuture(
           new ApiException(404, "no config item 'nope' in this spec"));
     }
-    return CompletableFuture.completedFuture(List.of(new ConfigItemView("db_password", "Password",
-        "password", "db", null, "********", "default", true, false, false, true, true)));
+    return CompletableFuture.completedFuture(view(item("db_password", "********", "default")));
   }
 
   @Override
@@ -108,8 +107,13 @@ public final class FakeApp implements AppService {
     calls.add("startup " + (error ? "error " : "info ") + message);
   }
 
-  private static ConfigItemView item(String name, String value) {
-    return new ConfigItemView(name, "Password", "password", "db", null, value, "stored", true,
-        false, false, true, true);
+  private static ConfigView view(ConfigItemView item) {
+    return ConfigView.of(List.of(new ConfigView.Group("db", "Database", "Where data lives", "",
+        true, List.of(item))));
+  }
+
+  private static ConfigItemView item(String name, String value, String source) {
+    return new ConfigItemView(name, "Password", "password", "db", null, value, source, true,
+        false, false, true, true, "");
   }
 }

@@ -2,9 +2,11 @@ package dev.tugboat.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tugboat.api.ApiException;
 import dev.tugboat.api.ConfigItemView;
+import dev.tugboat.api.ConfigView;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.SpecLoader;
@@ -68,6 +70,44 @@ class AppConfigTest {
     assertThat(Files.readString(dir.resolve("settings.json"))).isEqualTo(before);
   }
 
+  @Test
+  void readGivesGroupsWithTitlesAndEachWhenWithWhatItGivesNow() {
+    AppSpec spec = spec("""
+        replicated_api_version: 2.8.0
+        name: Shop
+        version: "3.1"
+        config:
+        - name: main
+          title: Main settings
+          description: What every install sets
+          items:
+          - {name: mode, type: select_one, default: small, items: [{name: small}, {name: large}]}
+          - {name: workers, type: text, default: "4", when: mode=large}
+          - {name: tier, type: text, default: basic, when: mode!=large}
+        - name: extra
+          title: Extras
+          when: '{{repl ConfigOptionEquals "mode" "large"}}'
+          items:
+          - {name: cache_mb, type: text, default: "64"}
+        """);
+
+    ConfigView view = config().read(spec).view();
+
+    assertThat(view.groups()).extracting(ConfigView.Group::name, ConfigView.Group::title,
+            ConfigView.Group::description, ConfigView.Group::shown)
+        .containsExactly(tuple("main", "Main settings", "What every install sets", true),
+            tuple("extra", "Extras", "", false));
+    assertThat(view.groups().get(1).when()).isEqualTo("{{repl ConfigOptionEquals \"mode\" \"large\"}}");
+    assertThat(view.groups().get(0).items()).extracting(ConfigItemView::name,
+            ConfigItemView::when, ConfigItemView::shown)
+        .containsExactly(tuple("mode", "", true), tuple("small", "", true),
+            tuple("large", "", true), tuple("workers", "mode=large", false),
+            tuple("tier", "mode!=large", true));
+    assertThat(view.items()).extracting(ConfigItemView::name)
+        .containsExactly("mode", "small", "large", "workers", "tier", "cache_mb");
+    assertThat(view.items().get(5).shown()).isFalse();
+  }
+
   AppConfig config() {
     return new AppConfig(dir.resolve("settings.json"),
         new HostAddresses("10.0.0.5", "203.0.113.9", "172.17.0.1", Map.of("eth0", "10.0.0.5")),
@@ -75,7 +115,7 @@ class AppConfigTest {
   }
 
   static ConfigItemView item(AppConfig.Read read, String name) {
-    return read.items().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    return read.view().items().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
   }
 
   static AppSpec spec(String text) {

@@ -1,6 +1,7 @@
 'use strict';
 // One form control per config item type. Each field knows its item's value as loaded and as edited,
-// so the form sends only what changed. A secret is never put into an input: the daemon sends it
+// so the form sends only what changed, and says what its items' values are now (current), which
+// the form's `when`s read. A secret is never put into an input: the daemon sends it
 // masked, and an empty secret input means "keep it".
 window.Tugboat = window.Tugboat || {};
 
@@ -38,6 +39,7 @@ window.Tugboat = window.Tugboat || {};
       node: [el('label', {for: id}, labelText(item)), input],
       values: () => (secret ? (input.value === '' ? {} : {[item.name]: input.value})
         : (input.value === item.value ? {} : {[item.name]: input.value})),
+      current: () => ({[item.name]: secret && input.value === '' ? item.value : input.value}),
       errorId: id + '-error',
     };
   }
@@ -51,6 +53,7 @@ window.Tugboat = window.Tugboat || {};
     return {
       node: el('div', {class: 'check'}, input, el('label', {for: id}, labelText(item))),
       values: () => (input.checked === isOn(item.value) ? {} : {[item.name]: value()}),
+      current: () => ({[item.name]: value()}),
       errorId: id + '-error',
     };
   }
@@ -75,10 +78,16 @@ window.Tugboat = window.Tugboat || {};
       }
       return changed;
     };
+    const current = () => {
+      if (!many) return {[item.name]: chosen()};
+      return Object.assign({[item.name]: item.value},
+        ...inputs.map(({option, input}) => ({[option.name]: input.checked ? '1' : '0'})));
+    };
     return {
       node: el('fieldset', {class: 'choices', 'aria-describedby': id + '-error'},
         el('legend', {}, labelText(item)), inputs.map((i) => i.node)),
       values,
+      current,
       errorId: id + '-error',
     };
   }
@@ -104,6 +113,7 @@ window.Tugboat = window.Tugboat || {};
     return {
       node: [el('label', {for: id}, labelText(item)), state, input],
       values: () => (contents === null ? {} : {[item.name]: contents}),
+      current: () => ({[item.name]: contents === null ? item.value : contents}),
       errorId: id + '-error',
     };
   }
@@ -112,7 +122,7 @@ window.Tugboat = window.Tugboat || {};
     const node = item.type === 'heading'
       ? el('h4', {class: 'heading'}, item.title || item.name)
       : el('p', {class: 'note'}, item.title || item.value || item.name);
-    return {node, values: () => ({}), errorId: null};
+    return {node, values: () => ({}), current: () => ({[item.name]: item.value}), errorId: null};
   }
 
   /** The field for `item`, by its type; unknown types are edited as text. */

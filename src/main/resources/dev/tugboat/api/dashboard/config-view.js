@@ -1,6 +1,7 @@
 'use strict';
-// The config form: items by group, those the daemon says are not shown (their `when` is false)
-// left out, sending only the values the operator changed, and showing a refusal beside its item.
+// The config form: items by group under the group's title, those whose `when` is false hidden (and
+// shown again as soon as an edit makes it true), sending only the values the operator changed in
+// shown items, and showing a refusal beside its item.
 window.Tugboat = window.Tugboat || {};
 
 (function (T) {
@@ -13,6 +14,7 @@ window.Tugboat = window.Tugboat || {};
       this.api = api;
       this.root = root;
       this.fields = [];
+      this.groupNodes = [];
     }
 
     async load() {
@@ -26,6 +28,7 @@ window.Tugboat = window.Tugboat || {};
 
     render(groups) {
       this.fields = [];
+      this.groupNodes = [];
       if (groups.length === 0) {
         fill(this.root, el('p', {class: 'empty'}, 'This app has no configuration.'));
         return;
@@ -40,23 +43,41 @@ window.Tugboat = window.Tugboat || {};
         event.preventDefault();
         this.save(save);
       });
+      form.addEventListener('input', () => this.decideShown());
+      form.addEventListener('change', () => this.decideShown());
       fill(this.root, form);
+      this.decideShown();
     }
 
-    /** A fieldset of the group's shown items; none when it has none. */
+    /** A fieldset of the group's items (not those the spec hides); none when it has none. */
     group(group) {
-      const items = group.items.filter((i) => i.shown && !i.hidden).map((item) => {
+      const fields = group.items.filter((i) => !i.hidden).map((item) => {
         const field = T.configFields.fieldFor(item);
         const error = field.errorId ? el('p', {class: 'error-text', id: field.errorId}) : null;
-        this.fields.push({item, field, error});
-        return el('div', {class: 'field', 'data-item': item.name}, field.node, error);
+        const node = el('div', {class: 'field', 'data-item': item.name}, field.node, error);
+        return {item, field, error, node, group};
       });
-      if (items.length === 0) return null;
-      return el('fieldset', {class: 'group', 'data-group': group.name}, el('legend', {}, group.name), items);
+      if (fields.length === 0) return null;
+      this.fields.push(...fields);
+      const node = el('fieldset', {class: 'group', 'data-group': group.name},
+        el('legend', {}, group.title),
+        group.description ? el('p', {class: 'meta group-description'}, group.description) : null,
+        fields.map((f) => f.node));
+      this.groupNodes.push({node, fields});
+      return node;
     }
 
+    /** Hides each item whose `when` is false with the values now in the form, and empty groups. */
+    decideShown() {
+      const values = Object.assign({}, ...this.fields.map((f) => f.field.current()));
+      const valueOf = (name) => values[name];
+      for (const f of this.fields) f.node.hidden = !T.configModel.isShown(f.group, f.item, valueOf);
+      for (const g of this.groupNodes) g.node.hidden = g.fields.every((f) => f.node.hidden);
+    }
+
+    /** What the operator changed in the items now shown. */
     changes() {
-      return Object.assign({}, ...this.fields.map((f) => f.field.values()));
+      return Object.assign({}, ...this.fields.filter((f) => !f.node.hidden).map((f) => f.field.values()));
     }
 
     async save(button) {
