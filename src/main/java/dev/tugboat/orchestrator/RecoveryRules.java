@@ -30,12 +30,23 @@ final class RecoveryRules {
 
   private RecoveryRules() {}
 
+  /**
+   * How long before its event stream broke an engine may have been stopping containers: a stopping
+   * engine stops them all (each within its stop timeout) before the stream ends.
+   */
+  static final Duration ENGINE_STOP_WINDOW = Duration.ofSeconds(30);
+
   static void lost(StateDraft d, String message) {
     d.dockerLost = message.isEmpty() ? "Docker's event stream ended" : message;
+    if (d.dockerLostAt.isEmpty()) {
+      d.dockerLostAt = Optional.of(d.now);
+    }
   }
 
   static void observed(StateDraft d, RunEvent.InstancesObserved event) {
+    Optional<Instant> lostAt = d.dockerLostAt;
     d.dockerLost = "";
+    d.dockerLostAt = Optional.empty();
     Map<ContainerKey, ObservedInstance> ours = new LinkedHashMap<>();
     for (ObservedInstance seen : event.instances()) {
       Optional<String> unclaimed = unclaimed(d, seen);
@@ -45,7 +56,7 @@ final class RecoveryRules {
         ours.put(seen.container(), seen);
       }
     }
-    interruptIfServicesStopped(d, ours, event.resumed());
+    interruptIfServicesStopped(d, ours, event.resumed(), lostAt);
     // Phases as the journal left them: a launch decided while converging is not one to adopt.
     Map<ContainerKey, InstancePhase> before = new LinkedHashMap<>();
     d.instances.forEach((key, instance) -> before.put(key, instance.phase()));
@@ -89,23 +100,32 @@ final class RecoveryRules {
         + " is " + instance.phase().label() + ")");
   }
 
-  private static void interruptIfServicesStopped(
-      StateDraft d, Map<ContainerKey, ObservedInstance> ours, boolean resumed) {
-    if (d.stopRequested || !(d.app == AppPhase.STARTING || d.app == AppPhase.STARTED)) {
+  /**
+   * Services that stopped while nobody watched: found not running although the run has them
+   * running, or, after Docker's stream broke, stopped just before it did (an engine that stops
+   * stops every container first, and the run saw those exits as failures).
+   */
+  private static void interruptIfServicesStopped(StateDraft d,
+      Map<ContainerKey, ObservedInstance> ours, boolean resumed, Optional<Instant> lostAt) {
+    if (d.stopRequested || d.app == AppPhase.STOPPED) {
       return;
     }
     List<String> stopped = new ArrayList<>();
     for (PlannedContainer container : d.plan.containers()) {
       InstanceState instance = d.instance(container.key());
       ObservedInstance seen = ours.get(container.key());
-      if (container.ephemeral() || instance.phase() != InstancePhase.RUNNING
-          || isRunning(seen, instance)) {
+      if (container.ephemeral() || isRunning(seen, instance)) {
         continue;
       }
-      int code = seen == null ? -1 : seen.exitCode();
-      if (!container.restart().restarts(code, instance.restarts())) {
-        stopped.add(container.key() + (seen == null ? " is gone"
-            : " exited with code " + code + at(seen.finishedAt())));
+      if (instance.phase() == InstancePhase.RUNNING) {
+        int code = seen == null ? -1 : seen.exitCode();
+        if (!container.restart().restarts(code, instance.restarts())) {
+          stopped.add(container.key() + (seen == null ? " is gone"
+              : " exited with code " + code + at(seen.finishedAt())));
+        }
+      } else if (stoppedByTheEngine(instance, lostAt)) {
+        stopped.add(container.key() + " exited with code "
+            + instance.exitCode().orElse(-1) + at(instance.exitedAt().orElse(null)));
       }
     }
     if (stopped.isEmpty()) {
@@ -116,6 +136,15 @@ final class RecoveryRules {
     d.interrupted = true;
     d.changeApp(AppPhase.FAILED, why, "service containers stopped while nobody watched");
     StopRules.stopRequested(d, why);
+  }
+
+  private static boolean stoppedByTheEngine(InstanceState instance, Optional<Instant> lostAt) {
+    if (lostAt.isEmpty() || instance.phase() != InstancePhase.FAILED
+        && instance.phase() != InstancePhase.RESTARTING) {
+      return false;
+    }
+    Instant since = lostAt.get().minus(ENGINE_STOP_WINDOW);
+    return instance.exitedAt().map(at -> !at.isBefore(since)).orElse(false);
   }
 
   private static boolean isRunning(ObservedInstance seen, InstanceState instance) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * instance's start (the start's address is read first, the exit is not held up), by container id.
  * {@code interrupted}: instances stopped while nobody watched (an engine restart, a reboot), so the
  * run was stopped and a new one should start the app again. {@code dockerLost} says why Docker
- * does not answer, empty while it does. Only the loop makes new ones (through the {@link Planner});
+ * does not answer (since {@code dockerLostAt}), empty while it does. Only the loop makes new ones (through the {@link Planner});
  * anyone may read one.
  */
 public record RunState(
@@ -35,6 +35,7 @@ public record RunState(
     Optional<Instant> readyDeadlineAt,
     boolean interrupted,
     String dockerLost,
+    Optional<Instant> dockerLostAt,
     boolean ended) {
 
   /** The ready check: not yet due, being polled, passed. */
@@ -66,7 +67,7 @@ public record RunState(
     plan.events().forEach(event -> events.put(event.name(), EventState.initial(event.name())));
     return new RunState(runId, AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
         events, ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), Optional.empty(), false, "",
-        false);
+        Optional.empty(), false);
   }
 
   /** Every container waiting and nothing started: what templates see before the run. */
@@ -76,7 +77,7 @@ public record RunState(
         InstanceState.initial(key, dev.tugboat.events.InstancePhase.WAITING, List.of())));
     return new RunState("plan", AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
         Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), Optional.empty(), false, "",
-        false);
+        Optional.empty(), false);
   }
 
   public InstanceState instance(ContainerKey key) {

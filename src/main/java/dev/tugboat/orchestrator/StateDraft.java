@@ -35,6 +35,7 @@ final class StateDraft {
   Optional<Instant> readyDeadlineAt;
   boolean interrupted;
   String dockerLost;
+  Optional<Instant> dockerLostAt;
   boolean ended;
   final List<Decision> decisions = new ArrayList<>();
 
@@ -56,13 +57,14 @@ final class StateDraft {
     this.readyDeadlineAt = state.readyDeadlineAt();
     this.interrupted = state.interrupted();
     this.dockerLost = state.dockerLost();
+    this.dockerLostAt = state.dockerLostAt();
     this.ended = state.ended();
   }
 
   RunState freeze() {
     return new RunState(runId, app, message, createdAt, startedAt, instances, events, ready,
         readyLastSeen, stopRequested, awaitingOutput, earlyExits, readyDeadlineAt, interrupted,
-        dockerLost, ended);
+        dockerLost, dockerLostAt, ended);
   }
 
   InstanceState instance(ContainerKey key) {

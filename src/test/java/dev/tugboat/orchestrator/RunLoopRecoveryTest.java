@@ -192,6 +192,40 @@ class RunLoopRecoveryTest {
     assertThat(fired(run, Plans.MIGRATED)).isEqualTo(1);
   }
 
+  @Test
+  void engineThatStoppedTheServicesBeforeItWentAwayInterruptsTheRun() {
+    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    run.runtime.exitNow("python-app-pythonapp", 143); // a stopping engine stops every container
+    run.runtime.exitNow("db-postgres", 0);
+    run.runtime.stopEngine();
+    run.run.loop().drain();
+    assertThat(run.status().state()).isEqualTo(AppPhase.FAILED);
+    assertThat(run.status().interrupted()).isFalse();
+
+    run.runtime.startEngine();
+    run.advance(Duration.ofSeconds(11));
+
+    assertThat(run.status().interrupted()).isTrue();
+    assertThat(run.status().ended()).isTrue();
+    assertThat(run.status().message()).isEqualTo("interrupted: db/postgres exited with code 0"
+        + " at 2026-01-01T00:00:10Z; python-app/pythonapp exited with code 143 at"
+        + " 2026-01-01T00:00:10Z while Docker was unreachable");
+  }
+
+  @Test
+  void serviceThatFailedLongBeforeDockerWentAwayDoesNotMakeItAnInterruption() {
+    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    run.runtime.exitNow("python-app-pythonapp", 1);
+    run.advance(Duration.ofMinutes(5));
+    run.runtime.stopEngine();
+    run.runtime.startEngine();
+    run.advance(Duration.ofSeconds(11));
+
+    assertThat(run.status().interrupted()).isFalse();
+    assertThat(run.status().state()).isEqualTo(AppPhase.FAILED);
+    assertThat(run.status().message()).startsWith("python-app/pythonapp exited with code 1");
+  }
+
   private static long fired(LoopHarness run, String event) {
     return run.journal.entries().stream()
         .filter(e -> e.record() instanceof Decision.Fire f && f.event().equals(event))
