@@ -10,20 +10,32 @@ import java.util.TreeSet;
 /**
  * Knows the secret values of an app (values of {@code password} items, env vars marked {@code
  * is_excluded_from_support}) and hides them in any text: CLI output, logs, status, error messages.
- * Immutable; safe to share between threads.
+ * Apps rarely print a secret as it is: a JSON log line, a rendered JSON config file or a shell
+ * trace carries it escaped, so each secret is also hidden in its JSON-escaped forms (once and
+ * twice; non-ASCII kept or as {@code \\u} escapes; {@code \\/}), its shell-quoted forms (inside
+ * double quotes, inside single quotes, backslashed as {@code printf %q} writes it) and its URL
+ * encoding. Immutable; safe to share between threads.
  */
 public final class SecretMasker {
 
   /** What a secret is replaced with, whatever its length. */
   public static final String MASK = "********";
 
+  private static final Comparator<String> LONGEST_FIRST =
+      Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder());
+
   private static final SecretMasker NONE = new SecretMasker(List.of());
 
-  // Longest first, so a secret that contains another shorter secret is hidden whole.
   private final List<String> secrets;
+  // Every form of every secret, longest first, so a secret (or form) that contains another shorter
+  // one is hidden whole.
+  private final List<String> forms;
 
   private SecretMasker(List<String> secrets) {
     this.secrets = secrets;
+    Set<String> all = new TreeSet<>(LONGEST_FIRST);
+    secrets.forEach(secret -> all.addAll(SecretForms.of(secret)));
+    this.forms = List.copyOf(all);
   }
 
   /** A masker that hides nothing. */
@@ -33,8 +45,7 @@ public final class SecretMasker {
 
   /** A masker for these values; empty and blank values are ignored (they would mask everything). */
   public static SecretMasker of(Collection<String> values) {
-    Set<String> unique = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
-        .thenComparing(Comparator.naturalOrder()));
+    Set<String> unique = new TreeSet<>(LONGEST_FIRST);
     for (String value : values) {
       if (value != null && !value.isBlank()) {
         unique.add(value);
@@ -56,8 +67,8 @@ public final class SecretMasker {
       return text;
     }
     String masked = text;
-    for (String secret : secrets) {
-      masked = masked.replace(secret, MASK);
+    for (String form : forms) {
+      masked = masked.replace(form, MASK);
     }
     return masked;
   }

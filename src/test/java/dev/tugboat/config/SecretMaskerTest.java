@@ -46,4 +46,59 @@ class SecretMaskerTest {
     assertThat(more.isSecret("two2")).isTrue();
     assertThat(more.isSecret("three")).isFalse();
   }
+
+  /** A password with every character JSON escapes: a quote, a backslash, a newline, a tab, ö. */
+  private static final String AWKWARD = "p\"w\\x\ny\tzö/9";
+
+  @Test
+  void masksTheJsonEscapedFormsOfASecretAsAppsWriteThemInLogsAndConfigFiles() {
+    SecretMasker masker = SecretMasker.of(List.of(AWKWARD));
+
+    // as Jackson, Go's encoding/json and most writers escape it
+    assertThat(masker.mask("{\"password\":\"p\\\"w\\\\x\\ny\\tzö/9\"}"))
+        .isEqualTo("{\"password\":\"********\"}");
+    // non-ASCII as \\u escapes (Python's json.dumps, Jackson's ESCAPE_NON_ASCII), and \\/ (PHP)
+    assertThat(masker.mask("pw=\"p\\\"w\\\\x\\ny\\tz\\u00f6/9\""))
+        .isEqualTo("pw=\"********\"");
+    assertThat(masker.mask("pw=\"p\\\"w\\\\x\\ny\\tz\\u00F6\\/9\""))
+        .isEqualTo("pw=\"********\"");
+    // a JSON document inside a JSON string, as a JSON log line of a JSON config file
+    assertThat(masker.mask("{\"line\":\"{\\\"pw\\\":\\\"p\\\\\\\"w\\\\\\\\x\\\\ny\\\\tzö/9\\\"}\"}"))
+        .isEqualTo("{\"line\":\"{\\\"pw\\\":\\\"********\\\"}\"}");
+  }
+
+  @Test
+  void masksTheShellQuotedFormsOfASecret() {
+    SecretMasker masker = SecretMasker.of(List.of("it's \"$HOME\" `x`\\"));
+
+    // inside double quotes: \\ \" \$ \` escaped
+    assertThat(masker.mask("PGPASSWORD=\"it's \\\"\\$HOME\\\" \\`x\\`\\\\\" psql"))
+        .isEqualTo("PGPASSWORD=\"********\" psql");
+    // inside single quotes: each ' closed, escaped and reopened, both ways
+    assertThat(masker.mask("PGPASSWORD='it'\\''s \"$HOME\" `x`\\' psql"))
+        .isEqualTo("PGPASSWORD='********' psql");
+    assertThat(masker.mask("PGPASSWORD='it'\"'\"'s \"$HOME\" `x`\\' psql"))
+        .isEqualTo("PGPASSWORD='********' psql");
+    // printf %q and set -x: a backslash before every special character
+    assertThat(masker.mask("+ PGPASSWORD=it\\'s\\ \\\"\\$HOME\\\"\\ \\`x\\`\\\\ psql"))
+        .isEqualTo("+ PGPASSWORD=******** psql");
+  }
+
+  @Test
+  void masksTheUrlEncodedFormOfASecretAsInAConnectionString() {
+    SecretMasker masker = SecretMasker.of(List.of("p@ss/w rd"));
+
+    assertThat(masker.mask("postgres://app:p%40ss%2Fw%20rd@db/x"))
+        .isEqualTo("postgres://app:********@db/x");
+    assertThat(masker.mask("password=p%40ss%2Fw+rd")).isEqualTo("password=********");
+  }
+
+  @Test
+  void aPlainSecretHasOnlyItsOwnFormAndSizeCountsSecretsNotForms() {
+    SecretMasker masker = SecretMasker.of(List.of("hunter2", AWKWARD));
+
+    assertThat(masker.size()).isEqualTo(2);
+    assertThat(masker.isSecret(AWKWARD)).isTrue();
+    assertThat(masker.isSecret("p\\\"w")).isFalse();
+  }
 }
