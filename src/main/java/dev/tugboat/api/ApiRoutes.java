@@ -57,10 +57,22 @@ final class ApiRoutes {
             case "start" -> AsyncReply.json(ctx, context, route, app.start(), keepAlive);
             case "stop" -> AsyncReply.json(ctx, context, route, app.stop(), keepAlive);
             case "restart" -> AsyncReply.json(ctx, context, route, app.restart(), keepAlive);
+            case "rollback" -> AsyncReply.json(ctx, context, route, app.rollback(), keepAlive);
             default -> throw notFound(uri.path());
           }
         }
         case "config" -> config(ctx, request, parts, keepAlive);
+        case "spec" -> {
+          requireExact(parts, 1, method, HttpMethod.PUT);
+          SpecUpload upload = SpecUpload.of(request, uri);
+          AsyncReply.json(ctx, context, "/api/v1/spec",
+              app.apply(upload.name(), upload.yaml(), upload.dryRun()), keepAlive);
+        }
+        case "history" -> {
+          requireExact(parts, 1, method, HttpMethod.GET);
+          AsyncReply.json(ctx, context, "/api/v1/history",
+              app.history().thenApply(runs -> Map.of("runs", runs)), keepAlive);
+        }
         case "containers" -> {
           if (parts.length != 4 || !parts[3].equals("logs")) {
             throw notFound(uri.path());

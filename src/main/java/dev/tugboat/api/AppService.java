@@ -47,6 +47,19 @@ public interface AppService {
   /** Runs an {@code admin_commands} entry with extra arguments. */
   CompletableFuture<AdminResult> admin(String alias, List<String> args);
 
+  /**
+   * Checks {@code spec} as {@code tugboat validate} does (problems named under {@code name}) and
+   * shows what changes; unless {@code dryRun}, stops the app, makes it the spec in use (the old
+   * one and the settings are kept for a rollback) and starts a run of it.
+   */
+  CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun);
+
+  /** Swaps back the spec and settings in use before the last apply, and starts a run of them. */
+  CompletableFuture<ApplyResult> rollback();
+
+  /** The daemon's past runs, newest first. */
+  CompletableFuture<List<RunRecord>> history();
+
   /** Whether the Docker Engine answers. */
   CompletableFuture<Boolean> dockerReachable();
 

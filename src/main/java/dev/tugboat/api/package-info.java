@@ -1,6 +1,7 @@
 /**
- * The HTTP API (Netty): {@code /api/v1} (status, events, app control, config, logs, admin; every
- * call needs the bearer token), {@code /healthz}, {@code /metrics}, and the dashboard's static
+ * The HTTP API (Netty): {@code /api/v1} (status, events, app control, config, logs, admin, spec
+ * apply and rollback, run history; every call needs the bearer token), {@code /healthz},
+ * {@code /metrics}, and the dashboard's static
  * files. It talks to the app only through {@link dev.tugboat.api.AppService}.
  *
  * <p>Threading: handlers run on Netty's event loop threads and never block. {@code GET /status}

@@ -90,6 +90,14 @@ final class DaemonClient {
     return send(request(path).DELETE(), Duration.ofMinutes(2));
   }
 
+  /** Sends a body that is not JSON ({@code application/yaml} for a spec); waits as long as a stop. */
+  JsonNode put(String path, byte[] body, String contentType) throws ClientException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), Duration.ofMinutes(10));
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

@@ -3,18 +3,16 @@ package dev.tugboat.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.tugboat.config.TemplateProblems;
+import dev.tugboat.daemon.SpecCheck;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.ProblemSource;
 import dev.tugboat.spec.SourcePosition;
 import dev.tugboat.spec.SpecLoadException;
 import dev.tugboat.spec.SpecLoader;
-import dev.tugboat.spec.SpecValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +62,9 @@ public final class ValidateCommand implements Callable<Integer> {
     this.sources = List.copyOf(sources);
   }
 
-  /**
-   * The checks run on every loaded spec. Checks from other packages (full template parsing) join
-   * here and report through the same output. Full parsing reports an unclosed action itself, so the
-   * spec validator's delimiter-only check would say the same thing twice.
-   */
+  /** The checks {@code tugboat apply} runs too (see {@link SpecCheck}). */
   static List<ProblemSource> defaultSources() {
-    return List.of(new SpecValidator().without("template-delimiters"), new TemplateProblems());
+    return SpecCheck.sources();
   }
 
   @Override
@@ -100,13 +94,7 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private List<Problem> check(LoadedSpec loaded) {
-    List<Problem> problems = new ArrayList<>(loaded.problems());
-    for (ProblemSource source : sources) {
-      problems.addAll(source.problems(loaded.spec()));
-    }
-    problems.sort(Comparator.comparingInt((Problem p) -> p.position().line())
-        .thenComparingInt(p -> p.position().column()));
-    return problems;
+    return SpecCheck.problems(loaded, sources);
   }
 
   private static Problem unreadableProblem(SpecLoadException e) {

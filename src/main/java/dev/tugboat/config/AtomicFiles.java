@@ -17,7 +17,7 @@ import java.time.format.DateTimeFormatter;
  * Writes a file so that a crash leaves either the old contents or the new ones, never a mix: a
  * temporary file in the same directory (created 0600, since these files hold secrets), fsync, rename
  * over the target, then fsync of the directory so the rename itself survives a power loss. Used for
- * the settings, the CA and the daemon's API token.
+ * the settings, the CA, the daemon's API token, the spec copies and the run history.
  */
 public final class AtomicFiles {
 
@@ -26,6 +26,7 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Replaces {@code target} with {@code contents}, mode 0600, making its directory if needed. */
   public static void writePrivate(Path target, String contents) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();

@@ -30,14 +30,17 @@ final class AppActions {
 
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
+  private final SpecStore specs;
 
-  AppActions(DaemonSetup setup, ContainerRuntime runtime) {
+  AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs) {
     this.setup = setup;
     this.runtime = runtime;
+    this.specs = specs;
   }
 
+  /** The spec in use: the last one applied, else the daemon config's {@code app}. */
   AppSpec loadSpec() {
-    Path file = setup.daemon().app().orElseThrow(() -> new ApiException(409,
+    Path file = specs.current().orElseThrow(() -> new ApiException(409,
         "no app is configured: set 'app' in the daemon config to the app spec's path"));
     try {
       return AppPreparer.loadSpec(file, problem -> setup.log().warn(problem));
@@ -59,7 +62,7 @@ final class AppActions {
   private Started prepare(AppSpec spec, java.util.Optional<String> integrationUrl,
       boolean preflight) {
     AppConfig.Read read = setup.appConfig().read(spec);
-    AppPreparer.Options options = new AppPreparer.Options(setup.daemon().app().orElseThrow(),
+    AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
         setup.daemon().settingsFile(), List.of(), setup.host(), registries(), setup.clock());
     try {
       AppPreparer.Prepared prepared = preflight ? AppPreparer.prepare(spec, options, runtime)

@@ -7,12 +7,14 @@ import dev.tugboat.config.ConfigEntry;
 import dev.tugboat.config.ConfigException;
 import dev.tugboat.config.ConfigLoader;
 import dev.tugboat.config.ConfigScreen;
+import dev.tugboat.config.ConfigValidator;
 import dev.tugboat.config.ConfigValue;
 import dev.tugboat.config.ConfigValues;
 import dev.tugboat.config.Generators;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.ItemType;
 import dev.tugboat.config.PreviewFacts;
+import dev.tugboat.config.Settings;
 import dev.tugboat.config.SettingsStore;
 import dev.tugboat.config.StoredValue;
 import dev.tugboat.spec.AppSpec;
@@ -102,6 +104,23 @@ final class AppConfig {
       throw new ApiException(400, e.getMessage());
     } catch (IOException e) {
       throw new ApiException(500, "cannot store the settings: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses (409) a spec whose required items would have no value with the stored settings, as a
+   * start of it would; saves nothing. {@code specName} is how the operator knows the spec.
+   */
+  void requireComplete(AppSpec spec, String specName) {
+    try {
+      Settings stored = store().load();
+      ConfigValidator.requireComplete(loader().preview(spec, stored, facts(spec)).values());
+    } catch (ConfigException e) {
+      throw new ApiException(409, specName + ": " + e.getMessage() + "\ngive them values with"
+          + " tugboat config set " + specName + " --settings " + settingsFile
+          + " ITEM=VALUE, then apply again; nothing was changed");
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot read the settings: " + e.getMessage());
     }
   }
 

@@ -3,9 +3,11 @@ package dev.tugboat.daemon;
 import dev.tugboat.api.AppService;
 import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.ApiException;
+import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.ConfigView;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
+import dev.tugboat.api.RunRecord;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.Decision;
 import dev.tugboat.events.FileJournal;
@@ -45,6 +47,9 @@ public final class AppController implements AppService, AutoCloseable {
   private final EventLog events = new EventLog(10_000);
   private final LatencyHistogram latency = new LatencyHistogram();
   private final AppActions actions;
+  private final SpecStore specs;
+  private final SpecUpgrade upgrades;
+  private final RunHistory history;
   private volatile AppSnapshot snapshot;
   private volatile SecretMasker masker = SecretMasker.none();
   private volatile String startupMessage = "";
@@ -58,7 +63,12 @@ public final class AppController implements AppService, AutoCloseable {
     this.setup = setup;
     this.runtime = runtime;
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
-    this.actions = new AppActions(setup, runtime);
+    this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
+        setup.daemon().settingsFile());
+    this.actions = new AppActions(setup, runtime, specs);
+    this.upgrades = new SpecUpgrade(setup, specs, actions, new UpgradeControl());
+    this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
+        setup.clock(), setup.log()::warn);
   }
 
   @Override
@@ -150,6 +160,21 @@ public final class AppController implements AppService, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun) {
+    return onControl(() -> upgrades.apply(name, spec, dryRun));
+  }
+
+  @Override
+  public CompletableFuture<ApplyResult> rollback() {
+    return onControl(upgrades::rollback);
+  }
+
+  @Override
+  public CompletableFuture<List<RunRecord>> history() {
+    return CompletableFuture.supplyAsync(history::runs, workers);
+  }
+
+  @Override
   public CompletableFuture<Boolean> dockerReachable() {
     return CompletableFuture.supplyAsync(() -> {
       try {
@@ -195,6 +220,7 @@ public final class AppController implements AppService, AutoCloseable {
       throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
     }
     LiveRun next = newRun(spec, started, runId, journal, setup.clock().instant());
+    history.launched(runId, spec.name(), spec.version());
     publish(() -> new AppSnapshot(spec.name(), spec.version(), "starting", "starting run " + runId,
         "", next.startedAt(), null));
     setup.log().info("starting " + spec.name() + " " + spec.version() + " (run " + runId + ")");
@@ -372,6 +398,47 @@ public final class AppController implements AppService, AutoCloseable {
         failed ? "failed" : status.state().label(),
         failed ? "startup failed: " + failure : masker.mask(status.message()), startupMessage,
         current == null ? null : current.startedAt(), MaskedStatus.of(status, masker)));
+    AppSnapshot shown = snapshot;
+    history.observed(status.runId(), shown.state(), shown.message(), status.ended());
+    upgrades.observe(status);
+  }
+
+  /** How an apply or rollback stops and starts runs: as the API's stop and start do. */
+  private final class UpgradeControl implements SpecUpgrade.Control {
+    @Override
+    public ControlResult stop(String reason) {
+      return doStop(reason);
+    }
+
+    @Override
+    public ControlResult start() {
+      return doStart();
+    }
+
+    @Override
+    public Optional<String> liveRunId() {
+      return Optional.ofNullable(live).map(LiveRun::runId);
+    }
+
+    @Override
+    public void later(Runnable action) {
+      control.execute(() -> {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          setup.log().error("stopping a failed upgrade's run did not finish: " + e.getMessage());
+        }
+      });
+    }
+
+    @Override
+    public void showFailure(String message) {
+      String masked = masker.mask(message);
+      publish(() -> new AppSnapshot(snapshot.specName(), snapshot.specVersion(), "failed", masked,
+          snapshot.startupMessage(), snapshot.startedAt(), snapshot.run()));
+      history.observed(liveRunId().orElse(""), "failed", masked, true);
+      setup.log().error(masked);
+    }
   }
 
   private synchronized void publish(Supplier<AppSnapshot> next) {

@@ -7,5 +7,10 @@
  * config change on one control thread in the order asked; a run's state belongs to its loop
  * thread, which publishes snapshots; blocking Docker calls (logs, admin commands, pings) run on a
  * small worker pool. SIGTERM ends the daemon and leaves the app's containers running.
+ *
+ * <p>Upgrades: {@link dev.tugboat.daemon.SpecUpgrade} applies a new spec (checked as {@code tugboat
+ * validate} checks, {@link dev.tugboat.daemon.SpecCheck}) or rolls back, on the control thread;
+ * {@link dev.tugboat.daemon.SpecStore} keeps the spec in use and the one before it in the state
+ * directory, {@link dev.tugboat.daemon.RunHistory} the last runs and their outcomes.
  */
 package dev.tugboat.daemon;

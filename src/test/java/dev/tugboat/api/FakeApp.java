@@ -2,6 +2,7 @@ package dev.tugboat.api;
 
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.spec.SpecChanges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,38 @@ public final class FakeApp implements AppService {
   public CompletableFuture<AdminResult> admin(String alias, List<String> args) {
     calls.add("admin " + alias + " " + args);
     return CompletableFuture.completedFuture(new AdminResult(0, "ok\n"));
+  }
+
+  /** What apply answers; a spec whose text contains {@code broken} is refused as invalid. */
+  public ApplyResult applied = new ApplyResult(true, "starting",
+      "stopped run run-1; started run run-2 of demo 2", "run-2",
+      new ApplyResult.SpecVersion("demo", "1"), new ApplyResult.SpecVersion("demo", "2"),
+      new SpecChanges(List.of(), List.of(), List.of(new SpecChanges.ContainerChange("app/web",
+          List.of("image web:1 -> web:2"))), List.of(), List.of()),
+      List.of("~ container app/web: image web:1 -> web:2"), List.of());
+  public List<RunRecord> runs = List.of();
+
+  @Override
+  public CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun) {
+    String text = new String(spec, java.nio.charset.StandardCharsets.UTF_8);
+    calls.add("apply " + name + (dryRun ? " dry-run" : "") + " " + text.length() + " bytes");
+    if (text.contains("broken")) {
+      return CompletableFuture.failedFuture(new ApiException(400, name
+          + " has 1 error; nothing was changed:\n" + name
+          + ":1:1: error [unknown-key] unknown key 'broken'"));
+    }
+    return CompletableFuture.completedFuture(applied);
+  }
+
+  @Override
+  public CompletableFuture<ApplyResult> rollback() {
+    calls.add("rollback");
+    return CompletableFuture.completedFuture(applied);
+  }
+
+  @Override
+  public CompletableFuture<List<RunRecord>> history() {
+    return CompletableFuture.completedFuture(runs);
   }
 
   @Override

@@ -1,0 +1,31 @@
+package dev.tugboat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tugboat rollback}: back to the spec and settings in use before the last apply. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+    description = {"Stops the app and starts the spec in use before the last apply, with the"
+        + " settings it had; a second rollback returns to the spec left.",
+        "Waits until the run started (exit 0) or failed (exit 1)."})
+public final class RollbackCommand extends ClientCommand {
+
+  @Option(names = "--no-wait", description = "Return once the run was launched.")
+  boolean noWait;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+      description = "How long to wait for the run to start (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Override
+  int run(DaemonClient client) throws DaemonClient.ClientException {
+    JsonNode result = client.post("/api/v1/app/rollback", "");
+    UpgradeOutput.print(out(), result);
+    if (noWait) {
+      return 0;
+    }
+    return UpgradeOutput.await(client, result, Duration.ofSeconds(timeoutSeconds), out(), err());
+  }
+}

@@ -1,0 +1,186 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppService.ControlResult;
+import dev.tugboat.api.ApplyResult;
+import dev.tugboat.api.ApplyResult.SpecVersion;
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.SpecChanges;
+import dev.tugboat.spec.SpecDiff;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code apply} and {@code rollback}: check the new spec, stop the app in reverse order, swap the
+ * spec in use ({@link SpecStore}), start a run of the new one (which runs its migrations; named
+ * volumes stay). A run started here that fails is stopped, so a failed upgrade leaves the app
+ * stopped, not half-started, with the spec before it one rollback away.
+ *
+ * <p>Threading: {@link #apply} and {@link #rollback} run on the controller's control thread;
+ * {@link #observe} on a run's loop thread, which hands the stop back to the control thread.
+ */
+final class SpecUpgrade {
+
+  /** What the upgrade asks of the controller. */
+  interface Control {
+    ControlResult stop(String reason);
+
+    ControlResult start();
+
+    Optional<String> liveRunId();
+
+    /** Runs {@code action} on the control thread, after what is queued there. */
+    void later(Runnable action);
+
+    /** Shows the app as failed with {@code message}, after its run was stopped. */
+    void showFailure(String message);
+  }
+
+  private final SpecStore store;
+  private final AppActions actions;
+  private final DaemonSetup setup;
+  private final Control control;
+  private volatile Watched watched;
+
+  /** A run started by an upgrade: stopped when it fails. */
+  private record Watched(String runId, String what, String undo) {}
+
+  SpecUpgrade(DaemonSetup setup, SpecStore store, AppActions actions, Control control) {
+    this.setup = setup;
+    this.store = store;
+    this.actions = actions;
+    this.control = control;
+  }
+
+  ApplyResult apply(String name, byte[] yaml, boolean dryRun) {
+    if (store.current().isEmpty()) {
+      throw new ApiException(409, "no app is configured: set 'app' in the daemon config to the"
+          + " app's first spec; apply replaces the spec in use");
+    }
+    UploadedSpec next = UploadedSpec.check(name, yaml);
+    AppSpec spec = next.spec();
+    Optional<AppSpec> before = inUse();
+    SpecVersion to = version(spec);
+    setup.appConfig().requireComplete(spec, name);
+    Changes changes = Changes.of(before, spec);
+    if (dryRun) {
+      return new ApplyResult(false, "", "dry run: nothing was changed; without --dry-run the app"
+          + " stops and " + to + " starts", null, changes.from(), to, changes.changes(),
+          changes.summary(), next.warnings());
+    }
+    ControlResult stopped = control.stop("upgrade to " + to + " requested");
+    try {
+      store.install(new String(yaml, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot store the new spec in the state directory: " + e
+          + "; the spec in use is unchanged and the app is stopped (tugboat start starts it)");
+    }
+    setup.log().info("spec in use is now " + to + (changes.from() == null ? ""
+        : " (was " + changes.from() + ")"));
+    String undo = changes.from() == null ? "tugboat rollback returns to the spec before it"
+        : "tugboat rollback returns to " + changes.from();
+    ControlResult started = start("upgrade to " + to, undo);
+    return new ApplyResult(true, started.state(), stopped.message() + "; " + started.message()
+        + " of " + to, watchedRun(), changes.from(), to, changes.changes(), changes.summary(),
+        next.warnings());
+  }
+
+  ApplyResult rollback() {
+    Path back = store.previous().orElseThrow(() -> new ApiException(409, "there is no previous"
+        + " spec to roll back to: rollback returns to the spec in use before the last apply, and"
+        + " no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
+    AppSpec spec;
+    try {
+      spec = AppPreparer.loadSpec(back, problem -> setup.log().warn(problem));
+    } catch (AppPreparer.PrepareException e) {
+      throw new ApiException(409, "the previous spec cannot be loaded: " + e.getMessage()
+          + "; apply a spec that validates instead");
+    }
+    Optional<AppSpec> before = inUse();
+    SpecVersion to = version(spec);
+    Changes changes = Changes.of(before, spec);
+    ControlResult stopped = control.stop("rollback to " + to + " requested");
+    try {
+      store.rollback();
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot swap the spec and settings in the state directory: "
+          + e + "; the app is stopped (tugboat start starts the spec in use)");
+    }
+    setup.log().info("rolled back: spec in use is now " + to);
+    ControlResult started = start("rollback to " + to, changes.from() == null
+        ? "tugboat rollback returns to the spec left" : "tugboat rollback returns to "
+            + changes.from());
+    return new ApplyResult(true, started.state(), stopped.message() + "; " + started.message()
+        + " of " + to, watchedRun(), changes.from(), to, changes.changes(), changes.summary(),
+        List.of());
+  }
+
+  /**
+   * On the loop thread, after each status: when a run started by an upgrade fails, its containers
+   * are stopped on the control thread and the app shows the failure.
+   */
+  void observe(RunStatus status) {
+    Watched run = watched;
+    if (run == null || !run.runId().equals(status.runId()) || status.state() != AppPhase.FAILED) {
+      return;
+    }
+    watched = null;
+    String message = run.what() + " failed: " + status.message() + "; what it started was"
+        + " stopped; " + run.undo();
+    control.later(() -> {
+      if (control.liveRunId().filter(run.runId()::equals).isPresent()) {
+        control.stop(run.what() + " failed");
+        control.showFailure(message);
+      }
+    });
+  }
+
+  private ControlResult start(String what, String undo) {
+    ControlResult started;
+    try {
+      started = control.start();
+    } catch (ApiException e) {
+      throw new ApiException(e.status(), what + ": the spec was installed but could not start: "
+          + e.getMessage() + "; the app is stopped; " + undo);
+    }
+    watched = control.liveRunId().map(runId -> new Watched(runId, what, undo)).orElse(null);
+    return started;
+  }
+
+  private String watchedRun() {
+    Watched run = watched;
+    return run == null ? null : run.runId();
+  }
+
+  private Optional<AppSpec> inUse() {
+    try {
+      return Optional.of(actions.loadSpec());
+    } catch (ApiException e) {
+      setup.log().warn("the spec in use cannot be loaded, so no changes are shown: "
+          + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static SpecVersion version(AppSpec spec) {
+    return new SpecVersion(spec.name(), spec.version());
+  }
+
+  /** The specs' differences, or none to show when the spec in use cannot be read. */
+  private record Changes(SpecVersion from, SpecChanges changes, List<String> summary) {
+    static Changes of(Optional<AppSpec> before, AppSpec after) {
+      if (before.isEmpty()) {
+        return new Changes(null, null,
+            List.of("(the spec in use cannot be loaded: no changes to show)"));
+      }
+      SpecChanges changes = SpecDiff.between(before.get(), after);
+      return new Changes(version(before.get()), changes, changes.none()
+          ? List.of("(no container or event changes)") : changes.lines());
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.LoadedSpec;
+import dev.tugboat.spec.Problem;
+import dev.tugboat.spec.SpecLoadException;
+import dev.tugboat.spec.SpecLoader;
+import java.util.List;
+
+/** A spec sent to the daemon, checked as {@code tugboat validate} checks, and its warnings. */
+record UploadedSpec(AppSpec spec, List<String> warnings) {
+
+  UploadedSpec {
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Loads and checks {@code yaml}; problems name {@code name} as their file.
+   *
+   * @throws ApiException 400 listing every error as {@code file:line:column: error [rule] message}
+   */
+  static UploadedSpec check(String name, byte[] yaml) {
+    LoadedSpec loaded;
+    try {
+      loaded = new SpecLoader().load(yaml, name);
+    } catch (SpecLoadException e) {
+      throw new ApiException(400, e.getMessage() + "; nothing was changed");
+    }
+    List<Problem> problems = SpecCheck.problems(loaded, SpecCheck.sources());
+    List<String> errors = problems.stream().filter(Problem::isError).map(Problem::toText).toList();
+    if (!errors.isEmpty()) {
+      throw new ApiException(400, name + " has " + errors.size()
+          + (errors.size() == 1 ? " error" : " errors") + "; nothing was changed:\n"
+          + String.join("\n", errors));
+    }
+    return new UploadedSpec(loaded.spec(),
+        problems.stream().filter(p -> !p.isError()).map(Problem::toText).toList());
+  }
+}

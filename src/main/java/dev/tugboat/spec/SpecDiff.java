@@ -1,0 +1,134 @@
+package dev.tugboat.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compares two specs as written (templates unrendered): what an upgrade from {@code before} to
+ * {@code after} adds, removes and changes. Pure; order follows the specs.
+ */
+public final class SpecDiff {
+
+  private SpecDiff() {}
+
+  public static SpecChanges between(AppSpec before, AppSpec after) {
+    Map<String, ContainerSpec> old = containers(before);
+    Map<String, ContainerSpec> updated = containers(after);
+    List<SpecChanges.ContainerChange> changed = new ArrayList<>();
+    updated.forEach((key, container) -> {
+      ContainerSpec previous = old.get(key);
+      if (previous != null) {
+        List<String> changes = changes(previous, container);
+        if (!changes.isEmpty()) {
+          changed.add(new SpecChanges.ContainerChange(key, changes));
+        }
+      }
+    });
+    Set<String> oldEvents = events(before);
+    Set<String> newEvents = events(after);
+    return new SpecChanges(missingFrom(old.keySet(), updated.keySet()),
+        missingFrom(updated.keySet(), old.keySet()), changed,
+        missingFrom(oldEvents, newEvents), missingFrom(newEvents, oldEvents));
+  }
+
+  /** The elements of {@code all} that {@code known} lacks, in the order of {@code all}. */
+  private static List<String> missingFrom(Set<String> known, Set<String> all) {
+    return all.stream().filter(item -> !known.contains(item)).toList();
+  }
+
+  /** By key, as status names them: {@code component/image_name}, or its name if two share it. */
+  private static Map<String, ContainerSpec> containers(AppSpec spec) {
+    Map<String, ContainerSpec> byKey = new LinkedHashMap<>();
+    for (ComponentSpec component : spec.components()) {
+      for (ContainerSpec container : component.containers()) {
+        long sameImage = component.containers().stream()
+            .filter(c -> c.imageName().equals(container.imageName())).count();
+        String name = sameImage > 1 && !container.name().isEmpty()
+            ? container.name() : container.imageName();
+        byKey.putIfAbsent(component.name() + "/" + name, container);
+      }
+    }
+    return byKey;
+  }
+
+  private static List<String> changes(ContainerSpec before, ContainerSpec after) {
+    List<String> changes = new ArrayList<>();
+    String oldImage = image(before);
+    String newImage = image(after);
+    if (!oldImage.equals(newImage)) {
+      changes.add("image " + oldImage + " -> " + newImage);
+    }
+    if (!before.cmdText().equals(after.cmdText())) {
+      changes.add("cmd " + shown(before.cmdText()) + " -> " + shown(after.cmdText()));
+    }
+    if (before.ephemeral() != after.ephemeral()) {
+      changes.add("ephemeral " + before.ephemeral() + " -> " + after.ephemeral());
+    }
+    compare(changes, "env", before.envVars(), after.envVars(), EnvVarSpec::name,
+        env -> env.value() + "|" + env.when());
+    compare(changes, "port", before.ports(), after.ports(), SpecDiff::portName,
+        port -> port.publicPort() + "|" + port.interfaceName() + "|" + port.when());
+    compare(changes, "volume", before.volumes(), after.volumes(), VolumeSpec::containerPath,
+        volume -> volume.hostPath() + "|" + volume.options() + "|" + volume.permission() + "|"
+            + volume.owner() + "|" + volume.when());
+    return changes;
+  }
+
+  /**
+   * Entries added, removed or changed, matched by {@code name}. Values are not shown: an env value
+   * may be a password.
+   */
+  private static <T> void compare(List<String> changes, String kind, List<T> before, List<T> after,
+      Function<T, String> name, Function<T, String> value) {
+    Map<String, String> old = index(before, name, value);
+    Map<String, String> updated = index(after, name, value);
+    updated.forEach((key, v) -> {
+      if (!old.containsKey(key)) {
+        changes.add(kind + " " + key + " added");
+      } else if (!Objects.equals(old.get(key), v)) {
+        changes.add(kind + " " + key + " changed");
+      }
+    });
+    old.keySet().stream().filter(key -> !updated.containsKey(key))
+        .forEach(key -> changes.add(kind + " " + key + " removed"));
+  }
+
+  private static <T> Map<String, String> index(List<T> entries, Function<T, String> name,
+      Function<T, String> value) {
+    return entries.stream().collect(Collectors.toMap(name, value, (first, later) -> first,
+        LinkedHashMap::new));
+  }
+
+  private static String image(ContainerSpec container) {
+    String source = container.source().isEmpty() || container.source().equals("public")
+        ? "" : container.source() + ":";
+    return source + container.imageName() + ":" + container.version();
+  }
+
+  private static String portName(PortSpec port) {
+    return port.privatePort() + "/" + (port.portType().isEmpty() ? "tcp" : port.portType());
+  }
+
+  private static String shown(String cmd) {
+    return cmd.isEmpty() ? "(none)" : cmd;
+  }
+
+  private static Set<String> events(AppSpec spec) {
+    Set<String> events = new LinkedHashSet<>();
+    Map<String, ContainerSpec> containers = containers(spec);
+    containers.forEach((key, container) -> container.publishEvents().forEach(event ->
+        events.add("\"" + event.name() + "\" (" + key + ", " + trigger(event) + ")")));
+    return events;
+  }
+
+  private static String trigger(EventSpec event) {
+    return event.data().isEmpty() ? event.trigger() : event.trigger() + " " + event.data();
+  }
+}
