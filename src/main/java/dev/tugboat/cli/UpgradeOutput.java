@@ -50,8 +50,10 @@ final class UpgradeOutput {
       out.println(ran + ": started");
       return 0;
     }
-    err.println(ran + ": " + state + ": " + status.path("message").asText());
-    if (state.equals("failed") && result.path("from").isObject()) {
+    String message = status.path("message").asText();
+    err.println(ran + ": " + state + ": " + message);
+    if (state.equals("failed") && result.path("from").isObject()
+        && !message.contains("tugboat rollback")) {
       err.println("the daemon stops what the new run started; tugboat rollback returns to "
           + spec(result.path("from")));
     }

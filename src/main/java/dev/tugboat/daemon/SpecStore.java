@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -53,6 +54,7 @@ final class SpecStore {
    * ones. The settings themselves stay: the new spec starts with the values the old one had.
    */
   void install(String spec) throws IOException {
+    makeDirectory();
     Optional<Path> inUse = current();
     if (inUse.isPresent()) {
       write(previousSettings, read(settingsFile));
@@ -80,6 +82,15 @@ final class SpecStore {
     AtomicFiles.writePrivate(current, backSpec);
     write(previousSettings, leavingSettings);
     AtomicFiles.writePrivate(previous, leavingSpec);
+  }
+
+  /** Mode 0700, as the state directory: the previous settings hold passwords. */
+  private void makeDirectory() throws IOException {
+    Path dir = current.getParent();
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+    }
   }
 
   private static Optional<String> read(Path file) throws IOException {

@@ -46,6 +46,8 @@ class SpecStoreTest {
     assertThat(Files.readString(spec.resolve("previous-settings.json"))).isEqualTo("{\"v\": 1}\n");
     assertThat(Files.readString(settings)).isEqualTo("{\"v\": 1}\n");
     assertThat(Files.readString(initial)).isEqualTo("version: 1\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spec)))
+        .isEqualTo("rwx------");
     for (String file : new String[] {"current.yml", "previous.yml", "previous-settings.json"}) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spec.resolve(file))))
           .as(file).isEqualTo("rw-------");

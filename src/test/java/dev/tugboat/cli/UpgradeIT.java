@@ -1,0 +1,125 @@
+package dev.tugboat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An upgrade as an operator does it, from the built jar on the real engine: the daemon runs the
+ * migration sample (version 1), {@code tugboat apply} moves it to version 2, whose migration adds a
+ * second schema change on the same database volume; the database itself shows each migration
+ * applied once, and {@code tugboat history} shows both runs. Then a rollback brings version 1 back.
+ */
+class UpgradeIT {
+
+  @TempDir Path dir;
+  private final String app = TestSpecs.uniqueApp("it-upgrade");
+  private final String volume = app + "-pgdata";
+  private final String database = "tugboat-" + app + "-db-postgres-1";
+  private TugboatProcess daemon;
+
+  @AfterEach
+  void removeEverything() throws Exception {
+    if (daemon != null) {
+      daemon.close();
+    }
+    DockerCli.removeApp(app, volume);
+  }
+
+  @Test
+  void applyUpgradesTheSampleAndItsDatabaseAndRollbackReturns() throws Exception {
+    Map<String, String> unique = new LinkedHashMap<>();
+    unique.put("name: Tugboat Migration Demo", "name: " + app);
+    unique.put("host_path: tugboat-demo-pgdata", "host_path: " + volume);
+    unique.put("public_port: \"5432\"", "public_port: \"" + TestSpecs.freePort() + "\"");
+    int appPort = TestSpecs.freePort();
+    unique.put("public_port: \"8000\"", "public_port: \"" + appPort + "\"");
+    unique.put(":8000/health", ":" + appPort + "/health");
+    Path v1 = sample("migration-app.yml", unique);
+    Path v2 = sample("migration-app-v2.yml", unique);
+    Path config = dir.resolve("tugboat.yml");
+    Files.writeString(config, "listen: 127.0.0.1:" + TestSpecs.freePort() + "\nstate_dir: state\n"
+        + "app: " + v1 + "\nintegration_port: " + TestSpecs.freePort() + "\n");
+
+    daemon = TugboatProcess.start("serve", "--config", config.toString());
+    awaitStarted(config, "1");
+    assertThat(sql("SELECT app_version, applied FROM migration_runs ORDER BY id"))
+        .isEqualTo("1|{1}");
+
+    long began = System.nanoTime();
+    try (TugboatProcess apply = TugboatProcess.start("apply", v2.toString(), "--config",
+        config.toString())) {
+      int exit = apply.awaitExit(Duration.ofSeconds(300));
+      System.out.printf("apply of version 2, until started: %.1f s%n",
+          (System.nanoTime() - began) / 1e9);
+      assertThat(exit).as(apply.stdout() + apply.stderr()).isZero();
+      assertThat(apply.stdout())
+          .startsWith(app + " 1 -> " + app + " 2\n")
+          .contains("  ~ container migration/tugboat-demo/app: image tugboat-demo/app:1"
+              + " -> tugboat-demo/app:2\n")
+          .contains("  ~ container app/tugboat-demo/app: image tugboat-demo/app:1"
+              + " -> tugboat-demo/app:2\n")
+          .containsPattern("\n" + app + " 2 \\(run [0-9a-f-]+\\): started$");
+    }
+    awaitStarted(config, "2");
+    assertThat(sql("SELECT version, name FROM schema_migrations ORDER BY version")).isEqualTo(
+        "1|0001_create_greetings.sql\n2|0002_add_greeting_language.sql");
+    assertThat(sql("SELECT app_version, applied FROM migration_runs ORDER BY id"))
+        .as("each migration applied once: version 2 skips the first")
+        .isEqualTo("1|{1}\n2|{2}");
+    assertThat(Files.readString(dir.resolve("state/spec/previous.yml")))
+        .isEqualTo(Files.readString(v1));
+
+    CliRun history = CliRun.of("history", "--config", config.toString());
+    assertThat(history.exitCode()).isZero();
+    assertThat(history.out().split("\n")).hasSize(3);
+    assertThat(history.out().split("\n")[1]).containsPattern(app + " 2 .* started$");
+    assertThat(history.out().split("\n")[2]).containsPattern(app + " 1 .* stopped$");
+
+    CliRun rollback = CliRun.of("rollback", "--config", config.toString());
+    assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+    assertThat(rollback.out()).startsWith(app + " 2 -> " + app + " 1\n");
+    awaitStarted(config, "1");
+    assertThat(sql("SELECT app_version, applied FROM migration_runs ORDER BY id"))
+        .isEqualTo("1|{1}\n2|{2}\n1|{}");
+  }
+
+  private Path sample(String name, Map<String, String> replacements) throws IOException {
+    String text = Files.readString(Path.of("samples", name));
+    for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+      assertThat(text).as("samples/" + name).contains(replacement.getKey());
+      text = text.replace(replacement.getKey(), replacement.getValue());
+    }
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  /** Until the daemon shows {@code version} started; a failure ends the wait at once. */
+  private void awaitStarted(Path config, String version) {
+    await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      CliRun run = CliRun.of("status", "--json", "--config", config.toString());
+      if (run.exitCode() != 0) {
+        return false;
+      }
+      JsonNode status = new ObjectMapper().readTree(run.out());
+      assertThat(status.path("state").asText()).as(run.out()).isNotEqualTo("failed");
+      return status.path("app").path("version").asText().equals(version)
+          && status.path("state").asText().equals("started");
+    });
+  }
+
+  private String sql(String query) throws IOException, InterruptedException {
+    return DockerCli.run("exec", database, "psql", "-X", "-q", "-A", "-t", "-U", "demo", "-d",
+        "demo", "-c", query);
+  }
+}
