@@ -70,7 +70,7 @@ class UpgradeIT {
               + " -> tugboat-demo/app:2\n")
           .contains("  ~ container app/tugboat-demo/app: image tugboat-demo/app:1"
               + " -> tugboat-demo/app:2\n")
-          .containsPattern("\n" + app + " 2 \\(run [0-9a-f-]+\\): started$");
+          .containsPattern("\n" + app + " 2 \\(run [^)]+\\): started$");
     }
     awaitStarted(config, "2");
     assertThat(sql("SELECT version, name FROM schema_migrations ORDER BY version")).isEqualTo(
