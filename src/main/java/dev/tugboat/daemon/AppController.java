@@ -93,7 +93,10 @@ public final class AppController implements AppService, AutoCloseable {
 
   @Override
   public CompletableFuture<ControlResult> start() {
-    return onControl(this::doStart);
+    return onControl(() -> {
+      recordIntent(AppIntent.Wanted.STARTED);
+      return doStart();
+    });
   }
 
   /** The daemon's first start of the app: see {@link #doResumeOrStart()}. */
@@ -103,12 +106,16 @@ public final class AppController implements AppService, AutoCloseable {
 
   @Override
   public CompletableFuture<ControlResult> stop() {
-    return onControl(() -> doStop("stop requested"));
+    return onControl(() -> {
+      recordIntent(AppIntent.Wanted.STOPPED);
+      return doStop("stop requested");
+    });
   }
 
   @Override
   public CompletableFuture<ControlResult> restart() {
     return onControl(() -> {
+      recordIntent(AppIntent.Wanted.STARTED);
       doStop("restart requested");
       return doStart();
     });
@@ -230,56 +237,87 @@ public final class AppController implements AppService, AutoCloseable {
   }
 
   /**
-   * At the daemon's start: continues the latest run if the journal says it has not ended; starts
-   * a new one if there is none, or the latest was interrupted or cannot be read back; leaves the
-   * app stopped if the operator stopped it.
+   * At the daemon's start: continues the latest run if its journal says it has not ended, else
+   * starts a new one or leaves the app stopped, as {@link BootChoice} says. A journal that cannot
+   * be read back counts as no run: a new run starts, and its preflight removes what is left.
    */
   private ControlResult doResumeOrStart() {
+    Optional<AppIntent.Wanted> wanted = readIntent();
     Optional<String> latest;
     try {
       latest = journals().latestRunId();
     } catch (IOException e) {
-      setup.log().error("cannot read the journals in " + setup.daemon().stateDir() + ": " + e
-          + "; starting a new run");
-      return doStart();
+      setup.log().error("cannot read the journals in " + setup.daemon().stateDir() + ": " + e);
+      latest = Optional.empty();
     }
-    if (latest.isEmpty()) {
-      return doStart();
+    LiveRun resumed = latest.flatMap(this::replay).orElse(null);
+    Optional<BootChoice.LatestRun> latestRun = Optional.ofNullable(resumed).map(run ->
+        new BootChoice.LatestRun(run.run().status().ended(), run.run().status().interrupted()));
+    BootChoice choice = BootChoice.of(wanted, latestRun);
+    RunStatus status = resumed == null ? null : resumed.run().status();
+    switch (choice) {
+      case START_NEW -> {
+        if (status != null && status.interrupted()) {
+          setup.log().warn("run " + status.runId() + " was interrupted: "
+              + masker.mask(status.message()) + "; starting the app in a new run");
+        }
+        return doStart();
+      }
+      case STAY_STOPPED -> {
+        setup.log().info("the app was stopped by the operator and stays stopped until it is "
+            + "started");
+        return new ControlResult("stopped", "the app stays stopped");
+      }
+      default -> {
+        setup.log().info("resuming run " + status.runId() + " (" + status.state().label() + ")");
+        resumed.loop().start();
+        if (choice == BootChoice.RESUME_AND_STOP) {
+          return doStop("the operator asked for a stop the daemon had not finished");
+        }
+        return new ControlResult(status.state().label(), "resumed run " + status.runId());
+      }
     }
-    String runId = latest.get();
-    AppSpec spec = loadSpecOrFail();
-    AppActions.Started started = prepareOrFail(spec, false);
-    LiveRun resumed;
+  }
+
+  /** The latest run rebuilt from its journal (listening to Docker again), not yet running. */
+  private Optional<LiveRun> replay(String runId) {
     try {
+      AppSpec spec = actions.loadSpec();
+      AppActions.Started started = prepareOrFail(spec, false);
       FileJournal journal = journals().reopen(runId, entry -> onEntry(entry, true));
       journal.warnings().forEach(warning -> setup.log().warn(warning));
       if (journal.entries().isEmpty()) {
         journal.close();
-        return doStart();
+        return Optional.empty();
       }
       journal.entries().forEach(entry -> onEntry(entry, false));
-      resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time());
+      LiveRun resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time());
       resumed.run().resume(journal.entries());
+      return Optional.of(resumed);
     } catch (IOException | RuntimeException e) {
-      setup.log().error("cannot resume run " + runId + " from its journal (" + e.getMessage()
-          + "); starting a new run");
-      return doStart();
+      setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
+      return Optional.empty();
     }
-    RunStatus status = resumed.run().status();
-    if (status.ended() && status.interrupted()) {
-      setup.log().warn("run " + runId + " was interrupted: " + masker.mask(status.message())
-          + "; starting the app in a new run");
-      return doStart();
+  }
+
+  private Optional<AppIntent.Wanted> readIntent() {
+    try {
+      return new AppIntent(setup.daemon().stateDir()).read();
+    } catch (IOException e) {
+      setup.log().warn("cannot read what the operator last asked of the app: " + e);
+      return Optional.empty();
     }
-    if (status.ended()) {
-      setup.log().info("run " + runId + " was stopped (" + masker.mask(status.message())
-          + "); the app stays stopped until it is started");
-      return new ControlResult(status.state().label(), "run " + runId + " was stopped");
+  }
+
+  /** Before acting: a daemon killed halfway through a start or stop still knows what was asked. */
+  private void recordIntent(AppIntent.Wanted wanted) {
+    try {
+      new AppIntent(setup.daemon().stateDir()).record(wanted);
+    } catch (IOException e) {
+      String message = "cannot record the request in " + setup.daemon().stateDir() + ": " + e;
+      setup.log().error(message);
+      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
     }
-    setup.log().info("resuming run " + runId + " of " + spec.name() + " " + spec.version()
-        + " (" + status.state().label() + ")");
-    resumed.loop().start();
-    return new ControlResult(status.state().label(), "resumed run " + runId);
   }
 
   private AppSpec loadSpecOrFail() {

@@ -71,8 +71,9 @@ class DaemonRestartIT {
       assertThat(containerIds()).isEqualTo(containers);
       assertThat(DockerCli.run("ps", "-q", "--filter", "label=dev.tugboat.app=" + app)
           .split("\n")).hasSize(2);
-      assertThat(Files.readString(dir.resolve("state/runs/" + runId + ".jsonl")))
-          .contains("\"type\":\"instances-observed\"");
+      Path journal = dir.resolve("state/runs/" + runId + ".jsonl");
+      await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(journal)
+          .contains("\"type\":\"instances-observed\""));
       assertThat(get("/api/v1/events?after=0").body()).contains("\"run_id\":\"" + runId + "\"");
       daemon.terminate();
       daemon.awaitExit(Duration.ofSeconds(20));
@@ -88,7 +89,7 @@ class DaemonRestartIT {
       daemon.awaitExit(Duration.ofSeconds(20));
     }
     try (TugboatProcess daemon = serve()) {
-      daemon.awaitLine(line -> line.contains("the app stays stopped until it is started"),
+      daemon.awaitLine(line -> line.contains("the app was stopped by the operator and stays stopped"),
           Duration.ofSeconds(30));
       assertThat(get("/api/v1/status").body()).contains("\"state\":\"stopped\"");
       assertThat(DockerCli.run("ps", "-q", "--filter", "label=dev.tugboat.app=" + app)).isEmpty();

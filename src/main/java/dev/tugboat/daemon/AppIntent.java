@@ -1,0 +1,52 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.config.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the operator last asked of the app, {@code started} or {@code stopped}, kept in {@code
+ * <state_dir>/app-intent}. Written before the daemon acts on the request, so a daemon killed
+ * between a start request and the run's first journal line still knows the app should run, and
+ * one killed while stopping knows it should not.
+ */
+final class AppIntent {
+
+  enum Wanted {
+    STARTED,
+    STOPPED
+  }
+
+  private final Path file;
+
+  AppIntent(Path stateDir) {
+    this.file = stateDir.resolve("app-intent");
+  }
+
+  void record(Wanted wanted) throws IOException {
+    AtomicFiles.writePrivate(file, wanted.name().toLowerCase(Locale.ROOT) + "\n");
+  }
+
+  /** Empty when nothing was ever asked (a first start) or the file makes no sense. */
+  Optional<Wanted> read() throws IOException {
+    String text;
+    try {
+      text = Files.readString(file).strip();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    return switch (text) {
+      case "started" -> Optional.of(Wanted.STARTED);
+      case "stopped" -> Optional.of(Wanted.STOPPED);
+      default -> Optional.empty();
+    };
+  }
+
+  Path file() {
+    return file;
+  }
+}
