@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +39,21 @@ final class AppConfig {
   record Read(ConfigValues values, ConfigView view) {}
 
   private final Path settingsFile;
+  private final Consumer<String> warnings;
   private final HostAddresses host;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   AppConfig(Path settingsFile, HostAddresses host, Clock clock) {
+    this(settingsFile, host, clock, warning -> System.err.println("WARN " + warning));
+  }
+
+  /** {@code warnings} hears of a damaged settings file set aside (the daemon's log). */
+  AppConfig(Path settingsFile, HostAddresses host, Clock clock, Consumer<String> warnings) {
     this.settingsFile = settingsFile;
     this.host = host;
     this.clock = clock;
+    this.warnings = warnings;
   }
 
   Read read(AppSpec spec) {
@@ -141,7 +149,7 @@ final class AppConfig {
   }
 
   private SettingsStore store() {
-    return new SettingsStore(settingsFile);
+    return new SettingsStore(settingsFile, clock, warnings);
   }
 
   private PreviewFacts facts(AppSpec spec) {

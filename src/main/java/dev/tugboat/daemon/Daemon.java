@@ -37,7 +37,8 @@ public final class Daemon {
     ConnectingRuntime runtime = new ConnectingRuntime(() -> DockerRuntime.connect(config.dockerHost()));
     String token;
     try {
-      token = ApiToken.loadOrCreate(config.stateDir(), new SecureRandom());
+      token = ApiToken.loadOrCreate(config.stateDir(), new SecureRandom(), Clock.systemUTC(),
+          log::warn);
     } catch (IOException e) {
       log.error("cannot create the API token in state_dir " + config.stateDir() + ": " + e
           + "; the daemon must be able to write there (run as root, or set state_dir)");
@@ -47,7 +48,7 @@ public final class Daemon {
     Clock clock = Clock.systemUTC();
     HostAddresses host = hostAddresses();
     DaemonSetup setup = new DaemonSetup(config, host, log, clock,
-        new AppConfig(config.settingsFile(), host, clock));
+        new AppConfig(config.settingsFile(), host, clock, log::warn));
     AppController app = new AppController(setup, runtime);
     ApiServer server;
     try {
