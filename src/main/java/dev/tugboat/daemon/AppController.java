@@ -445,11 +445,13 @@ public final class AppController implements AppService, AutoCloseable {
   private final class UpgradeControl implements SpecUpgrade.Control {
     @Override
     public ControlResult stop(String reason) {
+      recordIntent(AppIntent.Wanted.STOPPED);
       return doStop(reason);
     }
 
     @Override
     public ControlResult start() {
+      recordIntent(AppIntent.Wanted.STARTED);
       return doStart();
     }
 
