@@ -18,10 +18,13 @@ public final class ApiServer implements AutoCloseable {
 
   private final EventLoopGroup workers;
   private final Channel channel;
+  // what the connections shared, released once they are all closed
+  private final Runnable release;
 
-  private ApiServer(EventLoopGroup workers, Channel channel) {
+  private ApiServer(EventLoopGroup workers, Channel channel, Runnable release) {
     this.workers = workers;
     this.channel = channel;
+    this.release = release;
   }
 
   /**
@@ -31,7 +34,8 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(InetSocketAddress address, AppService service, String token,
       ApiLimits limits, int threads) throws InterruptedException {
-    return bind(address, new ApiInitializer(ApiContext.of(service, token, limits)), threads);
+    ApiContext context = ApiContext.of(service, token, limits);
+    return bind(address, new ApiInitializer(context), threads, context.status()::close);
   }
 
   /**
@@ -49,11 +53,12 @@ public final class ApiServer implements AutoCloseable {
             .addLast(new io.netty.handler.codec.http.HttpObjectAggregator(64 * 1024))
             .addLast(new IntegrationHandler(service));
       }
-    }, 1);
+    }, 1, () -> { });
   }
 
   private static ApiServer bind(InetSocketAddress address,
-      io.netty.channel.ChannelHandler initializer, int threads) throws InterruptedException {
+      io.netty.channel.ChannelHandler initializer, int threads, Runnable release)
+      throws InterruptedException {
     EventLoopGroup workers = new NioEventLoopGroup(threads);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(workers)
@@ -66,9 +71,10 @@ public final class ApiServer implements AutoCloseable {
         .childHandler(initializer);
     try {
       Channel channel = bootstrap.bind(address).sync().channel();
-      return new ApiServer(workers, channel);
+      return new ApiServer(workers, channel, release);
     } catch (RuntimeException | InterruptedException e) {
       workers.shutdownGracefully();
+      release.run();
       throw e;
     }
   }
@@ -88,5 +94,6 @@ public final class ApiServer implements AutoCloseable {
     }
     channel.close().syncUninterruptibly();
     workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    release.run();
   }
 }

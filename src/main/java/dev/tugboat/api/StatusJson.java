@@ -7,34 +7,45 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tugboat.orchestrator.RunStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.util.IllegalReferenceCountException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The body of {@code GET /api/v1/status}, serialized once per snapshot: a poller asking thousands
  * of times a second gets the same bytes until the run moves. Safe from any thread: the cache is one
- * volatile pair, and two threads serializing the same snapshot at once produce the same bytes.
+ * atomic reference; two threads serializing the same snapshot at once keep one result and release
+ * the other.
  */
 final class StatusJson {
 
   /**
    * One snapshot's body, as bytes and gzipped, each also in direct memory that every response
-   * shares (a duplicate per response; never released), so a poll costs no copy and no allocation
-   * of the body.
+   * shares (a retained duplicate per response, released when written), so a poll costs no copy and
+   * no allocation of the body. The cache holds one reference and gives it up when a newer snapshot
+   * replaces it: direct memory is only freed by release, never by the garbage collector.
    */
   private record Cached(AppSnapshot snapshot, byte[] body, ByteBuf plain, ByteBuf gzipped) {
+    static final Cached NONE = new Cached(null, new byte[0], Unpooled.EMPTY_BUFFER,
+        Unpooled.EMPTY_BUFFER);
+
     static Cached of(AppSnapshot snapshot, byte[] body) {
       return new Cached(snapshot, body, direct(body), direct(gzip(body)));
     }
 
+    void release() {
+      plain.release();
+      gzipped.release();
+    }
+
     private static ByteBuf direct(byte[] bytes) {
-      ByteBuf buffer = Unpooled.directBuffer(bytes.length).writeBytes(bytes);
-      return Unpooled.unreleasableBuffer(buffer.asReadOnly());
+      return Unpooled.directBuffer(bytes.length).writeBytes(bytes).asReadOnly();
     }
 
     private static byte[] gzip(byte[] body) {
@@ -50,7 +61,7 @@ final class StatusJson {
 
   private final ObjectMapper json = Json.mapper();
   private final Supplier<AppSnapshot> snapshots;
-  private volatile Cached cached = Cached.of(null, new byte[0]);
+  private final AtomicReference<Cached> cached = new AtomicReference<>(Cached.NONE);
 
   StatusJson(Supplier<AppSnapshot> snapshots) {
     this.snapshots = snapshots;
@@ -60,20 +71,37 @@ final class StatusJson {
     return current().body();
   }
 
-  /** The body for one response: gzipped if asked; the caller's duplicate to write and forget. */
+  /** The body for one response, gzipped if asked: the caller's reference, released by the write. */
   ByteBuf content(boolean gzipped) {
-    Cached current = current();
-    return (gzipped ? current.gzipped() : current.plain()).duplicate();
+    while (true) {
+      Cached current = current();
+      try {
+        return (gzipped ? current.gzipped() : current.plain()).retainedDuplicate();
+      } catch (IllegalReferenceCountException replaced) {
+        // Between reading the cache and retaining, another thread put a newer body in and
+        // released this one: ask again, which gives the newer body.
+      }
+    }
+  }
+
+  /** Releases the cached body; for when the server has stopped answering. */
+  void close() {
+    cached.getAndSet(Cached.NONE).release();
   }
 
   private Cached current() {
     AppSnapshot snapshot = snapshots.get();
-    Cached current = cached;
-    if (current.snapshot() != snapshot) {
-      current = Cached.of(snapshot, serialize(snapshot));
-      cached = current;
+    Cached current = cached.get();
+    if (current.snapshot() == snapshot) {
+      return current;
     }
-    return current;
+    Cached fresh = Cached.of(snapshot, serialize(snapshot));
+    if (cached.compareAndSet(current, fresh)) {
+      current.release();
+      return fresh;
+    }
+    fresh.release();
+    return cached.get();
   }
 
   private byte[] serialize(AppSnapshot snapshot) {

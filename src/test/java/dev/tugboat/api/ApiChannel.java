@@ -1,8 +1,10 @@
 package dev.tugboat.api;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -18,13 +20,21 @@ final class ApiChannel {
   static final String TOKEN = "s3cret-token";
   final FakeApp app = new FakeApp();
   final EmbeddedChannel server;
+  private final ApiContext context;
 
   ApiChannel() {
     this(new ApiLimits(1024, 1024, Duration.ofSeconds(60), Duration.ofSeconds(5)));
   }
 
   ApiChannel(ApiLimits limits) {
-    server = new EmbeddedChannel(new ApiInitializer(ApiContext.of(app, TOKEN, limits)));
+    context = ApiContext.of(app, TOKEN, limits);
+    server = new EmbeddedChannel(new ApiInitializer(context));
+  }
+
+  /** Closes the connection and releases what it still holds, as the server does when it stops. */
+  void close() {
+    server.finishAndReleaseAll();
+    context.status().close();
   }
 
   /** Sends raw bytes; returns the response (null if none was written). */
@@ -48,7 +58,23 @@ final class ApiChannel {
       client.writeInbound(out);
       any = true;
     }
-    return any ? client.readInbound() : null;
+    FullHttpResponse response = any ? client.readInbound() : null;
+    client.finishAndReleaseAll();
+    return response == null ? null : onHeap(response);
+  }
+
+  /**
+   * The response with its body copied onto the heap, the aggregated one released: tests read
+   * responses and drop them, and must not leave Netty buffers behind (NoBufferLeaks).
+   */
+  private static FullHttpResponse onHeap(FullHttpResponse response) {
+    try {
+      return new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
+          Unpooled.wrappedBuffer(ByteBufUtil.getBytes(response.content())), response.headers().copy(),
+          response.trailingHeaders().copy());
+    } finally {
+      response.release();
+    }
   }
 
   FullHttpResponse get(String path) {

@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoBufferLeaks.class)
 class ApiHandlerTest {
 
   private final ApiChannel api = new ApiChannel();
+
+  @AfterEach
+  void close() {
+    api.close();
+  }
 
   @Test
   void apiCallsWithoutTheTokenAre401AndWithAWrongOne403() {
@@ -49,6 +57,7 @@ class ApiHandlerTest {
     assertThat(json.body()).isSameAs(first);
     api.app.snapshot = api.app.snapshot.withStartupMessage("loading");
     assertThat(json.body()).isNotSameAs(first);
+    json.close();
   }
 
   @Test

@@ -3,12 +3,20 @@ package dev.tugboat.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.FullHttpResponse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The config calls of the API on a fake app: what reaches the app and what the client reads. */
+@ExtendWith(NoBufferLeaks.class)
 class ConfigApiTest {
 
   private final ApiChannel api = new ApiChannel();
+
+  @AfterEach
+  void close() {
+    api.close();
+  }
 
   @Test
   void deleteOfAnItemUnsetsItAndAnswersTheItems() {

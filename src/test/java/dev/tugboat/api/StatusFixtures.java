@@ -89,7 +89,7 @@ final class StatusFixtures {
   /** No run yet: the daemon is up and the app has never been started. */
   static String neverStarted() {
     AppSnapshot idle = AppSnapshot.idle("Tugboat Migration Demo", "1", "not started yet");
-    return new String(new StatusJson(() -> idle).body(), StandardCharsets.UTF_8);
+    return body(new StatusJson(() -> idle));
   }
 
   private static ContainerStatus running(String key, String startedBy) {
@@ -134,6 +134,14 @@ final class StatusFixtures {
         T0.plusSeconds(9), ended, containers, events, ready, false, "");
     AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1", state.label(), message,
         "", T0, run);
-    return new String(new StatusJson(() -> snapshot).body(), StandardCharsets.UTF_8);
+    return body(new StatusJson(() -> snapshot));
+  }
+
+  private static String body(StatusJson json) {
+    try {
+      return new String(json.body(), StandardCharsets.UTF_8);
+    } finally {
+      json.close();
+    }
   }
 }

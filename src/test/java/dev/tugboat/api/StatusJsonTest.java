@@ -2,8 +2,12 @@ package dev.tugboat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoBufferLeaks.class)
 class StatusJsonTest {
 
   @Test
@@ -18,5 +22,21 @@ class StatusJsonTest {
   @Test
   void beforeTheFirstRunReadyIsNull() {
     assertThat(StatusFixtures.neverStarted()).contains("\"ready\":null");
+  }
+
+  @Test
+  void aReplacedBodyIsFreedOnceTheLastResponseHoldingItIsWritten() {
+    FakeApp app = new FakeApp();
+    StatusJson json = new StatusJson(() -> app.snapshot);
+    ByteBuf inFlight = json.content(false);
+    app.snapshot = app.snapshot.withStartupMessage("loading");
+    ByteBuf newer = json.content(true);
+
+    assertThat(inFlight.refCnt()).isEqualTo(1);
+    assertThat(inFlight.toString(StandardCharsets.UTF_8)).contains("\"startup_message\":\"\"");
+    assertThat(inFlight.release()).as("the last reference frees the direct memory").isTrue();
+    assertThat(newer.release()).as("the cache still holds the newer body").isFalse();
+    json.close();
+    assertThat(newer.refCnt()).isZero();
   }
 }

@@ -13,9 +13,12 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.tugboat.api.NoBufferLeaks;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client commands against a real API server (on a free local port) serving a fake app. */
+@ExtendWith(NoBufferLeaks.class)
 class ClientCommandsTest {
 
   @TempDir Path dir;
