@@ -66,7 +66,8 @@ public final class AppController implements AppService, AutoCloseable {
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
         setup.daemon().settingsFile());
     this.actions = new AppActions(setup, runtime, specs);
-    this.upgrades = new SpecUpgrade(setup, specs, actions, new UpgradeControl());
+    this.upgrades = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime),
+        new UpgradeControl());
     this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
         setup.clock(), setup.log()::warn);
   }

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code apply} and {@code rollback}: check the new spec, stop the app in reverse order, swap the
- * spec in use ({@link SpecStore}), start a run of the new one (which runs its migrations; named
- * volumes stay). A run started here that fails is stopped, so a failed upgrade leaves the app
+ * {@code apply} and {@code rollback}: check the new spec (as validate does, then its config values,
+ * plan and images with {@link UpgradeCheck}, all before anything stops), stop the app in reverse
+ * order, swap the spec in use ({@link SpecStore}), start a run of the new one (which runs its
+ * migrations; named volumes stay). A run started here that fails is stopped, so a failed upgrade leaves the app
  * stopped, not half-started, with the spec before it one rollback away.
  *
  * <p>Threading: {@link #apply} and {@link #rollback} run on the controller's control thread;
@@ -44,16 +45,19 @@ final class SpecUpgrade {
   private final SpecStore store;
   private final AppActions actions;
   private final DaemonSetup setup;
+  private final UpgradeCheck check;
   private final Control control;
   private volatile Watched watched;
 
   /** A run started by an upgrade: stopped when it fails. */
   private record Watched(String runId, String what, String undo) {}
 
-  SpecUpgrade(DaemonSetup setup, SpecStore store, AppActions actions, Control control) {
+  SpecUpgrade(DaemonSetup setup, SpecStore store, AppActions actions, UpgradeCheck check,
+      Control control) {
     this.setup = setup;
     this.store = store;
     this.actions = actions;
+    this.check = check;
     this.control = control;
   }
 
@@ -67,6 +71,8 @@ final class SpecUpgrade {
     Optional<AppSpec> before = inUse();
     SpecVersion to = version(spec);
     setup.appConfig().requireComplete(spec, name);
+    String text = new String(yaml, StandardCharsets.UTF_8);
+    check.require(spec, text, name);
     Changes changes = Changes.of(before, spec);
     if (dryRun) {
       return new ApplyResult(false, "", "dry run: nothing was changed; without --dry-run the app"
@@ -75,7 +81,7 @@ final class SpecUpgrade {
     }
     ControlResult stopped = control.stop("upgrade to " + to + " requested");
     try {
-      store.install(new String(yaml, StandardCharsets.UTF_8));
+      store.install(text);
     } catch (IOException e) {
       throw new ApiException(500, "cannot store the new spec in the state directory: " + e
           + "; the spec in use is unchanged and the app is stopped (tugboat start starts it)");
@@ -103,6 +109,7 @@ final class SpecUpgrade {
     }
     Optional<AppSpec> before = inUse();
     SpecVersion to = version(spec);
+    check.require(spec, read(back), back.toString());
     Changes changes = Changes.of(before, spec);
     ControlResult stopped = control.stop("rollback to " + to + " requested");
     try {
@@ -150,6 +157,14 @@ final class SpecUpgrade {
     }
     watched = control.liveRunId().map(runId -> new Watched(runId, what, undo)).orElse(null);
     return started;
+  }
+
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot read " + file + ": " + e.getMessage());
+    }
   }
 
   private String watchedRun() {

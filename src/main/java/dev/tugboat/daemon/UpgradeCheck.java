@@ -1,0 +1,113 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.orchestrator.ContainerKeys;
+import dev.tugboat.orchestrator.PreflightNeeds;
+import dev.tugboat.orchestrator.SpecNeeds;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.spec.AppSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What an upgrade checks before it stops the app, so a spec that cannot start never replaces one
+ * that runs: the spec plans (config values complete, no event cycle) and every image it needs is
+ * on this host or can be pulled. Host ports are not checked: the run being replaced holds them.
+ * The start's own preflight checks everything again after the stop.
+ */
+final class UpgradeCheck {
+
+  private final DaemonSetup setup;
+  private final ContainerRuntime runtime;
+
+  UpgradeCheck(DaemonSetup setup, ContainerRuntime runtime) {
+    this.setup = setup;
+    this.runtime = runtime;
+  }
+
+  /**
+   * Plans {@code spec} ({@code text}, known to the operator as {@code name}) with a copy of the
+   * settings, so nothing the planning generates is saved.
+   *
+   * @throws ApiException 400 when it cannot plan, 409 when images are missing
+   */
+  void require(AppSpec spec, String text, String name) {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory(setup.daemon().stateDir(), ".upgrade-check");
+      Path specFile = Files.writeString(scratch.resolve("spec.yml"), text);
+      Path settings = scratch.resolve("settings.json");
+      if (Files.exists(setup.daemon().settingsFile())) {
+        Files.copy(setup.daemon().settingsFile(), settings, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile,
+          settings, List.of(), setup.host(), registries(), setup.clock()));
+      PreflightNeeds needs = SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
+          prepared.plan(), prepared.launcher());
+      List<String> missing = missingImages(needs);
+      if (!missing.isEmpty()) {
+        throw new ApiException(409, name + " needs " + (missing.size() == 1 ? "an image"
+            : missing.size() + " images") + " this host does not have; nothing was changed:\n  "
+            + String.join("\n  ", missing));
+      }
+    } catch (AppPreparer.PrepareException e) {
+      throw new ApiException(e.exitCode() == 2 ? 400 : 409,
+          e.getMessage().replace(scratch.resolve("spec.yml").toString(), name)
+              + "; nothing was changed");
+    } catch (IOException e) {
+      throw new ApiException(500, "cannot check the spec in " + setup.daemon().stateDir() + ": "
+          + e + "; nothing was changed");
+    } finally {
+      remove(scratch);
+    }
+  }
+
+  private List<String> missingImages(PreflightNeeds needs) {
+    List<String> missing = new ArrayList<>();
+    for (PreflightNeeds.ImageNeed need : needs.images()) {
+      if (runtime.imagePresent(need.image())) {
+        continue;
+      }
+      try {
+        runtime.pullImage(need.image(), Optional.empty());
+      } catch (RuntimeFailure e) {
+        if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
+          throw new ApiException(503, "the Docker Engine does not answer: " + e.getMessage()
+              + "; nothing was changed");
+        }
+        missing.add(need.image() + " (for " + need.containers().stream()
+            .map(Object::toString).collect(Collectors.joining(", "))
+            + "): load it with `docker load -i FILE`, or make its registry reachable");
+      }
+    }
+    return missing;
+  }
+
+  private Map<String, String> registries() {
+    return setup.daemon().registries().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().address()));
+  }
+
+  private void remove(Path scratch) {
+    if (scratch == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(scratch)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      setup.log().warn("cannot remove " + scratch + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.tugboat.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.runtime.InMemoryRuntime;
+import dev.tugboat.runtime.ManualClock;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.SpecLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checks an upgrade makes before it stops the app; they change nothing. */
+class UpgradeCheckTest {
+
+  private static final String SPEC = """
+      replicated_api_version: 2.8.0
+      name: demo
+      version: "2"
+      config:
+      - name: database
+        items:
+        - name: db_password
+          type: password
+          required: true
+      components:
+      - name: app
+        containers:
+        - source: public
+          image_name: web
+          version: 2
+          env_vars:
+          - name: PASSWORD
+            value: '{{repl ConfigOption "db_password"}}'
+      """;
+
+  @TempDir Path state;
+  private final ManualClock clock = new ManualClock();
+  private final InMemoryRuntime runtime = new InMemoryRuntime(clock);
+  private UpgradeCheck check;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    DaemonConfig config = new DaemonConfig(new InetSocketAddress("127.0.0.1", 0), state,
+        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+        DaemonConfig.LogFormat.TEXT, 0);
+    HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
+    DaemonLog log = new DaemonLog(new PrintStream(new ByteArrayOutputStream()),
+        DaemonConfig.LogFormat.TEXT, clock);
+    check = new UpgradeCheck(new DaemonSetup(config, host, log, clock,
+        new AppConfig(config.settingsFile(), host, clock)), runtime);
+    Files.writeString(config.settingsFile(),
+        "{\"format\": 1, \"items\": {\"db_password\": {\"value\": \"kept\"}}}\n");
+  }
+
+  @Test
+  void aSpecWhoseImagesArePresentPassesAndNothingIsLeftBehind() throws Exception {
+    check.require(spec(), SPEC, "v2.yml");
+    try (var files = Files.list(state)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("settings.json");
+    }
+  }
+
+  @Test
+  void aMissingImageIsRefusedBeforeAnythingStops() {
+    runtime.removeImage("web:2");
+    assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml"))
+        .isInstanceOf(ApiException.class)
+        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409))
+        .hasMessage("v2.yml needs an image this host does not have; nothing was changed:\n"
+            + "  web:2 (for app/web): load it with `docker load -i FILE`, or make its registry"
+            + " reachable");
+  }
+
+  @Test
+  void aSpecThatCannotPlanIsRefusedUnderTheOperatorsName() throws Exception {
+    Files.delete(state.resolve("settings.json"));
+    assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml"))
+        .isInstanceOf(ApiException.class)
+        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
+        .message().contains("db_password").endsWith("; nothing was changed");
+    assertThat(state.resolve("settings.json")).doesNotExist();
+  }
+
+  private static AppSpec spec() throws Exception {
+    return new SpecLoader().load(SPEC, "v2.yml").spec();
+  }
+}
