@@ -170,6 +170,21 @@ class DashboardPageIT extends FixtureDashboard {
     assertThat(page.visible("#app-ready")).isFalse();
   }
 
+  @Test
+  void saysWhenDockerDoesNotAnswerAndShowsLiveContainersAsUnknown() throws Exception {
+    daemon.status(StatusFixtures.dockerUnreachable());
+    openWithToken();
+
+    page.waitForText("#app-docker", "Docker does not answer (Cannot connect to the Docker Engine"
+        + " at unix:///var/run/docker.sock): container states are the last known; Tugboat"
+        + " reconnects and checks them again.", WAIT);
+    assertThat(row("db/tugboat-demo/postgres", ".badge")).isEqualTo("unknown");
+
+    daemon.status(StatusFixtures.started());
+    page.waitForText("tr[data-container='db/tugboat-demo/postgres'] .badge", "running", WAIT);
+    assertThat(page.visible("#app-docker")).isFalse();
+  }
+
   private String row(String container, String cell) throws Exception {
     return page.text("tr[data-container='" + container + "'] " + cell);
   }

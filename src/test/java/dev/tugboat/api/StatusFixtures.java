@@ -128,10 +128,29 @@ final class StatusFixtures {
         new ReadyStatus("checking", READY_CHECK, lastSeen));
   }
 
+  /** Docker stopped answering while the app ran: live containers are shown as unknown. */
+  static String dockerUnreachable() {
+    return json(AppPhase.STARTED, "started in 9.0 s", false, List.of(
+        container(DB, "unknown", "unknown: Docker does not answer (last known: running)", null,
+            "root", "", List.of()),
+        container(MIGRATION, "completed", "completed (exit 0, 2.1 s)", 0, PG_READY, "", List.of()),
+        container(APP, "unknown", "unknown: Docker does not answer (last known: running)", null,
+            MIGRATED, "", List.of())), List.of(
+        fired(PG_READY, DB, "port-listen 5432", 4),
+        fired(MIGRATED, MIGRATION, "container-stop", 7)),
+        READY_PASSED, "Cannot connect to the Docker Engine at unix:///var/run/docker.sock");
+  }
+
   private static String json(AppPhase state, String message, boolean ended,
       List<ContainerStatus> containers, List<EventStatus> events, ReadyStatus ready) {
+    return json(state, message, ended, containers, events, ready, "");
+  }
+
+  private static String json(AppPhase state, String message, boolean ended,
+      List<ContainerStatus> containers, List<EventStatus> events, ReadyStatus ready,
+      String dockerLost) {
     RunStatus run = new RunStatus("r-20261122-0300", "Tugboat Migration Demo", state, message, 42,
-        T0.plusSeconds(9), ended, containers, events, ready, false, "");
+        T0.plusSeconds(9), ended, containers, events, ready, false, dockerLost);
     AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1", state.label(), message,
         "", T0, run);
     return body(new StatusJson(() -> snapshot));

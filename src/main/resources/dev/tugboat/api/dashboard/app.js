@@ -11,6 +11,7 @@
     app: {
       name: byId('app-name'), title: byId('app-title'), state: byId('app-state'),
       message: byId('app-message'), startup: byId('app-startup'), ready: byId('app-ready'),
+      docker: byId('app-docker'),
       meta: byId('app-meta'),
       start: byId('btn-start'), stop: byId('btn-stop'), restart: byId('btn-restart'),
     },

@@ -30,6 +30,11 @@ window.Tugboat = window.Tugboat || {};
     nodes.state.dataset.state = state;
     say(nodes.message, status.message || '');
     say(nodes.startup, status.startup_message || '');
+    // While Docker does not answer, the states below are the last known ones: say it plainly.
+    const docker = String(status.docker || 'reachable');
+    say(nodes.docker, docker === 'reachable' ? ''
+      : 'Docker does not answer (' + docker.replace(/^unreachable: /, '')
+        + '): container states are the last known; Tugboat reconnects and checks them again.');
     renderReady(status.ready, nodes.ready);
     const started = toDate(status.started_at);
     say(nodes.meta, [
