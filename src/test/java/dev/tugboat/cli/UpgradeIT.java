@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An upgrade as an operator does it, from the built jar on the real engine: the daemon runs the
  * migration sample (version 1), {@code tugboat apply} moves it to version 2, whose migration adds a
  * second schema change on the same database volume; the database itself shows each migration
- * applied once, and {@code tugboat history} shows both runs. Then a rollback brings version 1 back.
+ * applied once, and {@code tugboat history} shows both runs. Then an upgrade to a version whose
+ * app cannot start fails, is stopped, and a rollback brings version 2 back.
  */
 class UpgradeIT {
 
@@ -38,7 +39,7 @@ class UpgradeIT {
   }
 
   @Test
-  void applyUpgradesTheSampleAndItsDatabaseAndRollbackReturns() throws Exception {
+  void applyUpgradesTheSampleAndItsDatabaseAndAFailedUpgradeIsRolledBack() throws Exception {
     Map<String, String> unique = new LinkedHashMap<>();
     unique.put("name: Tugboat Migration Demo", "name: " + app);
     unique.put("host_path: tugboat-demo-pgdata", "host_path: " + volume);
@@ -87,12 +88,31 @@ class UpgradeIT {
     assertThat(history.out().split("\n")[1]).containsPattern(app + " 2 .* started$");
     assertThat(history.out().split("\n")[2]).containsPattern(app + " 1 .* stopped$");
 
+    Path broken = Files.writeString(dir.resolve("migration-app-v3.yml"), Files.readString(v2)
+        .replace("version: \"2\"", "version: \"3\"").replace("cmd: '[\"serve\"]'",
+            "cmd: '[\"no-such-command\"]'"));
+    try (TugboatProcess apply = TugboatProcess.start("apply", broken.toString(), "--config",
+        config.toString())) {
+      assertThat(apply.awaitExit(Duration.ofSeconds(300))).as(apply.stdout()).isEqualTo(1);
+      // the failure as the run reported it, or once the daemon stopped the run, with its context
+      assertThat(apply.stderr()).contains(app + " 3 (run ").contains("): failed: ")
+          .contains("app/tugboat-demo/app exited with code 2")
+          .contains("tugboat rollback returns to " + app + " 2");
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> DockerCli.run("ps", "--filter",
+        "label=dev.tugboat.app=" + app, "-q").isEmpty());
+
     CliRun rollback = CliRun.of("rollback", "--config", config.toString());
     assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
-    assertThat(rollback.out()).startsWith(app + " 2 -> " + app + " 1\n");
-    awaitStarted(config, "1");
+    assertThat(rollback.out()).startsWith(app + " 3 -> " + app + " 2\n");
+    awaitStarted(config, "2");
     assertThat(sql("SELECT app_version, applied FROM migration_runs ORDER BY id"))
-        .isEqualTo("1|{1}\n2|{2}\n1|{}");
+        .isEqualTo("1|{1}\n2|{2}\n2|{}\n2|{}");
+    String[] runs = CliRun.of("history", "--config", config.toString()).out().split("\n");
+    assertThat(runs).hasSize(5);
+    assertThat(runs[1]).containsPattern(app + " 2 .* started$");
+    assertThat(runs[2]).containsPattern(app + " 3 .* failed +app/tugboat-demo/app exited with code 2 .*");
+    assertThat(runs[3]).containsPattern(app + " 2 .* stopped$");
   }
 
   private Path sample(String name, Map<String, String> replacements) throws IOException {
