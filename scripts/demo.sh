@@ -81,6 +81,10 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
+# The daemon resumes a run it finds, and keeps an app the operator stopped stopped: this demo
+# stopped the last one itself, so it asks for the start (a no-op if the app is already up).
+tugboat start --config "$CONFIG" >/dev/null || true
+
 log "waiting for the app to start (PostgreSQL, then the migration, then the app)"
 state=""
 for _ in $(seq 1 300); do

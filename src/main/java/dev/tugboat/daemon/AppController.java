@@ -243,6 +243,11 @@ public final class AppController implements AppService, AutoCloseable {
    * be read back counts as no run: a new run starts, and its preflight removes what is left.
    */
   private ControlResult doResumeOrStart() {
+    if (live != null) {
+      // An operator's request got to the control thread first; it already decided.
+      return new ControlResult(snapshot.state(),
+          "the app was already started or stopped on request");
+    }
     Optional<AppIntent.Wanted> wanted = readIntent();
     Optional<String> latest;
     try {

@@ -34,6 +34,9 @@ public final class Daemon {
 
   /** Serves until the process is told to end; returns an exit code when it cannot start. */
   public int serve(boolean startApp) throws InterruptedException {
+    // Logging must be set up before two threads log at once (the Docker client loading beside the
+    // API), or SLF4J queues their first lines and prints a warning about replaying them.
+    org.slf4j.LoggerFactory.getILoggerFactory();
     ConnectingRuntime runtime = new ConnectingRuntime(() -> DockerRuntime.connect(config.dockerHost()));
     String token;
     try {
