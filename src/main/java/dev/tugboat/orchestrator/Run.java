@@ -3,18 +3,12 @@ package dev.tugboat.orchestrator;
 import dev.tugboat.events.EventBus;
 import dev.tugboat.events.Journal;
 import dev.tugboat.events.JournalEntry;
-import dev.tugboat.events.ObservedInstance;
 import dev.tugboat.events.RunEvent;
 import dev.tugboat.runtime.ContainerRuntime;
-import dev.tugboat.runtime.EventFilter;
-import dev.tugboat.runtime.RuntimeFailure;
-import dev.tugboat.runtime.Subscription;
 import dev.tugboat.trigger.ProbedTriggers;
 import dev.tugboat.trigger.TcpConnector;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -45,9 +39,7 @@ public final class Run implements AutoCloseable {
   private final Setup setup;
   private final EventBus bus = new EventBus();
   private final RunLoop loop;
-  private final RuntimeEventBridge bridge;
-  private volatile Subscription events;
-  private volatile boolean closed;
+  private final RunConnection connection;
 
   public Run(Setup setup) {
     this.setup = setup;
@@ -56,13 +48,12 @@ public final class Run implements AutoCloseable {
         new ProbedTriggers(setup.runtime(), setup.connector()));
     this.loop = new RunLoop(setup.app(), setup.runId(), setup.plan(), setup.clock(), bus,
         setup.journal(), executor, setup.onStatus());
-    this.bridge = new RuntimeEventBridge(setup.runtime(), bus, setup.workers(),
-        () -> connect(false, "Docker answers again", 0));
+    this.connection = new RunConnection(setup, bus, loop::ended);
   }
 
   /** Listens to Docker's events for this run's containers, then asks the loop to start. */
   public void start() {
-    events = subscribe();
+    connection.listen();
     bus.post(new RunEvent.StartRequested());
   }
 
@@ -73,43 +64,7 @@ public final class Run implements AutoCloseable {
    */
   public void resume(List<JournalEntry> entries) {
     loop.replay(entries);
-    connect(true, "Tugboat restarted", 0);
-  }
-
-  /**
-   * Subscribes again, then looks: events during the gap are lost, so the state Docker shows is the
-   * truth the loop converges on. On failure, tries again after a back-off of at most 10 s.
-   */
-  private void connect(boolean resumed, String reason, int attempt) {
-    if (closed || loop.ended()) {
-      return;
-    }
-    setup.workers().execute(() -> {
-      Subscription subscribed = null;
-      try {
-        subscribed = subscribe();
-        List<ObservedInstance> seen = InstanceObserver.observe(setup.runtime(), setup.app());
-        events = subscribed;
-        bus.post(new RunEvent.InstancesObserved(resumed, reason, seen));
-      } catch (RuntimeFailure e) {
-        if (subscribed != null) {
-          subscribed.close();
-        }
-        if (resumed && attempt == 0) {
-          bus.post(new RunEvent.RuntimeLost(e.getMessage()));
-        }
-        setup.scheduler().schedule(backoff(attempt), () -> connect(resumed, reason, attempt + 1));
-      }
-    });
-  }
-
-  static Duration backoff(int attempt) {
-    return Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
-  }
-
-  private Subscription subscribe() {
-    return setup.runtime().subscribe(
-        EventFilter.labelled(Map.of(InstanceLabels.RUN, setup.runId())), bridge);
+    connection.lookAgain("Tugboat restarted");
   }
 
   /** Asks the loop to stop the app; safe from any thread, e.g. a signal handler. */
@@ -132,10 +87,7 @@ public final class Run implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    if (events != null) {
-      events.close();
-    }
+    connection.close();
     setup.scheduler().close();
   }
 }

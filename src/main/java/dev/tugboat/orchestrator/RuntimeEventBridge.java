@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Turns Docker's event stream (filtered to one run's labels) into loop events. A start is handed on
@@ -26,14 +27,25 @@ final class RuntimeEventBridge implements RuntimeEventListener {
   private final ContainerRuntime runtime;
   private final EventBus bus;
   private final Executor inspectors;
-  private final Runnable reconnect;
+  private final Consumer<String> onLost;
+  private volatile String endMessage;
 
+  /** {@code onLost} hears why the stream ended when it broke or the engine ended it. */
   RuntimeEventBridge(ContainerRuntime runtime, EventBus bus, Executor inspectors,
-      Runnable reconnect) {
+      Consumer<String> onLost) {
     this.runtime = runtime;
     this.bus = bus;
     this.inspectors = inspectors;
-    this.reconnect = reconnect;
+    this.onLost = onLost;
+  }
+
+  /** Whether this stream broke or the engine ended it (closing it ourselves is neither). */
+  boolean hasEnded() {
+    return endMessage != null;
+  }
+
+  String endMessage() {
+    return endMessage == null ? "" : endMessage;
   }
 
   @Override
@@ -69,15 +81,15 @@ final class RuntimeEventBridge implements RuntimeEventListener {
         address, ports);
   }
 
-  /** A broken stream may have lost events: say so, then subscribe again and look again. */
+  /** A broken stream may have lost events: whoever listens subscribes again and looks again. */
   @Override
   public void onEnd(StreamEnd end) {
     if (end instanceof StreamEnd.Failed failed) {
-      bus.post(new RunEvent.RuntimeLost(failed.failure().getMessage()));
-      reconnect.run();
+      endMessage = String.valueOf(failed.failure().getMessage());
+      onLost.accept(endMessage);
     } else if (end instanceof StreamEnd.EndedByEngine) {
-      bus.post(new RunEvent.RuntimeLost("Docker ended its event stream"));
-      reconnect.run();
+      endMessage = "Docker ended its event stream";
+      onLost.accept(endMessage);
     }
   }
 }

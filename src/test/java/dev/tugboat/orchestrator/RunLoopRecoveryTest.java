@@ -226,6 +226,22 @@ class RunLoopRecoveryTest {
     assertThat(run.status().message()).startsWith("python-app/pythonapp exited with code 1");
   }
 
+  @Test
+  void oneOutageIsJournaledOnceHoweverManyAttemptsFail() {
+    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    run.runtime.stopEngine();
+    run.advance(Duration.ofSeconds(30)); // attempts at 0.25, 0.5, 1, 2, 4, 8 s... all refused
+    run.runtime.startEngine();
+    run.advance(Duration.ofSeconds(11));
+
+    assertThat(run.journal.entries()).extracting(JournalEntry::record)
+        .filteredOn(r -> r instanceof dev.tugboat.events.RunEvent.RuntimeLost).hasSize(1);
+    assertThat(run.journal.entries()).extracting(JournalEntry::record)
+        .filteredOn(r -> r instanceof dev.tugboat.events.RunEvent.InstancesObserved).hasSize(1);
+    assertThat(run.status().dockerLost()).isEmpty();
+    assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
+  }
+
   private static long fired(LoopHarness run, String event) {
     return run.journal.entries().stream()
         .filter(e -> e.record() instanceof Decision.Fire f && f.event().equals(event))

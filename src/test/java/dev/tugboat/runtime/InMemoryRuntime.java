@@ -296,7 +296,11 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
 
   @Override
   public synchronized Subscription subscribe(EventFilter filter, RuntimeEventListener listener) {
-    checkEngine();
+    if (engineDown.isPresent()) {
+      // As the interface says (and Docker's client does): the stream ends, nothing is thrown.
+      listener.onEnd(new StreamEnd.Failed(engineDown.get()));
+      return () -> { };
+    }
     return streams.subscribe(filter, listener);
   }
 
