@@ -1,0 +1,81 @@
+#!/bin/sh
+# How long a daemon killed with -9 takes, once started again, to have resumed its run: from exec to
+# the journal's record of what Docker holds (the run adopted, nothing started again), over N
+# restarts (default 5) of a three-container busybox app. Baseline in the same run: exec to the first
+# /healthz of the same daemon with the app stopped, so the ratio shows what resuming adds.
+#   scripts/bench/daemon-resume.sh [RUNS]
+set -eu
+runs=${1:-5}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+jar="$here/target/tugboat.jar"
+[ -f "$jar" ] || { echo "daemon-resume.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+work=$(mktemp -d)
+app="bench-resume-$$"
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  ids=$(docker ps -aq --filter "label=dev.tugboat.app=$app")
+  [ -n "$ids" ] && docker rm -f $ids >/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+sed "s/@APP@/$app/" "$here/src/test/resources/specs/chain.yml" > "$work/app.yml"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'listen: 127.0.0.1:%s\nstate_dir: state\napp: app.yml\nintegration_port: %s\n' \
+  "$port" "$((port + 1))" > "$work/tugboat.yml"
+
+now_ms() { date +%s%3N; }
+serve() {
+  (cd "$work" && exec java $JAVA_OPTS -jar "$jar" serve --config tugboat.yml) \
+    > "$work/daemon.log" 2>&1 &
+  pid=$!
+}
+status() {
+  [ -f "$work/state/token" ] || return 0
+  curl -fs -H "Authorization: Bearer $(cat "$work/state/token")" \
+    "http://127.0.0.1:$port/api/v1/status" 2>/dev/null || true
+}
+observed() { cat "$work"/state/runs/*.jsonl 2>/dev/null | grep -c '"instances-observed"' || true; }
+median() { echo "$@" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
+serve
+until status | grep -q '"state":"started"'; do sleep 0.1; done
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+
+resumes=""
+i=1
+while [ "$i" -le "$runs" ]; do
+  before=$(observed)
+  start=$(now_ms)
+  serve
+  until [ "$(observed)" -gt "$before" ]; do sleep 0.01; done
+  resumes="$resumes $(( $(now_ms) - start ))"
+  status | grep -q '"state":"started"' || { echo "run not started after resume" >&2; exit 1; }
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  i=$((i + 1))
+done
+
+serve
+until status | grep -q '"state":"started"'; do sleep 0.1; done
+curl -fs -X POST -H "Authorization: Bearer $(cat "$work/state/token")" \
+  "http://127.0.0.1:$port/api/v1/app/stop" >/dev/null
+kill "$pid"; wait "$pid" 2>/dev/null || true
+starts=""
+i=1
+while [ "$i" -le "$runs" ]; do
+  start=$(now_ms)
+  serve
+  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
+  starts="$starts $(( $(now_ms) - start ))"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  i=$((i + 1))
+done
+pid=""
+created=$(docker ps -a --filter "label=dev.tugboat.app=$app" --format '{{.Names}}' | wc -l)
+r=$(median $resumes); s=$(median $starts)
+echo "kill -9, then start to run resumed (ms):$resumes; median $r ms"
+echo "start to /healthz, app stopped (ms):$starts; median $s ms"
+echo "ratio resumed / healthz: $(awk "BEGIN {printf \"%.2f\", $r / $s}")"
+echo "instances of the app at the end: $created (3 expected: none made again)"
