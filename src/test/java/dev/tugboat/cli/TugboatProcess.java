@@ -101,6 +101,16 @@ final class TugboatProcess implements AutoCloseable {
     process.toHandle().destroyForcibly();
   }
 
+  /** {@link #kill()}, returning once the process is gone. */
+  void killHard() throws InterruptedException {
+    kill();
+    process.waitFor();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
   List<String> outLines() {
     synchronized (out) {
       return List.copyOf(out);
