@@ -9,4 +9,5 @@ scripts/build-images.sh
 # PostgreSQL and the demo app, for the end-to-end tests of the migration pattern.
 scripts/build-demo-images.sh
 scripts/setup-browser.sh
-exec mvn -B verify "$@"
+mvn -B verify "$@"
+scripts/chaos/engine-restart.sh
