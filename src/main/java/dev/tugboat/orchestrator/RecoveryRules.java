@@ -74,7 +74,7 @@ final class RecoveryRules {
       }
     }
     if (event.resumed()) {
-      rearm(d);
+      RearmRules.rearm(d);
     }
   }
 
@@ -215,48 +215,5 @@ final class RecoveryRules {
   private static void exited(StateDraft d, ObservedInstance seen) {
     ExitRules.exited(d, new RunEvent.ContainerExited(seen.containerId(), seen.exitCode(),
         Optional.ofNullable(seen.finishedAt()).orElse(d.now)));
-  }
-
-  /** After a restart of the daemon: the probes, timeouts and captures that were under way. */
-  private static void rearm(StateDraft d) {
-    boolean live = d.mayLaunch() || d.app == AppPhase.STARTED;
-    for (PlannedEvent event : d.plan.events()) {
-      EventState state = d.event(event.name());
-      if (state.fired() || state.canNeverFire() || !live) {
-        continue;
-      }
-      if (d.instance(event.publisher()).phase() == InstancePhase.RUNNING
-          && !decided(d, Decision.Probe.class, event.name())) {
-        d.put(state.probing(false));
-        ProbeRules.arm(d, event);
-      }
-      EventState now = d.event(event.name());
-      if (!now.fired() && now.deadlineAt().isPresent()
-          && !decided(d, Decision.ScheduleDeadline.class, event.name())) {
-        Duration left = remaining(d, now.deadlineAt().get());
-        d.decide(new Decision.ScheduleDeadline(event.name(), left,
-            "armed again after Tugboat restarted: " + SettleRules.seconds(left) + " left"));
-      }
-    }
-    if (d.ready == RunState.ReadyPhase.CHECKING && d.mayLaunch()) {
-      d.readyDeadlineAt.ifPresent(at -> d.decide(new Decision.ScheduleReadyDeadline(
-          remaining(d, at), "armed again after Tugboat restarted")));
-      d.decide(new Decision.CheckReady(Duration.ZERO, "armed again after Tugboat restarted"));
-    }
-    for (ContainerKey key : d.awaitingOutput) {
-      d.decide(new Decision.CaptureOutput(key, d.instance(key).containerId(),
-          "the capture under way when Tugboat restarted was lost"));
-    }
-  }
-
-  private static Duration remaining(StateDraft d, Instant deadline) {
-    Duration left = Duration.between(d.now, deadline);
-    return left.isNegative() ? Duration.ZERO : left;
-  }
-
-  private static boolean decided(StateDraft d, Class<? extends Decision> type, String event) {
-    return d.decisions.stream().filter(type::isInstance).anyMatch(decision ->
-        decision instanceof Decision.Probe p ? p.event().equals(event)
-            : decision instanceof Decision.ScheduleDeadline s && s.event().equals(event));
   }
 }
