@@ -49,6 +49,11 @@ final class SpecStore {
     return Files.exists(previous) ? Optional.of(previous) : Optional.empty();
   }
 
+  /** The settings kept with the previous spec (the file may not exist). */
+  Path previousSettings() {
+    return previousSettings;
+  }
+
   /**
    * Makes {@code spec} the spec in use; the one in use so far and the settings become the previous
    * ones. The settings themselves stay: the new spec starts with the values the old one had.

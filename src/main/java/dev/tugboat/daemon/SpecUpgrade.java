@@ -72,7 +72,7 @@ final class SpecUpgrade {
     SpecVersion to = version(spec);
     setup.appConfig().requireComplete(spec, name);
     String text = new String(yaml, StandardCharsets.UTF_8);
-    check.require(spec, text, name);
+    check.require(spec, text, name, setup.daemon().settingsFile());
     Changes changes = Changes.of(before, spec);
     if (dryRun) {
       return new ApplyResult(false, "", "dry run: nothing was changed; without --dry-run the app"
@@ -109,7 +109,7 @@ final class SpecUpgrade {
     }
     Optional<AppSpec> before = inUse();
     SpecVersion to = version(spec);
-    check.require(spec, read(back), back.toString());
+    check.require(spec, read(back), back.toString(), store.previousSettings());
     Changes changes = Changes.of(before, spec);
     ControlResult stopped = control.stop("rollback to " + to + " requested");
     try {

@@ -37,18 +37,19 @@ final class UpgradeCheck {
 
   /**
    * Plans {@code spec} ({@code text}, known to the operator as {@code name}) with a copy of the
-   * settings, so nothing the planning generates is saved.
+   * settings it will run with ({@code settingsFile}, absent: none yet), so nothing the planning
+   * generates is saved.
    *
    * @throws ApiException 400 when it cannot plan, 409 when images are missing
    */
-  void require(AppSpec spec, String text, String name) {
+  void require(AppSpec spec, String text, String name, Path settingsFile) {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory(setup.daemon().stateDir(), ".upgrade-check");
       Path specFile = Files.writeString(scratch.resolve("spec.yml"), text);
       Path settings = scratch.resolve("settings.json");
-      if (Files.exists(setup.daemon().settingsFile())) {
-        Files.copy(setup.daemon().settingsFile(), settings, StandardCopyOption.COPY_ATTRIBUTES);
+      if (Files.exists(settingsFile)) {
+        Files.copy(settingsFile, settings, StandardCopyOption.COPY_ATTRIBUTES);
       }
       AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile,
           settings, List.of(), setup.host(), registries(), setup.clock()));

@@ -48,6 +48,7 @@ class UpgradeCheckTest {
   private final ManualClock clock = new ManualClock();
   private final InMemoryRuntime runtime = new InMemoryRuntime(clock);
   private UpgradeCheck check;
+  private Path settings;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -59,13 +60,14 @@ class UpgradeCheckTest {
         DaemonConfig.LogFormat.TEXT, clock);
     check = new UpgradeCheck(new DaemonSetup(config, host, log, clock,
         new AppConfig(config.settingsFile(), host, clock)), runtime);
-    Files.writeString(config.settingsFile(),
+    settings = config.settingsFile();
+    Files.writeString(settings,
         "{\"format\": 1, \"items\": {\"db_password\": {\"value\": \"kept\"}}}\n");
   }
 
   @Test
   void aSpecWhoseImagesArePresentPassesAndNothingIsLeftBehind() throws Exception {
-    check.require(spec(), SPEC, "v2.yml");
+    check.require(spec(), SPEC, "v2.yml", settings);
     try (var files = Files.list(state)) {
       assertThat(files.map(f -> f.getFileName().toString())).containsExactly("settings.json");
     }
@@ -74,7 +76,7 @@ class UpgradeCheckTest {
   @Test
   void aMissingImageIsRefusedBeforeAnythingStops() {
     runtime.removeImage("web:2");
-    assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml"))
+    assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml", settings))
         .isInstanceOf(ApiException.class)
         .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409))
         .hasMessage("v2.yml needs an image this host does not have; nothing was changed:\n"
@@ -85,7 +87,7 @@ class UpgradeCheckTest {
   @Test
   void aSpecThatCannotPlanIsRefusedUnderTheOperatorsName() throws Exception {
     Files.delete(state.resolve("settings.json"));
-    assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml"))
+    assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml", settings))
         .isInstanceOf(ApiException.class)
         .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
         .message().contains("db_password").endsWith("; nothing was changed");
