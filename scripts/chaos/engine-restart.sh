@@ -190,7 +190,11 @@ engine_scenario() {
     || fail "$name: /healthz does not say the engine is reachable again: $(tail -n 1 "$DIR/health.log")"
   if journal_has "$run" '.record.type == "end-run"'; then
     ended=$(jq -c -s 'map(select(.record.type == "end-run"))[-1].record | {phase, message}' "$RUNS/$run.jsonl")
-    grep -qi interrupt <<<"$ended" || fail "$name: run $run ended, but not as interrupted: $ended"
+    if grep -qi interrupt <<<"$ended"; then
+      log "$name: run $run ended $(jq -r '.phase + ": " + (.message | split("\n")[0])' <<<"$ended")"
+    else
+      fail "$name: run $run ended, but not as interrupted: $ended"
+    fi
   else
     fail "$name: run $run has no end-run in its journal after the engine stopped its containers"
   fi
