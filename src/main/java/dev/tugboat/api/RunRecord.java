@@ -27,6 +27,16 @@ public record RunRecord(
     return new RunRecord(runId, specName, specVersion, startedAt, null, RUNNING, "");
   }
 
+  /** A run whose end nobody saw (the daemon stopped while it ran), once a later run launched. */
+  public RunRecord unseenEnd(Instant laterLaunch) {
+    if (endedAt != null) {
+      return this;
+    }
+    return new RunRecord(runId, specName, specVersion, startedAt, laterLaunch,
+        outcome.equals(FAILED) ? FAILED : STOPPED, cause.isEmpty()
+            ? "its end was not seen (the daemon stopped while it ran); it ended by then" : cause);
+  }
+
   /**
    * This run after the app's state became {@code state} with {@code message}: a failure stays a
    * failure (its cause is the first failure message) when the run then stops.

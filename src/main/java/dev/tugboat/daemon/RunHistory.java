@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,10 +52,15 @@ final class RunHistory {
     this.warnings = warnings;
   }
 
-  /** A run was launched. */
+  /**
+   * A run was launched. One run is live at a time, so earlier runs still open ended before it
+   * (their end was not seen: the daemon stopped while they ran and did not resume them).
+   */
   synchronized void launched(String runId, String specName, String specVersion) {
-    List<RunRecord> next = new ArrayList<>(loaded());
-    next.add(RunRecord.launched(runId, specName, specVersion, clock.instant()));
+    Instant now = clock.instant();
+    List<RunRecord> next = new ArrayList<>();
+    loaded().forEach(run -> next.add(run.unseenEnd(now)));
+    next.add(RunRecord.launched(runId, specName, specVersion, now));
     save(next.subList(Math.max(0, next.size() - KEEP), next.size()));
   }
 

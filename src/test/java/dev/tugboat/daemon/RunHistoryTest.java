@@ -69,6 +69,17 @@ class RunHistoryTest {
   }
 
   @Test
+  void aRunWhoseEndWasNotSeenIsClosedWhenTheNextRunLaunches() {
+    history(T0).launched("run-1", "demo", "1");
+    history(T0).observed("run-1", "started", "started in 3 s", false);
+    history(T0.plusSeconds(600)).launched("run-2", "demo", "1");
+    assertThat(history(T0).runs()).containsExactly(
+        new RunRecord("run-2", "demo", "1", T0.plusSeconds(600), null, "running", ""),
+        new RunRecord("run-1", "demo", "1", T0, T0.plusSeconds(600), "stopped",
+            "its end was not seen (the daemon stopped while it ran); it ended by then"));
+  }
+
+  @Test
   void anUnknownRunIsIgnored() {
     RunHistory history = history(T0);
     history.observed("run-x", "failed", "boom", true);
