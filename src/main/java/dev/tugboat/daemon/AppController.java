@@ -11,7 +11,6 @@ import dev.tugboat.api.RunRecord;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.Decision;
 import dev.tugboat.events.FileJournal;
-import dev.tugboat.events.JournalDirectory;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.orchestrator.Run;
 import dev.tugboat.orchestrator.RunNarrator;
@@ -56,7 +55,8 @@ public final class AppController implements AppService, AutoCloseable {
   private volatile LiveRun live;
   private volatile String integrationUrl;
   private volatile String startupFailure;
-  private volatile JournalDirectory journals;
+  private final RunJournals journals;
+  private final AppIntent intent;
   private final Set<String> restartedAfterInterruption = ConcurrentHashMap.newKeySet();
 
   public AppController(DaemonSetup setup, ContainerRuntime runtime) {
@@ -66,6 +66,8 @@ public final class AppController implements AppService, AutoCloseable {
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
         setup.daemon().settingsFile());
     this.actions = new AppActions(setup, runtime, specs);
+    this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
+    this.intent = new AppIntent(setup.daemon().stateDir());
     this.upgrades = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime),
         new UpgradeControl());
     this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
@@ -95,7 +97,7 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> start() {
     return onControl(() -> {
-      recordIntent(AppIntent.Wanted.STARTED);
+      intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       return doStart();
     });
   }
@@ -108,7 +110,7 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> stop() {
     return onControl(() -> {
-      recordIntent(AppIntent.Wanted.STOPPED);
+      intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
       return doStop("stop requested");
     });
   }
@@ -116,7 +118,7 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> restart() {
     return onControl(() -> {
-      recordIntent(AppIntent.Wanted.STARTED);
+      intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       doStop("restart requested");
       return doStart();
     });
@@ -218,15 +220,7 @@ public final class AppController implements AppService, AutoCloseable {
     AppSpec spec = loadSpecOrFail();
     AppActions.Started started = prepareOrFail(spec, true);
     String runId = RunIds.next(setup.clock());
-    FileJournal journal;
-    try {
-      journal = journals().create(runId, entry -> onEntry(entry, true));
-      journals().rotate(runId);
-    } catch (IOException e) {
-      String message = "cannot write the run's journal in " + setup.daemon().stateDir() + ": " + e;
-      setup.log().error(message);
-      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
-    }
+    FileJournal journal = journals.create(runId, entry -> onEntry(entry, true));
     LiveRun next = newRun(spec, started, runId, journal, setup.clock().instant());
     history.launched(runId, spec.name(), spec.version());
     publish(() -> new AppSnapshot(spec.name(), spec.version(), "starting", "starting run " + runId,
@@ -248,15 +242,8 @@ public final class AppController implements AppService, AutoCloseable {
       return new ControlResult(snapshot.state(),
           "the app was already started or stopped on request");
     }
-    Optional<AppIntent.Wanted> wanted = readIntent();
-    Optional<String> latest;
-    try {
-      latest = journals().latestRunId();
-    } catch (IOException e) {
-      setup.log().error("cannot read the journals in " + setup.daemon().stateDir() + ": " + e);
-      latest = Optional.empty();
-    }
-    LiveRun resumed = latest.flatMap(this::replay).orElse(null);
+    Optional<AppIntent.Wanted> wanted = intent.readOrWarn(setup.log());
+    LiveRun resumed = journals.latestRunId().flatMap(this::replay).orElse(null);
     Optional<BootChoice.LatestRun> latestRun = Optional.ofNullable(resumed).map(run ->
         new BootChoice.LatestRun(run.run().status().ended(), run.run().status().interrupted()));
     BootChoice choice = BootChoice.of(wanted, latestRun);
@@ -290,10 +277,9 @@ public final class AppController implements AppService, AutoCloseable {
     try {
       AppSpec spec = actions.loadSpec();
       AppActions.Started started = prepareOrFail(spec, false);
-      FileJournal journal = journals().reopen(runId, entry -> onEntry(entry, true));
-      journal.warnings().forEach(warning -> setup.log().warn(warning));
+      FileJournal journal = journals.reopen(runId, entry -> onEntry(entry, true));
       if (journal.entries().isEmpty()) {
-        journal.close();
+        journals.close(journal, runId);
         return Optional.empty();
       }
       journal.entries().forEach(entry -> onEntry(entry, false));
@@ -303,26 +289,6 @@ public final class AppController implements AppService, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
-    }
-  }
-
-  private Optional<AppIntent.Wanted> readIntent() {
-    try {
-      return new AppIntent(setup.daemon().stateDir()).read();
-    } catch (IOException e) {
-      setup.log().warn("cannot read what the operator last asked of the app: " + e);
-      return Optional.empty();
-    }
-  }
-
-  /** Before acting: a daemon killed halfway through a start or stop still knows what was asked. */
-  private void recordIntent(AppIntent.Wanted wanted) {
-    try {
-      new AppIntent(setup.daemon().stateDir()).record(wanted);
-    } catch (IOException e) {
-      String message = "cannot record the request in " + setup.daemon().stateDir() + ": " + e;
-      setup.log().error(message);
-      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
     }
   }
 
@@ -369,24 +335,9 @@ public final class AppController implements AppService, AutoCloseable {
     return next;
   }
 
-  private JournalDirectory journals() throws IOException {
-    JournalDirectory directory = journals;
-    if (directory == null) {
-      directory = JournalDirectory.open(setup.daemon().stateDir(), JournalDirectory.DEFAULT_KEEP,
-          setup.clock());
-      journals = directory;
-    }
-    return directory;
-  }
-
   private void closeJournal(LiveRun run) {
-    if (run == null) {
-      return;
-    }
-    try {
-      run.journal().close();
-    } catch (IOException e) {
-      setup.log().warn("closing the journal of run " + run.runId() + ": " + e);
+    if (run != null) {
+      journals.close(run.journal(), run.runId());
     }
   }
 
@@ -451,13 +402,13 @@ public final class AppController implements AppService, AutoCloseable {
   private final class UpgradeControl implements SpecUpgrade.Control {
     @Override
     public ControlResult stop(String reason) {
-      recordIntent(AppIntent.Wanted.STOPPED);
+      intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
       return doStop(reason);
     }
 
     @Override
     public ControlResult start() {
-      recordIntent(AppIntent.Wanted.STARTED);
+      intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       return doStart();
     }
 

@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.api.ApiException;
 import dev.tugboat.config.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,27 @@ final class AppIntent {
       case "stopped" -> Optional.of(Wanted.STOPPED);
       default -> Optional.empty();
     };
+  }
+
+  /** What was last asked; a file that cannot be read counts as nothing asked, said in the log. */
+  Optional<Wanted> readOrWarn(DaemonLog log) {
+    try {
+      return read();
+    } catch (IOException e) {
+      log.warn("cannot read what the operator last asked of the app in " + file + ": " + e);
+      return Optional.empty();
+    }
+  }
+
+  /** Records the request before it is acted on, or refuses it (507) when it cannot. */
+  void recordOrRefuse(Wanted wanted, DaemonLog log) {
+    try {
+      record(wanted);
+    } catch (IOException e) {
+      String message = "cannot record the request in " + file + ": " + e;
+      log.error(message);
+      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
+    }
   }
 
   Path file() {

@@ -1,0 +1,76 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiException;
+import dev.tugboat.events.FileJournal;
+import dev.tugboat.events.JournalDirectory;
+import dev.tugboat.events.JournalEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's run journals in {@code <state_dir>/runs}, with what goes wrong said in its log:
+ * a new run's journal (older ones rotated out), the latest run, a journal read back to resume.
+ */
+final class RunJournals {
+
+  private final Path stateDir;
+  private final Clock clock;
+  private final DaemonLog log;
+  private volatile JournalDirectory directory;
+
+  RunJournals(Path stateDir, Clock clock, DaemonLog log) {
+    this.stateDir = stateDir;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  /** A new run's journal; refuses the start (507) when the state directory cannot take it. */
+  FileJournal create(String runId, Consumer<JournalEntry> listener) {
+    try {
+      FileJournal journal = directory().create(runId, listener);
+      directory().rotate(runId);
+      return journal;
+    } catch (IOException e) {
+      String message = "cannot write the run's journal in " + stateDir + ": " + e;
+      log.error(message);
+      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
+    }
+  }
+
+  /** The latest run with a journal; empty when there is none or the directory cannot be read. */
+  Optional<String> latestRunId() {
+    try {
+      return directory().latestRunId();
+    } catch (IOException e) {
+      log.error("cannot read the journals in " + stateDir + ": " + e);
+      return Optional.empty();
+    }
+  }
+
+  /** A run's journal read back, repaired if a crash damaged it (which the log is told). */
+  FileJournal reopen(String runId, Consumer<JournalEntry> listener) throws IOException {
+    FileJournal journal = directory().reopen(runId, listener);
+    journal.warnings().forEach(log::warn);
+    return journal;
+  }
+
+  void close(FileJournal journal, String runId) {
+    try {
+      journal.close();
+    } catch (IOException e) {
+      log.warn("closing the journal of run " + runId + ": " + e);
+    }
+  }
+
+  private JournalDirectory directory() throws IOException {
+    JournalDirectory opened = directory;
+    if (opened == null) {
+      opened = JournalDirectory.open(stateDir, JournalDirectory.DEFAULT_KEEP, clock);
+      directory = opened;
+    }
+    return opened;
+  }
+}
