@@ -41,6 +41,7 @@ install -d -m 0755 "$root/opt/tugboat" "$root/usr/local/bin" "$root/etc/systemd/
 install -m 0644 "$jar" "$root/opt/tugboat/tugboat.jar.new"
 mv -f "$root/opt/tugboat/tugboat.jar.new" "$root/opt/tugboat/tugboat.jar"
 install -m 0755 "$here/config/deb/tugboat" "$root/usr/local/bin/tugboat"
+install -m 0755 "$here/config/deb/tugboat-cds-archive" "$root/opt/tugboat/tugboat-cds-archive"
 install -m 0644 "$here/config/tugboat.service" "$root/etc/systemd/system/tugboat.service"
 if [ ! -f "$root/etc/tugboat/tugboat.yml" ]; then
   install -m 0644 "$here/config/tugboat.yml" "$root/etc/tugboat/tugboat.yml"
@@ -51,6 +52,10 @@ fi
 install -d -m 0700 "$root/var/lib/tugboat"
 chmod 0700 "$root/var/lib/tugboat"
 
+if [ -z "$root" ]; then
+  # a faster start: the classes the daemon loads, archived for the jar just installed
+  /opt/tugboat/tugboat-cds-archive /opt/tugboat/tugboat.jar
+fi
 if [ -z "$root" ] && [ -d /run/systemd/system ]; then
   systemctl daemon-reload
   systemctl enable tugboat.service >/dev/null

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Daemon {
 
-  private static final int API_THREADS = 2;
+  // One event loop: a poll costs microseconds (the status body is serialized once per snapshot),
+  // and on a small host a second loop only competes for the cores with the pollers and Docker.
+  private static final int API_THREADS = 1;
 
   private final DaemonConfig config;
   private final DaemonLog log;
