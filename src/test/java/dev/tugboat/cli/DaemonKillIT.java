@@ -3,6 +3,7 @@ package dev.tugboat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,16 +63,18 @@ class DaemonKillIT {
     daemon = ServedDaemon.serve(config, state, base);
     JsonNode first = daemon.awaitSettled(SETTLE);
     assertThat(first.path("state").asText()).as(daemon.output()).isEqualTo("started");
-    int migrations = inventory.migrationRuns(first.path("run_id").asText());
+    String previousRun = first.path("run_id").asText();
+    int migrations = inventory.migrationRuns(previousRun);
 
     List<KillRound> rounds = new ArrayList<>();
     List<KillPoint> points = KillPoints.all(inventory, seed).stream()
         .filter(p -> ONLY.isEmpty() || ONLY.stream().anyMatch(p.name()::contains)).toList();
     for (int i = 0; i < points.size(); i++) {
-      KillRound round = play(i + 1, points.get(i), migrations);
+      KillRound round = play(i + 1, points.get(i), previousRun, migrations);
       rounds.add(round);
       System.out.println(round.row() + "  (" + round.phases() + ")");
       migrations = round.migrationsAfter();
+      previousRun = round.runAfter();
       if (!round.stateAfter().equals("started") && !round.stateAfter().equals("failed")) {
         System.out.println("the app did not settle within " + SETTLE.toSeconds()
             + " s: the remaining " + (points.size() - i - 1) + " rounds are not played");
@@ -105,7 +108,8 @@ class DaemonKillIT {
   }
 
   /** New run, kill at the point, restart the daemon, judge what it made of the run. */
-  private KillRound play(int number, KillPoint point, int migrationsBefore) throws Exception {
+  private KillRound play(int number, KillPoint point, String previousRun, int migrationsBefore)
+      throws Exception {
     Stopwatch watch = new Stopwatch();
     CliRun stop = daemon.cli("stop");
     assertThat(stop.exitCode()).as("tugboat stop: " + stop.err()).isZero();
@@ -131,16 +135,37 @@ class DaemonKillIT {
       atPoint = afterKill;
     }
     String run = afterKill.run();
+    String intent = intent();
     List<AppInventory.Instance> atKill = inventory.instances().stream()
         .filter(i -> i.run().equals(run)).toList();
 
     daemon.close();
     daemon = ServedDaemon.serve(config, state, base);
     watch.lap("daemon up");
+    RecoveryChecks checks = new RecoveryChecks();
+    String expected = run;
+    String resumed = "yes";
+    if (afterKill.journal().isEmpty()) {
+      // Killed before the run's first journal line: what the operator last asked decides.
+      if (intent.equals("started")) {
+        resumed = "new run";
+        expected = checks.startedNewRun(previousRun, daemon.awaitSettled(SETTLE));
+      } else {
+        // The operator's stop is the last thing the daemon knows: the app stays stopped, and the
+        // operator, whose start got no answer, starts it again.
+        resumed = "start again";
+        checks.stayedStopped(start.getNow(null), daemon.awaitSettledOrStopped(SETTLE));
+        CliRun again = daemon.cli("start");
+        expected = runFromStart(CompletableFuture.completedFuture(again));
+        if (expected.isEmpty()) {
+          problems.add("tugboat start after the restart did not start a run: " + again.out()
+              + again.err());
+        }
+      }
+    }
     JsonNode status = daemon.awaitSettled(SETTLE);
     watch.lap("settled");
-    RecoveryChecks checks = new RecoveryChecks();
-    checks.resumedToStarted(run, status);
+    checks.resumedToStarted(expected, status);
     String runAfter = status.path("run_id").asText();
     int migrations = migrationsNow(runAfter);
     checks.migratedOnce(migrationsBefore, migrations);
@@ -151,9 +176,11 @@ class DaemonKillIT {
     checks.firedAndStartedOnce(lines, engine.ofRun(run));
     problems.addAll(checks.problems());
     watch.lap("checks");
-    String details = problems.isEmpty() ? "" : details(afterKill, atPoint, lines);
-    return new KillRound(number, point.name(), afterKill.journalSummary(), atPoint.dockerSummary(),
-        run, runAfter, status.path("state").asText(), migrationsBefore, migrations, orphans,
+    String details = problems.isEmpty() ? "" : "run " + run + "\n" + details(afterKill, atPoint, lines);
+    String journalAtKill = afterKill.journalSummary()
+        + (afterKill.journal().isEmpty() ? " (app-intent: " + intent + ")" : "");
+    return new KillRound(number, point.name(), journalAtKill, atPoint.dockerSummary(),
+        run.equals(runAfter) || !resumed.equals("yes") ? resumed : "NO", runAfter, status.path("state").asText(), migrationsBefore, migrations, orphans,
         watch.total(), watch.laps(), problems, details);
   }
 
@@ -186,6 +213,12 @@ class DaemonKillIT {
       return "";
     }
     return done.out().substring("started run ".length()).split(" ", 2)[0];
+  }
+
+  /** What the operator last asked, as the daemon keeps it in {@code <state_dir>/app-intent}. */
+  private String intent() throws IOException {
+    Path file = state.resolve("app-intent");
+    return Files.exists(file) ? Files.readString(file).strip() : "none";
   }
 
   private int migrationsNow(String run) {

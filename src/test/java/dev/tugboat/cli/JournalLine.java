@@ -2,6 +2,7 @@ package dev.tugboat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -23,7 +24,7 @@ record JournalLine(long sequence, String type, String container, String containe
           key(record.path("container")), record.path("containerId").asText(""),
           record.path("event").asText(""), record.path("phase").asText("").toLowerCase(Locale.ROOT),
           text);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return new JournalLine(-1, "unreadable", "", "", "", "", text);
     }
   }

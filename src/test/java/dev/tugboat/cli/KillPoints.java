@@ -19,6 +19,8 @@ final class KillPoints {
 
   static List<KillPoint> all(AppInventory inventory, long seed) {
     List<KillPoint> points = new ArrayList<>(List.of(
+        // As soon as the start is asked: the kill may come before the run's first journal line.
+        KillPoint.when("start just asked", v -> true),
         // The run's first lines are written together: start requested, app starting, launch db.
         KillPoint.when("first lines: db launch decided", v -> v.journalHas("launch", "db")),
         KillPoint.when("postgres starting", v -> v.journalHas("container-started", "db")

@@ -43,6 +43,36 @@ final class RecoveryChecks {
     }
   }
 
+  /**
+   * The daemon was killed before the new run's first journal line: it must not have answered the
+   * start, and after the restart the app stays stopped in the run the operator stopped.
+   */
+  void stayedStopped(CliRun start, JsonNode status) {
+    if (start != null && start.exitCode() == 0) {
+      problems.add("tugboat start was answered (" + start.out().strip()
+          + ") but the run had no journal line when the daemon died");
+    }
+    String state = status.path("state").asText();
+    if (!state.equals("stopped")) {
+      problems.add("after the operator's stop and a start that left no journal line, the restarted"
+          + " daemon shows " + state + " (" + status.path("message").asText() + ", run "
+          + status.path("run_id").asText() + "), not stopped");
+    }
+  }
+
+  /**
+   * The daemon was killed after it recorded the operator's start but before the run's first
+   * journal line: it must start the app in a new run. Returns that run.
+   */
+  String startedNewRun(String stoppedRun, JsonNode status) {
+    String run = status.path("run_id").asText();
+    if (run.equals(stoppedRun)) {
+      problems.add("the operator's start was recorded, but the restarted daemon shows the stopped run "
+          + run + " (" + status.path("state").asText() + ") instead of a new one");
+    }
+    return run;
+  }
+
   void migratedOnce(int before, int after) {
     if (before < 0 || after < 0) {
       problems.add("migration_runs could not be counted (before " + before + ", after " + after + ")");

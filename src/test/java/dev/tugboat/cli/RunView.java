@@ -1,7 +1,10 @@
 package dev.tugboat.cli;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a round knows about the run it is about to break: its id (empty until its journal
@@ -50,7 +53,7 @@ record RunView(String run, List<JournalLine> journal, List<DockerEventWatch.Even
 
   /** The last engine event per component, in start order: {@code db:start migration:die(0)}. */
   String dockerSummary() {
-    java.util.Map<String, String> last = new java.util.LinkedHashMap<>();
+    Map<String, String> last = new LinkedHashMap<>();
     for (DockerEventWatch.Event e : docker) {
       last.put(e.component(), e.action() + (e.action().equals("die") ? "(" + e.exitCode() + ")" : ""));
     }
@@ -58,6 +61,6 @@ record RunView(String run, List<JournalLine> journal, List<DockerEventWatch.Even
       return "no container";
     }
     return last.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-        .collect(java.util.stream.Collectors.joining(" "));
+        .collect(Collectors.joining(" "));
   }
 }

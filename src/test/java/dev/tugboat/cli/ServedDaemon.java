@@ -68,6 +68,25 @@ final class ServedDaemon implements AutoCloseable {
     return status;
   }
 
+  /**
+   * Like {@link #awaitSettled}, but a stopped app with a run counts as settled too (a daemon shows
+   * {@code stopped} without a run before it has looked at its journals).
+   */
+  JsonNode awaitSettledOrStopped(Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode status = status();
+    while (!settledOrStopped(status) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      status = status();
+    }
+    return status;
+  }
+
+  private static boolean settledOrStopped(JsonNode status) {
+    String state = status.path("state").asText();
+    return SETTLED.contains(state) || state.equals("stopped") && !status.path("run_id").isNull();
+  }
+
   /** SIGSTOP: the daemon stays, but does nothing, until it is killed. */
   void freeze() throws IOException, InterruptedException {
     Process kill = new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid())).start();
