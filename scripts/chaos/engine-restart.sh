@@ -2,7 +2,8 @@
 # Chaos test: the Docker Engine restarts under a running daemon. The migration sample (a copy with
 # its own app name, ports and volume) runs under `tugboat serve` from target/tugboat.jar; the engine
 # is stopped with SIGTERM (which stops every container on it) and started again the way
-# scripts/setup-docker.sh starts it, twice: while PostgreSQL starts, and once the app is started.
+# scripts/setup-docker.sh starts it, three times: as PostgreSQL's container is created, as it
+# starts, and once the app is started.
 # Checks: the API answers throughout (/healthz says the engine is unreachable, then reachable
 # again); the interrupted run ends and a new run brings the app to `started`; the migration ran at
 # most once per run that launched it (rows of migration_runs in the database against the run
@@ -201,21 +202,31 @@ engine_scenario() {
 }
 
 downs=()
-# 1: the engine goes while PostgreSQL starts. PostgreSQL accepts a few tenths of a second after
-# its start: the engine's own start event is the moment to act on, not a poll.
-tugboat stop >/dev/null
-since=$(date +%s.%N)
-run=$(tugboat start | sed -n 's/^started run \([^ ]*\).*/\1/p')
-[ -n "$run" ] || { fail "'tugboat start' did not name a run"; exit 1; }
-coproc DB_START { exec timeout 60 docker events --since "$since" --filter "label=dev.tugboat.run=$run" \
-  --filter label=dev.tugboat.component=db --filter event=start --format '{{.ID}}'; }
-read -r -t 60 _ <&"${DB_START[0]}" || log "note: no start event of PostgreSQL within 60 s"
-kill "$DB_START_PID" 2>/dev/null || true
-engine_scenario "engine restart while PostgreSQL starts" "$run"
-journal_has "$run" ".record.type == \"fire\" and .record.event == \"$DB_ACCEPTS\"" \
-  && log "note: '$DB_ACCEPTS' had fired in run $run before its containers stopped"
+# Starts a new run and, the moment the engine reports EVENT for its db container, restarts the
+# engine under it (engine_scenario). The engine's own events are the moment to act on, not a poll:
+# PostgreSQL accepts a few tenths of a second after its start.
+restart_at_db_event() {
+  local name=$1 event=$2 since run
+  tugboat stop >/dev/null
+  since=$(date +%s.%N)
+  run=$(tugboat start | sed -n 's/^started run \([^ ]*\).*/\1/p')
+  [ -n "$run" ] || { fail "'tugboat start' did not name a run"; exit 1; }
+  coproc DB_EVENT { exec timeout 60 docker events --since "$since" --filter "label=dev.tugboat.run=$run" \
+    --filter label=dev.tugboat.component=db --filter "event=$event" --format '{{.ID}}'; }
+  read -r -t 60 _ <&"${DB_EVENT[0]}" || log "note: no $event event of PostgreSQL within 60 s"
+  kill "$DB_EVENT_PID" 2>/dev/null || true
+  engine_scenario "$name" "$run"
+  if journal_has "$run" ".record.type == \"fire\" and .record.event == \"$DB_ACCEPTS\""; then
+    log "note: '$DB_ACCEPTS' had fired in run $run before its containers stopped"
+  fi
+}
 
-# 2: the engine goes once the app is started.
+# 1: the engine goes while the db's launch is under way (its container just created).
+restart_at_db_event "engine restart at PostgreSQL's create" create
+# 2: the engine goes while PostgreSQL starts.
+restart_at_db_event "engine restart at PostgreSQL's start" start
+
+# 3: the engine goes once the app is started.
 engine_scenario "engine restart after 'started'" "$NEXT_RUN"
 last=$NEXT_RUN
 sleep 1
