@@ -42,14 +42,18 @@ final class InstanceObserver {
       case RUNNING, PAUSED, RESTARTING -> ObservedInstance.Status.RUNNING;
       case REMOVING, EXITED, DEAD -> ObservedInstance.Status.EXITED;
     };
-    List<BoundPort> ports = info.publishedPorts().stream()
-        .map(p -> new BoundPort(p.containerPort(), p.protocol().name().toLowerCase(Locale.ROOT),
-            p.hostAddress(), p.hostPort()))
-        .toList();
     String health = info.health() == HealthStatus.NONE ? ""
         : info.health().name().toLowerCase(Locale.ROOT);
     return new ObservedInstance(runId, key, info.id().value(), info.name(), status,
         info.startedAt().orElse(null), info.finishedAt().orElse(null),
-        info.exitCode().orElse(-1), info.ipAddress().orElse(""), ports, health);
+        info.exitCode().orElse(-1), info.ipAddress().orElse(""), boundPorts(info), health);
+  }
+
+  /** The ports the engine bound for an instance, as run events carry them. */
+  static List<BoundPort> boundPorts(ContainerInfo info) {
+    return info.publishedPorts().stream()
+        .map(p -> new BoundPort(p.containerPort(), p.protocol().name().toLowerCase(Locale.ROOT),
+            p.hostAddress(), p.hostPort()))
+        .toList();
   }
 }

@@ -69,10 +69,7 @@ final class RuntimeEventBridge implements RuntimeEventListener {
       Optional<ContainerInfo> info = runtime.inspect(started.container().id());
       if (info.isPresent()) {
         address = info.get().ipAddress().orElse("");
-        ports = info.get().publishedPorts().stream()
-            .map(p -> new BoundPort(p.containerPort(), p.protocol().name().toLowerCase(Locale.ROOT),
-                p.hostAddress(), p.hostPort()))
-            .toList();
+        ports = InstanceObserver.boundPorts(info.get());
       }
     } catch (RuntimeFailure e) {
       // Without its address a port-listen probe says so and the event's timeout still applies.

@@ -91,6 +91,19 @@ final class LoopHarness implements ManualClock.Timeline {
     return this;
   }
 
+  /**
+   * The migration pattern on scripted containers: PostgreSQL listens 1.2 s after its start, the
+   * migration logs a line and exits 0 after 2 s.
+   */
+  static LoopHarness migration() {
+    LoopHarness run = new LoopHarness(Plans.migration());
+    run.runtime.scriptNamed("db-postgres").opensPortAfter(5432, Duration.ofMillis(1200));
+    run.runtime.scriptNamed("db-migration-pythonapp")
+        .logsAfter(Duration.ofMillis(500), "applying 0001_create_greetings.sql")
+        .exitsAfter(Duration.ofSeconds(2), 0);
+    return run;
+  }
+
   /** From now on the workers take tasks but do not do them, as if the daemon died right here. */
   LoopHarness holdWork() {
     holding = true;

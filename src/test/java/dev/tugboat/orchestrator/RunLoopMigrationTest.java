@@ -12,18 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The migration pattern end to end through the loop, the executor and the in-memory runtime. */
 class RunLoopMigrationTest {
 
-  private static LoopHarness migration() {
-    LoopHarness run = new LoopHarness(Plans.migration());
-    run.runtime.scriptNamed("db-postgres").opensPortAfter(5432, Duration.ofMillis(1200));
-    run.runtime.scriptNamed("db-migration-pythonapp")
-        .logsAfter(Duration.ofMillis(500), "applying 0001_create_greetings.sql")
-        .exitsAfter(Duration.ofSeconds(2), 0);
-    return run;
-  }
-
   @Test
   void migrationStartsOnlyOnceTheDatabaseListensAndTheAppOnlyAfterTheMigration() {
-    LoopHarness run = migration().start();
+    LoopHarness run = LoopHarness.migration().start();
 
     assertThat(run.dockerCalls()).containsExactly("create db-postgres", "start db-postgres");
     assertThat(run.status().state()).isEqualTo(AppPhase.STARTING);
@@ -49,7 +40,7 @@ class RunLoopMigrationTest {
 
   @Test
   void journalRecordsEveryFactAndDecisionInSequence() {
-    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
 
     assertThat(run.journal.entries()).isNotEmpty();
     assertThat(run.journal.entries()).extracting(e -> e.sequence())
@@ -61,7 +52,7 @@ class RunLoopMigrationTest {
 
   @Test
   void stopGoesInReverseOrderAndTheRunEnds() {
-    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
 
     run.stop();
 

@@ -26,18 +26,9 @@ class RunLoopRecoveryTest {
       "exit db-migration-pythonapp 0",
       "create python-app-pythonapp", "start python-app-pythonapp");
 
-  private static LoopHarness migration() {
-    LoopHarness run = new LoopHarness(Plans.migration());
-    run.runtime.scriptNamed("db-postgres").opensPortAfter(5432, Duration.ofMillis(1200));
-    run.runtime.scriptNamed("db-migration-pythonapp")
-        .logsAfter(Duration.ofMillis(500), "applying 0001_create_greetings.sql")
-        .exitsAfter(Duration.ofSeconds(2), 0);
-    return run;
-  }
-
   @Test
   void migrationThatExitedWhileTheDaemonWasDownCountsOnceAndStartsTheApp() {
-    LoopHarness dead = migration().start().advance(Duration.ofSeconds(2)).crash();
+    LoopHarness dead = LoopHarness.migration().start().advance(Duration.ofSeconds(2)).crash();
     dead.advance(Duration.ofSeconds(5)); // the migration exits 0 while nobody watches
 
     LoopHarness resumed = dead.restart().advance(Duration.ofSeconds(5));
@@ -52,7 +43,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void runningDatabaseIsAdoptedAndItsProbeArmedAgain() {
-    LoopHarness dead = migration().start().advance(Duration.ofMillis(500)).crash();
+    LoopHarness dead = LoopHarness.migration().start().advance(Duration.ofMillis(500)).crash();
     dead.advance(Duration.ofSeconds(3)); // the port opens while nobody watches
 
     LoopHarness resumed = dead.restart().advance(Duration.ofSeconds(5));
@@ -64,7 +55,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void launchJournaledButNeverDoneIsDoneOnceAfterTheRestart() {
-    LoopHarness dying = migration().holdWorkAfter(entry -> entry.record()
+    LoopHarness dying = LoopHarness.migration().holdWorkAfter(entry -> entry.record()
         instanceof Decision.Launch launch && launch.container().equals(MIGRATION));
     LoopHarness dead = dying.start().advance(Duration.ofSeconds(2)).crash();
     assertThat(dead.dockerCalls()).doesNotContain("create db-migration-pythonapp");
@@ -78,7 +69,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void launchIsForcedToDiskBeforeItIsDone() {
-    LoopHarness dying = migration().holdWorkAfter(entry -> entry.record()
+    LoopHarness dying = LoopHarness.migration().holdWorkAfter(entry -> entry.record()
         instanceof Decision.Launch launch && launch.container().equals(MIGRATION));
     dying.start().advance(Duration.ofSeconds(2));
 
@@ -90,7 +81,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void instanceCreatedButNeverStartedIsReplacedNotAdoptedHalfMade() {
-    LoopHarness dying = migration().holdWorkAfter(entry -> entry.record()
+    LoopHarness dying = LoopHarness.migration().holdWorkAfter(entry -> entry.record()
         instanceof Decision.Launch launch && launch.container().equals(MIGRATION));
     LoopHarness dead = dying.start().advance(Duration.ofSeconds(2)).crash();
     dead.runtime.create(ContainerConfig.builder("pythonapp:1.4.2").name("db-migration-pythonapp")
@@ -123,7 +114,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void instancesNoDecisionAccountsForAreRemovedAndTheRemovalRecorded() {
-    LoopHarness dead = migration().start().advance(Duration.ofSeconds(10)).crash();
+    LoopHarness dead = LoopHarness.migration().start().advance(Duration.ofSeconds(10)).crash();
     dead.runtime.create(ContainerConfig.builder("pythonapp:1.4.2").name("stray")
         .labels(InstanceLabels.of("shop", "run-1", APP, "hash")).build());
     var old = dead.runtime.create(ContainerConfig.builder("postgres:15").name("old-db")
@@ -144,7 +135,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void replayedStateIsTheStateTheDeadDaemonHad() {
-    LoopHarness dying = migration().start().advance(Duration.ofSeconds(10));
+    LoopHarness dying = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
     RunStatus before = dying.status();
 
     LoopHarness resumed = dying.crash().restart();
@@ -158,7 +149,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void servicesStoppedWhileTheDaemonWasDownInterruptTheRun() {
-    LoopHarness dead = migration().start().advance(Duration.ofSeconds(10)).crash();
+    LoopHarness dead = LoopHarness.migration().start().advance(Duration.ofSeconds(10)).crash();
     dead.runtime.exitNow("python-app-pythonapp", 0);
     dead.runtime.exitNow("db-postgres", 0);
 
@@ -174,7 +165,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void dockerOutageShowsUnknownStatesThenConvergesOnWhatHappenedMeanwhile() {
-    LoopHarness run = migration().start().advance(Duration.ofSeconds(2));
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(2));
     run.runtime.stopEngine();
     run.run.loop().drain();
 
@@ -194,7 +185,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void engineThatStoppedTheServicesBeforeItWentAwayInterruptsTheRun() {
-    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
     run.runtime.exitNow("python-app-pythonapp", 143); // a stopping engine stops every container
     run.runtime.exitNow("db-postgres", 0);
     run.runtime.stopEngine();
@@ -214,7 +205,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void serviceThatFailedLongBeforeDockerWentAwayDoesNotMakeItAnInterruption() {
-    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
     run.runtime.exitNow("python-app-pythonapp", 1);
     run.advance(Duration.ofMinutes(5));
     run.runtime.stopEngine();
@@ -228,7 +219,7 @@ class RunLoopRecoveryTest {
 
   @Test
   void oneOutageIsJournaledOnceHoweverManyAttemptsFail() {
-    LoopHarness run = migration().start().advance(Duration.ofSeconds(10));
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
     run.runtime.stopEngine();
     run.advance(Duration.ofSeconds(30)); // attempts at 0.25, 0.5, 1, 2, 4, 8 s... all refused
     run.runtime.startEngine();
