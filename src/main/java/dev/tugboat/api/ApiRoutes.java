@@ -96,16 +96,30 @@ final class ApiRoutes {
     return false;
   }
 
-  /** The cached status body; gzipped when the client accepts it (browsers do). */
+  /**
+   * The cached status body; gzipped when the client accepts it (browsers do); 304 without a body
+   * when the client already holds it ({@code If-None-Match}). {@code no-cache} makes browsers
+   * revalidate every poll rather than show a stale status.
+   */
   private FullHttpResponse status(FullHttpRequest request) {
-    String accepted = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING, "");
-    boolean gzip = accepted.contains("gzip");
-    FullHttpResponse response = Responses.buffer(HttpResponseStatus.OK, Responses.JSON,
-        context.status().content(gzip));
-    response.headers().set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
-    if (gzip) {
-      response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+    String held = request.headers().get(HttpHeaderNames.IF_NONE_MATCH);
+    String etag = context.status().etag();
+    FullHttpResponse response;
+    if (EntityTags.matches(held, etag)) {
+      response = Responses.notModified();
+    } else {
+      boolean gzip = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING, "").contains("gzip");
+      StatusJson.Body body = context.status().content(gzip);
+      etag = body.etag();
+      response = Responses.buffer(HttpResponseStatus.OK, Responses.JSON, body.content());
+      if (gzip) {
+        response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+      }
     }
+    response.headers()
+        .set(HttpHeaderNames.ETAG, etag)
+        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+        .set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
     return response;
   }
 

@@ -53,6 +53,12 @@ final class Responses {
     return response;
   }
 
+  /** 304: the client's copy is current; no body, so no Content-Length of one either. */
+  static FullHttpResponse notModified() {
+    return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED,
+        Unpooled.EMPTY_BUFFER);
+  }
+
   static FullHttpResponse text(HttpResponseStatus status, String contentType, String body) {
     return bytes(status, contentType, body.getBytes(StandardCharsets.UTF_8));
   }

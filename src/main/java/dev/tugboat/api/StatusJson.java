@@ -31,12 +31,13 @@ final class StatusJson {
    * no allocation of the body. The cache holds one reference and gives it up when a newer snapshot
    * replaces it: direct memory is only freed by release, never by the garbage collector.
    */
-  private record Cached(AppSnapshot snapshot, byte[] body, ByteBuf plain, ByteBuf gzipped) {
-    static final Cached NONE = new Cached(null, new byte[0], Unpooled.EMPTY_BUFFER,
-        Unpooled.EMPTY_BUFFER);
+  private record Cached(AppSnapshot snapshot, byte[] body, String etag, ByteBuf plain,
+      ByteBuf gzipped) {
+    static final Cached NONE = new Cached(null, new byte[0], EntityTags.of(new byte[0]),
+        Unpooled.EMPTY_BUFFER, Unpooled.EMPTY_BUFFER);
 
     static Cached of(AppSnapshot snapshot, byte[] body) {
-      return new Cached(snapshot, body, direct(body), direct(gzip(body)));
+      return new Cached(snapshot, body, EntityTags.of(body), direct(body), direct(gzip(body)));
     }
 
     void release() {
@@ -71,12 +72,21 @@ final class StatusJson {
     return current().body();
   }
 
+  /** One response's body and the entity tag of exactly those bytes. */
+  record Body(String etag, ByteBuf content) {}
+
+  /** The current body's entity tag: a poller that sent it back has seen this body already. */
+  String etag() {
+    return current().etag();
+  }
+
   /** The body for one response, gzipped if asked: the caller's reference, released by the write. */
-  ByteBuf content(boolean gzipped) {
+  Body content(boolean gzipped) {
     while (true) {
       Cached current = current();
       try {
-        return (gzipped ? current.gzipped() : current.plain()).retainedDuplicate();
+        return new Body(current.etag(),
+            (gzipped ? current.gzipped() : current.plain()).retainedDuplicate());
       } catch (IllegalReferenceCountException replaced) {
         // Between reading the cache and retaining, another thread put a newer body in and
         // released this one: ask again, which gives the newer body.

@@ -212,4 +212,27 @@ class ApiHandlerTest {
           .startsWith("{\"app\":{\"name\":\"demo\"");
     }
   }
+
+  @Test
+  void aPollerHoldingTheCurrentStatusGets304WithoutABodyUntilTheRunMoves() {
+    FullHttpResponse first = api.get("/api/v1/status");
+    String etag = first.headers().get("ETag");
+    assertThat(etag).startsWith("W/\"");
+    assertThat(first.headers().get("Cache-Control")).isEqualTo("no-cache");
+
+    FullHttpResponse same = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+        + "If-None-Match: " + etag + "\r\nAuthorization: Bearer " + ApiChannel.TOKEN
+        + "\r\n\r\n");
+    assertThat(same.status().code()).isEqualTo(304);
+    assertThat(same.content().readableBytes()).isZero();
+    assertThat(same.headers().get("ETag")).isEqualTo(etag);
+
+    api.app.snapshot = api.app.snapshot.withStartupMessage("loading");
+    FullHttpResponse moved = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+        + "If-None-Match: " + etag + "\r\nAuthorization: Bearer " + ApiChannel.TOKEN
+        + "\r\n\r\n");
+    assertThat(moved.status().code()).isEqualTo(200);
+    assertThat(ApiChannel.body(moved)).contains("\"startup_message\":\"loading\"");
+    assertThat(moved.headers().get("ETag")).isNotEqualTo(etag);
+  }
 }

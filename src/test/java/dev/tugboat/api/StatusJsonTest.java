@@ -28,9 +28,9 @@ class StatusJsonTest {
   void aReplacedBodyIsFreedOnceTheLastResponseHoldingItIsWritten() {
     FakeApp app = new FakeApp();
     StatusJson json = new StatusJson(() -> app.snapshot);
-    ByteBuf inFlight = json.content(false);
+    ByteBuf inFlight = json.content(false).content();
     app.snapshot = app.snapshot.withStartupMessage("loading");
-    ByteBuf newer = json.content(true);
+    ByteBuf newer = json.content(true).content();
 
     assertThat(inFlight.refCnt()).isEqualTo(1);
     assertThat(inFlight.toString(StandardCharsets.UTF_8)).contains("\"startup_message\":\"\"");
@@ -38,5 +38,21 @@ class StatusJsonTest {
     assertThat(newer.release()).as("the cache still holds the newer body").isFalse();
     json.close();
     assertThat(newer.refCnt()).isZero();
+  }
+
+  @Test
+  void theEntityTagFollowsTheBytesAndIsTheSameForPlainAndGzipped() {
+    FakeApp app = new FakeApp();
+    StatusJson json = new StatusJson(() -> app.snapshot);
+    StatusJson.Body plain = json.content(false);
+    StatusJson.Body gzipped = json.content(true);
+    assertThat(plain.etag()).matches("W/\"[0-9a-f]{32}\"").isEqualTo(gzipped.etag());
+    app.snapshot = app.snapshot.withStartupMessage("loading");
+    assertThat(json.etag()).isNotEqualTo(plain.etag());
+    app.snapshot = app.snapshot.withStartupMessage("");
+    assertThat(json.etag()).as("the same bytes again: the same tag").isEqualTo(plain.etag());
+    plain.content().release();
+    gzipped.content().release();
+    json.close();
   }
 }
