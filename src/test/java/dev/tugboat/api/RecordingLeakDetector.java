@@ -23,6 +23,12 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
     MADE.incrementAndGet();
   }
 
+  // Netty looks for this older constructor first and logs an error with a stack trace when it is
+  // missing (then uses the one above): having it keeps the test log clean.
+  public RecordingLeakDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
+    this(resourceType, samplingInterval);
+  }
+
   /** Whether Netty made any detector of this class: false when the system property is missing. */
   static boolean inUse() {
     return MADE.get() > 0;
