@@ -1,5 +1,6 @@
 package dev.tugboat.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,10 @@ import picocli.CommandLine.Command;
     name = "tugboat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Runs a vendor's containerized application on this server, sequenced by events.",
-    subcommands = {
+    description = "Runs a vendor's containerized application on this server, sequenced by events.")
+public final class Main implements Runnable {
+
+  private static final List<Class<?>> COMMANDS = List.of(
       CommandLine.HelpCommand.class,
       RunCommand.class,
       ServeCommand.class,
@@ -25,19 +28,45 @@ import picocli.CommandLine.Command;
       AdminCommand.class,
       RenderCommand.class,
       ConfigCommand.class,
-      ValidateCommand.class,
-    })
-public final class Main implements Runnable {
+      ValidateCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
   /** The configured command line, shared by {@link #main} and tests that run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return withCommands(COMMANDS);
+  }
+
+  /**
+   * The command line for these arguments: when they start with a command's name, only that
+   * command is built. Picocli reflects over every command's options up front, which took about a
+   * third of a second of the daemon's start (systemd and the pollers wait for it) and of every
+   * short CLI call. {@code help} needs all the commands, as does anything not a command's name.
+   */
+  static CommandLine commandLine(String[] args) {
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        if (command != CommandLine.HelpCommand.class && name(command).equals(args[0])) {
+          return withCommands(List.of(command));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine withCommands(List<Class<?>> commands) {
+    CommandLine line = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    commands.forEach(line::addSubcommand);
+    // Set again: picocli applies the setting to the subcommands present when it is set.
+    return line.setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   @Override
