@@ -43,7 +43,9 @@ final class ApiRoutes {
         }
         case "events" -> {
           if (parts.length == 2 && parts[1].equals("stream")) {
-            requireMethod(method, HttpMethod.GET);
+            if (!method.equals(HttpMethod.GET)) {
+              throw new ApiException(405, "use GET here, not " + method);
+            }
             events.stream(ctx, uri, request);
             return true;
           }
@@ -197,8 +199,10 @@ final class ApiRoutes {
     requireMethod(method, allowed);
   }
 
+  // HEAD is GET without the body (the codec leaves the body out): monitors probe with it.
   private static void requireMethod(HttpMethod method, HttpMethod allowed) {
-    if (!method.equals(allowed)) {
+    boolean head = method.equals(HttpMethod.HEAD) && allowed.equals(HttpMethod.GET);
+    if (!method.equals(allowed) && !head) {
       throw new ApiException(405, "use " + allowed + " here, not " + method);
     }
   }

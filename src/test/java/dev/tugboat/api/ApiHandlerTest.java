@@ -235,4 +235,18 @@ class ApiHandlerTest {
     assertThat(ApiChannel.body(moved)).contains("\"startup_message\":\"loading\"");
     assertThat(moved.headers().get("ETag")).isNotEqualTo(etag);
   }
+
+  @Test
+  void headOfTheStatusHasTheHeadersOfGetAndNoBody() {
+    int length = ApiChannel.body(api.get("/api/v1/status")).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8).length;
+    FullHttpResponse head = api.send("HEAD /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+        + "Authorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n");
+    assertThat(head.status().code()).isEqualTo(200);
+    assertThat(head.headers().getInt("Content-Length")).isEqualTo(length);
+    assertThat(head.headers().get("ETag")).startsWith("W/");
+    assertThat(head.content().readableBytes()).isZero();
+    assertThat(api.server.isOpen()).as("the connection stays usable").isTrue();
+    assertThat(api.get("/api/v1/status").status().code()).isEqualTo(200);
+  }
 }
