@@ -71,7 +71,7 @@ app: $PWD/samples/migration-app.yml
 YML
 
 log "starting the daemon (log: $DIR/daemon.log)"
-setsid nohup java -Xmx128m -XX:+UseSerialGC -jar "$jar" serve --config "$CONFIG" \
+setsid nohup java -Xms32m -Xmx128m -XX:+UseSerialGC -jar "$jar" serve --config "$CONFIG" \
   > "$DIR/daemon.log" 2>&1 < /dev/null &
 echo $! > "$PIDFILE"
 

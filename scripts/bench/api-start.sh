@@ -9,7 +9,7 @@ runs=${1:-7}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$here/target/tugboat.jar"
 [ -f "$jar" ] || { echo "api-start.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -11,7 +11,7 @@ upgrades=${1:-5}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$here/target/tugboat.jar"
 [ -f "$jar" ] || { echo "upgrade.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC}
 work=$(mktemp -d)
 app="bench-upgrade-$$"
 pid=""

@@ -158,7 +158,7 @@ restart_engine() {
 
 log "app $APP; daemon on $BASE; files in $DIR"
 began_all=$(now)
-setsid java -Xmx128m -XX:+UseSerialGC -jar "$JAR" serve --config "$DIR/tugboat.yml" \
+setsid java -Xms32m -Xmx128m -XX:+UseSerialGC -jar "$JAR" serve --config "$DIR/tugboat.yml" \
   >"$DIR/daemon.log" 2>&1 </dev/null &
 daemon_pid=$!
 for _ in $(seq 1 150); do curl -s -o /dev/null "$BASE/healthz" && break; sleep 0.2; done
