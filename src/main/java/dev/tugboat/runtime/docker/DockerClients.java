@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import java.time.Duration;
 
 /** Builds the docker-java client over the Apache httpclient5 transport. */
@@ -24,9 +25,13 @@ final class DockerClients {
   static DockerClient connect(DockerHost host) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host.uri()).build();
+    SSLConfig ssl = config.getSSLConfig();
+    if (ssl == null && "unix".equals(config.getDockerHost().getScheme())) {
+      ssl = NoTlsOnUnixSocket.CONFIG;
+    }
     DockerHttpClient http = new ApacheDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
-        .sslConfig(config.getSSLConfig())
+        .sslConfig(ssl)
         .maxConnections(64)
         .connectionTimeout(CONNECT_TIMEOUT)
         .build();
