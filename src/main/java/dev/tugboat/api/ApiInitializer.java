@@ -9,7 +9,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Assembles a connection's pipeline: idle timeout, HTTP codec with a header limit, the body limit
+ * Assembles a connection's pipeline, once the connection is within the cap: idle timeout, HTTP codec with a header limit, the body limit
  * (the aggregator answers 413 itself), then the API's handler.
  */
 final class ApiInitializer extends ChannelInitializer<Channel> {
@@ -23,6 +23,9 @@ final class ApiInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel channel) {
+    if (!context.connections().admit(channel)) {
+      return;
+    }
     ApiLimits limits = context.limits();
     channel.pipeline()
         .addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))

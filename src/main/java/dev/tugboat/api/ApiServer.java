@@ -44,9 +44,13 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer startIntegration(InetSocketAddress address, AppService service,
       ApiLimits limits) throws InterruptedException {
+    ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
     return bind(address, new io.netty.channel.ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel channel) {
+        if (!connections.admit(channel)) {
+          return;
+        }
         channel.pipeline()
             .addLast(new io.netty.handler.codec.http.HttpServerCodec(8192,
                 limits.maxHeaderBytes(), 8192))

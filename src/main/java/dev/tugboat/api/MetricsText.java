@@ -39,6 +39,13 @@ final class MetricsText {
     out.append("# TYPE tugboat_events_fired gauge\n");
     out.append("tugboat_events_fired ").append(fired).append('\n');
     context.service().triggerLatency().render("tugboat_trigger_latency_seconds", out);
+    out.append("# HELP tugboat_api_connections_open Connections open to the API now.\n");
+    out.append("# TYPE tugboat_api_connections_open gauge\n");
+    out.append("tugboat_api_connections_open ").append(context.connections().open()).append('\n');
+    out.append("# HELP tugboat_api_connections_refused_total Connections refused at the cap.\n");
+    out.append("# TYPE tugboat_api_connections_refused_total counter\n");
+    out.append("tugboat_api_connections_refused_total ").append(context.connections().refused())
+        .append('\n');
     out.append("# HELP tugboat_api_requests_total API requests by route and status code.\n");
     out.append("# TYPE tugboat_api_requests_total counter\n");
     context.metrics().snapshot().forEach((key, count) -> out

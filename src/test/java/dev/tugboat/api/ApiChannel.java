@@ -23,7 +23,7 @@ final class ApiChannel {
   private final ApiContext context;
 
   ApiChannel() {
-    this(new ApiLimits(1024, 1024, Duration.ofSeconds(60), Duration.ofSeconds(5)));
+    this(new ApiLimits(1024, 1024, Duration.ofSeconds(60), Duration.ofSeconds(5), 8));
   }
 
   ApiChannel(ApiLimits limits) {
