@@ -5,7 +5,12 @@ import dev.tugboat.events.InstancePhase;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.events.JournalRecord;
 import dev.tugboat.events.RunEvent;
+import dev.tugboat.events.ObservedInstance;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +19,10 @@ import java.util.stream.Collectors;
  * (probes, timers). Pure; the command line prints its lines with their time.
  */
 public final class RunNarrator {
+
+  // Beyond this many, instances found at a restart are counted, not each named: one log line
+  // must stay readable for an app of hundreds of containers.
+  private static final int LISTED = 8;
 
   private RunNarrator() {}
 
@@ -76,15 +85,37 @@ public final class RunNarrator {
   }
 
   private static String observed(RunEvent.InstancesObserved e, String runId) {
-    if (e.instances().isEmpty()) {
+    List<ObservedInstance> instances = e.instances();
+    if (instances.isEmpty()) {
       return "no instance of the app";
     }
-    return e.instances().stream()
-        .map(i -> i.container() + " " + i.status().name().toLowerCase(java.util.Locale.ROOT)
-            + (i.status() == dev.tugboat.events.ObservedInstance.Status.EXITED
-                ? " (exit " + i.exitCode() + ")" : "")
-            + (i.runId().equals(runId) ? "" : " [of run " + i.runId() + "]"))
-        .collect(Collectors.joining(", "));
+    if (instances.size() <= LISTED) {
+      return instances.stream().map(i -> describe(i, runId)).collect(Collectors.joining(", "));
+    }
+    // An app of hundreds of containers: the counts, then only what is out of the ordinary.
+    Map<String, Long> counts = instances.stream().collect(Collectors.groupingBy(
+        RunNarrator::status, TreeMap::new, Collectors.counting()));
+    List<String> unusual = instances.stream()
+        .filter(i -> i.status() != ObservedInstance.Status.RUNNING || !i.runId().equals(runId))
+        .map(i -> describe(i, runId)).toList();
+    String summary = instances.size() + " instances: " + counts.entrySet().stream()
+        .map(c -> c.getValue() + " " + c.getKey()).collect(Collectors.joining(", "));
+    if (unusual.isEmpty()) {
+      return summary;
+    }
+    String listed = String.join(", ", unusual.subList(0, Math.min(LISTED, unusual.size())));
+    return summary + "; " + listed
+        + (unusual.size() > LISTED ? " and " + (unusual.size() - LISTED) + " more" : "");
+  }
+
+  private static String describe(ObservedInstance i, String runId) {
+    return i.container() + " " + status(i)
+        + (i.status() == ObservedInstance.Status.EXITED ? " (exit " + i.exitCode() + ")" : "")
+        + (i.runId().equals(runId) ? "" : " [of run " + i.runId() + "]");
+  }
+
+  private static String status(ObservedInstance i) {
+    return i.status().name().toLowerCase(Locale.ROOT);
   }
 
   private static String appDetail(Decision.ChangeApp d) {

@@ -12,6 +12,8 @@ import dev.tugboat.events.JournalRecord;
 import dev.tugboat.events.RunEvent;
 import java.time.Duration;
 import java.time.Instant;
+import dev.tugboat.events.ObservedInstance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,5 +57,45 @@ class RunNarratorTest {
     assertThat(line(new Decision.ScheduleDeadline("pg up", Duration.ofSeconds(600), "start")))
         .isEmpty();
     assertThat(line(new RunEvent.ContainerExited("abc", 0, Instant.EPOCH))).isEmpty();
+  }
+
+  @Test
+  void instancesFoundAtARestartAreNamedWhenFewAndCountedWhenMany() {
+    assertThat(line(new RunEvent.InstancesObserved(true, "Tugboat restarted", List.of(
+        found(DB, ObservedInstance.Status.RUNNING, "run-1"),
+        found(MIGRATION, ObservedInstance.Status.EXITED, "run-1")))))
+        .contains("Tugboat restarted: found db/postgres running, migration/app exited (exit 0)");
+
+    List<ObservedInstance> many = new ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      many.add(found(ContainerKey.parse("c" + i + "/busybox"), ObservedInstance.Status.RUNNING,
+          "run-1"));
+    }
+    assertThat(line(new RunEvent.InstancesObserved(true, "Tugboat restarted", many)))
+        .contains("Tugboat restarted: found 200 instances: 200 running");
+
+    many.set(4, found(ContainerKey.parse("c5/busybox"), ObservedInstance.Status.EXITED, "run-1"));
+    many.set(9, found(ContainerKey.parse("c10/busybox"), ObservedInstance.Status.RUNNING,
+        "run-0"));
+    assertThat(line(new RunEvent.InstancesObserved(true, "Tugboat restarted", many)))
+        .contains("Tugboat restarted: found 200 instances: 1 exited, 199 running;"
+            + " c5/busybox exited (exit 0), c10/busybox running [of run run-0]");
+
+    for (int i = 20; i < 40; i++) {
+      many.set(i, found(ContainerKey.parse("c" + (i + 1) + "/busybox"),
+          ObservedInstance.Status.CREATED, "run-1"));
+    }
+    assertThat(line(new RunEvent.InstancesObserved(true, "Tugboat restarted", many)).orElseThrow())
+        .startsWith("Tugboat restarted: found 200 instances: 20 created, 1 exited, 179 running;"
+            + " c5/busybox exited (exit 0), c10/busybox running [of run run-0],"
+            + " c21/busybox created,")
+        .endsWith("c26/busybox created and 14 more");
+  }
+
+  private static ObservedInstance found(ContainerKey key, ObservedInstance.Status status,
+      String runId) {
+    return new ObservedInstance(runId, key, "id-" + key, "tugboat-" + key.component(), status,
+        Instant.EPOCH, status == ObservedInstance.Status.EXITED ? Instant.EPOCH : null, 0,
+        "172.17.0.2", List.of(), "");
   }
 }
