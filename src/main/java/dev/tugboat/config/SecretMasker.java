@@ -14,7 +14,13 @@ import java.util.TreeSet;
  * trace carries it escaped, so each secret is also hidden in its JSON-escaped forms (once and
  * twice; non-ASCII kept or as {@code \\u} escapes; {@code \\/}), its shell-quoted forms (inside
  * double quotes, inside single quotes, backslashed as {@code printf %q} writes it) and its URL
- * encoding. Immutable; safe to share between threads.
+ * encoding.
+ *
+ * <p>A secret with a line break (a PEM key) is hidden whether its lines end in LF or CRLF. Text that
+ * was split into lines before it reaches the masker (container logs, a run's last output) goes
+ * through {@link #maskLines}, which also hides the secret where it spans lines; and {@link #mask}
+ * hides each of its lines that is long enough to be told apart on its own (see {@link SecretLines}).
+ * Immutable; safe to share between threads.
  */
 public final class SecretMasker {
 
@@ -30,12 +36,26 @@ public final class SecretMasker {
   // Every form of every secret, longest first, so a secret (or form) that contains another shorter
   // one is hidden whole.
   private final List<String> forms;
+  private final List<SecretLines> multiLine;
 
   private SecretMasker(List<String> secrets) {
     this.secrets = secrets;
     Set<String> all = new TreeSet<>(LONGEST_FIRST);
-    secrets.forEach(secret -> all.addAll(SecretForms.of(secret)));
+    List<SecretLines> spanning = new ArrayList<>();
+    for (String secret : secrets) {
+      SecretLines lines = SecretLines.of(secret);
+      if (lines.isMultiLine()) {
+        spanning.add(lines);
+        // The lines of a secret as a program writes them: ending in LF or in CRLF.
+        String lf = secret.replace("\r\n", "\n");
+        all.addAll(SecretForms.of(lf));
+        all.addAll(SecretForms.of(lf.replace("\n", "\r\n")));
+        lines.alone().forEach(line -> all.addAll(SecretForms.of(line)));
+      }
+      all.addAll(SecretForms.of(secret));
+    }
     this.forms = List.copyOf(all);
+    this.multiLine = List.copyOf(spanning);
   }
 
   /** A masker that hides nothing. */
@@ -61,6 +81,11 @@ public final class SecretMasker {
     return of(all);
   }
 
+  /** This masker plus every secret of {@code other}. */
+  public SecretMasker with(SecretMasker other) {
+    return with(other.secrets);
+  }
+
   /** The text with every occurrence of every secret replaced by {@link #MASK}; null stays null. */
   public String mask(String text) {
     if (text == null || secrets.isEmpty()) {
@@ -71,6 +96,31 @@ public final class SecretMasker {
       masked = masked.replace(form, MASK);
     }
     return masked;
+  }
+
+  /**
+   * The lines with every secret hidden, as {@link #mask} hides it in each, and also where a secret
+   * with a line break spans lines (its first line ending one line, its last starting another).
+   */
+  public List<String> maskLines(List<String> lines) {
+    if (secrets.isEmpty()) {
+      return List.copyOf(lines);
+    }
+    List<String> marked = lines;
+    if (!multiLine.isEmpty()) {
+      LineMarks marks = new LineMarks(lines.size());
+      multiLine.forEach(secret -> secret.mark(lines, marks));
+      marked = marks.apply(lines);
+    }
+    return marked.stream().map(this::mask).toList();
+  }
+
+  /** A text of several lines masked as {@link #maskLines} masks them; its line ends stay. */
+  public String maskByLine(String text) {
+    if (text == null || secrets.isEmpty()) {
+      return text;
+    }
+    return String.join("\n", maskLines(List.of(text.split("\n", -1))));
   }
 
   /** Whether this exact value is one of the secrets. */
