@@ -155,8 +155,7 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<List<String>> logs(String component, String container, int tail) {
     return CompletableFuture.supplyAsync(
-        () -> actions.logs(snapshot, component, container, tail).stream().map(masker::mask)
-            .toList(), workers);
+        () -> masker.maskLines(actions.logs(snapshot, component, container, tail)), workers);
   }
 
   @Override
@@ -165,7 +164,7 @@ public final class AppController implements AppService, AutoCloseable {
     return CompletableFuture.supplyAsync(() -> {
       AdminResult result = actions.admin(current, snapshot, alias, args);
       setup.log().info("admin command " + alias + " exited " + result.exitCode());
-      return new AdminResult(result.exitCode(), masker.mask(result.output()));
+      return new AdminResult(result.exitCode(), masker.maskByLine(result.output()));
     }, workers);
   }
 
@@ -308,7 +307,7 @@ public final class AppController implements AppService, AutoCloseable {
       Optional<String> url = Optional.ofNullable(integrationUrl);
       AppActions.Started started = preflight ? actions.prepare(spec, url)
           : actions.prepareToResume(spec, url);
-      masker = masker.with(started.secrets());
+      masker = masker.with(started.secrets()).with(started.prepared().masker());
       startupMessage = "";
       startupFailure = null;
       return started;

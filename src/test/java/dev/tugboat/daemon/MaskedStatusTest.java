@@ -39,4 +39,18 @@ class MaskedStatusTest {
     assertThat(masked.containers().get(0).lastOutput())
         .containsExactly("{\"level\":\"error\",\"dsn\":\"postgres://app:********@db\"}");
   }
+
+  @Test
+  void aKeyThatSpansLinesOfTheLastOutputIsMaskedOnEachLine() {
+    RunStatus.ContainerStatus app = new RunStatus.ContainerStatus("app/web", "tugboat-app-web-1",
+        "c1", "failed", "failed (exit 1)", 1, 0, List.of(), List.of(), "root", "exit 1",
+        List.of("ok", "loaded abcdef", "ok", "xyz123", "ok"));
+    RunStatus status = new RunStatus("run-1", "demo", AppPhase.FAILED, "app/web failed", 3,
+        Instant.parse("2026-01-01T00:00:00Z"), false, List.of(app), List.of());
+
+    RunStatus masked = MaskedStatus.of(status, SecretMasker.of(List.of("abcdef\nok\nxyz123")));
+
+    assertThat(masked.containers().get(0).lastOutput())
+        .containsExactly("ok", "loaded ********", "********", "********", "ok");
+  }
 }
