@@ -14,8 +14,9 @@
  * <p>For a run: {@code new ConfigLoader(Generators.standard(random, host, new
  * CertificateAuthorityStore(stateDir, clock, random))).load(spec, new SettingsStore(stateDir
  * .resolve(SettingsStore.FILE_NAME)), facts)}, then {@link dev.tugboat.config.ConfigValidator#requireComplete},
- * then render with {@code values.environment(runFacts)} and mask with {@code
- * values.masker().with(secretEnvValues)}.
+ * then render with {@code values.environment(runFacts)} and mask with {@link
+ * dev.tugboat.config.SpecSecrets#masker} (text split into lines with {@code maskLines}, so a secret
+ * that spans lines is hidden too).
  *
  * <p>Knows nothing of Docker, threads or HTTP. Values are immutable and may be read from any thread;
  * a resolution runs on the caller's thread and does blocking work only in {@code cmds} (key

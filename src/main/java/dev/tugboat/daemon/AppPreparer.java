@@ -2,6 +2,7 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.SecretMasker;
+import dev.tugboat.config.SpecSecrets;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.PlanException;
@@ -105,7 +106,7 @@ public final class AppPreparer {
       throw new PrepareException(e.getMessage(), 2);
     }
     SpecInputs in = prepared.inputs();
-    SecretMasker masker = prepared.values().masker();
+    SecretMasker masker = SpecSecrets.masker(spec, prepared.values(), in.base());
     ContainerKeys keys = new ContainerKeys(spec);
     StartPlan plan;
     try {
