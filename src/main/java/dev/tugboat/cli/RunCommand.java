@@ -62,7 +62,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RunConsole console = new RunConsole(System.out);
     // Making a Docker client costs a second or more of class loading: do it while the spec and the
     // config load, which need no Docker.
     CompletableFuture<DockerRuntime> connecting =
@@ -84,6 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         System.err.println("tugboat run: " + e.getMessage());
         return e.exitCode();
       }
+      RunConsole console = new RunConsole(System.out, prepared.masker());
       console.print("plan of " + spec.name() + ":\n  "
           + prepared.plan().toText().strip().replace("\n", "\n  "));
       return new RunSession(console, stopAfterStart).run(prepared.inputs().app(),

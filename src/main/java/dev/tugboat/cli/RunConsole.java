@@ -1,5 +1,6 @@
 package dev.tugboat.cli;
 
+import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.orchestrator.RunNarrator;
@@ -11,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * What {@code tugboat run} prints: one timestamped line per fact as the run happens, and a summary
  * at the end. Lines come from the loop thread, the summary from the main thread after the loop
- * ended; the stream is flushed after each line so a reader sees facts as they happen.
+ * ended; the stream is flushed after each line so a reader sees facts as they happen. Every text
+ * passes the app's secret masker first, as the daemon's log and API do: a fact can quote a
+ * container's output or a rendered value.
  */
 final class RunConsole {
 
@@ -19,18 +22,21 @@ final class RunConsole {
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   private final PrintStream out;
+  private final SecretMasker masker;
 
-  RunConsole(PrintStream out) {
+  RunConsole(PrintStream out, SecretMasker masker) {
     this.out = out;
+    this.masker = masker;
   }
 
   void say(JournalEntry entry) {
     RunNarrator.line(entry).ifPresent(line -> print(TIME.format(entry.time()) + "  " + line));
   }
 
-  void print(String line) {
+  void print(String text) {
+    String masked = masker.maskByLine(text);
     synchronized (out) {
-      out.println(line);
+      out.println(masked);
       out.flush();
     }
   }
@@ -40,14 +46,14 @@ final class RunConsole {
     text.append("\n").append(status.app()).append(" (run ").append(status.runId()).append("): ")
         .append(status.state().label());
     if (status.state() == AppPhase.FAILED) {
-      text.append("\n  ").append(status.message().replace("\n", "\n  "));
+      text.append("\n  ").append(masker.maskByLine(status.message()).replace("\n", "\n  "));
     }
     for (RunStatus.ContainerStatus container : status.containers()) {
       text.append("\n  ").append(String.format("%-40s %s", container.container(),
           container.summary()));
       if (container.state().equals("failed") && !container.lastOutput().isEmpty()) {
         text.append("\n    last output:\n      ")
-            .append(String.join("\n      ", container.lastOutput()));
+            .append(String.join("\n      ", masker.maskLines(container.lastOutput())));
       }
     }
     print(text.toString());
