@@ -46,7 +46,7 @@ final class ValueResolution implements ConfigLookup {
           throw new ConfigException(cycle.getMessage(), e);
         }
       }
-      throw new ConfigException("config template: " + e.getMessage(), e);
+      throw new ConfigException("config template: " + knownSecrets().mask(e.getMessage()), e);
     } catch (CycleException e) {
       throw new ConfigException(e.getMessage(), e);
     }
@@ -104,6 +104,28 @@ final class ValueResolution implements ConfigLookup {
 
   private String render(String text, String fieldPath) {
     return text.contains("{{repl") ? Template.parse(text, fieldPath).render(env) : text;
+  }
+
+  /**
+   * The secret values known so far. A function's error quotes its argument ({@code
+   * strconv.ParseInt: parsing "hunter2"}), and the argument may be a password item's value.
+   */
+  private SecretMasker knownSecrets() {
+    List<String> secrets = new ArrayList<>();
+    for (ConfigEntry entry : screen.entries()) {
+      if (entry.isSecret()) {
+        settings.get(entry.name()).map(StoredValue::value).ifPresent(secrets::add);
+        Optional.ofNullable(defaultsFromCmds.get(entry.name())).ifPresent(secrets::add);
+        Optional.ofNullable(resolved.get(entry.name())).map(ConfigValue::value)
+            .ifPresent(secrets::add);
+        for (String literal : List.of(entry.item().value(), entry.item().defaultValue())) {
+          if (!literal.contains("{{repl")) {
+            secrets.add(literal);
+          }
+        }
+      }
+    }
+    return SecretMasker.of(secrets);
   }
 
   /** A cycle between items; unchecked only to cross the template evaluator, caught in {@link #all}. */

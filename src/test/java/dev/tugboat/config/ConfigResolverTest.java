@@ -138,6 +138,21 @@ class ConfigResolverTest {
   }
 
   @Test
+  void aTemplateErrorThatQuotesAPasswordShowsItMasked() {
+    String spec = """
+        config:
+        - name: g
+          items:
+          - {name: pw, type: password}
+          - {name: port, type: text, value: '{{repl ParseInt (ConfigOption "pw")}}'}
+        """;
+    assertThatThrownBy(() -> resolve(spec, Settings.empty().with("pw", StoredValue.of("hunter2"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config template: config[0].items[1].value:1:8: error calling ParseInt: "
+            + "strconv.ParseInt: parsing \"********\": invalid syntax");
+  }
+
+  @Test
   void aMissingCmdIsNamed() {
     String spec = """
         config:
