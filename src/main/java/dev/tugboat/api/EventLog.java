@@ -1,6 +1,5 @@
 package dev.tugboat.api;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,9 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The events the API serves: appended by the daemon (from a run's loop thread), read by any
- * thread. Keeps the newest {@code capacity} events; listeners (event streams, long polls) are told
- * of each new one on the appending thread and must only hand it on.
+ * The events the API serves: appended by the daemon (from a run's loop thread, or its control
+ * thread when it reads journals back), read by any thread. Keeps the newest {@code capacity}
+ * events; listeners (event streams, long polls) are told of each new one on the appending thread
+ * and must only hand it on.
+ *
+ * <p>Ids come with the events (the daemon derives them from the runs' journals, so they are the
+ * same after a restart) and must grow. An event whose id the log already reached is one it has:
+ * the same journal line read again, as when the daemon reads a run back and then resumes it.
  */
 public final class EventLog {
 
@@ -24,18 +28,20 @@ public final class EventLog {
     this.capacity = capacity;
   }
 
-  /** Adds an event, giving it the next id. */
-  public ApiEvent append(Instant time, String runId, String type, String text, String cause) {
-    ApiEvent event;
+  /** Adds the event unless its id is not above the last one; says whether it was added. */
+  public boolean append(ApiEvent event) {
     synchronized (events) {
-      event = new ApiEvent(++lastId, time, runId, type, text, cause);
+      if (event.id() <= lastId) {
+        return false;
+      }
+      lastId = event.id();
       events.addLast(event);
       if (events.size() > capacity) {
         events.removeFirst();
       }
     }
     listeners.forEach(listener -> listener.accept(event));
-    return event;
+    return true;
   }
 
   /** Events with an id above {@code after}, oldest first, at most {@code limit}. */
@@ -54,9 +60,20 @@ public final class EventLog {
     return List.copyOf(found);
   }
 
+  /** The id of the newest event, 0 before the first. */
   public long lastId() {
     synchronized (events) {
       return lastId;
+    }
+  }
+
+  /**
+   * The id of the oldest event still held, 0 when there is none: a client that last saw an id
+   * below it may have missed the events in between (rotated out of the journals or the log).
+   */
+  public long oldestId() {
+    synchronized (events) {
+      return events.isEmpty() ? 0 : events.getFirst().id();
     }
   }
 

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,7 +39,7 @@ final class EventsEndpoint {
     EventLog log = context.service().events();
     List<ApiEvent> found = log.after(after, limit);
     if (!found.isEmpty() || wait == 0) {
-      send(ctx, found, log.lastId(), keepAlive);
+      send(ctx, found, after, log, keepAlive);
       return;
     }
     AtomicBoolean answered = new AtomicBoolean();
@@ -48,26 +47,35 @@ final class EventsEndpoint {
     ScheduledFuture<?> timeout = ctx.executor().schedule(() -> {
       if (answered.compareAndSet(false, true)) {
         stop[0].run();
-        send(ctx, log.after(after, limit), log.lastId(), keepAlive);
+        send(ctx, log.after(after, limit), after, log, keepAlive);
       }
     }, wait, TimeUnit.SECONDS);
     stop[0] = log.listen(event -> ctx.executor().execute(() -> {
       if (answered.compareAndSet(false, true)) {
         stop[0].run();
         timeout.cancel(false);
-        send(ctx, log.after(after, limit), log.lastId(), keepAlive);
+        send(ctx, log.after(after, limit), after, log, keepAlive);
       }
     }));
     ctx.channel().closeFuture().addListener(closed -> stop[0].run());
   }
 
-  private void send(ChannelHandlerContext ctx, List<ApiEvent> events, long lastId,
+  /**
+   * {@code last_id} is where the client goes on from. It never goes below {@code after}: a daemon
+   * that just restarted has not read its journals back yet, and a client told a lower id would be
+   * sent again what it already has.
+   */
+  private void send(ChannelHandlerContext ctx, List<ApiEvent> events, long after, EventLog log,
       boolean keepAlive) {
-    long next = events.isEmpty() ? lastId : events.get(events.size() - 1).id();
+    long next = events.isEmpty() ? Math.max(after, log.lastId())
+        : events.get(events.size() - 1).id();
     context.metrics().count("/api/v1/events", 200);
     Responses.send(ctx, Responses.bytes(HttpResponseStatus.OK, Responses.JSON,
-        Responses.json(Map.of("events", events, "last_id", next))), keepAlive);
+        Responses.json(new EventPage(events, next, log.oldestId()))), keepAlive);
   }
+
+  /** The answer to a poll, in this order of fields. */
+  record EventPage(List<ApiEvent> events, long lastId, long oldestId) {}
 
   void stream(ChannelHandlerContext ctx, QueryStringDecoder uri, FullHttpRequest request) {
     String lastEventId = request.headers().get("Last-Event-ID");

@@ -13,7 +13,6 @@ import dev.tugboat.events.Decision;
 import dev.tugboat.events.FileJournal;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.orchestrator.Run;
-import dev.tugboat.orchestrator.RunNarrator;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.orchestrator.SystemScheduler;
 import dev.tugboat.runtime.ContainerRuntime;
@@ -56,6 +55,7 @@ public final class AppController implements AppService, AutoCloseable {
   private volatile String integrationUrl;
   private volatile String startupFailure;
   private final RunJournals journals;
+  private final EventFeed feed;
   private final AppIntent intent;
   private final Set<String> restartedAfterInterruption = ConcurrentHashMap.newKeySet();
 
@@ -67,6 +67,9 @@ public final class AppController implements AppService, AutoCloseable {
         setup.daemon().settingsFile());
     this.actions = new AppActions(setup, runtime, specs);
     this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
+    this.feed = new EventFeed(events, journals,
+        new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), () -> masker,
+        setup.log());
     this.intent = new AppIntent(setup.daemon().stateDir());
     this.upgrades = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime),
         new UpgradeControl());
@@ -219,7 +222,8 @@ public final class AppController implements AppService, AutoCloseable {
     AppSpec spec = loadSpecOrFail();
     AppActions.Started started = prepareOrFail(spec, true);
     String runId = RunIds.next(setup.clock());
-    FileJournal journal = journals.create(runId, entry -> onEntry(entry, true));
+    long offset = feed.begin(runId);
+    FileJournal journal = journals.create(runId, entry -> onEntry(entry, offset, true));
     LiveRun next = newRun(spec, started, runId, journal, setup.clock().instant());
     history.launched(runId, spec.name(), spec.version());
     publish(() -> new AppSnapshot(spec.name(), spec.version(), "starting", "starting run " + runId,
@@ -276,12 +280,13 @@ public final class AppController implements AppService, AutoCloseable {
     try {
       AppSpec spec = actions.loadSpec();
       AppActions.Started started = prepareOrFail(spec, false);
-      FileJournal journal = journals.reopen(runId, entry -> onEntry(entry, true));
+      long offset = feed.offsetOf(runId);
+      FileJournal journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
       if (journal.entries().isEmpty()) {
         journals.close(journal, runId);
         return Optional.empty();
       }
-      journal.entries().forEach(entry -> onEntry(entry, false));
+      journal.entries().forEach(entry -> onEntry(entry, offset, false));
       LiveRun resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time());
       resumed.run().resume(journal.entries());
       return Optional.of(resumed);
@@ -358,16 +363,15 @@ public final class AppController implements AppService, AutoCloseable {
   }
 
   /**
-   * On the loop thread: each journal entry becomes an API event and, if it tells something and is
-   * new ({@code live}, not read back from the journal), a log line.
+   * On the loop thread: each journal entry becomes an API event (numbered from the run's {@code
+   * offset}; one read back was already listed when the feed loaded) and, if it tells something
+   * and is new ({@code live}, not read back from the journal), a log line.
    */
-  private void onEntry(JournalEntry entry, boolean live) {
+  private void onEntry(JournalEntry entry, long offset, boolean live) {
     if (entry.record() instanceof Decision.Fire fire) {
       latency.observe(fire.trigger().split(" ", 2)[0], fire.took());
     }
-    String text = RunNarrator.line(entry).map(masker::mask).orElse("");
-    events.append(entry.time(), entry.runId(), entry.record().getClass().getSimpleName(), text,
-        masker.mask(entry.cause()));
+    String text = feed.publish(offset, entry);
     if (live && !text.isEmpty()) {
       setup.log().info(text);
     }

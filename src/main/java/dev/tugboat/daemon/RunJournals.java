@@ -5,14 +5,17 @@ import dev.tugboat.events.FileJournal;
 import dev.tugboat.events.JournalDirectory;
 import dev.tugboat.events.JournalEntry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The daemon's run journals in {@code <state_dir>/runs}, with what goes wrong said in its log:
- * a new run's journal (older ones rotated out), the latest run, a journal read back to resume.
+ * a new run's journal (older ones rotated out), the latest run, a journal read back to resume,
+ * the kept runs' entries for the API's event list.
  */
 final class RunJournals {
 
@@ -47,6 +50,38 @@ final class RunJournals {
     } catch (IOException e) {
       log.error("cannot read the journals in " + stateDir + ": " + e);
       return Optional.empty();
+    }
+  }
+
+  /** Every run with a journal, oldest first; none when the directory cannot be read. */
+  List<String> runIds() {
+    try {
+      return directory().runIds();
+    } catch (IOException e) {
+      log.error("cannot read the journals in " + stateDir + ": " + e);
+      return List.of();
+    }
+  }
+
+  /**
+   * A run's entries read without changing its file (damage is left out: resuming the run repairs
+   * it and says so); empty, said in the log, when the file cannot be read at all.
+   */
+  Optional<List<JournalEntry>> readOrWarn(String runId) {
+    try {
+      return Optional.of(directory().read(runId).entries());
+    } catch (IOException e) {
+      log.warn("cannot read the journal of run " + runId + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The size in bytes of a run's journal file, 0 when it cannot be told. */
+  long sizeOf(String runId) {
+    try {
+      return Files.size(directory().fileOf(runId));
+    } catch (IOException e) {
+      return 0;
     }
   }
 

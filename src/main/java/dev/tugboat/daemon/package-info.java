@@ -12,5 +12,9 @@
  * validate} checks, {@link dev.tugboat.daemon.SpecCheck}) or rolls back, on the control thread;
  * {@link dev.tugboat.daemon.SpecStore} keeps the spec in use and the one before it in the state
  * directory, {@link dev.tugboat.daemon.RunHistory} the last runs and their outcomes.
+ *
+ * <p>Events: {@link dev.tugboat.daemon.EventFeed} makes the API's event list from the runs'
+ * journals, numbering each line from its run's offset ({@link dev.tugboat.daemon.EventIdOffsets},
+ * {@code event-ids.json}), so ids stay the same over a restart and grow across runs.
  */
 package dev.tugboat.daemon;

@@ -128,14 +128,14 @@ class ApiHandlerTest {
   @Test
   void eventsAfterAnIdInOrderAndALongPollAnsweredByTheNextEvent() {
     for (int i = 1; i <= 3; i++) {
-      api.app.events.append(Instant.EPOCH, "run-1", "ContainerStarted", "started " + i, "runtime");
+      api.app.event("ContainerStarted", "started " + i);
     }
     String page = ApiChannel.body(api.get("/api/v1/events?after=1"));
     assertThat(page).contains("\"text\":\"started 2\"").contains("\"text\":\"started 3\"")
         .doesNotContain("started 1").contains("\"last_id\":3");
 
     assertThat(api.get("/api/v1/events?after=3&wait=5")).isNull();
-    api.app.events.append(Instant.EPOCH, "run-1", "AppStarted", "app started", "loop");
+    api.app.event("AppStarted", "app started");
     api.server.runPendingTasks();
     assertThat(ApiChannel.body(api.read())).contains("\"id\":4").contains("app started");
   }
@@ -179,12 +179,12 @@ class ApiHandlerTest {
 
   @Test
   void theEventStreamSendsPastEventsThenEachNewOne() {
-    api.app.events.append(Instant.EPOCH, "run-1", "ContainerStarted", "started db", "runtime");
+    api.app.event("ContainerStarted", "started db");
     api.server.writeInbound(io.netty.buffer.Unpooled.copiedBuffer("GET /api/v1/events/stream"
         + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
         java.nio.charset.StandardCharsets.UTF_8));
     api.server.runPendingTasks();
-    api.app.events.append(Instant.EPOCH, "run-1", "AppStarted", "app started", "loop");
+    api.app.event("AppStarted", "app started");
     api.server.runPendingTasks();
     StringBuilder written = new StringBuilder();
     io.netty.buffer.ByteBuf chunk;

@@ -28,6 +28,13 @@ public final class FakeApp implements AppService {
             Instant.parse("2026-01-01T00:00:01Z"), "", "")));
   }
 
+  /** Appends the next event of run-1, as the daemon does when its journal grows. */
+  public ApiEvent event(String type, String text) {
+    ApiEvent event = new ApiEvent(events.lastId() + 1, Instant.EPOCH, "run-1", type, text, "loop");
+    events.append(event);
+    return event;
+  }
+
   @Override
   public AppSnapshot snapshot() {
     return snapshot;

@@ -2,6 +2,7 @@ package dev.tugboat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.api.ApiEvent;
 import dev.tugboat.api.ApiLimits;
 import dev.tugboat.api.ApiServer;
 import dev.tugboat.api.AppSnapshot;
@@ -110,8 +111,8 @@ class ClientCommandsTest {
     assertThat(admin.exitCode()).isZero();
     assertThat(admin.out()).isEqualTo("ok\n");
     assertThat(app.calls).containsExactly("admin psql [-c, select 1]");
-    app.events.append(Instant.parse("2026-01-01T00:00:00Z"), "run-1", "ContainerStarted",
-        "started db/postgres", "runtime");
+    app.events.append(new ApiEvent(1, Instant.parse("2026-01-01T00:00:00Z"), "run-1",
+        "ContainerStarted", "started db/postgres", "runtime"));
     assertThat(CliRun.of("events", "--config", config).out())
         .isEqualTo("2026-01-01T00:00:00Z  started db/postgres\n");
     CliRun badName = CliRun.of("logs", "postgres", "--config", config);

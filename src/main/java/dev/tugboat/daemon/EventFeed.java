@@ -1,0 +1,132 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiEvent;
+import dev.tugboat.api.ApiException;
+import dev.tugboat.api.EventLog;
+import dev.tugboat.config.SecretMasker;
+import dev.tugboat.events.JournalEntry;
+import dev.tugboat.orchestrator.RunNarrator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The API's event list as a read model of the runs' journals. An event's id is its run's offset
+ * ({@link EventIdOffsets}) plus the sequence of its journal line, so the same line gets the same
+ * id in every life of the daemon: after a restart the kept journals are read back and a client
+ * asking for the events after the last id it saw gets exactly the ones it had not seen. A new
+ * run's offset is the highest id any earlier run could have reached, so ids grow across runs.
+ *
+ * <p>{@link #load()} and {@link #begin(String)} run on the control thread; {@link #publish} on a
+ * run's loop thread (or the control thread while the run is read back).
+ */
+final class EventFeed {
+
+  private final EventLog log;
+  private final RunJournals journals;
+  private final EventIdOffsets store;
+  private final Supplier<SecretMasker> masker;
+  private final DaemonLog daemonLog;
+  private final TreeMap<String, Long> offsets = new TreeMap<>();
+  private long reached;
+  private boolean loaded;
+
+  EventFeed(EventLog log, RunJournals journals, EventIdOffsets store,
+      Supplier<SecretMasker> masker, DaemonLog daemonLog) {
+    this.log = log;
+    this.journals = journals;
+    this.store = store;
+    this.masker = masker;
+    this.daemonLog = daemonLog;
+  }
+
+  /**
+   * Once, before the first run is read back or started (and after the masker knows the app's
+   * secrets): fills the log from the kept journals, oldest first, each event with the id it had.
+   * Runs that have no offset yet (journals of a version before offsets) are numbered after the
+   * runs before them, and their offsets written down.
+   */
+  void load() {
+    if (loaded) {
+      return;
+    }
+    loaded = true;
+    offsets.putAll(store.read());
+    reached = offsets.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    boolean numbered = false;
+    for (String runId : journals.runIds()) {
+      Long known = offsets.get(runId);
+      long offset = known == null ? reached : known;
+      numbered |= known == null;
+      offsets.put(runId, offset);
+      Optional<List<JournalEntry>> entries = journals.readOrWarn(runId);
+      // A journal that cannot be read issued ids nobody can list again: no entry is shorter than
+      // a byte, so its size bounds its last sequence, and later runs number above that.
+      long last = entries.map(EventFeed::lastSequence).orElseGet(() -> journals.sizeOf(runId));
+      reached = Math.max(reached, offset + last);
+      entries.ifPresent(list -> list.forEach(entry -> publish(offset, entry)));
+    }
+    if (numbered) {
+      save("numbering the runs' events");
+    }
+  }
+
+  /**
+   * The offset of a new run, written down before its journal exists; refuses the start (507) when
+   * it cannot be, since the run's events would then change ids at the next restart.
+   */
+  long begin(String runId) {
+    load();
+    long offset = Math.max(reached, log.lastId());
+    offsets.put(runId, offset);
+    reached = offset;
+    try {
+      store.save(offsets);
+    } catch (IOException e) {
+      offsets.remove(runId);
+      String message = "cannot write the event id offsets " + store.file() + ": " + e;
+      daemonLog.error(message);
+      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
+    }
+    return offset;
+  }
+
+  /** The offset of a run read back by {@link #load()}; a run it did not see numbers after all. */
+  long offsetOf(String runId) {
+    load();
+    return offsets.computeIfAbsent(runId, id -> Math.max(reached, log.lastId()));
+  }
+
+  /**
+   * Adds the entry's event (an entry the log already has is not added again) and returns its
+   * text, secrets masked; empty for the loop's bookkeeping.
+   */
+  String publish(long offset, JournalEntry entry) {
+    SecretMasker mask = masker.get();
+    String text = RunNarrator.line(entry).map(mask::mask).orElse("");
+    log.append(new ApiEvent(offset + entry.sequence(), entry.time(), entry.runId(),
+        entry.record().getClass().getSimpleName(), text, mask.mask(entry.cause())));
+    return text;
+  }
+
+  private void save(String why) {
+    try {
+      store.save(offsets);
+    } catch (IOException e) {
+      daemonLog.warn(why + ": cannot write " + store.file() + ": " + e
+          + "; after the next restart event ids may differ");
+    }
+  }
+
+  private static long lastSequence(List<JournalEntry> entries) {
+    return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+  }
+
+  /** For tests: the offsets known, by run id. */
+  Map<String, Long> offsets() {
+    return Map.copyOf(offsets);
+  }
+}
