@@ -80,6 +80,14 @@ class SecretMaskerLinesTest {
   }
 
   @Test
+  void aTextOfCrlfLinesSuchAsAdminOutputIsMaskedLineByLineAndKeepsItsLineEnds() {
+    SecretMasker masker = SecretMasker.of(List.of("abcdef\nok\nxyz123"));
+
+    assertThat(masker.maskByLine("user: app\r\npw: abcdef\r\nok\r\nxyz123\r\nok\r\n"))
+        .isEqualTo("user: app\r\npw: ********\r\n********\r\n********\r\nok\r\n");
+  }
+
+  @Test
   void singleLineSecretsAreMaskedInLinesAsInText() {
     SecretMasker masker = SecretMasker.of(List.of("hunter2"));
 
