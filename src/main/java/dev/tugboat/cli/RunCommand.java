@@ -87,7 +87,8 @@ public final class RunCommand implements Callable<Integer> {
       console.print("plan of " + spec.name() + ":\n  "
           + prepared.plan().toText().strip().replace("\n", "\n  "));
       return new RunSession(console, stopAfterStart).run(prepared.inputs().app(),
-          RunIds.next(Clock.systemUTC()), prepared.plan(), runtime, prepared.launcher());
+          RunIds.next(Clock.systemUTC()), prepared.plan(), runtime,
+          prepared.reportingSecrets(console::addSecrets).launcher());
     }
   }
 

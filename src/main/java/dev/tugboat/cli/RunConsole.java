@@ -8,6 +8,7 @@ import dev.tugboat.orchestrator.RunStatus;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * What {@code tugboat run} prints: one timestamped line per fact as the run happens, and a summary
@@ -22,11 +23,16 @@ final class RunConsole {
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   private final PrintStream out;
-  private final SecretMasker masker;
+  private volatile SecretMasker masker;
 
   RunConsole(PrintStream out, SecretMasker masker) {
     this.out = out;
     this.masker = masker;
+  }
+
+  /** More values to hide: an env var excluded from support, as it renders on the loop thread. */
+  synchronized void addSecrets(List<String> values) {
+    masker = masker.with(values);
   }
 
   void say(JournalEntry entry) {

@@ -14,8 +14,8 @@ import java.util.Optional;
  * Every secret value of an app in one masker: the config's secret items, and the env vars marked
  * {@code is_excluded_from_support} as they render with {@code env}. An env var whose value depends
  * on a fact known only at run time (another container's address) cannot be rendered before that
- * container starts, so it is left out: such a value is not masked. Its template errors are reported
- * where the spec is validated and run, not here.
+ * container starts; it is left out here, and the daemon and {@code tugboat run} add it to their
+ * masker as it renders. Its template errors are reported where the spec is validated and run.
  */
 public final class SpecSecrets {
 

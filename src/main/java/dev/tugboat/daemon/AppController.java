@@ -136,7 +136,7 @@ public final class AppController implements AppService, AutoCloseable {
   public CompletableFuture<ConfigView> setConfig(Map<String, String> values) {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().write(actions.loadSpec(), values);
-      masker = masker.with(AppConfig.secrets(read.values()));
+      addSecrets(AppConfig.secrets(read.values()));
       setup.log().info("config changed: " + String.join(", ", values.keySet())
           + " (a restart applies the change)");
       return read.view();
@@ -148,7 +148,7 @@ public final class AppController implements AppService, AutoCloseable {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().unset(actions.loadSpec(), names);
       // an item with a value_cmd has a newly generated value, which may be a secret
-      masker = masker.with(AppConfig.secrets(read.values()));
+      addSecrets(AppConfig.secrets(read.values()));
       setup.log().info("config unset: " + String.join(", ", names)
           + " (a restart applies the change)");
       return read.view();
@@ -312,7 +312,8 @@ public final class AppController implements AppService, AutoCloseable {
       Optional<String> url = Optional.ofNullable(integrationUrl);
       AppActions.Started started = preflight ? actions.prepare(spec, url)
           : actions.prepareToResume(spec, url);
-      masker = masker.with(started.secrets()).with(started.prepared().masker());
+      addSecrets(started.secrets());
+      addSecrets(started.prepared().masker());
       startupMessage = "";
       startupFailure = null;
       return started;
@@ -329,7 +330,8 @@ public final class AppController implements AppService, AutoCloseable {
       FileJournal journal, Instant startedAt) {
     closeJournal(live);
     Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
-        started.prepared().plan(), runtime, started.prepared().launcher(), setup.clock(),
+        started.prepared().plan(), runtime,
+        started.prepared().reportingSecrets(this::addSecrets).launcher(), setup.clock(),
         journal, workers, new SystemScheduler(), TcpConnector.sockets(),
         status -> onStatus(spec, status)));
     Thread loop = new Thread(run::runLoop, "tugboat-loop");
@@ -439,6 +441,17 @@ public final class AppController implements AppService, AutoCloseable {
       history.observed(liveRunId().orElse(""), "failed", masked, true);
       setup.log().error(masked);
     }
+  }
+
+  /** From the control thread and (a secret env value as it renders) the loop thread. */
+  private synchronized void addSecrets(List<String> values) {
+    if (!values.stream().filter(value -> !value.isBlank()).allMatch(masker::isSecret)) {
+      masker = masker.with(values);
+    }
+  }
+
+  private synchronized void addSecrets(SecretMasker more) {
+    masker = masker.with(more);
   }
 
   private synchronized void publish(Supplier<AppSnapshot> next) {

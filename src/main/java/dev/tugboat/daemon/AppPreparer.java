@@ -46,7 +46,17 @@ public final class AppPreparer {
 
   /** Everything a {@link dev.tugboat.orchestrator.Run} needs besides threads and the journal. */
   public record Prepared(AppSpec spec, SpecInputs inputs, SecretMasker masker, StartPlan plan,
-      Launcher launcher) {}
+      Launcher launcher) {
+
+    /**
+     * This start, handing {@code secrets} each value of an env var excluded from support as it
+     * renders for a container: the masker cannot know one that needs a run-time fact before then.
+     */
+    public Prepared reportingSecrets(Consumer<List<String>> secrets) {
+      return new Prepared(spec, inputs, masker, plan,
+          new SecretEnvLauncher(launcher, new ContainerKeys(spec), secrets));
+    }
+  }
 
   /** A start refused before anything ran: {@code exitCode} 2 for wrong input, 1 for the host. */
   public static final class PrepareException extends Exception {

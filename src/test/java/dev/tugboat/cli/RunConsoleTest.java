@@ -63,6 +63,14 @@ class RunConsoleTest {
         """);
   }
 
+  @Test
+  void aSecretAddedDuringTheRunIsMaskedFromThenOn() {
+    console.addSecrets(List.of("postgres://app:pw@10.0.0.7"));
+    console.print("web/app said: connecting to postgres://app:pw@10.0.0.7");
+
+    assertThat(printed()).isEqualTo("web/app said: connecting to ********\n");
+  }
+
   private String printed() {
     return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
