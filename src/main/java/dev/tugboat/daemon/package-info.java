@@ -16,5 +16,10 @@
  * <p>Events: {@link dev.tugboat.daemon.EventFeed} makes the API's event list from the runs'
  * journals, numbering each line from its run's offset ({@link dev.tugboat.daemon.EventIdOffsets},
  * {@code event-ids.json}), so ids stay the same over a restart and grow across runs.
+ *
+ * <p>Secrets: every text the daemon shows or logs passes the app's masker, which the controller
+ * keeps (password items, env vars excluded from support, and through {@link
+ * dev.tugboat.daemon.SecretEnvLauncher} such an env value that renders only at run time); {@link
+ * dev.tugboat.daemon.MaskedStatus} masks a status, container output as lines together.
  */
 package dev.tugboat.daemon;
