@@ -4,6 +4,7 @@ import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.ContainerConfigBuilder;
 import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.HostPathAccess;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Protocol;
@@ -112,9 +113,21 @@ final class ContainerConfigMapper {
       String host = r.text(volume.hostPath(), field + ".host_path").trim();
       String target = r.text(volume.containerPath(), field + ".container_path").trim();
       boolean readOnly = volume.isReadOnly();
+      // A named volume's root takes the image's ownership when Docker first fills it, so
+      // permission and owner apply to host paths only (validation warns about the others).
       b.addMount(host.startsWith("/")
-          ? new Mount.Bind(host, target, readOnly)
+          ? new Mount.Bind(host, target, readOnly, access(volume, r, field))
           : new Mount.Volume(host, target, readOnly));
+    }
+  }
+
+  private static HostPathAccess access(VolumeSpec volume, Rendering r, String field) {
+    String permission = r.text(volume.permission(), field + ".permission");
+    String owner = r.text(volume.owner(), field + ".owner");
+    try {
+      return HostPathAccess.parse(permission, owner);
+    } catch (IllegalArgumentException e) {
+      throw new Launcher.LaunchException(r.path(field) + ": " + e.getMessage());
     }
   }
 

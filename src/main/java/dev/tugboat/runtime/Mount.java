@@ -8,15 +8,24 @@ public sealed interface Mount {
 
   boolean readOnly();
 
-  /** A host path (absolute) mounted at {@code containerPath}. */
-  record Bind(String hostPath, String containerPath, boolean readOnly) implements Mount {
+  /**
+   * A host path (absolute) mounted at {@code containerPath}; {@code access} is the mode and owner
+   * it gets first ({@link HostPathAccess#NONE}: as it is, or as the engine makes it).
+   */
+  record Bind(String hostPath, String containerPath, boolean readOnly, HostPathAccess access)
+      implements Mount {
     public Bind {
       Objects.requireNonNull(hostPath, "hostPath");
       Objects.requireNonNull(containerPath, "containerPath");
+      Objects.requireNonNull(access, "access");
       if (!hostPath.startsWith("/")) {
         throw new IllegalArgumentException(
             "bind mount host path must be absolute, got \"" + hostPath + "\"");
       }
+    }
+
+    public Bind(String hostPath, String containerPath, boolean readOnly) {
+      this(hostPath, containerPath, readOnly, HostPathAccess.NONE);
     }
   }
 

@@ -2,11 +2,18 @@ package dev.tugboat.spec;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Rules about {@code volumes}: absolute container paths and Docker's mount options. */
+/**
+ * Rules about {@code volumes}: absolute container paths, Docker's mount options, and the host
+ * path's {@code permission} and {@code owner}.
+ */
 final class VolumeRules {
   static final Set<String> OPTIONS = Set.of("ro", "rw", "z", "Z", "nocopy", "shared", "rshared",
       "slave", "rslave", "private", "rprivate", "consistent", "cached", "delegated");
+  private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
+  private static final Pattern OWNER = Pattern.compile(
+      "([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*)(:([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*))?");
   private static final List<List<String>> CONFLICTS = List.of(List.of("ro", "rw"), List.of("z", "Z"));
 
   private VolumeRules() {}
@@ -14,7 +21,8 @@ final class VolumeRules {
   static List<ValidationRule> all() {
     return List.of(
         ValidationRule.of("container-path-absolute", VolumeRules::containerPathAbsolute),
-        ValidationRule.of("volume-options", VolumeRules::volumeOptions));
+        ValidationRule.of("volume-options", VolumeRules::volumeOptions),
+        ValidationRule.of("volume-access", VolumeRules::volumeAccess));
   }
 
   static void containerPathAbsolute(AppSpec spec, Findings findings) {
@@ -52,5 +60,37 @@ final class VolumeRules {
         }
       }
     }
+  }
+
+  static void volumeAccess(AppSpec spec, Findings findings) {
+    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
+      List<VolumeSpec> volumes = located.value().volumes();
+      for (int i = 0; i < volumes.size(); i++) {
+        VolumeSpec volume = volumes.get(i);
+        String path = located.child("volumes[" + i + "]");
+        String mode = text(volume.permission());
+        String owner = text(volume.owner());
+        if (!mode.isEmpty() && !Templates.isTemplated(mode) && !MODE.matcher(mode).matches()) {
+          findings.error(path + ".permission", "permission \"" + mode + "\" of volume "
+              + volume.containerPath() + " is not an octal mode; write it like 0755 or 0700");
+        }
+        if (!owner.isEmpty() && !Templates.isTemplated(owner) && !OWNER.matcher(owner).matches()) {
+          findings.error(path + ".owner", "owner \"" + owner + "\" of volume "
+              + volume.containerPath() + " is not a user or user:group; write it like 999,"
+              + " 999:999 or postgres");
+        }
+        String host = text(volume.hostPath());
+        if ((!mode.isEmpty() || !owner.isEmpty()) && !host.isEmpty() && !host.startsWith("/")
+            && !Templates.isTemplated(host)) {
+          findings.warning(path + (mode.isEmpty() ? ".owner" : ".permission"), "volume \"" + host
+              + "\" is a named volume: its permission and owner are not applied (Docker gives"
+              + " its root the image's ownership); use a host path starting with / to set them");
+        }
+      }
+    }
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value.strip();
   }
 }

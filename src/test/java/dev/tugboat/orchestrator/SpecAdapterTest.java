@@ -8,7 +8,9 @@ import dev.tugboat.events.BoundPort;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.events.RunEvent;
 import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.FileOwner;
 import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.HostPathAccess;
 import dev.tugboat.runtime.ManualClock;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** From a loaded spec to the plan and to what the runtime creates, with templates rendered. */
@@ -63,6 +66,8 @@ class SpecAdapterTest {
           volumes:
           - host_path: /srv/shop
             container_path: /data:rw
+            permission: "0750"
+            owner: "999:999"
           - host_path: shop-cache
             container_path: /cache
             options: ["ro"]
@@ -136,7 +141,8 @@ class SpecAdapterTest {
         .containsEntry("dev.tugboat.run", "run-1").containsEntry("dev.tugboat.component", "web")
         .containsEntry("dev.tugboat.container", "shop").containsEntry("dev.tugboat.spec", "abc123")
         .containsEntry("team", "shop");
-    assertThat(config.mounts()).containsExactly(new Mount.Bind("/srv/shop", "/data", false),
+    assertThat(config.mounts()).containsExactly(new Mount.Bind("/srv/shop", "/data", false,
+        new HostPathAccess(OptionalInt.of(0750), Optional.of(FileOwner.parse("999:999")))),
         new Mount.Volume("shop-cache", "/cache", true));
     assertThat(config.memoryBytes()).isEqualTo(512L << 20);
     assertThat(config.stopTimeout()).contains(Duration.ofSeconds(3));
@@ -157,6 +163,36 @@ class SpecAdapterTest {
 
     assertThat(db.ports()).containsExactly(new PortMapping(5432, Protocol.TCP,
         Optional.of(HostBinding.anyAddress(15432))));
+  }
+
+  @Test
+  void aVolumePermissionThatRendersToNoModeFailsTheLaunchNamingTheField() throws Exception {
+    AppSpec broken = new SpecLoader().load("""
+        replicated_api_version: 2.8.0
+        name: Shop Demo
+        components:
+        - name: web
+          containers:
+          - source: public
+            image_name: shop
+            version: "2"
+            volumes:
+            - host_path: /srv/shop
+              container_path: /data
+              permission: '{{repl ConfigOption "mode"}}'
+        """, "shop.yml").spec();
+    HostAddresses host = new HostAddresses("10.0.0.5", "203.0.113.9", "172.17.0.1", Map.of());
+    SpecInputs inputs = new SpecInputs(broken, SpecTemplates.standard(),
+        config(Map.of("mode", "prod")), host, Map.of(), "abc123", clock);
+    ContainerKeys brokenKeys = new ContainerKeys(broken);
+    SpecLauncher launcher = new SpecLauncher(inputs, brokenKeys,
+        SpecPlans.plan(inputs, brokenKeys), TcpConnector.sockets());
+
+    assertThatThrownBy(() -> launcher.prepare(WEB,
+        RunState.nothingStarted(brokenKeys.keys(), clock.instant())))
+        .isInstanceOf(Launcher.LaunchException.class)
+        .hasMessageEndingWith("volumes[0]: permission \"prod\" is not an octal mode; write it"
+            + " like 0755 or 0700");
   }
 
   @Test

@@ -115,8 +115,8 @@ class EveryFieldLoadTest {
         new EnvVarSpec("POSTGRES_PASSWORD", "{{repl ConfigOption \"password\" }}", true, "", true),
         new EnvVarSpec("MODE", "fast", false, "{{repl ConfigOptionEquals \"advanced\" \"1\"}}", false));
     assertThat(db.ports()).containsExactly(new PortSpec("5432", "5432", "eth0", "tcp", "true"));
-    assertThat(db.volumes()).containsExactly(new VolumeSpec("pgdata", "/var/lib/postgresql/data",
-        List.of("z", "rw"), "0700", "999", false, true, ""));
+    assertThat(db.volumes()).containsExactly(new VolumeSpec("/srv/pgdata",
+        "/var/lib/postgresql/data", List.of("z", "rw"), "0700", "999", false, true, ""));
     assertThat(db.configFiles()).containsExactly(new ConfigFileSpec("/etc/postgresql/extra.conf",
         "max_connections = {{repl ConfigOption \"conns\"}}\n", "0644", "999", ""));
     assertThat(db.customerFiles()).containsExactly(

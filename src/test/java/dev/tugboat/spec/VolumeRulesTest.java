@@ -32,4 +32,28 @@ class VolumeRulesTest {
         .containsExactly("app.yml:26:60: error [volume-options] volume /data of container web/shop"
             + " has both ro and rw, which contradict each other; keep one");
   }
+
+  @Test
+  void permissionIsOctalAndOwnerAUserOrUserGroup() {
+    assertThat(problems("volume-access", webAndDb("", "volumes:\n- {host_path: /srv,"
+        + " container_path: /data, permission: \"0750\", owner: \"999:999\"}"))).isEmpty();
+    assertThat(problems("volume-access", webAndDb("", "volumes:\n- {host_path: /srv,"
+        + " container_path: /data, permission: \"{{repl ConfigOption \\\"mode\\\"}}\","
+        + " owner: postgres}"))).isEmpty();
+    assertThat(problems("volume-access", webAndDb("", "volumes:\n- {host_path: /srv,"
+        + " container_path: /data, permission: rwxr-x---, owner: \"999 999\"}")))
+        .containsExactly("app.yml:26:60: error [volume-access] permission \"rwxr-x---\" of volume"
+            + " /data is not an octal mode; write it like 0755 or 0700",
+            "app.yml:26:78: error [volume-access] owner \"999 999\" of volume /data is not a user"
+            + " or user:group; write it like 999, 999:999 or postgres");
+  }
+
+  @Test
+  void permissionOnANamedVolumeIsAWarning() {
+    assertThat(problems("volume-access", webAndDb("", "volumes:\n- {host_path: pgdata,"
+        + " container_path: /data, owner: \"999\"}")))
+        .containsExactly("app.yml:26:57: warning [volume-access] volume \"pgdata\" is a named"
+            + " volume: its permission and owner are not applied (Docker gives its root the"
+            + " image's ownership); use a host path starting with / to set them");
+  }
 }

@@ -32,6 +32,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerEngine engine;
   private final DockerImages images;
   private final DockerContainers containers;
+  private final HostPaths hostPaths;
   private final DockerExec exec;
   private final DockerLogs logs;
   private final DockerEventStream events;
@@ -42,6 +43,7 @@ public final class DockerRuntime implements ContainerRuntime {
     this.engine = new DockerEngine(client, failures, host, interfaces);
     this.images = new DockerImages(client, failures);
     this.containers = new DockerContainers(client, failures, interfaces);
+    this.hostPaths = new HostPaths(host, java.nio.file.FileSystems.getDefault());
     this.exec = new DockerExec(client, failures);
     this.logs = new DockerLogs(client, failures);
     this.events = new DockerEventStream(client, failures);
@@ -79,6 +81,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
   @Override
   public ContainerId create(ContainerConfig config) {
+    hostPaths.prepare(config);
     return containers.create(config);
   }
 

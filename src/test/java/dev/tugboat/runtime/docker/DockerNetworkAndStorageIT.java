@@ -2,6 +2,7 @@ package dev.tugboat.runtime.docker;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tugboat.runtime.ContainerId;
@@ -9,10 +10,12 @@ import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.ExecRequest;
 import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.HostPathAccess;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Protocol;
 import dev.tugboat.runtime.PublishedPort;
+import dev.tugboat.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -81,6 +84,31 @@ class DockerNetworkAndStorageIT {
         .isEqualTo("kept\nfrom host");
     assertThat(runtime.exec(reader, ExecRequest.of("touch", "/host/new")).exitCode()).isNotZero();
     assertThat(dir.resolve("new")).doesNotExist();
+  }
+
+  @Test
+  void aBindMountedHostPathIsMadeWithItsModeAndOwnerBeforeTheContainerStarts(@TempDir Path dir)
+      throws IOException {
+    Path data = dir.resolve("pgdata/main");
+    ContainerId id = docker.createAndStart(docker.config("owned", "sleep", "300")
+        .addMount(new Mount.Bind(data.toString(), "/data", false,
+            HostPathAccess.parse("0750", "999:998"))));
+
+    assertThat(Files.getAttribute(data, "unix:mode")).isEqualTo(040750);
+    assertThat(Files.getAttribute(data, "unix:uid")).isEqualTo(999);
+    assertThat(Files.getAttribute(data, "unix:gid")).isEqualTo(998);
+    assertThat(runtime.exec(id, ExecRequest.of("stat", "-c", "%u:%g %a", "/data")).output())
+        .isEqualTo("999:998 750\n");
+  }
+
+  @Test
+  void anOwnerNamedButUnknownOnTheHostFailsTheCreateNamingIt(@TempDir Path dir) {
+    assertThatThrownBy(() -> runtime.create(docker.config("unowned", "true")
+        .addMount(new Mount.Bind(dir.resolve("x").toString(), "/data", false,
+            HostPathAccess.parse("", "no-such-user-here"))).build()))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageEndingWith(": no user or group \"no-such-user-here\" on this host; give the"
+            + " owner as a number (e.g. 999:999)");
   }
 
   @Test
