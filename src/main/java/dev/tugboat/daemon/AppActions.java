@@ -116,7 +116,10 @@ final class AppActions {
     RunStatus run = snapshot.run();
     RunStatus.ContainerStatus container = run == null ? null : run.container(key).orElse(null);
     if (container == null) {
-      throw new ApiException(404, "no container " + key + " in the current run");
+      throw new ApiException(404, "no container " + key + " in the current run"
+          + (run == null || run.containers().isEmpty() ? "" : "; its containers: "
+              + run.containers().stream().map(RunStatus.ContainerStatus::container)
+                  .collect(Collectors.joining(", "))));
     }
     if (container.containerId() == null || container.containerId().isEmpty()) {
       throw new ApiException(409, "container " + key + " has no instance yet (it is "
