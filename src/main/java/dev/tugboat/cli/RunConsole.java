@@ -40,7 +40,7 @@ final class RunConsole {
   }
 
   void print(String text) {
-    String masked = masker.maskByLine(text);
+    String masked = masker.mask(text);
     synchronized (out) {
       out.println(masked);
       out.flush();
@@ -52,7 +52,7 @@ final class RunConsole {
     text.append("\n").append(status.app()).append(" (run ").append(status.runId()).append("): ")
         .append(status.state().label());
     if (status.state() == AppPhase.FAILED) {
-      text.append("\n  ").append(masker.maskByLine(status.message()).replace("\n", "\n  "));
+      text.append("\n  ").append(masker.mask(status.message()).replace("\n", "\n  "));
     }
     for (RunStatus.ContainerStatus container : status.containers()) {
       text.append("\n  ").append(String.format("%-40s %s", container.container(),

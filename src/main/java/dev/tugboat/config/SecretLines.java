@@ -47,18 +47,22 @@ final class SecretLines {
   /**
    * Marks in {@code marks} the parts of {@code lines} that show this secret over several lines: a
    * run whose first line ends with the secret's first line, whose middle lines are the secret's and
-   * whose last line starts with the secret's last line. At either end of {@code lines} (a tail cut
+   * whose last line starts with the secret's last line (indented or not). At either end of {@code lines} (a tail cut
    * mid-secret), a run that shows two or more non-blank lines of the secret counts too.
    */
   void mark(List<String> lines, LineMarks marks) {
     int last = parts.size() - 1;
+    int end = lines.size();
+    while (end > 0 && LineMarks.withoutCr(lines.get(end - 1)).isEmpty()) {
+      end--; // a text that ends with a line break splits into an empty last line
+    }
     for (int i = 0; i < lines.size(); i++) {
       int firstPart = i == 0 ? last - 1 : 0;
-      for (int from = Math.min(firstPart, last - 1); from >= 0; from--) {
+      for (int from = firstPart; from >= 0; from--) {
         int matched = matched(lines, i, from);
         boolean whole = from == 0 && matched == parts.size();
         boolean cut = nonBlank(from, matched) >= 2 && (from > 0 && i == 0
-            || i + matched == lines.size());
+            || i + matched >= end);
         if (whole || cut) {
           markRun(lines, i, from, matched, marks);
         }
@@ -81,30 +85,34 @@ final class SecretLines {
   }
 
   private boolean shows(String line, int part) {
+    return shown(line, part) != null;
+  }
+
+  /**
+   * Where in {@code line} the secret's line {@code part} shows, as {@code {start, end}}; null where
+   * it does not. Its first line ends a line; its last starts one; a middle line is a whole line.
+   * A text that indents what it quotes (a failure message quoting a container's last output)
+   * still shows the lines after the first, so their indentation is not part of the match.
+   */
+  private int[] shown(String line, int part) {
     String text = LineMarks.withoutCr(line);
     String expected = parts.get(part);
+    int indent = text.length() - text.stripLeading().length();
     if (part == 0) {
-      return text.endsWith(expected);
+      return text.endsWith(expected)
+          ? new int[] {text.length() - expected.length(), text.length()} : null;
     } else if (part == parts.size() - 1) {
-      return text.startsWith(expected);
+      String start = expected.stripLeading();
+      return text.startsWith(start, indent) ? new int[] {indent, indent + start.length()} : null;
     }
-    return text.equals(expected);
+    String stripped = text.strip();
+    return stripped.equals(expected.strip()) ? new int[] {indent, indent + stripped.length()} : null;
   }
 
   private void markRun(List<String> lines, int start, int from, int count, LineMarks marks) {
     for (int k = 0; k < count; k++) {
-      int part = from + k;
-      String expected = parts.get(part);
-      if (expected.isBlank()) {
-        continue; // a blank line hides nothing
-      }
-      if (part == 0) {
-        marks.suffix(start + k, expected.length());
-      } else if (part == parts.size() - 1) {
-        marks.prefix(start + k, expected.length());
-      } else {
-        marks.whole(start + k);
-      }
+      int[] range = shown(lines.get(start + k), from + k);
+      marks.mark(start + k, range[0], range[1]);
     }
   }
 }

@@ -36,11 +36,15 @@ public final class SecretMasker {
   // Every form of every secret, longest first, so a secret (or form) that contains another shorter
   // one is hidden whole.
   private final List<String> forms;
+  // The lines of multi-line secrets that are hidden on their own, in their forms, longest first.
+  // They go last: a run of lines that shows a secret is found by its lines as written.
+  private final List<String> lineForms;
   private final List<SecretLines> multiLine;
 
   private SecretMasker(List<String> secrets) {
     this.secrets = secrets;
     Set<String> all = new TreeSet<>(LONGEST_FIRST);
+    Set<String> ofLines = new TreeSet<>(LONGEST_FIRST);
     List<SecretLines> spanning = new ArrayList<>();
     for (String secret : secrets) {
       SecretLines lines = SecretLines.of(secret);
@@ -50,11 +54,12 @@ public final class SecretMasker {
         String lf = secret.replace("\r\n", "\n");
         all.addAll(SecretForms.of(lf));
         all.addAll(SecretForms.of(lf.replace("\n", "\r\n")));
-        lines.alone().forEach(line -> all.addAll(SecretForms.of(line)));
+        lines.alone().forEach(line -> ofLines.addAll(SecretForms.of(line)));
       }
       all.addAll(SecretForms.of(secret));
     }
     this.forms = List.copyOf(all);
+    this.lineForms = List.copyOf(ofLines);
     this.multiLine = List.copyOf(spanning);
   }
 
@@ -86,16 +91,19 @@ public final class SecretMasker {
     return with(other.secrets);
   }
 
-  /** The text with every occurrence of every secret replaced by {@link #MASK}; null stays null. */
+  /**
+   * The text with every occurrence of every secret replaced by {@link #MASK}; null stays null. A
+   * text of several lines is also masked as {@link #maskLines} masks its lines; its line ends stay.
+   */
   public String mask(String text) {
     if (text == null || secrets.isEmpty()) {
       return text;
     }
-    String masked = text;
-    for (String form : forms) {
-      masked = masked.replace(form, MASK);
+    String masked = replace(text, forms);
+    if (!multiLine.isEmpty() && masked.indexOf('\n') >= 0) {
+      masked = String.join("\n", markRuns(List.of(masked.split("\n", -1))));
     }
-    return masked;
+    return replace(masked, lineForms);
   }
 
   /**
@@ -106,21 +114,25 @@ public final class SecretMasker {
     if (secrets.isEmpty()) {
       return List.copyOf(lines);
     }
-    List<String> marked = lines;
-    if (!multiLine.isEmpty()) {
-      LineMarks marks = new LineMarks(lines.size());
-      multiLine.forEach(secret -> secret.mark(lines, marks));
-      marked = marks.apply(lines);
-    }
-    return marked.stream().map(this::mask).toList();
+    return markRuns(lines).stream()
+        .map(line -> replace(replace(line, forms), lineForms)).toList();
   }
 
-  /** A text of several lines masked as {@link #maskLines} masks them; its line ends stay. */
-  public String maskByLine(String text) {
-    if (text == null || secrets.isEmpty()) {
-      return text;
+  private List<String> markRuns(List<String> lines) {
+    if (multiLine.isEmpty()) {
+      return lines;
     }
-    return String.join("\n", maskLines(List.of(text.split("\n", -1))));
+    LineMarks marks = new LineMarks(lines.size());
+    multiLine.forEach(secret -> secret.mark(lines, marks));
+    return marks.apply(lines);
+  }
+
+  private static String replace(String text, List<String> forms) {
+    String masked = text;
+    for (String form : forms) {
+      masked = masked.replace(form, MASK);
+    }
+    return masked;
   }
 
   /** Whether this exact value is one of the secrets. */

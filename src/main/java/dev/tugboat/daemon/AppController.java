@@ -167,7 +167,7 @@ public final class AppController implements AppService, AutoCloseable {
     return CompletableFuture.supplyAsync(() -> {
       AdminResult result = actions.admin(current, snapshot, alias, args);
       setup.log().info("admin command " + alias + " exited " + result.exitCode());
-      return new AdminResult(result.exitCode(), masker.maskByLine(result.output()));
+      return new AdminResult(result.exitCode(), masker.mask(result.output()));
     }, workers);
   }
 

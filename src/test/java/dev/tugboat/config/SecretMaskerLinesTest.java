@@ -80,11 +80,23 @@ class SecretMaskerLinesTest {
   }
 
   @Test
-  void aTextOfCrlfLinesSuchAsAdminOutputIsMaskedLineByLineAndKeepsItsLineEnds() {
+  void aTextOfCrlfLinesSuchAsAdminOutputKeepsItsLineEnds() {
     SecretMasker masker = SecretMasker.of(List.of("abcdef\nok\nxyz123"));
 
-    assertThat(masker.maskByLine("user: app\r\npw: abcdef\r\nok\r\nxyz123\r\nok\r\n"))
-        .isEqualTo("user: app\r\npw: ********\r\n********\r\n********\r\nok\r\n");
+    // whole, it is one mask
+    assertThat(masker.mask("user: app\r\npw: abcdef\r\nok\r\nxyz123\r\nok\r\n"))
+        .isEqualTo("user: app\r\npw: ********\r\nok\r\n");
+    // cut by interleaved output, each line the secret shows is masked
+    assertThat(masker.mask("ok\r\nxyz123\r\nerr: abcdef\r\nok\r\n"))
+        .isEqualTo("********\r\n********\r\nerr: ********\r\n********\r\n");
+  }
+
+  @Test
+  void aSecretQuotedIndentedInAMessageIsMaskedOnEachLine() {
+    SecretMasker masker = SecretMasker.of(List.of("abcdef\nok\nxyz123"));
+
+    assertThat(masker.mask("web failed; last output:\n    key abcdef\n    ok\n    xyz123\n    ok"))
+        .isEqualTo("web failed; last output:\n    key ********\n    ********\n    ********\n    ok");
   }
 
   @Test
