@@ -18,8 +18,9 @@ import java.util.TreeSet;
  *
  * <p>A secret with a line break (a PEM key) is hidden whether its lines end in LF or CRLF. Text that
  * was split into lines before it reaches the masker (container logs, a run's last output) goes
- * through {@link #maskLines}, which also hides the secret where it spans lines; and {@link #mask}
- * hides each of its lines that is long enough to be told apart on its own (see {@link SecretLines}).
+ * through {@link #maskLines}, which also hides the secret where it spans lines, as {@link #mask}
+ * does in a text of several lines; both hide each of its lines that is long enough to be told
+ * apart on its own (see {@link SecretLines}).
  * Immutable; safe to share between threads.
  */
 public final class SecretMasker {
