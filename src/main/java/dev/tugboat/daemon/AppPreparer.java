@@ -15,6 +15,7 @@ import dev.tugboat.orchestrator.SpecPlans;
 import dev.tugboat.orchestrator.StartPlan;
 import dev.tugboat.orchestrator.SystemHostPorts;
 import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.LoadedSpec;
@@ -94,8 +95,9 @@ public final class AppPreparer {
       throws PrepareException {
     Prepared prepared = plan(spec, options);
     try {
-      new Preflight(runtime, new SystemHostPorts(runtime)).check(SpecNeeds.of(prepared.inputs(),
-          new ContainerKeys(spec), prepared.plan(), prepared.launcher()));
+      new Preflight(runtime, new SystemHostPorts(runtime, HostInterfaces.ofThisMachine()))
+          .check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec), prepared.plan(),
+              prepared.launcher()));
     } catch (PreflightException | RuntimeFailure e) {
       throw new PrepareException(prepared.masker().mask(e.getMessage()), 1);
     }

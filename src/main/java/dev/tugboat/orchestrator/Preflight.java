@@ -72,8 +72,8 @@ public final class Preflight {
   private List<String> takenPorts(List<PreflightNeeds.PortNeed> ports) {
     List<String> taken = new ArrayList<>();
     for (PreflightNeeds.PortNeed port : ports) {
-      hostPorts.holder(port).ifPresent(holder -> taken.add(port.hostPort() + "/"
-          + port.protocol() + " (for " + port.container() + ") is held by " + holder
+      hostPorts.holder(port).ifPresent(holder -> taken.add(port.label()
+          + " (for " + port.container() + ") is held by " + holder
           + ": stop it, or set another public_port"));
     }
     return taken;

@@ -21,6 +21,20 @@ public record PreflightNeeds(String app, List<ImageNeed> images, List<PortNeed> 
     }
   }
 
-  /** A host port a container publishes; {@code hostAddress} empty: every address. */
-  public record PortNeed(String hostAddress, int hostPort, String protocol, ContainerKey container) {}
+  /**
+   * A host port a container publishes: on {@code hostInterface}'s address when one is named,
+   * else on {@code hostAddress}, empty meaning every address.
+   */
+  public record PortNeed(String hostAddress, int hostPort, String protocol, ContainerKey container,
+      String hostInterface) {
+
+    public PortNeed(String hostAddress, int hostPort, String protocol, ContainerKey container) {
+      this(hostAddress, hostPort, protocol, container, "");
+    }
+
+    /** The port as messages name it: {@code 8080/tcp}, or {@code 8080/tcp on eth1}. */
+    public String label() {
+      return hostPort + "/" + protocol + (hostInterface.isEmpty() ? "" : " on " + hostInterface);
+    }
+  }
 }

@@ -39,9 +39,10 @@ public final class SpecNeeds {
     List<PreflightNeeds.PortNeed> needs = new ArrayList<>();
     try {
       for (PortMapping port : launcher.prepare(key, nothingStarted).config().ports()) {
-        port.hostBinding().filter(b -> b.hostPort() != 0 && b.hostInterface().isEmpty())
+        port.hostBinding().filter(b -> b.hostPort() != 0)
             .ifPresent(b -> needs.add(new PreflightNeeds.PortNeed(b.hostAddress(), b.hostPort(),
-                port.protocol().name().toLowerCase(java.util.Locale.ROOT), key)));
+                port.protocol().name().toLowerCase(java.util.Locale.ROOT), key,
+                b.hostInterface())));
       }
     } catch (Launcher.LaunchException e) {
       for (PortSpec port : keys.spec(key).ports()) {

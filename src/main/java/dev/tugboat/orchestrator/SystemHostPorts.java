@@ -3,6 +3,7 @@ package dev.tugboat.orchestrator;
 import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.ContainerSummary;
+import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.ContainerState;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -23,14 +24,19 @@ import java.util.stream.Stream;
 public final class SystemHostPorts implements HostPorts {
 
   private final ContainerRuntime runtime;
+  private final HostInterfaces interfaces;
 
-  public SystemHostPorts(ContainerRuntime runtime) {
+  public SystemHostPorts(ContainerRuntime runtime, HostInterfaces interfaces) {
     this.runtime = runtime;
+    this.interfaces = interfaces;
   }
 
   @Override
   public Optional<String> holder(PreflightNeeds.PortNeed port) {
-    if (canBind(port)) {
+    Optional<String> address = port.hostInterface().isEmpty() ? Optional.of(port.hostAddress())
+        : interfaces.ipv4Of(port.hostInterface());
+    // An interface this host lacks is not a taken port: the launch names the interface.
+    if (address.isEmpty() || canBind(address.get(), port)) {
       return Optional.empty();
     }
     return container(port.hostPort())
@@ -38,10 +44,10 @@ public final class SystemHostPorts implements HostPorts {
         .or(() -> Optional.of("another process"));
   }
 
-  private static boolean canBind(PreflightNeeds.PortNeed port) {
-    InetSocketAddress address = port.hostAddress().isEmpty()
+  private static boolean canBind(String hostAddress, PreflightNeeds.PortNeed port) {
+    InetSocketAddress address = hostAddress.isEmpty()
         ? new InetSocketAddress(port.hostPort())
-        : new InetSocketAddress(port.hostAddress(), port.hostPort());
+        : new InetSocketAddress(hostAddress, port.hostPort());
     try {
       if (port.protocol().equalsIgnoreCase("udp")) {
         try (DatagramSocket socket = new DatagramSocket(address)) {

@@ -57,6 +57,16 @@ class PreflightTest {
   }
 
   @Test
+  void aPortOnANamedInterfaceIsNamedWithIt() {
+    PreflightNeeds.PortNeed web = new PreflightNeeds.PortNeed("", 8080, "tcp", APP, "eth1");
+
+    assertThatThrownBy(() -> new Preflight(runtime,
+        port -> Optional.of("container shop-old")).check(needs(List.of(web))))
+        .hasMessageEndingWith("  8080/tcp on eth1 (for python-app/pythonapp) is held by container"
+            + " shop-old: stop it, or set another public_port");
+  }
+
+  @Test
   void containersOfThePreviousRunAreRemovedOnlyWhenTheNextOneCanStart() {
     runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("old-app")
         .labels(Map.of(InstanceLabels.APP, "shop", InstanceLabels.RUN, "run-0")).build());

@@ -1,6 +1,7 @@
 package dev.tugboat.runtime.docker;
 
 import com.github.dockerjava.api.model.Network;
+import dev.tugboat.runtime.HostInterfaces;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.InternetProtocol;
 import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Protocol;
 

@@ -10,6 +10,7 @@ import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.runtime.ContainerState;
 import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.FileToCopy;
+import dev.tugboat.runtime.HostInterfaces;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;

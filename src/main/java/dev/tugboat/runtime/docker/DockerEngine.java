@@ -3,6 +3,7 @@ package dev.tugboat.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import dev.tugboat.runtime.HostFacts;
+import dev.tugboat.runtime.HostInterfaces;
 import java.util.Optional;
 
 /** Questions about the engine itself: does it answer, what version, which bridge gateway. */

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.VolumesFrom;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.RuntimeFailure;

@@ -11,6 +11,7 @@ import dev.tugboat.runtime.ExecRequest;
 import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.FileToCopy;
 import dev.tugboat.runtime.HostFacts;
+import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.ImageInfo;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.LogListener;

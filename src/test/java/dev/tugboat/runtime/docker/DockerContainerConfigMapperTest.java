@@ -18,6 +18,7 @@ import com.github.dockerjava.api.model.VolumesFrom;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.LogLimits;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;

@@ -1,12 +1,15 @@
-package dev.tugboat.runtime.docker;
+package dev.tugboat.runtime;
 
 import java.net.Inet4Address;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Optional;
 
-/** Looks up a host network interface's IPv4 address, to publish a port on that interface only. */
-interface HostInterfaces {
+/**
+ * Looks up a host network interface's IPv4 address, to publish a port on that interface only (and
+ * to check before a run that the port is free there).
+ */
+public interface HostInterfaces {
   /** The interface's first IPv4 address, or empty if it does not exist or has none. */
   Optional<String> ipv4Of(String interfaceName);
 
