@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code GET /api/v1/events?after=N&wait=S&limit=L}: the events after N, waiting up to S seconds
  * for one when there are none yet (a long poll); {@code GET /api/v1/events/stream}: every event as
- * a server-sent event, starting after {@code after} or the {@code Last-Event-ID} header.
+ * a server-sent event, starting after the {@code Last-Event-ID} header or {@code after}. Ids are
+ * the same over a daemon restart, so both resume where the client stopped.
  */
 final class EventsEndpoint {
 
@@ -32,11 +33,11 @@ final class EventsEndpoint {
   }
 
   void page(ChannelHandlerContext ctx, QueryStringDecoder uri, boolean keepAlive) {
-    long after = Query.longParam(uri, "after", 0, 0, Long.MAX_VALUE);
+    EventLog log = context.service().events();
+    long after = after(uri, log);
     int limit = Query.intParam(uri, "limit", 1000, 1, MAX_LIMIT);
     long maxWait = context.limits().maxWait().toSeconds();
     long wait = Query.longParam(uri, "wait", 0, 0, maxWait);
-    EventLog log = context.service().events();
     List<ApiEvent> found = log.after(after, limit);
     if (!found.isEmpty() || wait == 0) {
       send(ctx, found, after, log, keepAlive);
@@ -78,16 +79,16 @@ final class EventsEndpoint {
   record EventPage(List<ApiEvent> events, long lastId, long oldestId) {}
 
   void stream(ChannelHandlerContext ctx, QueryStringDecoder uri, FullHttpRequest request) {
+    EventLog log = context.service().events();
     String lastEventId = request.headers().get("Last-Event-ID");
     long after = lastEventId != null && lastEventId.matches("\\d{1,18}")
-        ? Long.parseLong(lastEventId) : Query.longParam(uri, "after", 0, 0, Long.MAX_VALUE);
+        ? Long.parseLong(lastEventId) : after(uri, log);
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
         .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     context.metrics().count("/api/v1/events/stream", 200);
     ctx.writeAndFlush(head);
-    EventLog log = context.service().events();
     long[] sent = {after};
     Runnable catchUp = () -> {
       for (ApiEvent event : log.after(sent[0], MAX_LIMIT)) {
@@ -105,6 +106,23 @@ final class EventsEndpoint {
       stop.run();
       keepAlive.cancel(false);
     });
+  }
+
+  /**
+   * {@code after}: an event id, or {@code latest} for the events from now on (a client that reads
+   * the current state elsewhere, like the dashboard, and wants none of the past).
+   */
+  private static long after(QueryStringDecoder uri, EventLog log) {
+    List<String> values = uri.parameters().get("after");
+    if (values != null && !values.isEmpty() && values.get(0).equals("latest")) {
+      return log.lastId();
+    }
+    try {
+      return Query.longParam(uri, "after", 0, 0, Long.MAX_VALUE);
+    } catch (ApiException e) {
+      throw new ApiException(400, "query parameter 'after' must be an event id (a whole number"
+          + " from 0) or 'latest', got '" + values.get(0) + "'");
+    }
   }
 
   /** One chunk of the stream (the codec frames it, as the response is chunked). */

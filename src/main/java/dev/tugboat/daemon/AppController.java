@@ -366,22 +366,22 @@ public final class AppController implements AppService, AutoCloseable {
 
   /**
    * On the loop thread: each journal entry becomes an API event (numbered from the run's {@code
-   * offset}; one read back was already listed when the feed loaded) and, if it tells something
-   * and is new ({@code live}, not read back from the journal), a log line.
+   * offset}; listed once the status after it is published, see {@link #onStatus}) and, if it
+   * tells something and is new ({@code live}, not read back from the journal), a log line.
    */
   private void onEntry(JournalEntry entry, long offset, boolean live) {
     if (entry.record() instanceof Decision.Fire fire) {
       latency.observe(fire.trigger().split(" ", 2)[0], fire.took());
     }
-    String text = feed.publish(offset, entry);
+    String text = feed.hold(offset, entry);
     if (live && !text.isEmpty()) {
       setup.log().info(text);
     }
   }
 
   /**
-   * On the loop thread: publish the new status. A run that ends interrupted (its services stopped
-   * while nobody watched) is followed by a new run, once.
+   * On the loop thread: publish the new status, then the events that led to it. A run that ends
+   * interrupted (its services stopped while nobody watched) is followed by a new run, once.
    */
   private void onStatus(AppSpec spec, RunStatus status) {
     LiveRun current = live;
@@ -398,6 +398,7 @@ public final class AppController implements AppService, AutoCloseable {
         failed ? "failed" : status.state().label(),
         failed ? "startup failed: " + failure : masker.mask(status.message()), startupMessage,
         current == null ? null : current.startedAt(), MaskedStatus.of(status, masker)));
+    feed.release();
     AppSnapshot shown = snapshot;
     history.observed(status.runId(), shown.state(), shown.message(), status.ended());
     upgrades.observe(status);

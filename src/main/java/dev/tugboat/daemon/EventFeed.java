@@ -7,6 +7,7 @@ import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.orchestrator.RunNarrator;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +21,12 @@ import java.util.function.Supplier;
  * asking for the events after the last id it saw gets exactly the ones it had not seen. A new
  * run's offset is the highest id any earlier run could have reached, so ids grow across runs.
  *
- * <p>{@link #load()} and {@link #begin(String)} run on the control thread; {@link #publish} on a
- * run's loop thread (or the control thread while the run is read back).
+ * <p>A run's new events are held until the status that follows them is published ({@link
+ * #release()}): a client that reads the status when an event arrives (the dashboard) must find
+ * the status that event led to, not the one before it.
+ *
+ * <p>{@link #load()} and {@link #begin(String)} run on the control thread; {@link #hold} and
+ * {@link #release()} on a run's loop thread (or the control thread while the run is read back).
  */
 final class EventFeed {
 
@@ -31,6 +36,8 @@ final class EventFeed {
   private final Supplier<SecretMasker> masker;
   private final DaemonLog daemonLog;
   private final TreeMap<String, Long> offsets = new TreeMap<>();
+  private final List<ApiEvent> held = new ArrayList<>();
+  /** Guarded by {@code held}: see {@link #reach}. */
   private long reached;
   private boolean loaded;
 
@@ -55,20 +62,21 @@ final class EventFeed {
     }
     loaded = true;
     offsets.putAll(store.read());
-    reached = offsets.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    long highest = offsets.values().stream().mapToLong(Long::longValue).max().orElse(0);
     boolean numbered = false;
     for (String runId : journals.runIds()) {
       Long known = offsets.get(runId);
-      long offset = known == null ? reached : known;
+      long offset = known == null ? highest : known;
       numbered |= known == null;
       offsets.put(runId, offset);
       Optional<List<JournalEntry>> entries = journals.readOrWarn(runId);
       // A journal that cannot be read issued ids nobody can list again: no entry is shorter than
       // a byte, so its size bounds its last sequence, and later runs number above that.
       long last = entries.map(EventFeed::lastSequence).orElseGet(() -> journals.sizeOf(runId));
-      reached = Math.max(reached, offset + last);
-      entries.ifPresent(list -> list.forEach(entry -> publish(offset, entry)));
+      highest = Math.max(highest, offset + last);
+      entries.ifPresent(list -> list.forEach(entry -> log.append(event(offset, entry))));
     }
+    reach(highest);
     if (numbered) {
       save("numbering the runs' events");
     }
@@ -80,9 +88,8 @@ final class EventFeed {
    */
   long begin(String runId) {
     load();
-    long offset = Math.max(reached, log.lastId());
+    long offset = reach(0);
     offsets.put(runId, offset);
-    reached = offset;
     try {
       store.save(offsets);
     } catch (IOException e) {
@@ -97,19 +104,48 @@ final class EventFeed {
   /** The offset of a run read back by {@link #load()}; a run it did not see numbers after all. */
   long offsetOf(String runId) {
     load();
-    return offsets.computeIfAbsent(runId, id -> Math.max(reached, log.lastId()));
+    return offsets.computeIfAbsent(runId, id -> reach(0));
   }
 
   /**
-   * Adds the entry's event (an entry the log already has is not added again) and returns its
-   * text, secrets masked; empty for the loop's bookkeeping.
+   * Keeps the entry's event for {@link #release()} and returns its text, secrets masked; empty for
+   * the loop's bookkeeping.
    */
-  String publish(long offset, JournalEntry entry) {
+  String hold(long offset, JournalEntry entry) {
+    ApiEvent event = event(offset, entry);
+    synchronized (held) {
+      held.add(event);
+      reached = Math.max(reached, event.id());
+    }
+    return event.text();
+  }
+
+  /** Lists the held events (one the log already has is not listed again). */
+  void release() {
+    List<ApiEvent> ready;
+    synchronized (held) {
+      ready = List.copyOf(held);
+      held.clear();
+    }
+    ready.forEach(log::append);
+  }
+
+  /**
+   * The highest id issued or counted so far, at least {@code id}: a new run numbers above it, even
+   * while the last run's latest events are still held.
+   */
+  private long reach(long id) {
+    synchronized (held) {
+      reached = Math.max(Math.max(reached, id), log.lastId());
+      return reached;
+    }
+  }
+
+  private ApiEvent event(long offset, JournalEntry entry) {
     SecretMasker mask = masker.get();
     String text = RunNarrator.line(entry).map(mask::mask).orElse("");
-    log.append(new ApiEvent(offset + entry.sequence(), entry.time(), entry.runId(),
-        entry.record().getClass().getSimpleName(), text, mask.mask(entry.cause())));
-    return text;
+    return new ApiEvent(offset + entry.sequence(), entry.time(), entry.runId(),
+        entry.record().getClass().getSimpleName(), text, mask.mask(entry.cause()));
   }
 
   private void save(String why) {

@@ -58,6 +58,36 @@ class EventsResumeTest {
         .isEqualTo("{\"events\":[],\"last_id\":7,\"oldest_id\":0}");
   }
 
+  @Test
+  void afterLatestStreamsOnlyTheEventsFromNowOn() {
+    refill();
+
+    api.server.writeInbound(Unpooled.copiedBuffer("GET /api/v1/events/stream?after=latest"
+        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
+        StandardCharsets.UTF_8));
+    api.server.runPendingTasks();
+    api.app.event("AppStarted", "app started");
+    api.server.runPendingTasks();
+
+    String written = written();
+    assertThat(written).doesNotContain("id: 9\n").contains("id: 10\nevent: event\n");
+  }
+
+  @Test
+  void afterLatestTellsAPollerWhereTheEventsAreNow() {
+    refill();
+
+    assertThat(ApiChannel.body(api.get("/api/v1/events?after=latest")))
+        .isEqualTo("{\"events\":[],\"last_id\":9,\"oldest_id\":5}");
+  }
+
+  @Test
+  void anAfterThatIsNoIdIs400SayingWhatItMayBe() {
+    assertThat(ApiChannel.body(api.get("/api/v1/events?after=first")))
+        .isEqualTo("{\"error\":\"query parameter 'after' must be an event id (a whole number"
+            + " from 0) or 'latest', got 'first'\"}");
+  }
+
   private void refill() {
     for (long id = 5; id <= 9; id++) {
       api.app.events.append(new ApiEvent(id, Instant.EPOCH, "run-2", "ContainerStarted",

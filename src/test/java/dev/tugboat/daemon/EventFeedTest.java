@@ -114,6 +114,23 @@ class EventFeedTest {
         .hasMessageEndingWith("; free space or fix the permissions of state_dir");
   }
 
+  @Test
+  void aRunsEventsAreListedWhenReleasedAndANewRunNumbersAboveThoseStillHeld() {
+    EventLog events = new EventLog(100);
+    EventFeed feed = feed(events);
+    long offset = feed.begin("20260101-000000.000-aaaa");
+    JournalEntry entry = new JournalEntry(1, clock.instant(), "20260101-000000.000-aaaa", 0,
+        "operator", new RunEvent.StopRequested("asked"));
+
+    assertThat(feed.hold(offset, entry)).isEqualTo("stop requested: asked");
+    assertThat(events.lastId()).isZero();
+    assertThat(feed.begin("20260101-000001.000-bbbb")).isEqualTo(1);
+    feed.release();
+
+    assertThat(events.after(0, 10)).extracting(ApiEvent::id, ApiEvent::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "stop requested: asked"));
+  }
+
   private EventFeed feed(EventLog events) {
     return new EventFeed(events, new RunJournals(state, clock, log),
         new EventIdOffsets(state, log::warn), SecretMasker::none, log);

@@ -80,6 +80,22 @@ class EventIdsAcrossRestartsTest {
     }
   }
 
+  @Test
+  void anEventIsListedOnceTheStatusItLedToIsPublished() throws Exception {
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
+      List<String> statesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      daemon.app.events().listen(event -> {
+        if (event.text().startsWith("app started")) {
+          statesSeen.add(daemon.app.snapshot().state());
+        }
+      });
+
+      daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+
+      assertThat(statesSeen).containsExactly("started");
+    }
+  }
+
   private static ApiEvent at(List<ApiEvent> events, long id) {
     return events.stream().filter(event -> event.id() == id).findFirst().orElseThrow();
   }
