@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard end to end, as an operator uses it: the built jar runs {@code tugboat serve} on the
  * migration sample against the real Docker Engine, headless Chromium opens the page with the
- * token, sees PostgreSQL, the migration and the app come up to {@code started}, reads the
- * migration's output, clicks Stop and sees the app stopped. Screenshots land in target/dashboard-*.png. Needs Docker, the demo images
- * (scripts/build-demo-images.sh) and Chromium (scripts/setup-browser.sh); fails without them.
+ * token, sees PostgreSQL, the migration and the app come up to {@code started} as the events
+ * stream in, reads the migration's output, clicks Stop and sees the app stopped. Screenshots land
+ * in target/dashboard-*.png. Needs Docker, the demo images (scripts/build-demo-images.sh) and
+ * Chromium (scripts/setup-browser.sh); fails without them.
  */
 class DashboardBrowserIT {
 
@@ -63,6 +64,11 @@ class DashboardBrowserIT {
         throw new AssertionError(notStarted.getMessage() + "\ndaemon output:\n" + daemon.output(),
             notStarted);
       }
+      // The page follows the event stream and reads the status at 30 s intervals only while it
+      // is open: the read that showed 'started' was one an event asked for, not a poll.
+      assertThat(page.eval("document.getElementById('connection').dataset.refresh").asText())
+          .isEqualTo("event");
+      assertThat(page.text("#connection")).isEqualTo("Live");
       assertThat(row(page, "db/tugboat-demo/postgres")).isEqualTo("running");
       assertThat(row(page, "migration/tugboat-demo/app")).isEqualTo("completed");
       assertThat(page.text("tr[data-container='migration/tugboat-demo/app'] td[data-label='Exit code']"))

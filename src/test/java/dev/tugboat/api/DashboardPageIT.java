@@ -73,6 +73,45 @@ class DashboardPageIT extends FixtureDashboard {
   }
 
   @Test
+  void theTimelineFollowsTheEventStreamWithoutWaitingForAPoll() throws Exception {
+    daemon.status(StatusFixtures.starting());
+    openWithToken();
+    page.waitUntil("the event stream open and the status read after it",
+        "document.getElementById('connection').dataset.refresh === 'stream opened'", WAIT);
+    assertThat(page.text("#timeline")).doesNotContain("“Migration finished” fired");
+    assertThat(daemon.requests()).contains("GET /api/v1/events/stream?after=latest");
+    long reads = statusReads();
+
+    // While the stream is open the page reads the status every 30 s only, longer than WAIT.
+    daemon.status(StatusFixtures.started());
+
+    page.waitForText("#timeline", "“Migration finished” fired", WAIT);
+    assertThat(page.eval("document.getElementById('connection').dataset.refresh").asText())
+        .isEqualTo("event");
+    assertThat(statusReads()).isEqualTo(reads + 1);
+    assertThat(page.text("#connection")).isEqualTo("Live");
+  }
+
+  @Test
+  void aBrokenEventStreamFallsBackToPollingAndOpensAgainAfterTheLastEvent() throws Exception {
+    daemon.status(StatusFixtures.starting());
+    openWithToken();
+    page.waitUntil("the event stream open", "document.getElementById('connection')"
+        + ".dataset.refresh === 'stream opened'", WAIT);
+    daemon.status(StatusFixtures.checkingReady("http://10.0.0.5:8000/health answered 503, not 200"));
+    page.waitForText("#app-ready", "answered 503", WAIT);
+
+    daemon.endStreams();
+    page.waitForText("#connection", "Live (event stream lost: reading the status every 2 s)", WAIT);
+    page.waitUntil("the event stream open again", "document.getElementById('connection')"
+        + ".dataset.refresh === 'stream opened'", WAIT);
+
+    assertThat(daemon.requests()).filteredOn(r -> r.startsWith("GET /api/v1/events/stream"))
+        .containsExactly("GET /api/v1/events/stream?after=latest", "GET /api/v1/events/stream");
+    assertThat(daemon.streamLastEventIds()).containsExactly("", "2");
+  }
+
+  @Test
   void saysWhyTheAppFailedWithTheLastLinesAndShowsMarkupAsText() throws Exception {
     daemon.status(StatusFixtures.failed());
     openWithToken();
@@ -183,6 +222,10 @@ class DashboardPageIT extends FixtureDashboard {
     daemon.status(StatusFixtures.started());
     page.waitForText("tr[data-container='db/tugboat-demo/postgres'] .badge", "running", WAIT);
     assertThat(page.visible("#app-docker")).isFalse();
+  }
+
+  private long statusReads() {
+    return daemon.requests().stream().filter(r -> r.equals("GET /api/v1/status")).count();
   }
 
   private String row(String container, String cell) throws Exception {

@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Serves the dashboard's files from the classpath, as the daemon does, and answers its API from
  * fixtures the test sets, so the page's behaviour is tested without Docker. Every API request is
- * recorded as {@code METHOD PATH BODY}.
+ * recorded as {@code METHOD PATH BODY}. Its event stream sends an event at each change of the
+ * status, so the page shows a change at once, not at its next poll.
  */
 final class FakeDaemon implements AutoCloseable {
 
@@ -32,6 +33,7 @@ final class FakeDaemon implements AutoCloseable {
   private volatile String logs = "{\"lines\": []}";
   private volatile Reply configReply = new Reply(200, "{}");
   private volatile Function<String, String> control = action -> status;
+  private final FakeEventStreams streams = new FakeEventStreams();
 
   /** An answer: HTTP status and JSON body. */
   record Reply(int status, String body) {}
@@ -47,8 +49,20 @@ final class FakeDaemon implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
+  /** The status from now on; open event streams are told, as the daemon's events tell them. */
   void status(String json) {
     status = json;
+    streams.send("status changed");
+  }
+
+  /** Ends the open event streams, as a daemon that restarts does. */
+  void endStreams() {
+    streams.closeAll();
+  }
+
+  /** The Last-Event-ID header of each stream opened, in order ("" when there was none). */
+  List<String> streamLastEventIds() {
+    return streams.lastEventIds();
   }
 
   void config(String json) {
@@ -98,11 +112,14 @@ final class FakeDaemon implements AutoCloseable {
       return;
     }
     String route = method + " " + path.substring("/api/v1".length());
-    if (route.equals("GET /status")) {
+    if (route.equals("GET /events/stream")) {
+      streams.open(exchange);
+    } else if (route.equals("GET /status")) {
       json(exchange, new Reply(200, status));
     } else if (route.startsWith("POST /app/")) {
       String action = path.substring(path.lastIndexOf('/') + 1);
       status = control.apply(action);
+      streams.send(action + " requested");
       json(exchange, new Reply(202, "{\"message\": \"" + action + " requested\"}"));
     } else if (route.equals("GET /config")) {
       json(exchange, new Reply(200, config));
@@ -132,6 +149,7 @@ final class FakeDaemon implements AutoCloseable {
 
   @Override
   public void close() {
+    streams.closeAll();
     server.stop(0);
   }
 }

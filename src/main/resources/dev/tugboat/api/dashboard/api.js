@@ -93,6 +93,31 @@ window.Tugboat = window.Tugboat || {};
       return this.request('GET', '/status');
     }
 
+    /**
+     * Opens the event stream: after `lastId` (sent as Last-Event-ID, as a browser's EventSource
+     * does on reconnect), or from now on when it is null. Resolves to the answer once the daemon
+     * accepted it, with the bearer token: EventSource cannot send that header, and a token in the
+     * address would land in logs. Rejects with an ApiError.
+     */
+    async openEvents(lastId, signal) {
+      const headers = {'Accept': 'text/event-stream', 'Authorization': 'Bearer ' + this.token};
+      let path = '/api/v1/events/stream';
+      if (lastId === null) path += '?after=latest';
+      else headers['Last-Event-ID'] = String(lastId);
+      let response;
+      try {
+        response = await fetch(path, {headers, signal, cache: 'no-store'});
+      } catch (e) {
+        throw new ApiError(0, 'the daemon does not answer (' + e.message + ')');
+      }
+      if (!response.ok) {
+        const error = new ApiError(response.status, messageOf(response.status, await readJson(response)));
+        if (error.unauthorized) this.onUnauthorized(error);
+        throw error;
+      }
+      return response;
+    }
+
     control(action) {
       return this.request('POST', '/app/' + action);
     }

@@ -1,7 +1,14 @@
 'use strict';
-// Wires the page: asks for the token once, polls the status every 2 s, runs the controls.
+// Wires the page: asks for the token once, follows the daemon's events and reads the status again
+// when one arrives (every 2 s while the event stream is broken), runs the controls.
 (function (T) {
   const POLL_MS = 2000;
+  // While the stream is up: what no event announces (a startup message a container reports, a
+  // start refused before its run began) still shows within this.
+  const STREAMING_POLL_MS = 30000;
+  // Events can come faster than reading the status is worth (a probe every few hundred ms, the
+  // backlog after a reconnect): at most one read per this.
+  const READ_GAP_MS = 200;
   const byId = (id) => document.getElementById(id);
 
   const nodes = {
@@ -19,20 +26,33 @@
 
   const api = new T.api.Api(window.sessionStorage, (error) => askToken(
     'The daemon refused the token (HTTP ' + error.status + '). Paste the current one.'));
-  const failure = new T.failureView.FailureView(api, byId('failure'), byId('failure-title'), byId('failure-body'));
+  // The last status shown: the failure view shows it again when the logs it asked for arrive.
+  let shown = null;
+  const failure = new T.failureView.FailureView(api, byId('failure'), byId('failure-title'),
+    byId('failure-body'), () => { if (shown) render(shown); });
   const logs = new T.logsView.LogsView(api, {
     panel: byId('logs'), title: byId('logs-title'), text: byId('logs-text'),
     refresh: byId('logs-refresh'), close: byId('logs-close'),
   });
   const config = new T.configView.ConfigView(api, byId('config'));
 
-  // Each sign-in starts a new polling loop; an older loop sees the change and ends.
+  // Each sign-in starts a new refresh loop; an older loop sees the change and ends.
   let generation = 0;
   let timer = null;
+  // One status request at a time: events that arrive meanwhile ask for one more, not one each.
+  let reading = false;
+  let readAgain = null;
+
+  const follower = new T.eventStream.EventFollower(api, {
+    open: () => refresh(generation, 'stream opened'),
+    event: () => refresh(generation, 'event'),
+    broken: () => refresh(generation, 'stream lost'),
+  });
 
   function askToken(message) {
     generation += 1;
     clearTimeout(timer);
+    follower.stop();
     api.forgetToken();
     nodes.dashboard.hidden = true;
     nodes.forget.hidden = true;
@@ -48,27 +68,49 @@
     nodes.login.hidden = true;
     nodes.dashboard.hidden = false;
     nodes.forget.hidden = false;
-    poll(generation);
+    refresh(generation, 'opened');
+    follower.start();
     config.load();
   }
 
-  async function poll(mine) {
+  /** Reads the status and shows it; `why` is kept on the connection line (data-refresh). */
+  async function refresh(mine, why) {
+    if (reading) {
+      readAgain = why;
+      return;
+    }
+    reading = true;
     clearTimeout(timer);
+    await readStatus(mine, why);
+    await new Promise((resolve) => setTimeout(resolve, READ_GAP_MS));
+    reading = false;
+    if (readAgain !== null) {
+      const again = readAgain;
+      readAgain = null;
+      refresh(generation, again);
+    } else if (mine === generation) {
+      timer = setTimeout(() => refresh(mine, 'poll'), follower.live ? STREAMING_POLL_MS : POLL_MS);
+    }
+  }
+
+  async function readStatus(mine, why) {
     try {
       const status = await api.status();
       if (mine !== generation) return;
       render(status);
-      T.dom.say(nodes.connection, 'Live');
+      nodes.connection.dataset.refresh = why;
+      T.dom.say(nodes.connection, follower.broken ? 'Live (event stream lost: reading the status every 2 s)' : 'Live');
       nodes.connection.dataset.ok = 'true';
+      nodes.connection.dataset.stream = follower.live ? 'open' : 'closed';
     } catch (e) {
       if (mine !== generation || e.unauthorized) return;
       T.dom.say(nodes.connection, 'Status unavailable: ' + e.message + '. Retrying…');
       nodes.connection.dataset.ok = 'false';
     }
-    timer = setTimeout(() => poll(mine), POLL_MS);
   }
 
   function render(status) {
+    shown = status;
     T.statusView.renderApp(status, nodes.app);
     failure.render(status);
     T.statusView.renderContainers(status, byId('containers'), (key) => logs.open(key));
@@ -85,7 +127,7 @@
     } catch (e) {
       if (!e.unauthorized) nodes.actionResult.textContent = button.textContent + ' refused: ' + e.message;
     }
-    poll(generation);
+    refresh(generation, 'action');
   }
 
   nodes.tokenForm.addEventListener('submit', (event) => {

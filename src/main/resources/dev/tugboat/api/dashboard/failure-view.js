@@ -7,8 +7,10 @@ window.Tugboat = window.Tugboat || {};
   const TAIL = 20;
 
   class FailureView {
-    constructor(api, section, title, body) {
+    /** `logsRead()` is called when fetched lines arrive, for the page to render them. */
+    constructor(api, section, title, body, logsRead) {
       this.api = api;
+      this.logsRead = logsRead;
       this.section = section;
       this.title = title;
       this.body = body;
@@ -55,14 +57,15 @@ window.Tugboat = window.Tugboat || {};
                el('pre', {class: 'log', tabindex: '0'}, lines.join('\n'))]);
     }
 
-    /** The fetched lines, or null while they are being read (the next render shows them). */
+    /** The fetched lines, or null while they are being read (shown when they arrive). */
     logsFor(container) {
       const id = container.container_id || container.key;
       if (this.fetched.has(id)) return this.fetched.get(id);
       this.fetched.set(id, null);
       this.api.logs(container.key, TAIL)
         .then((lines) => this.fetched.set(id, lines.slice(-TAIL)))
-        .catch((e) => this.fetched.set(id, ['(its output could not be read: ' + e.message + ')']));
+        .catch((e) => this.fetched.set(id, ['(its output could not be read: ' + e.message + ')']))
+        .then(() => this.logsRead());
       return null;
     }
   }
