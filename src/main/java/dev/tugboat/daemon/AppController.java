@@ -398,10 +398,10 @@ public final class AppController implements AppService, AutoCloseable {
         failed ? "failed" : status.state().label(),
         failed ? "startup failed: " + failure : masker.mask(status.message()), startupMessage,
         current == null ? null : current.startedAt(), MaskedStatus.of(status, masker)));
-    feed.release();
     AppSnapshot shown = snapshot;
     history.observed(status.runId(), shown.state(), shown.message(), status.ended());
     upgrades.observe(status);
+    feed.release();
   }
 
   /** How an apply or rollback stops and starts runs: as the API's stop and start do. */
