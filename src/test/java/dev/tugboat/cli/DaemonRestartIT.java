@@ -3,6 +3,8 @@ package dev.tugboat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The daemon restarted as operators and crashes restart it, from the built jar on real Docker:
  * after {@code kill -9} it resumes the run it finds in its journal and adopts the running
- * containers; an app the operator stopped stays stopped; an app whose services stopped while the
+ * containers, and its events API goes on with the same ids, skipping and repeating none; an app the operator stopped stays stopped; an app whose services stopped while the
  * daemon was down starts again in a new run.
  */
 class DaemonRestartIT {
@@ -55,10 +59,18 @@ class DaemonRestartIT {
   void killedDaemonResumesItsRunAndAdoptsTheContainers() throws Exception {
     String runId;
     List<String> containers;
+    List<JsonNode> seen;
+    String firstRunId;
     try (TugboatProcess daemon = serve()) {
       awaitState("started");
+      firstRunId = runId();
+      // A second run, so the events the restarted daemon lists span runs, as they do in use.
+      assertThat(CliRun.of("restart", "--config", config.toString()).exitCode()).isZero();
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> !runId().equals(firstRunId) && status().contains("\"state\":\"started\""));
       runId = runId();
       containers = containerIds();
+      seen = events(0);
       daemon.kill();
       daemon.awaitExit(Duration.ofSeconds(20));
     }
@@ -74,7 +86,19 @@ class DaemonRestartIT {
       Path journal = dir.resolve("state/runs/" + runId + ".jsonl");
       await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(journal)
           .contains("\"type\":\"instances-observed\""));
-      assertThat(get("/api/v1/events?after=0").body()).contains("\"run_id\":\"" + runId + "\"");
+      // A client that polled before the kill goes on after the last id it saw: the events it saw
+      // keep their ids and texts, the ones it gets are new, and no id is skipped.
+      long lastSeen = seen.get(seen.size() - 1).path("id").asLong();
+      List<JsonNode> unseen = events(lastSeen);
+      List<JsonNode> all = events(0);
+      assertThat(all.subList(0, seen.size())).isEqualTo(seen);
+      assertThat(all.subList(seen.size(), all.size())).isEqualTo(unseen);
+      assertThat(all).extracting(event -> event.path("id").asLong())
+          .isEqualTo(LongStream.rangeClosed(1, all.size()).boxed().toList());
+      assertThat(unseen).extracting(event -> event.path("text").asText())
+          .anyMatch(text -> text.startsWith("Tugboat restarted: found "));
+      assertThat(all.stream().map(event -> event.path("run_id").asText()).distinct())
+          .containsExactly(firstRunId, runId);
       daemon.terminate();
       daemon.awaitExit(Duration.ofSeconds(20));
     }
@@ -143,6 +167,14 @@ class DaemonRestartIT {
   private void awaitState(String state) {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
         .until(() -> status().contains("\"state\":\"" + state + "\""));
+  }
+
+  /** The events after {@code after}, as the API lists them. */
+  private List<JsonNode> events(long after) throws Exception {
+    JsonNode page = new ObjectMapper().readTree(get("/api/v1/events?after=" + after).body());
+    List<JsonNode> events = new ArrayList<>();
+    page.path("events").forEach(events::add);
+    return events;
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
