@@ -34,6 +34,10 @@ if [ -z "$root" ] && ! command -v java >/dev/null 2>&1; then
   echo "install.sh: no java on PATH; install a Java 17 runtime (apt-get install openjdk-17-jre-headless)" >&2
   exit 1
 fi
+if [ -z "$root" ] && ! command -v curl >/dev/null 2>&1; then
+  echo "install.sh: no curl on PATH; tugboat-cds-archive needs it (apt-get install curl)" >&2
+  exit 1
+fi
 
 install -d -m 0755 "$root/opt/tugboat" "$root/usr/local/bin" "$root/etc/systemd/system" \
   "$root/etc/tugboat"
@@ -69,5 +73,6 @@ if [ -z "$root" ] && [ -d /run/systemd/system ]; then
     echo "enabled tugboat.service; start it with: systemctl start tugboat"
   fi
 fi
-echo "installed Tugboat $(unzip -p "$root/opt/tugboat/tugboat.jar" META-INF/MANIFEST.MF 2>/dev/null \
-  | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+# The jar says its version (`tugboat 1.2.3`); with DESTDIR this host may have no Java to ask.
+version=$(java -XX:TieredStopAtLevel=1 -jar "$root/opt/tugboat/tugboat.jar" --version 2>/dev/null || true)
+echo "installed Tugboat ${version#tugboat }"
