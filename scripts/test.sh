@@ -11,3 +11,4 @@ scripts/build-demo-images.sh
 scripts/setup-browser.sh
 mvn -B verify "$@"
 scripts/chaos/engine-restart.sh
+scripts/test-install.sh  # the .deb and scripts/install.sh under systemd, in a container
