@@ -21,6 +21,10 @@ import java.util.TreeSet;
  * through {@link #maskLines}, which also hides the secret where it spans lines, as {@link #mask}
  * does in a text of several lines; both hide each of its lines that is long enough to be told
  * apart on its own (see {@link SecretLines}).
+ *
+ * <p>A secret of fewer than four characters is hidden only where it stands apart from letters and
+ * digits ({@code password=x}, not the x of {@code exited}): hidden everywhere it would garble every
+ * line, and such a value is guessed as easily as read.
  * Immutable; safe to share between threads.
  */
 public final class SecretMasker {
@@ -40,12 +44,16 @@ public final class SecretMasker {
   // The lines of multi-line secrets that are hidden on their own, in their forms, longest first.
   // They go last: a run of lines that shows a secret is found by its lines as written.
   private final List<String> lineForms;
+  // Secrets of fewer than SecretLines.MIN_ALONE characters, hidden only where they stand apart
+  // (no letter or digit on either side): a password "x" must not turn "exited" into "e****ited".
+  private final List<String> shortForms;
   private final List<SecretLines> multiLine;
 
   private SecretMasker(List<String> secrets) {
     this.secrets = secrets;
     Set<String> all = new TreeSet<>(LONGEST_FIRST);
     Set<String> ofLines = new TreeSet<>(LONGEST_FIRST);
+    Set<String> shortOnes = new TreeSet<>(LONGEST_FIRST);
     List<SecretLines> spanning = new ArrayList<>();
     for (String secret : secrets) {
       SecretLines lines = SecretLines.of(secret);
@@ -57,9 +65,14 @@ public final class SecretMasker {
         all.addAll(SecretForms.of(lf.replace("\n", "\r\n")));
         lines.alone().forEach(line -> ofLines.addAll(SecretForms.of(line)));
       }
-      all.addAll(SecretForms.of(secret));
+      if (secret.strip().length() < SecretLines.MIN_ALONE) {
+        shortOnes.addAll(SecretForms.of(secret));
+      } else {
+        all.addAll(SecretForms.of(secret));
+      }
     }
     this.forms = List.copyOf(all);
+    this.shortForms = List.copyOf(shortOnes);
     this.lineForms = List.copyOf(ofLines);
     this.multiLine = List.copyOf(spanning);
   }
@@ -104,7 +117,7 @@ public final class SecretMasker {
     if (!multiLine.isEmpty() && masked.indexOf('\n') >= 0) {
       masked = String.join("\n", markRuns(List.of(masked.split("\n", -1))));
     }
-    return replace(masked, lineForms);
+    return replaceApart(replace(masked, lineForms), shortForms);
   }
 
   /**
@@ -116,7 +129,7 @@ public final class SecretMasker {
       return List.copyOf(lines);
     }
     return markRuns(lines).stream()
-        .map(line -> replace(replace(line, forms), lineForms)).toList();
+        .map(line -> replaceApart(replace(replace(line, forms), lineForms), shortForms)).toList();
   }
 
   private List<String> markRuns(List<String> lines) {
@@ -134,6 +147,32 @@ public final class SecretMasker {
       masked = masked.replace(form, MASK);
     }
     return masked;
+  }
+
+  private static String replaceApart(String text, List<String> forms) {
+    String masked = text;
+    for (String form : forms) {
+      StringBuilder out = null;
+      int from = 0;
+      for (int at = masked.indexOf(form); at >= 0; at = masked.indexOf(form, at + 1)) {
+        int end = at + form.length();
+        if (alphanumericAt(masked, at - 1) || alphanumericAt(masked, end)) {
+          continue;
+        }
+        out = out == null ? new StringBuilder(masked.length()) : out;
+        out.append(masked, from, at).append(MASK);
+        from = end;
+        at = end - 1;
+      }
+      if (out != null) {
+        masked = out.append(masked, from, masked.length()).toString();
+      }
+    }
+    return masked;
+  }
+
+  private static boolean alphanumericAt(String text, int index) {
+    return index >= 0 && index < text.length() && Character.isLetterOrDigit(text.charAt(index));
   }
 
   /** Whether this exact value is one of the secrets. */

@@ -23,6 +23,17 @@ class SecretMaskerTest {
   }
 
   @Test
+  void aSecretOfFewerThanFourCharactersIsMaskedOnlyWhereItStandsApart() {
+    SecretMasker masker = SecretMasker.of(List.of("x", "q7"));
+
+    assertThat(masker.mask("app exited with code 2")).isEqualTo("app exited with code 2");
+    assertThat(masker.mask("password=x; user x, pin 'q7' xx q77"))
+        .isEqualTo("password=********; user ********, pin '********' xx q77");
+    assertThat(masker.maskLines(List.of("x", "max", "x=1")))
+        .containsExactly("********", "max", "********=1");
+  }
+
+  @Test
   void ignoresEmptyAndBlankValuesWhichWouldMaskEverything() {
     SecretMasker masker = SecretMasker.of(java.util.Arrays.asList("", "  ", null));
 
