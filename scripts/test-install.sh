@@ -319,6 +319,7 @@ test_deb() {
   ok "postinst enabled tugboat.service and left it stopped"
 
   configure_app
+  check_wrong_config
   in_ct systemctl start tugboat.service || fail "systemctl start tugboat failed"
   wait_active "first start"
   out=$(wait_healthz)
@@ -365,6 +366,15 @@ test_deb() {
   [ "$(app_containers)" = "$ids" ] || fail "after kill -9 and restart the containers changed: before $ids, after $(app_containers)"
   ok "kill -9 of the daemon: Restart=on-failure restarted it (pid $pid1 -> $pid2), same containers"
 
+  local with without
+  with=$(restart_to_healthz_ms)
+  in_ct rm /opt/tugboat/tugboat.jsa
+  without=$(restart_to_healthz_ms)
+  wait_app_state started
+  [ "$(app_containers)" = "$ids" ] || fail "restarts changed the app's containers: before $ids, after $(app_containers)"
+  ok "without the archive the service starts as usual (systemctl restart to /healthz 200, best of 2: $with ms with it, $without ms without)"
+
+  # The archive is gone (above): the upgrade must make it again.
   upgrade "dpkg -i tugboat.deb (same version again)" 'dpkg -i /root/tugboat.deb'
   docker cp "$(next_version_deb)" "$CURRENT:/root/tugboat-next.deb"
   upgrade "apt-get install ./tugboat-next.deb (a newer version, its jar changed)" \
@@ -415,6 +425,21 @@ upgrade() {
   ok "upgrade by $what: config kept, daemon restarted (pid $before -> $after), same containers"
 }
 
+# Milliseconds from `systemctl restart tugboat` to /healthz answering 200, the best of two, measured
+# inside the container. Printed, not judged: a loaded machine is slower.
+restart_to_healthz_ms() {
+  in_sh "best=
+    for i in 1 2; do
+      start=\$(date +%s%N); systemctl restart tugboat.service; n=0
+      until curl -fs -o /dev/null http://127.0.0.1:$PORT/healthz; do
+        n=\$((n + 1)); [ \$n -le 1200 ] || exit 1; sleep 0.05
+      done
+      ms=\$(( (\$(date +%s%N) - start) / 1000000 ))
+      if [ -z \"\$best\" ] || [ \$ms -lt \$best ]; then best=\$ms; fi
+    done
+    echo \$best" || fail "/healthz did not answer within 60 s of systemctl restart tugboat"
+}
+
 # The package as its next version: version +1, and a jar with another date, which makes an archive
 # made for the old jar stale (Java checks the jar's size and time), as a real upgrade does.
 next_version_deb() {
@@ -445,6 +470,28 @@ check_daemon_maps_archive() {
   in_ct grep -q /opt/tugboat/tugboat.jsa "/proc/$pid/maps" \
     || fail "the running daemon (pid $pid) has not mapped /opt/tugboat/tugboat.jsa"
   ok "the running daemon (pid $pid) has /opt/tugboat/tugboat.jsa mapped"
+}
+
+# A wrong value in the daemon config: the journal names the key and the service stays failed
+# (RestartPreventExitStatus=2), not restarted every 5 s.
+check_wrong_config() {
+  local tries=0 state
+  in_ct cp /etc/tugboat/tugboat.yml /root/tugboat.yml.good
+  in_sh "sed -i 's|^listen: .*|listen: nonsense|' /etc/tugboat/tugboat.yml"
+  in_ct systemctl start tugboat.service || fail "systemctl start tugboat (wrong config) failed"
+  until state=$(in_ct systemctl show -p ActiveState --value tugboat.service); [ "$state" = failed ]; do
+    tries=$((tries + 1))
+    [ "$tries" -le 40 ] || fail "with a wrong 'listen' the service is '$state' ($(in_ct systemctl show -p SubState --value tugboat.service)) after 20 s, not failed"
+    sleep 0.5
+  done
+  # Restarted, it would be "activating" (auto-restart) between tries, never "failed".
+  [ "$(in_ct systemctl show -p NRestarts --value tugboat.service)" = 0 ] \
+    || fail "with a wrong 'listen' the service was restarted"
+  grep -q "key 'listen' must be HOST:PORT" <<<"$(in_ct journalctl -u tugboat --no-pager)" \
+    || fail "the journal does not name the wrong key 'listen'"
+  in_ct cp /root/tugboat.yml.good /etc/tugboat/tugboat.yml
+  in_ct systemctl reset-failed tugboat.service
+  ok "a wrong 'listen': the journal names the key, the service stays failed (exit 2, not restarted)"
 }
 
 configure_app() {
