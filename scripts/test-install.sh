@@ -163,7 +163,7 @@ start_systemd_container() {
   CURRENT=$name
   until state=$(docker exec "$name" systemctl is-system-running 2>/dev/null); [ "$state" = running ] || [ "$state" = degraded ]; do
     tries=$((tries + 1))
-    [ "$tries" -le 120 ] || fail "systemd in $name did not finish booting in 60 s (state: ${state:-none})"
+    [ "$tries" -le 120 ] || fail "systemd in $name did not finish booting in 60 s (state: ${state:-none}); its output: $(docker logs --tail 20 "$name" 2>&1)"
     sleep 0.5
   done
   if [ "$state" = degraded ]; then
@@ -329,6 +329,7 @@ test_deb() {
   expect_mode /var/lib/tugboat 700
   ok "the first start made the token 0600 in the 0700 state directory"
   check_daemon_maps_archive
+  check_hardening
 
   wait_app_state started
   ids=$(app_containers)
@@ -337,7 +338,7 @@ test_deb() {
 
   out=$(in_ct tugboat status 2>&1) || fail "tugboat status failed: $out"
   grep -q started <<<"$out" || fail "tugboat status does not say started: $out"
-  ok "tugboat status (installed CLI): $(echo "$out" | head -n 1)"
+  ok "tugboat status (installed CLI): $(head -n 1 <<<"$out")"
 
   in_ct systemctl stop tugboat.service || fail "systemctl stop tugboat failed"
   ! in_ct systemctl is-active --quiet tugboat.service || fail "tugboat.service still active after stop"
@@ -458,10 +459,22 @@ check_cds_archive() {
   local out maker=$1
   expect_mode /opt/tugboat/tugboat.jsa 644
   out=$(in_ct java -Xshare:on -XX:SharedArchiveFile=/opt/tugboat/tugboat.jsa -Xlog:class+load=info \
-    -jar /opt/tugboat/tugboat.jar --version 2>&1) || fail "Java refuses the archive with -Xshare:on: $(echo "$out" | tail -n 5)"
+    -jar /opt/tugboat/tugboat.jar --version 2>&1) || fail "Java refuses the archive with -Xshare:on: $(tail -n 5 <<<"$out")"
   grep -q '^\[.*dev\.tugboat\..* source: shared objects file (top)' <<<"$out" \
     || fail "Java loads no Tugboat class from /opt/tugboat/tugboat.jsa: $(grep -m 3 dev.tugboat <<<"$out")"
   ok "$maker made /opt/tugboat/tugboat.jsa (644); Java maps it (-Xshare:on) and loads Tugboat's classes from it"
+}
+
+# The unit's sandbox, seen from inside the running daemon's mount namespace: it holds under this
+# systemd, not only parses.
+check_hardening() {
+  local pid
+  pid=$(main_pid)
+  [ "$(in_ct awk '/^NoNewPrivs:/ { print $2 }' "/proc/$pid/status")" = 1 ] || fail "the daemon runs without NoNewPrivileges"
+  in_ct touch /tmp/outside-the-service
+  in_ct nsenter -t "$pid" -m sh -c 'test ! -w /usr && test ! -w /etc && test -w /var/lib/tugboat && test ! -e /tmp/outside-the-service' \
+    || fail "the daemon's sandbox is not as the unit says: /usr $(in_ct nsenter -t "$pid" -m sh -c 'test -w /usr && echo writable || echo read-only'), /etc $(in_ct nsenter -t "$pid" -m sh -c 'test -w /etc && echo writable || echo read-only'), /var/lib/tugboat $(in_ct nsenter -t "$pid" -m sh -c 'test -w /var/lib/tugboat && echo writable || echo read-only')"
+  ok "the unit's sandbox holds: no new privileges, /usr and /etc read-only, /var/lib/tugboat writable, a private /tmp"
 }
 
 check_daemon_maps_archive() {
@@ -505,7 +518,7 @@ configure_app() {
 # ---- scripts/install.sh -------------------------------------------------------------------------
 
 test_install_script() {
-  local out pid1 pid2 destdir
+  local out pid1 pid2 destdir verify
   destdir=$WORK_DIR/destdir
   out=$(DESTDIR=$destdir scripts/install.sh --jar target/tugboat.jar 2>&1) || fail "DESTDIR=... install.sh failed: $out"
   for f in opt/tugboat/tugboat.jar usr/local/bin/tugboat etc/systemd/system/tugboat.service etc/tugboat/tugboat.yml; do
@@ -531,7 +544,9 @@ test_install_script() {
   expect_mode /var/lib/tugboat 700
   check_cds_archive scripts/install.sh
   [ "$(in_ct systemctl is-enabled tugboat.service)" = enabled ] || fail "scripts/install.sh did not enable tugboat.service"
-  ok "scripts/install.sh: files, modes, archive, unit enabled ($(echo "$out" | tail -n 1))"
+  verify=$(in_ct systemd-analyze verify /etc/systemd/system/tugboat.service 2>&1) && [ -z "$verify" ] \
+    || fail "systemd-analyze verify of the unit install.sh installed: $verify"
+  ok "scripts/install.sh: files, modes, archive, unit enabled and verified ($(tail -n 1 <<<"$out"))"
 
   configure_app
   out=$(in_ct /src/scripts/install.sh --start 2>&1) || fail "scripts/install.sh (second run) failed: $out"
