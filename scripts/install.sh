@@ -2,7 +2,7 @@
 # Installs Tugboat as a systemd service: the jar in /opt/tugboat, the `tugboat` command in
 # /usr/local/bin, the unit, the daemon config (kept if it exists) and the private state directory.
 # Idempotent: running it again upgrades the jar and the unit and restarts a running daemon (the
-# app's containers keep running). Run as root from a clone after `mvn -B package`, or give the jar:
+# app's containers keep running); it enables the service on the first run only. Run as root from a clone after `mvn -B package`, or give the jar:
 #
 #   sudo scripts/install.sh [--jar PATH] [--start]
 #
@@ -46,6 +46,9 @@ install -m 0644 "$jar" "$root/opt/tugboat/tugboat.jar.new"
 mv -f "$root/opt/tugboat/tugboat.jar.new" "$root/opt/tugboat/tugboat.jar"
 install -m 0755 "$here/config/deb/tugboat" "$root/usr/local/bin/tugboat"
 install -m 0755 "$here/config/deb/tugboat-cds-archive" "$root/opt/tugboat/tugboat-cds-archive"
+# Enabled only when first installed: running the script again (an upgrade) keeps a `systemctl disable`.
+first_install=no
+[ -f "$root/etc/systemd/system/tugboat.service" ] || first_install=yes
 install -m 0644 "$here/config/tugboat.service" "$root/etc/systemd/system/tugboat.service"
 if [ ! -f "$root/etc/tugboat/tugboat.yml" ]; then
   install -m 0644 "$here/config/tugboat.yml" "$root/etc/tugboat/tugboat.yml"
@@ -62,7 +65,9 @@ if [ -z "$root" ]; then
 fi
 if [ -z "$root" ] && [ -d /run/systemd/system ]; then
   systemctl daemon-reload
-  systemctl enable tugboat.service >/dev/null
+  if [ "$first_install" = yes ]; then
+    systemctl enable tugboat.service >/dev/null
+  fi
   if systemctl is-active --quiet tugboat.service; then
     systemctl restart tugboat.service
     echo "restarted tugboat.service"
@@ -70,7 +75,7 @@ if [ -z "$root" ] && [ -d /run/systemd/system ]; then
     systemctl start tugboat.service
     echo "started tugboat.service"
   else
-    echo "enabled tugboat.service; start it with: systemctl start tugboat"
+    echo "tugboat.service is $(systemctl is-enabled tugboat.service); start it with: systemctl start tugboat"
   fi
 fi
 # The jar says its version (`tugboat 1.2.3`); with DESTDIR this host may have no Java to ask.
