@@ -285,7 +285,7 @@ pick_port() {
 # ---- the .deb -----------------------------------------------------------------------------------
 
 test_deb() {
-  local out pid1 pid2 depends
+  local out pid1 pid2 depends token
   ids=
   start_systemd_container "tugboat-install-deb-$RUN_ID"
   depends=$(dpkg-deb -f "$DEB" Depends)
@@ -375,11 +375,16 @@ test_deb() {
   [ "$(app_containers)" = "$ids" ] || fail "restarts changed the app's containers: before $ids, after $(app_containers)"
   ok "without the archive the service starts as usual (systemctl restart to /healthz 200, best of 2: $with ms with it, $without ms without)"
 
-  # The archive is gone (above): the upgrade must make it again.
+  # The archive is gone (above): the upgrade must make it again. An admin disabled the service.
+  in_ct systemctl disable --quiet tugboat.service
   upgrade "dpkg -i tugboat.deb (same version again)" 'dpkg -i /root/tugboat.deb'
+  [ "$(in_ct systemctl is-enabled tugboat.service)" = disabled ] || fail "the upgrade enabled the service the admin disabled"
+  ok "the upgrade kept the service disabled, as the admin left it"
+  in_ct systemctl enable --quiet tugboat.service
   docker cp "$(next_version_deb)" "$CURRENT:/root/tugboat-next.deb"
   upgrade "apt-get install ./tugboat-next.deb (a newer version, its jar changed)" \
     'apt-get install -y -q /root/tugboat-next.deb'
+  [ "$(in_ct systemctl is-enabled tugboat.service)" = enabled ] || fail "the upgrade disabled the service"
   [ "$(in_ct dpkg-query -W -f '${Version}' tugboat)" = "$(dpkg-deb -f "$DEB" Version)+1" ] \
     || fail "the newer version is not the installed one: $(in_ct dpkg-query -W -f '${Version}' tugboat)"
 
@@ -391,19 +396,33 @@ test_deb() {
   out=$(in_sh 'dpkg -r tugboat 2>&1') || fail "dpkg -r tugboat failed: $out"
   ! grep -qi 'warning' <<<"$out" || fail "dpkg -r tugboat warns: $out"
   ! in_ct systemctl is-active --quiet tugboat.service || fail "dpkg -r left the daemon running"
-  in_ct test ! -e /etc/systemd/system/multi-user.target.wants/tugboat.service || fail "dpkg -r left tugboat.service enabled"
+  [ "$(in_ct systemctl is-enabled tugboat.service)" = masked ] \
+    || fail "dpkg -r did not mask tugboat.service (a removed service must not start at boot): $(in_ct systemctl is-enabled tugboat.service)"
   expect_absent /opt/tugboat "dpkg -r"
   expect_absent /usr/bin/tugboat "dpkg -r"
   expect_absent /lib/systemd/system/tugboat.service "dpkg -r"
   in_ct test -f /etc/tugboat/tugboat.yml || fail "dpkg -r removed /etc/tugboat/tugboat.yml; docs/install.md says remove keeps it"
   in_ct test -f /var/lib/tugboat/token || fail "dpkg -r removed /var/lib/tugboat/token; docs/install.md says remove keeps it"
-  ok "dpkg -r: no warnings, daemon stopped and disabled, /opt/tugboat gone, /etc/tugboat and /var/lib/tugboat kept"
+  ok "dpkg -r: no warnings, daemon stopped, service masked, /opt/tugboat gone, /etc/tugboat and /var/lib/tugboat kept"
+
+  token=$(in_ct cat /var/lib/tugboat/token)
+  out=$(in_sh 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q /root/tugboat-next.deb 2>&1') || fail "reinstalling after dpkg -r failed: $out"
+  [ "$(in_ct systemctl is-enabled tugboat.service)" = enabled ] || fail "the reinstall did not enable the service again: $(in_ct systemctl is-enabled tugboat.service)"
+  in_ct grep -q "^listen: 127.0.0.1:$PORT\$" /etc/tugboat/tugboat.yml || fail "the reinstall replaced the kept /etc/tugboat/tugboat.yml"
+  in_ct systemctl start tugboat.service || fail "systemctl start tugboat after the reinstall failed"
+  wait_active "after the reinstall"
+  wait_healthz >/dev/null
+  [ "$(in_ct cat /var/lib/tugboat/token)" = "$token" ] || fail "the reinstall made a new token"
+  ok "reinstall after dpkg -r: service enabled again, the kept config and token in use"
+  out=$(in_sh 'dpkg -r tugboat 2>&1') || fail "dpkg -r tugboat (again) failed: $out"
 
   out=$(in_sh 'dpkg -P tugboat 2>&1') || fail "dpkg -P tugboat failed: $out"
   expect_absent /etc/tugboat/tugboat.yml "dpkg -P"
   expect_absent /var/lib/tugboat "dpkg -P"
   in_ct test -f /etc/tugboat/app.yml || fail "dpkg -P removed /etc/tugboat/app.yml, a file the package does not own"
-  ok "dpkg -P: config and state deleted, the admin's own files in /etc/tugboat kept"
+  expect_absent /etc/systemd/system/tugboat.service "dpkg -P (the mask)"
+  expect_absent /etc/systemd/system/multi-user.target.wants/tugboat.service "dpkg -P"
+  ok "dpkg -P: config, state, mask and enablement deleted, the admin's own files in /etc/tugboat kept"
   docker rm -f "$CURRENT" >/dev/null
   CURRENT=
 }
@@ -558,6 +577,7 @@ test_install_script() {
   pid1=$(main_pid)
   ok "scripts/install.sh again (--start): config kept, daemon started, app started"
 
+  in_ct systemctl disable --quiet tugboat.service
   out=$(in_ct /src/scripts/install.sh 2>&1) || fail "scripts/install.sh (third run) failed: $out"
   grep -q 'restarted tugboat.service' <<<"$out" || fail "a run with the daemon active did not restart it: $out"
   wait_active "scripts/install.sh over a running daemon"
@@ -566,7 +586,8 @@ test_install_script() {
   wait_healthz >/dev/null
   wait_app_state started
   check_daemon_maps_archive
-  ok "scripts/install.sh over a running daemon restarts it (pid $pid1 -> $pid2), the app stays started"
+  [ "$(in_ct systemctl is-enabled tugboat.service)" = disabled ] || fail "scripts/install.sh enabled the service the admin disabled"
+  ok "scripts/install.sh over a running daemon restarts it (pid $pid1 -> $pid2), the app stays started, disabled stays disabled"
 
   in_ct tugboat stop >/dev/null 2>&1 || fail "tugboat stop (script install) failed"
   wait_app_state stopped
