@@ -1,0 +1,101 @@
+#!/bin/sh
+# What reading the runs' journals back costs a daemon killed with -9: a three-container busybox app
+# is started, then restarted K times (default 19, so 20 journals are kept), then the daemon is
+# killed and started again R times (default 5). For each start it prints the time from exec to the
+# events API listing every event again (same ids and texts as before the kill) and to the run's
+# resume (the journal's record of what Docker holds). Also checks the list a client polling
+# after=N gets: exactly the events after N, with no id skipped.
+#   scripts/bench/events-resume.sh [K] [R]
+set -eu
+restarts=${1:-19}
+runs=${2:-5}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+jar=${TUGBOAT_JAR:-"$here/target/tugboat.jar"}
+[ -f "$jar" ] || { echo "events-resume.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
+JAVA_OPTS=${JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC}
+work=$(mktemp -d)
+app="bench-events-$$"
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  ids=$(docker ps -aq --filter "label=dev.tugboat.app=$app")
+  [ -n "$ids" ] && docker rm -f $ids >/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+sed "s/@APP@/$app/" "$here/src/test/resources/specs/chain.yml" > "$work/app.yml"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'listen: 127.0.0.1:%s\nstate_dir: state\napp: app.yml\nintegration_port: %s\n' \
+  "$port" "$((port + 1))" > "$work/tugboat.yml"
+
+now_ms() { date +%s%3N; }
+serve() {
+  (cd "$work" && exec java $JAVA_OPTS -jar "$jar" serve --config tugboat.yml) \
+    > "$work/daemon.log" 2>&1 &
+  pid=$!
+}
+api() {
+  [ -f "$work/state/token" ] || return 0
+  curl -fs -H "Authorization: Bearer $(cat "$work/state/token")" "$@" 2>/dev/null || true
+}
+status() { api "http://127.0.0.1:$port/api/v1/status"; }
+# id and text of every event, one per line
+events() {
+  api "http://127.0.0.1:$port/api/v1/events?after=${1:-0}&limit=10000" | python3 -c '
+import json, sys
+text = sys.stdin.read()
+for e in (json.loads(text)["events"] if text else []):
+    print(e["id"], e["run_id"], e["type"], e["text"])'
+}
+run_id() { status | python3 -c 'import json, sys; print(json.load(sys.stdin)["run_id"])'; }
+latest_journal() { ls "$work"/state/runs/*.jsonl | sort | tail -1; }
+observed() { grep -c '"instances-observed"' "$(latest_journal)" 2>/dev/null || true; }
+median() { echo "$@" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
+serve
+until status | grep -q '"state":"started"'; do sleep 0.1; done
+i=1
+while [ "$i" -le "$restarts" ]; do
+  before=$(run_id)
+  api -X POST "http://127.0.0.1:$port/api/v1/app/restart" >/dev/null
+  until [ "$(run_id)" != "$before" ] && status | grep -q '"state":"started"'; do sleep 0.1; done
+  i=$((i + 1))
+done
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+pid=""
+(cd "$work" && exec java $JAVA_OPTS -jar "$jar" serve --config tugboat.yml) > "$work/daemon.log" 2>&1 &
+pid=$!
+until status | grep -q '"state":"started"'; do sleep 0.1; done
+events 0 > "$work/seen"
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+journals=$(ls "$work"/state/runs/*.jsonl | wc -l)
+echo "journals kept: $journals, events listed: $(wc -l < "$work/seen"), journal bytes: $(cat "$work"/state/runs/*.jsonl | wc -c)"
+
+listed=""
+resumed=""
+i=1
+while [ "$i" -le "$runs" ]; do
+  before=$(observed)
+  start=$(now_ms)
+  serve
+  until [ "$(events 0 | head -n "$(wc -l < "$work/seen")")" = "$(cat "$work/seen")" ]; do sleep 0.01; done
+  listed="$listed $(( $(now_ms) - start ))"
+  until [ "$(observed)" -gt "$before" ]; do sleep 0.01; done
+  resumed="$resumed $(( $(now_ms) - start ))"
+  # A client that saw every event before this kill gets exactly the new ones, ids one after another.
+  last=$(tail -1 "$work/seen" | cut -d' ' -f1)
+  events "$last" > "$work/unseen"
+  events 0 > "$work/all"
+  cat "$work/seen" "$work/unseen" | cmp -s - "$work/all" \
+    || { echo "after=$last did not list exactly the unseen events" >&2; exit 1; }
+  cut -d' ' -f1 "$work/all" | awk 'NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1 } END { exit bad }' \
+    || { echo "event ids skip a number" >&2; exit 1; }
+  cp "$work/all" "$work/seen"
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  i=$((i + 1))
+done
+pid=""
+echo "kill -9, then start to every event listed again (ms):$listed; median $(median $listed) ms"
+echo "kill -9, then start to run resumed (ms):$resumed; median $(median $resumed) ms"
+echo "after=N across each restart: exactly the unseen events, no id skipped ($runs restarts)"
