@@ -27,13 +27,22 @@ final class DaemonClient {
   /** Exit code when the daemon does not answer, so scripts can tell it from a refused call. */
   static final int NOT_RUNNING = 3;
 
-  /** A call that failed; the message is for the operator, {@code exitCode} for the shell. */
+  /**
+   * A call that failed; the message is for the operator, {@code exitCode} for the shell. {@code
+   * unreachable}: nothing answered, or the connection broke (the daemon stopped or restarts).
+   */
   static final class ClientException extends Exception {
     final int exitCode;
+    final boolean unreachable;
 
     ClientException(String message, int exitCode) {
+      this(message, exitCode, false);
+    }
+
+    ClientException(String message, int exitCode, boolean unreachable) {
       super(message, null, false, false);
       this.exitCode = exitCode;
+      this.unreachable = unreachable;
     }
   }
 
@@ -118,9 +127,9 @@ final class DaemonClient {
       response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new ClientException("the daemon is not running: nothing answers at " + baseUrl
-          + " (start it with: systemctl start tugboat, or tugboat serve)", NOT_RUNNING);
+          + " (start it with: systemctl start tugboat, or tugboat serve)", NOT_RUNNING, true);
     } catch (IOException e) {
-      throw new ClientException("the daemon at " + baseUrl + " did not answer: " + e, 1);
+      throw new ClientException("the daemon at " + baseUrl + " did not answer: " + e, 1, true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClientException("interrupted", 130);
