@@ -491,8 +491,11 @@ check_hardening() {
   pid=$(main_pid)
   [ "$(in_ct awk '/^NoNewPrivs:/ { print $2 }' "/proc/$pid/status")" = 1 ] || fail "the daemon runs without NoNewPrivileges"
   in_ct touch /tmp/outside-the-service
-  in_ct nsenter -t "$pid" -m sh -c 'test ! -w /usr && test ! -w /etc && test -w /var/lib/tugboat && test ! -e /tmp/outside-the-service' \
-    || fail "the daemon's sandbox is not as the unit says: /usr $(in_ct nsenter -t "$pid" -m sh -c 'test -w /usr && echo writable || echo read-only'), /etc $(in_ct nsenter -t "$pid" -m sh -c 'test -w /etc && echo writable || echo read-only'), /var/lib/tugboat $(in_ct nsenter -t "$pid" -m sh -c 'test -w /var/lib/tugboat && echo writable || echo read-only')"
+  in_ct nsenter -t "$pid" -m sh -c \
+    'test ! -w /usr && test ! -w /etc && test -w /var/lib/tugboat && test ! -e /tmp/outside-the-service' \
+    || fail "the daemon's sandbox is not as the unit says; in it: $(in_ct nsenter -t "$pid" -m sh -c \
+      'for d in /usr /etc /var/lib/tugboat; do test -w $d && echo "$d writable," || echo "$d read-only,"; done
+       test -e /tmp/outside-the-service && echo "the system'"'"'s /tmp" || echo "a private /tmp"' | tr '\n' ' ')"
   ok "the unit's sandbox holds: no new privileges, /usr and /etc read-only, /var/lib/tugboat writable, a private /tmp"
 }
 
