@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * engine's events, and a few seeded random delays), then started again. Every time the same run
  * must end {@code started}, the migration must have run exactly once in it, counted from the
  * database's {@code migration_runs} rows, and no instance may be duplicated, started twice or left
- * over. Prints a table of the rounds; {@code -Dchaos.seed=N} repeats the random delays, and
- * {@code -Dchaos.only=NAME,NAME} plays only the points whose names contain one of NAME (to repeat
- * a failure).
+ * over; a client polling the events API all along gets each event once. Prints a table of the
+ * rounds; {@code -Dchaos.seed=N} repeats the random delays, and {@code -Dchaos.only=NAME,NAME}
+ * plays only the points whose names contain one of NAME (to repeat a failure).
  */
 class DaemonKillIT {
 
@@ -41,9 +42,13 @@ class DaemonKillIT {
   private String base;
   private ServedDaemon daemon;
   private DockerEventWatch engine;
+  private EventsClient events;
 
   @AfterEach
   void removeEverything() throws Exception {
+    if (events != null) {
+      events.close();
+    }
     if (daemon != null) {
       daemon.close();
     }
@@ -61,6 +66,7 @@ class DaemonKillIT {
     configure();
     engine = DockerEventWatch.start(app);
     daemon = ServedDaemon.serve(config, state, base);
+    events = new EventsClient(base, state.resolve("token"));
     JsonNode first = daemon.awaitSettled(SETTLE);
     assertThat(first.path("state").asText()).as(daemon.output()).isEqualTo("started");
     String previousRun = first.path("run_id").asText();
@@ -90,6 +96,29 @@ class DaemonKillIT {
     failures.forEach(System.out::println);
     assertThat(rounds).hasSizeGreaterThanOrEqualTo(ONLY.isEmpty() ? 10 : 1);
     assertThat(failures).as("rounds that failed, of\n" + table).isEmpty();
+    // A client that polled after=N all along, through every kill, got each event once, with the
+    // id and text the daemon lists now.
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !events.received().isEmpty()
+        && idOf(last(events.listed())) == idOf(last(events.received())));
+    List<String> received = events.received();
+    long lastReceived = idOf(last(received));
+    List<String> listed = events.listed().stream().filter(e -> idOf(e) <= lastReceived).toList();
+    long oldestListed = idOf(listed.get(0));
+    assertThat(received.stream().filter(e -> idOf(e) >= oldestListed).toList())
+        .as("events received over %d kills, from id %d", rounds.size(), oldestListed)
+        .isEqualTo(listed);
+    assertThat(received.stream().map(DaemonKillIT::idOf).toList()).isSorted()
+        .doesNotHaveDuplicates();
+    System.out.println("events client: " + received.size() + " events received over "
+        + rounds.size() + " kills, each once, as the daemon lists them");
+  }
+
+  private static long idOf(String event) {
+    return Long.parseLong(event.split(" ", 2)[0]);
+  }
+
+  private static String last(List<String> events) {
+    return events.isEmpty() ? "0" : events.get(events.size() - 1);
   }
 
   private void configure() throws Exception {
