@@ -110,6 +110,19 @@ public final class AppController implements AppService, AutoCloseable {
     return onControl(this::doResumeOrStart);
   }
 
+  /**
+   * For a daemon that serves without starting the app: lists the kept runs' events, masked with
+   * the app's secrets, as its first start would, so a client goes on after the id it had.
+   */
+  public CompletableFuture<Void> readEventsBack() {
+    return onControl(() -> {
+      AppConfig.Read read = setup.appConfig().read(actions.loadSpec());
+      masker = masker.with(AppConfig.secrets(read.values()));
+      feed.load();
+      return null;
+    });
+  }
+
   @Override
   public CompletableFuture<ControlResult> stop() {
     return onControl(() -> {

@@ -95,7 +95,13 @@ public final class Daemon {
           log.error("the app could not start: " + cause);
         }
       });
-    } else if (config.app().isEmpty()) {
+    } else if (config.app().isPresent()) {
+      app.readEventsBack().exceptionally(failure -> {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        log.warn("the runs' events are listed once the app starts: " + cause.getMessage());
+        return null;
+      });
+    } else {
       log.warn("no app is configured ('app' in the daemon config): serving without one");
     }
     ended.await();

@@ -81,6 +81,21 @@ class EventIdsAcrossRestartsTest {
   }
 
   @Test
+  void aDaemonThatServesWithoutStartingTheAppListsTheEventsItHad() throws Exception {
+    List<ApiEvent> before;
+    try (ControllerUnderTest first = new ControllerUnderTest(dir, runtime, clock)) {
+      first.doAndAwait(() -> first.app.start(), textStarting("app started"));
+      before = first.events();
+    }
+
+    try (ControllerUnderTest second = new ControllerUnderTest(dir, runtime, clock)) {
+      second.app.readEventsBack().join();
+
+      assertThat(second.events()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void anEventIsListedOnceTheStatusItLedToIsPublished() throws Exception {
     try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
       List<String> statesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
