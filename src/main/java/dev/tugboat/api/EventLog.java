@@ -22,6 +22,7 @@ public final class EventLog {
   private final int capacity;
   private final Deque<ApiEvent> events = new ArrayDeque<>();
   private final List<Consumer<ApiEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> statusListeners = new CopyOnWriteArrayList<>();
   private long lastId;
 
   public EventLog(int capacity) {
@@ -81,5 +82,19 @@ public final class EventLog {
   public Runnable listen(Consumer<ApiEvent> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
+  }
+
+  /**
+   * Tells the listeners of {@link #listenStatus} that the status changed in a way no event tells
+   * (a startup message a container reported), so a client following the stream reads it again.
+   */
+  public void statusChanged() {
+    statusListeners.forEach(Runnable::run);
+  }
+
+  /** Runs {@code listener} at each {@link #statusChanged} until the returned handle is run. */
+  public Runnable listenStatus(Runnable listener) {
+    statusListeners.add(listener);
+    return () -> statusListeners.remove(listener);
   }
 }

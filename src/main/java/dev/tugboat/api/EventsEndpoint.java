@@ -98,12 +98,16 @@ final class EventsEndpoint {
       }
     };
     Runnable stop = log.listen(event -> ctx.executor().execute(catchUp));
+    // No id: a status notice is not an event, and must not move a client's Last-Event-ID.
+    Runnable stopStatus = log.listenStatus(() -> ctx.executor().execute(
+        () -> write(ctx, "event: status\ndata: {}\n\n")));
     ctx.executor().execute(catchUp);
     ScheduledFuture<?> keepAlive = ctx.executor().scheduleAtFixedRate(
         () -> write(ctx, ": keep-alive\n\n"), KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
         TimeUnit.SECONDS);
     ctx.channel().closeFuture().addListener(closed -> {
       stop.run();
+      stopStatus.run();
       keepAlive.cancel(false);
     });
   }

@@ -216,6 +216,7 @@ public final class AppController implements AppService, AutoCloseable {
     String masked = masker.mask(message);
     startupMessage = masked;
     publish(() -> snapshot.withStartupMessage(masked));
+    events.statusChanged();
     setup.log().info("startup message" + (error ? " (error)" : "") + ": " + masked);
     LiveRun current = live;
     if (error && current != null && current.isLive()) {

@@ -93,6 +93,22 @@ class DashboardPageIT extends FixtureDashboard {
   }
 
   @Test
+  void aStartupMessageShowsOnTheStreamsNoticeWithoutWaitingForAPoll() throws Exception {
+    daemon.status(StatusFixtures.starting());
+    openWithToken();
+    page.waitUntil("the event stream open and the status read after it",
+        "document.getElementById('connection').dataset.refresh === 'stream opened'", WAIT);
+    long reads = statusReads();
+
+    daemon.statusWithoutEvent(StatusFixtures.starting().replace("\"startup_message\":\"\"",
+        "\"startup_message\":\"Migrating: 40% of the tables\""));
+
+    page.waitForText("#app-startup", "Migrating: 40% of the tables", WAIT);
+    assertThat(statusReads()).isEqualTo(reads + 1);
+    assertThat(page.text("#connection")).isEqualTo("Live");
+  }
+
+  @Test
   void aBrokenEventStreamFallsBackToPollingAndOpensAgainAfterTheLastEvent() throws Exception {
     daemon.status(StatusFixtures.starting());
     openWithToken();

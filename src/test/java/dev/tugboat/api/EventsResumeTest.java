@@ -44,6 +44,18 @@ class EventsResumeTest {
   }
 
   @Test
+  void aStatusChangeNoEventTellsReachesTheStreamAsANoticeWithoutAnId() {
+    api.server.writeInbound(Unpooled.copiedBuffer("GET /api/v1/events/stream?after=latest"
+        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
+        StandardCharsets.UTF_8));
+    api.server.runPendingTasks();
+    api.app.events().statusChanged();
+    api.server.runPendingTasks();
+
+    assertThat(written()).endsWith("\r\nevent: status\ndata: {}\n\n\r\n");
+  }
+
+  @Test
   void aPollAfterAnIdGetsTheEventsAfterItAndSaysWhichIsTheOldestKept() {
     refill();
 

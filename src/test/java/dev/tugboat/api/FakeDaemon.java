@@ -55,6 +55,12 @@ final class FakeDaemon implements AutoCloseable {
     streams.send("status changed");
   }
 
+  /** A status that changed without an event (a startup message): streams get a notice. */
+  void statusWithoutEvent(String json) {
+    status = json;
+    streams.notice();
+  }
+
   /** Ends the open event streams, as a daemon that restarts does. */
   void endStreams() {
     streams.closeAll();

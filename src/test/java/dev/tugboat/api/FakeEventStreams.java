@@ -36,8 +36,16 @@ final class FakeEventStreams {
   /** One event with the next id and {@code text}, to every open stream. */
   synchronized void send(String text) {
     lastId++;
-    String frame = "id: " + lastId + "\nevent: event\ndata: {\"id\":" + lastId
-        + ",\"type\":\"Fixture\",\"text\":" + Page.quote(text) + "}\n\n";
+    write("id: " + lastId + "\nevent: event\ndata: {\"id\":" + lastId
+        + ",\"type\":\"Fixture\",\"text\":" + Page.quote(text) + "}\n\n");
+  }
+
+  /** A status notice, as the daemon sends when a container reports a startup message. */
+  synchronized void notice() {
+    write("event: status\ndata: {}\n\n");
+  }
+
+  private void write(String frame) {
     for (OutputStream body : open) {
       try {
         body.write(frame.getBytes(StandardCharsets.UTF_8));

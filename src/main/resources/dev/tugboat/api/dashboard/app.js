@@ -3,8 +3,8 @@
 // when one arrives (every 2 s while the event stream is broken), runs the controls.
 (function (T) {
   const POLL_MS = 2000;
-  // While the stream is up: what no event announces (a startup message a container reports, a
-  // start refused before its run began) still shows within this.
+  // While the stream is up: what neither an event nor a status notice announces (a start refused
+  // before its run began) still shows within this.
   const STREAMING_POLL_MS = 30000;
   // Events can come faster than reading the status is worth (a probe every few hundred ms, the
   // backlog after a reconnect): at most one read per this.

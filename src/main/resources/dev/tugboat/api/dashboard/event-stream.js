@@ -92,7 +92,8 @@ window.Tugboat = window.Tugboat || {};
         const parsed = parseFrames(buffered + value);
         buffered = parsed.rest;
         for (const event of parsed.events) {
-          this.lastId = event.id;
+          // A status notice (a startup message) has no id: it must not move Last-Event-ID.
+          if (event.id !== undefined) this.lastId = event.id;
           this.handlers.event(event);
         }
       }
