@@ -127,7 +127,7 @@ public final class AppController implements AppService, AutoCloseable {
   public CompletableFuture<ControlResult> stop() {
     return onControl(() -> {
       intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
-      return doStop("stop requested");
+      return doStop("asked by the operator");
     });
   }
 
@@ -366,7 +366,7 @@ public final class AppController implements AppService, AutoCloseable {
     if (current == null || !current.isLive()) {
       return new ControlResult(snapshot.state(), "the app is not running");
     }
-    setup.log().info(reason + ": stopping run " + current.runId());
+    // The run's own line ("stop requested: <reason>") tells the log; no second line here.
     current.run().requestStop(reason);
     try {
       current.loop().join();
