@@ -111,10 +111,17 @@ class ClientCommandsTest {
     assertThat(admin.exitCode()).isZero();
     assertThat(admin.out()).isEqualTo("ok\n");
     assertThat(app.calls).containsExactly("admin psql [-c, select 1]");
-    app.events.append(new ApiEvent(1, Instant.parse("2026-01-01T00:00:00Z"), "run-1",
+    app.snapshot = new AppSnapshot("demo", "1.0", "started", "started in 2.0 s", "",
+        Instant.parse("2026-01-01T00:00:00Z"), FakeApp.runWith("started", "started in 2.0 s"));
+    app.events.append(new ApiEvent(1, Instant.parse("2025-12-31T00:00:00Z"), "run-0",
+        "ContainerStarted", "started db/postgres", "runtime"));
+    app.events.append(new ApiEvent(2, Instant.parse("2026-01-01T00:00:00Z"), "run-1",
         "ContainerStarted", "started db/postgres", "runtime"));
     assertThat(CliRun.of("events", "--config", config).out())
-        .isEqualTo("2026-01-01T00:00:00Z  started db/postgres\n");
+        .as("the current run's").isEqualTo("2026-01-01T00:00:00Z  started db/postgres\n");
+    assertThat(CliRun.of("events", "--after", "0", "--config", config).out())
+        .isEqualTo("2025-12-31T00:00:00Z  started db/postgres\n"
+            + "2026-01-01T00:00:00Z  started db/postgres\n");
     CliRun badName = CliRun.of("logs", "postgres", "--config", config);
     assertThat(badName.exitCode()).isEqualTo(2);
     assertThat(badName.err()).isEqualTo("tugboat logs: name the container as COMPONENT/CONTAINER"
