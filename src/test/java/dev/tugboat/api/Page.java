@@ -36,6 +36,12 @@ final class Page implements AutoCloseable {
         "location.protocol !== 'about:' && document.readyState === 'complete'", Duration.ofSeconds(20));
   }
 
+  /** Leaves the page for a blank one, so its timers and streams stop asking its daemon. */
+  void blank() throws Exception {
+    devTools.send("Page.navigate", Map.of("url", "about:blank"));
+    waitUntil("the blank page", "location.protocol === 'about:'", Duration.ofSeconds(20));
+  }
+
   void viewport(int width, int height) throws Exception {
     devTools.send("Emulation.setDeviceMetricsOverride", Map.of(
         "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
