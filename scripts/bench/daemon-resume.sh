@@ -6,38 +6,15 @@
 #   scripts/bench/daemon-resume.sh [RUNS]
 set -eu
 runs=${1:-5}
-here=$(cd "$(dirname "$0")/../.." && pwd)
-jar="$here/target/tugboat.jar"
-[ -f "$jar" ] || { echo "daemon-resume.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
-JAVA_OPTS=${JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC}
-work=$(mktemp -d)
-app="bench-resume-$$"
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-  ids=$(docker ps -aq --filter "label=dev.tugboat.app=$app")
-  [ -n "$ids" ] && docker rm -f $ids >/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-sed "s/@APP@/$app/" "$here/src/test/resources/specs/chain.yml" > "$work/app.yml"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-printf 'listen: 127.0.0.1:%s\nstate_dir: state\napp: app.yml\nintegration_port: %s\n' \
-  "$port" "$((port + 1))" > "$work/tugboat.yml"
+. "$(dirname "$0")/daemon-bench.sh"
+bench_setup resume
 
-now_ms() { date +%s%3N; }
-serve() {
-  (cd "$work" && exec java $JAVA_OPTS -jar "$jar" serve --config tugboat.yml) \
-    > "$work/daemon.log" 2>&1 &
-  pid=$!
-}
 status() {
   [ -f "$work/state/token" ] || return 0
   curl -fs -H "Authorization: Bearer $(cat "$work/state/token")" \
     "http://127.0.0.1:$port/api/v1/status" 2>/dev/null || true
 }
 observed() { cat "$work"/state/runs/*.jsonl 2>/dev/null | grep -c '"instances-observed"' || true; }
-median() { echo "$@" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 serve

@@ -6,28 +6,10 @@
 #   scripts/bench/dashboard-reads.sh [S]
 set -eu
 seconds=${1:-60}
-here=$(cd "$(dirname "$0")/../.." && pwd)
-jar=${TUGBOAT_JAR:-"$here/target/tugboat.jar"}
-[ -f "$jar" ] || { echo "dashboard-reads.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
+. "$(dirname "$0")/daemon-bench.sh"
 command -v chromium >/dev/null || { echo "dashboard-reads.sh: run scripts/setup-browser.sh" >&2; exit 1; }
-work=$(mktemp -d)
-app="bench-dashboard-$$"
-pid=""
-browser=""
-cleanup() {
-  [ -n "$browser" ] && kill "$browser" 2>/dev/null || true
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-  ids=$(docker ps -aq --filter "label=dev.tugboat.app=$app")
-  [ -n "$ids" ] && docker rm -f $ids >/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-sed "s/@APP@/$app/" "$here/src/test/resources/specs/chain.yml" > "$work/app.yml"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-printf 'listen: 127.0.0.1:%s\nstate_dir: state\napp: app.yml\nintegration_port: %s\n' \
-  "$port" "$((port + 1))" > "$work/tugboat.yml"
-(cd "$work" && exec java -jar "$jar" serve --config tugboat.yml) > "$work/daemon.log" 2>&1 &
-pid=$!
+bench_setup dashboard
+serve
 until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.1; done
 token=$(cat "$work/state/token")
 api() { curl -fs -H "Authorization: Bearer $token" "$@"; }
@@ -39,6 +21,7 @@ count() {
 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" \
   --remote-debugging-port=0 "http://127.0.0.1:$port/#token=$token" > "$work/browser.log" 2>&1 &
 browser=$!
+also_kill="$browser"
 sleep 3
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 s0=$(count /api/v1/status); e0=$(count /api/v1/events/stream)

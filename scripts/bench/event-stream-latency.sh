@@ -7,27 +7,9 @@
 #   scripts/bench/event-stream-latency.sh [N]
 set -eu
 restarts=${1:-5}
-here=$(cd "$(dirname "$0")/../.." && pwd)
-jar=${TUGBOAT_JAR:-"$here/target/tugboat.jar"}
-[ -f "$jar" ] || { echo "event-stream-latency.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
-work=$(mktemp -d)
-app="bench-stream-$$"
-pid=""
-reader=""
-cleanup() {
-  [ -n "$reader" ] && kill "$reader" 2>/dev/null || true
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-  ids=$(docker ps -aq --filter "label=dev.tugboat.app=$app")
-  [ -n "$ids" ] && docker rm -f $ids >/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-sed "s/@APP@/$app/" "$here/src/test/resources/specs/chain.yml" > "$work/app.yml"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-printf 'listen: 127.0.0.1:%s\nstate_dir: state\napp: app.yml\nintegration_port: %s\n' \
-  "$port" "$((port + 1))" > "$work/tugboat.yml"
-(cd "$work" && exec java -jar "$jar" serve --config tugboat.yml) > "$work/daemon.log" 2>&1 &
-pid=$!
+. "$(dirname "$0")/daemon-bench.sh"
+bench_setup stream
+serve
 until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.1; done
 token=$(cat "$work/state/token")
 status() { curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/status"; }
@@ -46,6 +28,7 @@ for line in stream:
         print(round((arrived - at) * 1000, 2))
 EOF
 reader=$!
+also_kill="$reader"
 sleep 1
 run_id() { status | python3 -c 'import json, sys; print(json.load(sys.stdin)["run_id"])'; }
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
