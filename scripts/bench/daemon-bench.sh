@@ -24,7 +24,10 @@ bench_setup() {
 
 bench_cleanup() {
   for other in $also_kill; do kill "$other" 2>/dev/null || true; done
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  if [ -n "$pid" ]; then
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
   ids=$(docker ps -aq --filter "label=dev.tugboat.app=$app")
   [ -n "$ids" ] && docker rm -f $ids >/dev/null
   rm -rf "$work"
