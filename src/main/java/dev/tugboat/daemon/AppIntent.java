@@ -1,6 +1,5 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
 import dev.tugboat.config.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,8 +62,7 @@ final class AppIntent {
       record(wanted);
     } catch (IOException e) {
       String message = "cannot record the request in " + file + ": " + e;
-      log.error(message);
-      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
+      throw StateDirRefusal.logged(log, message);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.ApiEvent;
-import dev.tugboat.api.ApiException;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.JournalEntry;
@@ -95,8 +94,7 @@ final class EventFeed {
     } catch (IOException e) {
       offsets.remove(runId);
       String message = "cannot write the event id offsets " + store.file() + ": " + e;
-      daemonLog.error(message);
-      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
+      throw StateDirRefusal.logged(daemonLog, message);
     }
     return offset;
   }

@@ -1,6 +1,5 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
 import dev.tugboat.events.FileJournal;
 import dev.tugboat.events.JournalDirectory;
 import dev.tugboat.events.JournalEntry;
@@ -38,8 +37,7 @@ final class RunJournals {
       return journal;
     } catch (IOException e) {
       String message = "cannot write the run's journal in " + stateDir + ": " + e;
-      log.error(message);
-      throw new ApiException(507, message + "; free space or fix the permissions of state_dir");
+      throw StateDirRefusal.logged(log, message);
     }
   }
 

@@ -1,0 +1,18 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.ApiException;
+
+/**
+ * The answer when the state directory cannot take a write that must land before the daemon acts
+ * (a run's journal, its event id offset, the operator's request): logged, and a 507 that says
+ * what to do. Acting without the write would lose or repeat work at the next restart.
+ */
+final class StateDirRefusal {
+
+  private StateDirRefusal() {}
+
+  static ApiException logged(DaemonLog log, String message) {
+    log.error(message);
+    return new ApiException(507, message + "; free space or fix the permissions of state_dir");
+  }
+}
