@@ -63,9 +63,22 @@ window.Tugboat = window.Tugboat || {};
       this.storage.removeItem(TOKEN_KEY);
     }
 
+    /**
+     * The Authorization header, or an error when the tab has no token. A read queued before the
+     * token was forgotten must not go out as "Bearer null": the daemon's 401 would replace what the
+     * page asks the operator with "the daemon refused the token".
+     */
+    authorization() {
+      const token = this.token;
+      // 401 without asking the daemon: callers treat it as a refused token, and the page is
+      // already asking for one, so onUnauthorized is not called again.
+      if (!token) throw new ApiError(401, 'no token: paste the daemon\'s token first');
+      return 'Bearer ' + token;
+    }
+
     /** Resolves to the answer's JSON (null when empty); rejects with an ApiError. */
     async request(method, path, body) {
-      const headers = {'Accept': 'application/json', 'Authorization': 'Bearer ' + this.token};
+      const headers = {'Accept': 'application/json', 'Authorization': this.authorization()};
       const init = {method, headers, cache: 'no-store'};
       if (body !== undefined) {
         headers['Content-Type'] = 'application/json';
@@ -100,7 +113,7 @@ window.Tugboat = window.Tugboat || {};
      * address would land in logs. Rejects with an ApiError.
      */
     async openEvents(lastId, signal) {
-      const headers = {'Accept': 'text/event-stream', 'Authorization': 'Bearer ' + this.token};
+      const headers = {'Accept': 'text/event-stream', 'Authorization': this.authorization()};
       let path = '/api/v1/events/stream';
       if (lastId === null) path += '?after=latest';
       else headers['Last-Event-ID'] = String(lastId);

@@ -88,7 +88,7 @@
       const again = readAgain;
       readAgain = null;
       refresh(generation, again);
-    } else if (mine === generation) {
+    } else if (mine === generation && api.token) {
       timer = setTimeout(() => refresh(mine, 'poll'), follower.live ? STREAMING_POLL_MS : POLL_MS);
     }
   }
