@@ -1,6 +1,7 @@
 package dev.tugboat.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -19,6 +20,10 @@ import java.util.Optional;
 
 /** A container's life: create, copy files in, start, stop, remove, inspect, list. */
 final class DockerContainers {
+  /** How long a removal the engine already has under way may take before it counts as failed. */
+  private static final Duration OTHER_REMOVAL_WAIT = Duration.ofSeconds(30);
+  private static final Duration OTHER_REMOVAL_POLL = Duration.ofMillis(100);
+
   private final DockerClient client;
   private final DockerFailures failures;
   private final DockerContainerConfigMapper mapper;
@@ -81,8 +86,34 @@ final class DockerContainers {
       client.removeContainerCmd(id.value()).withForce(true).withRemoveVolumes(false).exec();
     } catch (NotFoundException alreadyGone) {
       // Removing a removed container is harmless.
+    } catch (ConflictException e) {
+      if (!e.getMessage().contains("already in progress")) {
+        throw failures.of("remove " + id, e);
+      }
+      awaitOtherRemoval(id, e);
     } catch (RuntimeException e) {
       throw failures.of("remove " + id, e);
+    }
+  }
+
+  /**
+   * The engine answers 409 "removal of container ... is already in progress" while a removal it
+   * already started (a restart's clean-up, a `docker rm` beside us) runs. That removal is the one
+   * asked for: wait until the container is gone instead of failing the run that asked.
+   */
+  private void awaitOtherRemoval(ContainerId id, ConflictException conflict) {
+    long deadline = System.nanoTime() + OTHER_REMOVAL_WAIT.toNanos();
+    while (inspect(id).isPresent()) {
+      if (System.nanoTime() > deadline) {
+        throw failures.of("remove " + id + " (another removal has run for "
+            + OTHER_REMOVAL_WAIT.toSeconds() + " s)", conflict);
+      }
+      try {
+        Thread.sleep(OTHER_REMOVAL_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failures.of("remove " + id + " (interrupted while another removal ran)", conflict);
+      }
     }
   }
 

@@ -17,8 +17,14 @@ import dev.tugboat.runtime.LogListener;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +138,36 @@ class DockerContainerLifecycleIT {
     runtime.start(id);
     runtime.start(id);
     assertThat(runtime.inspect(id).orElseThrow().isRunning()).isTrue();
+  }
+
+  /**
+   * A restart's clean-up and a stop can remove the same container at once; the engine then
+   * answers the later one 409 "removal ... is already in progress". Both must end well.
+   */
+  @Test
+  void removalsOfOneContainerAtOnceAllSucceed() throws Exception {
+    ExecutorService removers = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 5; round++) {
+        ContainerId id = docker.createAndStart(docker.config("rm" + round, "sleep", "300"));
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> removals = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          removals.add(removers.submit(() -> {
+            go.await();
+            runtime.remove(id);
+            return null;
+          }));
+        }
+        go.countDown();
+        for (Future<?> removal : removals) {
+          removal.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(runtime.inspect(id)).isEmpty();
+      }
+    } finally {
+      removers.shutdownNow();
+    }
   }
 
   @Test
