@@ -1,15 +1,20 @@
 package dev.tugboat.api;
 
 /**
- * What every connection's handler shares: the app, the token, the cached status body, the metrics,
- * the dashboard's files and the count of open connections. Immutable references to thread-safe parts.
+ * What every connection's handler shares: the app, the token, the names it answers to, the cached
+ * status body, the metrics, the dashboard's files and the count of open connections. Immutable
+ * references to thread-safe parts.
  */
-record ApiContext(AppService service, BearerAuth auth, StatusJson status, ApiMetrics metrics,
-    StaticFiles files, ApiLimits limits, ConnectionLimit connections) {
+record ApiContext(AppService service, BearerAuth auth, AllowedHosts hosts, StatusJson status,
+    ApiMetrics metrics, StaticFiles files, ApiLimits limits, ConnectionLimit connections) {
 
   static ApiContext of(AppService service, String token, ApiLimits limits) {
-    return new ApiContext(service, new BearerAuth(token), new StatusJson(service::snapshot),
+    return of(service, token, AllowedHosts.of(), limits);
+  }
+
+  static ApiContext of(AppService service, String token, AllowedHosts hosts, ApiLimits limits) {
+    return new ApiContext(service, new BearerAuth(token), hosts, new StatusJson(service::snapshot),
         new ApiMetrics(), new StaticFiles(ApiContext.class.getClassLoader()), limits,
-        new ConnectionLimit(limits.maxConnections()));
+        new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerPeer()));
   }
 }

@@ -34,6 +34,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     this.routes = new ApiRoutes(context);
   }
 
+  /** Whether the request is an API call, as the routing below decides it. */
+  static boolean isApi(io.netty.handler.codec.http.HttpRequest request) {
+    return new QueryStringDecoder(request.uri()).rawPath().startsWith(API);
+  }
+
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     DecoderResult decoded = request.decoderResult();
@@ -45,17 +50,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
     if (uri.rawPath().startsWith(API)) {
+      // RequestGate refused a wrong token before the body was read; checked again here so this
+      // handler is never the one place a pipeline without the gate would let a call through.
       Optional<HttpResponseStatus> refusal = context.auth().refusal(request);
       if (refusal.isPresent()) {
-        FullHttpResponse response = Responses.error(refusal.get(),
-            refusal.get() == HttpResponseStatus.UNAUTHORIZED
-                ? "this call needs the header Authorization: Bearer TOKEN (the token is the file"
-                    + " 'token' in the daemon's state directory)"
-                : "the token does not match the daemon's token");
-        if (refusal.get() == HttpResponseStatus.UNAUTHORIZED) {
-          response.headers().set("WWW-Authenticate", "Bearer");
-        }
-        reply(ctx, "/api/v1", response, keepAlive);
+        reply(ctx, "/api/v1", RequestGate.tokenRefusal(refusal.get()), keepAlive);
         return;
       }
       streaming |= routes.handle(ctx, request, uri, keepAlive);

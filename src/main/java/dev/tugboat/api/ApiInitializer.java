@@ -9,8 +9,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Assembles a connection's pipeline, once the connection is within the cap: idle timeout, HTTP codec with a header limit, the body limit
- * (the aggregator answers 413 itself), then the API's handler.
+ * Assembles a connection's pipeline, once the connection is within the caps: idle timeout, the
+ * request head's deadline, HTTP codec with a header limit, the security headers of every
+ * response, the gate (Host, token and body size decided from the head), the body limit (the
+ * aggregator answers 413 itself), then the API's handler.
  */
 final class ApiInitializer extends ChannelInitializer<Channel> {
 
@@ -27,9 +29,14 @@ final class ApiInitializer extends ChannelInitializer<Channel> {
       return;
     }
     ApiLimits limits = context.limits();
+    RequestHeadDeadline headDeadline = new RequestHeadDeadline(limits.headDeadline());
     channel.pipeline()
         .addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+        .addLast(headDeadline)
         .addLast(new HttpServerCodec(MAX_LINE, limits.maxHeaderBytes(), 8192))
+        .addLast(headDeadline.afterCodec())
+        .addLast(SecurityHeaders.INSTANCE)
+        .addLast(new RequestGate(context))
         .addLast(new HttpServerExpectContinueHandler())
         .addLast(new HttpObjectAggregator(limits.maxBodyBytes()))
         .addLast(new ApiHandler(context));

@@ -4,15 +4,39 @@ import java.time.Duration;
 
 /**
  * Limits that keep one client from hurting the others: body and header sizes, how long an idle
- * connection stays open, the longest long poll, and how many connections a listener keeps open
- * (a dashboard holds one or two; the cap is far below the daemon's file descriptors, which it
- * also needs for Docker and its journal).
+ * connection stays open, how long a request head may take to arrive, the longest long poll, and
+ * how many connections a listener keeps open, in all and from one address (a dashboard holds one
+ * or two; the caps are far below the daemon's file descriptors, which it also needs for Docker and
+ * its journal, and one address cannot take every slot from the others).
  */
 public record ApiLimits(int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout,
-    Duration maxWait, int maxConnections) {
+    Duration maxWait, int maxConnections, int maxConnectionsPerPeer, Duration headDeadline) {
+
+  public ApiLimits {
+    if (maxConnectionsPerPeer < 1 || maxConnectionsPerPeer > maxConnections) {
+      throw new IllegalArgumentException("connections per peer must be from 1 to "
+          + maxConnections + ": " + maxConnectionsPerPeer);
+    }
+  }
+
+  /** Every connection may come from one peer; request heads have 10 s. */
+  public ApiLimits(int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout, Duration maxWait,
+      int maxConnections) {
+    this(maxBodyBytes, maxHeaderBytes, idleTimeout, maxWait, maxConnections, maxConnections,
+        Duration.ofSeconds(10));
+  }
+
+  /**
+   * The Integration API's: its callers are the app's containers, which make a call now and then;
+   * 16 connections from one of them is already a fault, and bodies are small.
+   */
+  public static ApiLimits integration() {
+    return new ApiLimits(64 * 1024, 16 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(30),
+        256, 16, Duration.ofSeconds(10));
+  }
 
   public static ApiLimits defaults() {
     return new ApiLimits(1024 * 1024, 16 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(55),
-        1000);
+        1000, 256, Duration.ofSeconds(10));
   }
 }

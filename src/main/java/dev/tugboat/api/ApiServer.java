@@ -34,7 +34,16 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(InetSocketAddress address, AppService service, String token,
       ApiLimits limits, int threads) throws InterruptedException {
-    ApiContext context = ApiContext.of(service, token, limits);
+    return start(address, service, token, java.util.Set.of(), limits, threads);
+  }
+
+  /**
+   * As above; {@code hostnames} are the names besides {@code localhost} and IP addresses that
+   * requests may carry in {@code Host} (how operators reach the console).
+   */
+  public static ApiServer start(InetSocketAddress address, AppService service, String token,
+      java.util.Set<String> hostnames, ApiLimits limits, int threads) throws InterruptedException {
+    ApiContext context = ApiContext.of(service, token, new AllowedHosts(hostnames), limits);
     return bind(address, new ApiInitializer(context), threads, context.status()::close);
   }
 
@@ -44,20 +53,7 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer startIntegration(InetSocketAddress address, AppService service,
       ApiLimits limits) throws InterruptedException {
-    ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
-    return bind(address, new io.netty.channel.ChannelInitializer<Channel>() {
-      @Override
-      protected void initChannel(Channel channel) {
-        if (!connections.admit(channel)) {
-          return;
-        }
-        channel.pipeline()
-            .addLast(new io.netty.handler.codec.http.HttpServerCodec(8192,
-                limits.maxHeaderBytes(), 8192))
-            .addLast(new io.netty.handler.codec.http.HttpObjectAggregator(64 * 1024))
-            .addLast(new IntegrationHandler(service));
-      }
-    }, 1, () -> { });
+    return bind(address, new IntegrationInitializer(service, limits), 1, () -> { });
   }
 
   private static ApiServer bind(InetSocketAddress address,

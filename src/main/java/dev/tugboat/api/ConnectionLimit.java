@@ -3,29 +3,38 @@ package dev.tugboat.api;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many connections one listener keeps open at once. Without a cap, a local process opening
- * connections until the daemon runs out of file descriptors leaves it unable to reach Docker or
- * write its journal; beyond the cap a connection gets {@code 503} and is closed before it costs
- * more than its socket. Thread-safe.
+ * How many connections one listener keeps open at once, in all and from one peer address. Without
+ * a cap, a local process opening connections until the daemon runs out of file descriptors leaves
+ * it unable to reach Docker or write its journal; without one per peer, one client could still
+ * take every place from the operator's browser. Beyond a cap a connection gets {@code 503} and is
+ * closed before it costs more than its socket. Thread-safe.
  */
 final class ConnectionLimit {
 
   private static final byte[] REFUSAL = refusal();
 
   private final int max;
+  private final int maxPerPeer;
   private final AtomicInteger open = new AtomicInteger();
+  private final Map<Object, Integer> openByPeer = new ConcurrentHashMap<>();
   private final LongAdder refused = new LongAdder();
 
-  ConnectionLimit(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("a listener must allow at least one connection: " + max);
+  ConnectionLimit(int max, int maxPerPeer) {
+    if (max < 1 || maxPerPeer < 1) {
+      throw new IllegalArgumentException("a listener must allow at least one connection: " + max
+          + " in all, " + maxPerPeer + " per peer");
     }
     this.max = max;
+    this.maxPerPeer = maxPerPeer;
   }
 
   /**
@@ -33,15 +42,36 @@ final class ConnectionLimit {
    * it and returns false.
    */
   boolean admit(Channel channel) {
+    Object peer = peerOf(channel);
     if (open.incrementAndGet() > max) {
       open.decrementAndGet();
-      refused.increment();
-      channel.writeAndFlush(Unpooled.wrappedBuffer(REFUSAL))
-          .addListener(ChannelFutureListener.CLOSE);
-      return false;
+      return refuse(channel);
     }
-    channel.closeFuture().addListener(closed -> open.decrementAndGet());
+    if (openByPeer.merge(peer, 1, Integer::sum) > maxPerPeer) {
+      release(peer);
+      return refuse(channel);
+    }
+    channel.closeFuture().addListener(closed -> release(peer));
     return true;
+  }
+
+  private boolean refuse(Channel channel) {
+    refused.increment();
+    channel.writeAndFlush(Unpooled.wrappedBuffer(REFUSAL))
+        .addListener(ChannelFutureListener.CLOSE);
+    return false;
+  }
+
+  private void release(Object peer) {
+    openByPeer.computeIfPresent(peer, (p, count) -> count == 1 ? null : count - 1);
+    open.decrementAndGet();
+  }
+
+  /** The peer's IP address, port aside: one host's many connections count together. */
+  private static Object peerOf(Channel channel) {
+    SocketAddress remote = channel.remoteAddress();
+    return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress() : String.valueOf(remote);
   }
 
   int open() {

@@ -57,7 +57,8 @@ public final class Daemon {
     AppController app = new AppController(setup, runtime);
     ApiServer server;
     try {
-      server = ApiServer.start(config.listen(), app, token, ApiLimits.defaults(), API_THREADS);
+      server = ApiServer.start(config.listen(), app, token, consoleHostnames(),
+          ApiLimits.defaults(), API_THREADS);
     } catch (Exception e) {
       app.close();
       runtime.close();
@@ -106,6 +107,21 @@ public final class Daemon {
     }
     ended.await();
     return 0;
+  }
+
+  /** The configured names, and the host's own name: operators type it into the address bar. */
+  private java.util.Set<String> consoleHostnames() {
+    java.util.Set<String> names = new java.util.HashSet<>(config.apiHostnames());
+    try {
+      String own = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname"))
+          .strip();
+      if (!own.isEmpty()) {
+        names.add(own);
+      }
+    } catch (IOException | RuntimeException notLinux) {
+      // only the configured names then
+    }
+    return names;
   }
 
   private HostAddresses hostAddresses() {

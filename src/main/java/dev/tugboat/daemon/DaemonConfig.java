@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The daemon's own config ({@code /etc/tugboat/tugboat.yml}); {@code config/tugboat.yml} documents
@@ -18,7 +19,8 @@ public record DaemonConfig(
     Optional<String> privateAddress,
     Optional<String> publicAddress,
     LogFormat logFormat,
-    int integrationPort) {
+    int integrationPort,
+    Set<String> apiHostnames) {
 
   public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
   public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
@@ -27,6 +29,16 @@ public record DaemonConfig(
 
   public DaemonConfig {
     registries = Map.copyOf(registries);
+    apiHostnames = Set.copyOf(apiHostnames);
+  }
+
+  /** A config that names no host names for the console beyond the defaults. */
+  public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
+      Optional<String> dockerHost, Map<String, Registry> registries,
+      Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
+      int integrationPort) {
+    this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
+        integrationPort, Set.of());
   }
 
   /** A registry for an image source ({@code replicated} or a named source). */

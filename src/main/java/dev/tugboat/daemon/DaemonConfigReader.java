@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class DaemonConfigReader {
 
   static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
-      "registries", "private_address", "public_address", "log_format", "integration_port");
+      "registries", "private_address", "public_address", "log_format", "integration_port",
+      "api_hostnames");
   private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
 
   private DaemonConfigReader() {}
@@ -80,7 +81,29 @@ public final class DaemonConfigReader {
         fields.string("private_address"),
         fields.string("public_address"),
         logFormat(fields.string("log_format").orElse("text"), file),
-        port(fields.string("integration_port"), file));
+        port(fields.string("integration_port"), file),
+        hostnames(map.get("api_hostnames"), file));
+  }
+
+  /** Names the console is reached by, besides localhost, IP addresses and the host's own name. */
+  private static Set<String> hostnames(Object value, Path file) throws DaemonConfigException {
+    if (value == null) {
+      return Set.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new DaemonConfigException(file + ": key 'api_hostnames' must be a list of host names"
+          + " (e.g. [appliance.example.com]), got '" + value + "'");
+    }
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (Object item : list) {
+      String name = String.valueOf(item).strip();
+      if (!com.google.common.net.InternetDomainName.isValid(name)) {
+        throw new DaemonConfigException(file + ": key 'api_hostnames' lists '" + item
+            + "', which is not a host name (IP addresses are always allowed and need no entry)");
+      }
+      names.add(name);
+    }
+    return names;
   }
 
   static InetSocketAddress listen(String value, Path file) throws DaemonConfigException {

@@ -27,7 +27,7 @@ final class ApiChannel {
   }
 
   ApiChannel(ApiLimits limits) {
-    context = ApiContext.of(app, TOKEN, limits);
+    context = ApiContext.of(app, TOKEN, AllowedHosts.of("console.example.com"), limits);
     server = new EmbeddedChannel(new ApiInitializer(context));
   }
 
@@ -83,14 +83,14 @@ final class ApiChannel {
   }
 
   FullHttpResponse get(String path) {
-    return send("GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
+    return send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
         + "\r\n\r\n");
   }
 
   FullHttpResponse call(String method, String path, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return send(method + " " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n"
+    return send(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n"
         + body);
   }
 

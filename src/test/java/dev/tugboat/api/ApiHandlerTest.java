@@ -20,13 +20,13 @@ class ApiHandlerTest {
 
   @Test
   void apiCallsWithoutTheTokenAre401AndWithAWrongOne403() {
-    FullHttpResponse none = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n\r\n");
+    FullHttpResponse none = api.send("GET /api/v1/status HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertThat(none.status().code()).isEqualTo(401);
     assertThat(none.headers().get("WWW-Authenticate")).isEqualTo("Bearer");
     assertThat(ApiChannel.body(none)).contains("Authorization: Bearer TOKEN");
 
     FullHttpResponse wrong = api.send(
-        "POST /api/v1/app/stop HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n\r\n");
+        "POST /api/v1/app/stop HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer nope\r\n\r\n");
     assertThat(wrong.status().code()).isEqualTo(403);
     assertThat(ApiChannel.body(wrong))
         .isEqualTo("{\"error\":\"the token does not match the daemon's token\"}");
@@ -110,18 +110,18 @@ class ApiHandlerTest {
 
   @Test
   void tooLargeHeadersAre431() {
-    FullHttpResponse response = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\nX-Big: "
+    FullHttpResponse response = api.send("GET /api/v1/status HTTP/1.1\r\nHost: localhost\r\nX-Big: "
         + "y".repeat(2000) + "\r\n\r\n");
     assertThat(response.status().code()).isEqualTo(431);
   }
 
   @Test
   void healthzNeedsNoTokenAndSaysWhenDockerIsDown() {
-    FullHttpResponse up = api.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    FullHttpResponse up = api.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertThat(up.status().code()).isEqualTo(200);
     assertThat(ApiChannel.body(up)).contains("\"docker\":\"reachable\"");
     api.app.dockerUp = false;
-    FullHttpResponse down = api.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    FullHttpResponse down = api.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertThat(down.status().code()).isEqualTo(503);
   }
 
@@ -161,7 +161,7 @@ class ApiHandlerTest {
   void metricsCountRequestsAndShowTheAppState() {
     api.get("/api/v1/status");
     api.app.latency.observe("port-listen", java.time.Duration.ofMillis(300));
-    String metrics = ApiChannel.body(api.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"));
+    String metrics = ApiChannel.body(api.send("GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n"));
     assertThat(metrics).contains("tugboat_app_state{state=\"stopped\"} 1")
         .contains("tugboat_api_requests_total{route=\"/api/v1/status\",code=\"200\"} 1")
         .contains("tugboat_trigger_latency_seconds_bucket{trigger=\"port-listen\",le=\"0.25\"} 0")
@@ -171,9 +171,9 @@ class ApiHandlerTest {
 
   @Test
   void dashboardPathsThatLeaveTheFolderAreNotFound() {
-    assertThat(api.send("GET /dashboard/../../logback.xml HTTP/1.1\r\nHost: x\r\n\r\n")
+    assertThat(api.send("GET /dashboard/../../logback.xml HTTP/1.1\r\nHost: localhost\r\n\r\n")
         .status().code()).isEqualTo(404);
-    assertThat(api.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").status().code())
+    assertThat(api.send("GET /nowhere HTTP/1.1\r\nHost: localhost\r\n\r\n").status().code())
         .isEqualTo(404);
   }
 
@@ -181,7 +181,7 @@ class ApiHandlerTest {
   void theEventStreamSendsPastEventsThenEachNewOne() {
     api.app.event("ContainerStarted", "started db");
     api.server.writeInbound(io.netty.buffer.Unpooled.copiedBuffer("GET /api/v1/events/stream"
-        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
+        + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
         java.nio.charset.StandardCharsets.UTF_8));
     api.server.runPendingTasks();
     api.app.event("AppStarted", "app started");
@@ -201,7 +201,7 @@ class ApiHandlerTest {
 
   @Test
   void statusIsGzippedForClientsThatAcceptIt() throws Exception {
-    FullHttpResponse response = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+    FullHttpResponse response = api.send("GET /api/v1/status HTTP/1.1\r\nHost: localhost\r\n"
         + "Accept-Encoding: gzip, deflate\r\nAuthorization: Bearer " + ApiChannel.TOKEN
         + "\r\n\r\n");
     assertThat(response.headers().get("Content-Encoding")).isEqualTo("gzip");
@@ -220,7 +220,7 @@ class ApiHandlerTest {
     assertThat(etag).startsWith("W/\"");
     assertThat(first.headers().get("Cache-Control")).isEqualTo("no-cache");
 
-    FullHttpResponse same = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+    FullHttpResponse same = api.send("GET /api/v1/status HTTP/1.1\r\nHost: localhost\r\n"
         + "If-None-Match: " + etag + "\r\nAuthorization: Bearer " + ApiChannel.TOKEN
         + "\r\n\r\n");
     assertThat(same.status().code()).isEqualTo(304);
@@ -228,7 +228,7 @@ class ApiHandlerTest {
     assertThat(same.headers().get("ETag")).isEqualTo(etag);
 
     api.app.snapshot = api.app.snapshot.withStartupMessage("loading");
-    FullHttpResponse moved = api.send("GET /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+    FullHttpResponse moved = api.send("GET /api/v1/status HTTP/1.1\r\nHost: localhost\r\n"
         + "If-None-Match: " + etag + "\r\nAuthorization: Bearer " + ApiChannel.TOKEN
         + "\r\n\r\n");
     assertThat(moved.status().code()).isEqualTo(200);
@@ -240,7 +240,7 @@ class ApiHandlerTest {
   void headOfTheStatusHasTheHeadersOfGetAndNoBody() {
     int length = ApiChannel.body(api.get("/api/v1/status")).getBytes(
         java.nio.charset.StandardCharsets.UTF_8).length;
-    FullHttpResponse head = api.send("HEAD /api/v1/status HTTP/1.1\r\nHost: x\r\n"
+    FullHttpResponse head = api.send("HEAD /api/v1/status HTTP/1.1\r\nHost: localhost\r\n"
         + "Authorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n");
     assertThat(head.status().code()).isEqualTo(200);
     assertThat(head.headers().getInt("Content-Length")).isEqualTo(length);

@@ -60,7 +60,7 @@ class ConnectionLimitTest {
   }
 
   private static String healthz(EmbeddedChannel channel) {
-    channel.writeInbound(Unpooled.copiedBuffer("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+    channel.writeInbound(Unpooled.copiedBuffer("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n",
         StandardCharsets.US_ASCII));
     channel.runPendingTasks();
     return written(channel);

@@ -30,7 +30,7 @@ class EventsResumeTest {
     refill();
 
     api.server.writeInbound(Unpooled.copiedBuffer("GET /api/v1/events/stream HTTP/1.1\r\n"
-        + "Host: x\r\nLast-Event-ID: 7\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
+        + "Host: localhost\r\nLast-Event-ID: 7\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
         StandardCharsets.UTF_8));
     api.server.runPendingTasks();
     api.app.event("AppStarted", "app started");
@@ -46,7 +46,7 @@ class EventsResumeTest {
   @Test
   void aStatusChangeNoEventTellsReachesTheStreamAsANoticeWithoutAnId() {
     api.server.writeInbound(Unpooled.copiedBuffer("GET /api/v1/events/stream?after=latest"
-        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
+        + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
         StandardCharsets.UTF_8));
     api.server.runPendingTasks();
     api.app.events().statusChanged();
@@ -75,7 +75,7 @@ class EventsResumeTest {
     refill();
 
     api.server.writeInbound(Unpooled.copiedBuffer("GET /api/v1/events/stream?after=latest"
-        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
+        + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ApiChannel.TOKEN + "\r\n\r\n",
         StandardCharsets.UTF_8));
     api.server.runPendingTasks();
     api.app.event("AppStarted", "app started");

@@ -59,13 +59,23 @@ class UpgradeRoutesTest {
 
   @Test
   void applyAndRollbackNeedTheTokenAndABodyWithinTheLimit() {
-    FullHttpResponse none = api.send("PUT /api/v1/spec HTTP/1.1\r\nHost: x\r\nContent-Length: "
+    FullHttpResponse none = api.send("PUT /api/v1/spec HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
         + SPEC.length() + "\r\n\r\n" + SPEC);
     assertThat(none.status().code()).isEqualTo(401);
-    FullHttpResponse wrong = api.send("POST /api/v1/app/rollback HTTP/1.1\r\nHost: x\r\n"
-        + "Authorization: Bearer nope\r\n\r\n");
-    assertThat(wrong.status().code()).isEqualTo(403);
-    assertThat(api.call("PUT", "/api/v1/spec", "x".repeat(2000)).status().code()).isEqualTo(413);
+    // refused before its body was read: the connection cannot be trusted to be in step, and an
+    // unauthenticated client gets nothing more from it
+    assertThat(api.server.isOpen()).isFalse();
+    ApiChannel again = new ApiChannel();
+    try {
+      FullHttpResponse wrong = again.send("POST /api/v1/app/rollback HTTP/1.1\r\n"
+          + "Host: localhost\r\nAuthorization: Bearer nope\r\n\r\n");
+      assertThat(wrong.status().code()).isEqualTo(403);
+      assertThat(again.call("PUT", "/api/v1/spec", "x".repeat(2000)).status().code())
+          .isEqualTo(413);
+      assertThat(again.app.calls).isEmpty();
+    } finally {
+      again.close();
+    }
     assertThat(api.app.calls).isEmpty();
   }
 
@@ -93,7 +103,7 @@ class UpgradeRoutesTest {
         + "{\"run_id\":\"run-1\",\"spec_name\":\"demo\",\"spec_version\":\"1\","
         + "\"started_at\":\"2026-01-01T00:00:00Z\",\"ended_at\":\"2026-01-01T00:09:00Z\","
         + "\"outcome\":\"failed\",\"cause\":\"ready check failed\"}]}");
-    assertThat(api.send("GET /api/v1/history HTTP/1.1\r\nHost: x\r\n\r\n").status().code())
+    assertThat(api.send("GET /api/v1/history HTTP/1.1\r\nHost: localhost\r\n\r\n").status().code())
         .isEqualTo(401);
     assertThat(api.call("POST", "/api/v1/history", "").status().code()).isEqualTo(405);
   }

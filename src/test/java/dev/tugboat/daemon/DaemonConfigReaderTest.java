@@ -64,7 +64,18 @@ class DaemonConfigReaderTest {
     parse("listne: 1.2.3.4:80\n");
     assertThat(warnings).containsExactly("/etc/tugboat/tugboat.yml: unknown key 'listne' is"
         + " ignored; known keys: listen, state_dir, app, docker_host, registries,"
-        + " private_address, public_address, log_format, integration_port");
+        + " private_address, public_address, log_format, integration_port, api_hostnames");
+  }
+
+  @Test
+  void apiHostnamesAreNamesAndAnIpAddressNeedsNoEntry() throws Exception {
+    assertThat(parse("api_hostnames: [appliance.example.com, tugboat]\n").apiHostnames())
+        .containsExactlyInAnyOrder("appliance.example.com", "tugboat");
+    assertThat(parse("").apiHostnames()).isEmpty();
+    assertThatThrownBy(() -> parse("api_hostnames: appliance.example.com\n"))
+        .hasMessageContaining("'api_hostnames' must be a list of host names");
+    assertThatThrownBy(() -> parse("api_hostnames: ['http://x/']\n"))
+        .hasMessageContaining("'http://x/', which is not a host name");
   }
 
   @Test
