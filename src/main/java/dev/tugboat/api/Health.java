@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code GET /healthz}: 200 when the daemon answers and Docker does, 503 (with the reason) when
  * Docker does not answer within two seconds. Needs no token: a supervisor or load balancer asks.
+ * The service answers from a ping at most a second old, so asking often costs nothing more.
  */
 final class Health {
 

@@ -42,6 +42,8 @@ public final class AppController implements AppService, AutoCloseable {
   private final ContainerRuntime runtime;
   private final ExecutorService control = DaemonThreads.single("tugboat-control");
   private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
+  private final ExecutorService pinger = DaemonThreads.single("tugboat-engine-ping");
+  private final EngineHealth engineHealth;
   private final EventLog events = new EventLog(10_000);
   private final LatencyHistogram latency = new LatencyHistogram();
   private final AppActions actions;
@@ -62,6 +64,7 @@ public final class AppController implements AppService, AutoCloseable {
   public AppController(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
     this.runtime = runtime;
+    this.engineHealth = new EngineHealth(runtime, pinger, setup.clock());
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
         setup.daemon().settingsFile());
@@ -201,14 +204,7 @@ public final class AppController implements AppService, AutoCloseable {
 
   @Override
   public CompletableFuture<Boolean> dockerReachable() {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        runtime.ping();
-        return true;
-      } catch (RuntimeFailure e) {
-        return false;
-      }
-    }, workers);
+    return engineHealth.reachable();
   }
 
   @Override
@@ -490,5 +486,6 @@ public final class AppController implements AppService, AutoCloseable {
     }
     control.shutdownNow();
     workers.shutdownNow();
+    pinger.shutdownNow();
   }
 }

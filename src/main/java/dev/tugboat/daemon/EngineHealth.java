@@ -1,0 +1,64 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.RuntimeFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Whether the Docker Engine answers, for {@code /healthz}: the last ping's answer while it is at
+ * most a second old, else a new ping on a thread of its own. At most one ping is under way: a
+ * flood of health checks, or an engine that hangs, queues nothing, and never takes a worker that
+ * launches containers. Thread-safe.
+ */
+final class EngineHealth {
+
+  static final Duration FRESH = Duration.ofSeconds(1);
+
+  private record Answer(boolean reachable, Instant at) {}
+
+  private final ContainerRuntime runtime;
+  private final Executor pinger;
+  private final Clock clock;
+  private Answer last;
+  private CompletableFuture<Boolean> underWay;
+
+  EngineHealth(ContainerRuntime runtime, Executor pinger, Clock clock) {
+    this.runtime = runtime;
+    this.pinger = pinger;
+    this.clock = clock;
+  }
+
+  synchronized CompletableFuture<Boolean> reachable() {
+    Instant now = clock.instant();
+    if (last != null && !now.isAfter(last.at().plus(FRESH))) {
+      return CompletableFuture.completedFuture(last.reachable());
+    }
+    if (underWay == null) {
+      CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(this::ping, pinger);
+      underWay = ping;
+      ping.whenComplete((reachable, failure) -> answered(ping, reachable != null && reachable));
+    }
+    // a copy, so a caller's timeout cannot complete the ping that others wait on
+    return underWay.thenApply(reachable -> reachable);
+  }
+
+  private boolean ping() {
+    try {
+      runtime.ping();
+      return true;
+    } catch (RuntimeFailure e) {
+      return false;
+    }
+  }
+
+  private synchronized void answered(CompletableFuture<Boolean> ping, boolean reachable) {
+    last = new Answer(reachable, clock.instant());
+    if (underWay == ping) {
+      underWay = null;
+    }
+  }
+}

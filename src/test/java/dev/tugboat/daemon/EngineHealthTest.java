@@ -1,0 +1,82 @@
+package dev.tugboat.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tugboat.runtime.InMemoryRuntime;
+import dev.tugboat.runtime.ManualClock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EngineHealthTest {
+
+  private final ManualClock clock = new ManualClock();
+  private final InMemoryRuntime runtime = new InMemoryRuntime(clock);
+  /** The pinger's thread, run by hand: what it holds is what is under way. */
+  private final Queue<Runnable> pings = new ArrayDeque<>();
+  private final Executor pinger = pings::add;
+  private final EngineHealth health = new EngineHealth(runtime, pinger, clock);
+
+  @Test
+  void aFloodOfHealthChecksMakesOnePingASecond() {
+    CompletableFuture<Boolean> first = health.reachable();
+    for (int i = 0; i < 1000; i++) {
+      health.reachable();
+    }
+    assertThat(pings).hasSize(1);
+    runPings();
+    assertThat(first).isCompletedWithValue(true);
+
+    clock.advance(Duration.ofMillis(1000));
+    assertThat(health.reachable()).isCompletedWithValue(true);
+    assertThat(pings).isEmpty();
+
+    clock.advance(Duration.ofMillis(1));
+    CompletableFuture<Boolean> later = health.reachable();
+    assertThat(pings).hasSize(1);
+    runPings();
+    assertThat(later).isCompletedWithValue(true);
+  }
+
+  @Test
+  void anEngineThatDoesNotAnswerQueuesNothingAndACallersTimeoutLeavesThePingToTheOthers() {
+    CompletableFuture<Boolean> impatient = health.reachable()
+        .completeOnTimeout(false, 1, TimeUnit.NANOSECONDS);
+    CompletableFuture<Boolean> patient = health.reachable();
+    assertThat(impatient.join()).isFalse();
+    assertThat(patient).isNotDone();
+    for (int i = 0; i < 1000; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      health.reachable();
+    }
+    assertThat(pings).hasSize(1);
+    runPings();
+    assertThat(patient).isCompletedWithValue(true);
+  }
+
+  @Test
+  void anEngineThatIsDownIsUnreachableAndSeenAgainOnceItIsBack() {
+    runtime.stopEngine();
+    CompletableFuture<Boolean> down = health.reachable();
+    runPings();
+    assertThat(down).isCompletedWithValue(false);
+
+    runtime.startEngine();
+    assertThat(health.reachable()).isCompletedWithValue(false);
+    clock.advance(Duration.ofSeconds(2));
+    CompletableFuture<Boolean> back = health.reachable();
+    runPings();
+    assertThat(back).isCompletedWithValue(true);
+  }
+
+  private void runPings() {
+    Runnable ping;
+    while ((ping = pings.poll()) != null) {
+      ping.run();
+    }
+  }
+}
