@@ -1,6 +1,5 @@
 package dev.tugboat.api;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -11,7 +10,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,21 +87,16 @@ final class EventsEndpoint {
         .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     context.metrics().count("/api/v1/events/stream", 200);
     ctx.writeAndFlush(head);
-    long[] sent = {after};
-    Runnable catchUp = () -> {
-      for (ApiEvent event : log.after(sent[0], MAX_LIMIT)) {
-        write(ctx, "id: " + event.id() + "\nevent: event\ndata: "
-            + new String(Responses.json(event), StandardCharsets.UTF_8) + "\n\n");
-        sent[0] = event.id();
-      }
-    };
-    Runnable stop = log.listen(event -> ctx.executor().execute(catchUp));
+    // A client that takes nothing for the idle timeout is dropped, as an idle connection is.
+    EventStreamSession session =
+        new EventStreamSession(ctx, log, after, context.limits().idleTimeout());
+    Runnable stop = log.listen(event -> ctx.executor().execute(session::catchUp));
     // No id: a status notice is not an event, and must not move a client's Last-Event-ID.
     Runnable stopStatus = log.listenStatus(() -> ctx.executor().execute(
-        () -> write(ctx, "event: status\ndata: {}\n\n")));
-    ctx.executor().execute(catchUp);
+        () -> session.notice("event: status\ndata: {}\n\n")));
+    ctx.executor().execute(session::catchUp);
     ScheduledFuture<?> keepAlive = ctx.executor().scheduleAtFixedRate(
-        () -> write(ctx, ": keep-alive\n\n"), KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
+        () -> session.notice(": keep-alive\n\n"), KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
         TimeUnit.SECONDS);
     ctx.channel().closeFuture().addListener(closed -> {
       stop.run();
@@ -129,9 +122,4 @@ final class EventsEndpoint {
     }
   }
 
-  /** One chunk of the stream (the codec frames it, as the response is chunked). */
-  private static void write(ChannelHandlerContext ctx, String text) {
-    ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultHttpContent(
-        Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)));
-  }
 }
