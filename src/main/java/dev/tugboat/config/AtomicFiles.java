@@ -26,11 +26,17 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Replaces {@code target} with {@code contents}, mode 0600, making its directory if needed. */
+  /**
+   * Replaces {@code target} with {@code contents}, mode 0600, making its directory if needed, mode
+   * 0700: it holds secrets, and the daemon refuses a state directory others can reach.
+   */
   public static void writePrivate(Path target, String contents) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
-    Files.createDirectories(directory);
+    if (!Files.isDirectory(directory)) {
+      Files.createDirectories(directory,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {

@@ -34,11 +34,24 @@ public final class Daemon {
     this.log = new DaemonLog(out, config.logFormat(), Clock.systemUTC());
   }
 
-  /** Serves until the process is told to end; returns an exit code when it cannot start. */
+  /**
+   * Serves until the process is told to end; returns an exit code when it cannot start: 2 when
+   * the operator must change something first (systemd does not restart it then), else 1.
+   */
   public int serve(boolean startApp) throws InterruptedException {
     // Logging must be set up before two threads log at once (the Docker client loading beside the
     // API), or SLF4J queues their first lines and prints a warning about replaying them.
     org.slf4j.LoggerFactory.getILoggerFactory();
+    Optional<String> unsafeStateDir;
+    try {
+      unsafeStateDir = StateDirCheck.refusal(config.stateDir(), StateDirCheck.processUid());
+    } catch (IOException e) {
+      unsafeStateDir = Optional.of("cannot tell which user the daemon runs as: " + e);
+    }
+    if (unsafeStateDir.isPresent()) {
+      log.error(unsafeStateDir.get());
+      return 2;
+    }
     ConnectingRuntime runtime = new ConnectingRuntime(() -> DockerRuntime.connect(config.dockerHost()));
     String token;
     try {
