@@ -104,4 +104,31 @@ class RegistryPullIT {
     assertThat(DockerCli.containersOf(app)).isEmpty();
     assertThat(DockerCli.run("image", "ls", "-q", image)).isEmpty();
   }
+
+  @Test
+  void theDaemonFailsTheStartWithTheRegistrysNameInItsStatusAndLog() throws Exception {
+    Path config = config("not-the-password");
+    int port = TestSpecs.freePort();
+    Files.writeString(config, Files.readString(config) + "listen: 127.0.0.1:" + port
+        + "\nstate_dir: state\napp: " + spec() + "\nintegration_port: " + TestSpecs.freePort()
+        + "\n");
+    String refused = "registry replicated (" + registry.host() + "/vendor) refused user \""
+        + USER + "\"";
+
+    try (TugboatProcess daemon = TugboatProcess.start("serve", "--config", config.toString())) {
+      daemon.awaitLine(line -> line.contains("cannot start " + app), Duration.ofSeconds(120));
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemon.stdout())
+          .contains("  " + image + " (for web/" + app + "): " + refused)
+          .contains("check `user` and `password_file` of registries.replicated in " + config));
+      try (TugboatProcess status = TugboatProcess.start("status", "--config", config.toString())) {
+        status.awaitExit(Duration.ofSeconds(60));
+        assertThat(status.stdout()).contains("failed").contains(refused)
+            .doesNotContain("not-the-password");
+      }
+      assertThat(daemon.stdout() + daemon.stderr()).doesNotContain("not-the-password");
+      daemon.terminate();
+      daemon.awaitExit(Duration.ofSeconds(60));
+    }
+    assertThat(DockerCli.containersOf(app)).isEmpty();
+  }
 }
