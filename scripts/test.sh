@@ -9,6 +9,8 @@ scripts/build-images.sh
 # PostgreSQL and the demo app, for the end-to-end tests of the migration pattern.
 scripts/build-demo-images.sh
 scripts/setup-browser.sh
+# The Distribution registry, htpasswd and openssl, for the private-registry pull test.
+scripts/setup-registry.sh
 mvn -B verify "$@"
 scripts/chaos/engine-restart.sh
 scripts/test-install.sh  # the .deb and scripts/install.sh under systemd, in a container

@@ -3,7 +3,12 @@ package dev.tugboat.cli;
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.daemon.AppPreparer;
+import dev.tugboat.daemon.DaemonConfig;
+import dev.tugboat.daemon.DaemonConfigException;
+import dev.tugboat.daemon.DaemonConfigReader;
 import dev.tugboat.daemon.RunIds;
+import dev.tugboat.orchestrator.ImageRegistries;
+import dev.tugboat.orchestrator.ImageRegistry;
 import dev.tugboat.runtime.docker.DockerRuntime;
 import dev.tugboat.spec.AppSpec;
 import java.nio.file.Path;
@@ -57,11 +62,31 @@ public final class RunCommand implements Callable<Integer> {
   String publicAddress;
 
   @Option(names = "--registry", paramLabel = "SOURCE=ADDRESS",
-      description = "The registry of an image source (replicated, or a named source).")
+      description = {"The registry of an image source (replicated, or a named source), pulled",
+          "from without a login; it replaces that source's registry of --config."})
   Map<String, String> registries = new LinkedHashMap<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = {
+      "A daemon config (as `tugboat serve --config`) whose registries (with their logins),",
+      "docker_host, private_address and public_address this run uses; options given win."})
+  Path configFile;
 
   @Override
   public Integer call() throws Exception {
+    Optional<DaemonConfig> daemonConfig;
+    try {
+      daemonConfig = daemonConfig();
+    } catch (DaemonConfigException e) {
+      System.err.println("tugboat run: " + e.getMessage());
+      return 2;
+    }
+    daemonConfig.flatMap(DaemonConfig::dockerHost).filter(host -> dockerHost == null)
+        .ifPresent(host -> dockerHost = host);
+    daemonConfig.flatMap(DaemonConfig::privateAddress).filter(a -> privateAddress == null)
+        .ifPresent(a -> privateAddress = a);
+    daemonConfig.flatMap(DaemonConfig::publicAddress).filter(a -> publicAddress == null)
+        .ifPresent(a -> publicAddress = a);
+    ImageRegistries imageRegistries = imageRegistries(daemonConfig);
     // Making a Docker client costs a second or more of class loading: do it while the spec and the
     // config load, which need no Docker.
     CompletableFuture<DockerRuntime> connecting =
@@ -78,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
       AppPreparer.Prepared prepared;
       try {
         prepared = AppPreparer.prepare(spec, new AppPreparer.Options(specFile, settingsFile, sets,
-            hostAddresses(), registries, Clock.systemUTC()), runtime);
+            hostAddresses(), imageRegistries, Clock.systemUTC()), runtime);
       } catch (AppPreparer.PrepareException e) {
         System.err.println("tugboat run: " + e.getMessage());
         return e.exitCode();
@@ -90,6 +115,23 @@ public final class RunCommand implements Callable<Integer> {
           RunIds.next(Clock.systemUTC()), prepared.plan(), runtime,
           prepared.reportingSecrets(console::addSecrets).launcher());
     }
+  }
+
+  private Optional<DaemonConfig> daemonConfig() throws DaemonConfigException {
+    if (configFile == null) {
+      return Optional.empty();
+    }
+    return Optional.of(DaemonConfigReader.read(configFile, true,
+        warning -> System.err.println("WARN " + warning)));
+  }
+
+  private ImageRegistries imageRegistries(Optional<DaemonConfig> daemonConfig) {
+    ImageRegistries all = daemonConfig.map(DaemonConfig::imageRegistries)
+        .orElse(ImageRegistries.none());
+    for (Map.Entry<String, String> option : registries.entrySet()) {
+      all = all.with(ImageRegistry.fromOption(option.getKey(), option.getValue()));
+    }
+    return all;
   }
 
   private HostAddresses hostAddresses() {

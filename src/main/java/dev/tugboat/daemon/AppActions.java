@@ -15,7 +15,6 @@ import dev.tugboat.spec.AppSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +62,7 @@ final class AppActions {
       boolean preflight) {
     AppConfig.Read read = setup.appConfig().read(spec);
     AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
-        setup.daemon().settingsFile(), List.of(), setup.host(), registries(), setup.clock());
+        setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().imageRegistries(), setup.clock());
     try {
       AppPreparer.Prepared prepared = preflight ? AppPreparer.prepare(spec, options, runtime)
           : AppPreparer.plan(spec, options);
@@ -75,11 +74,6 @@ final class AppActions {
     } catch (AppPreparer.PrepareException e) {
       throw new ApiException(e.exitCode() == 2 ? 400 : 409, e.getMessage());
     }
-  }
-
-  private Map<String, String> registries() {
-    return setup.daemon().registries().entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().address()));
   }
 
   List<String> logs(AppSnapshot snapshot, String component, String container, int tail) {

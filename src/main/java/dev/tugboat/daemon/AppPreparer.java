@@ -4,6 +4,7 @@ import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.config.SpecSecrets;
 import dev.tugboat.orchestrator.ContainerKeys;
+import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.PlanException;
 import dev.tugboat.orchestrator.Preflight;
@@ -26,7 +27,7 @@ import dev.tugboat.trigger.TcpConnector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -38,10 +39,10 @@ public final class AppPreparer {
 
   /** What a start is made of, as options or the daemon config give it. */
   public record Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
-      Map<String, String> registries, Clock clock) {
+      ImageRegistries registries, Clock clock) {
     public Options {
       sets = List.copyOf(sets);
-      registries = Map.copyOf(registries);
+      Objects.requireNonNull(registries, "registries");
     }
   }
 
@@ -95,9 +96,9 @@ public final class AppPreparer {
       throws PrepareException {
     Prepared prepared = plan(spec, options);
     try {
-      new Preflight(runtime, new SystemHostPorts(runtime, HostInterfaces.ofThisMachine()))
-          .check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec), prepared.plan(),
-              prepared.launcher()));
+      new Preflight(runtime, new SystemHostPorts(runtime, HostInterfaces.ofThisMachine()),
+          options.registries()).check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
+              prepared.plan(), prepared.launcher()));
     } catch (PreflightException | RuntimeFailure e) {
       throw new PrepareException(prepared.masker().mask(e.getMessage()), 1);
     }
@@ -113,7 +114,7 @@ public final class AppPreparer {
     RunInputs.Prepared prepared;
     try {
       prepared = RunInputs.of(spec, options.specFile(), options.settingsFile(), options.sets(),
-          options.host(), options.registries(), options.clock());
+          options.host(), options.registries().addresses(), options.clock());
     } catch (RunInputs.InputException e) {
       throw new PrepareException(e.getMessage(), 2);
     }

@@ -1,5 +1,7 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.orchestrator.ImageRegistries;
+import dev.tugboat.orchestrator.ImageRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +17,7 @@ public record DaemonConfig(
     Path stateDir,
     Optional<Path> app,
     Optional<String> dockerHost,
-    Map<String, Registry> registries,
+    Map<String, ImageRegistry> registries,
     Optional<String> privateAddress,
     Optional<String> publicAddress,
     LogFormat logFormat,
@@ -41,8 +43,10 @@ public record DaemonConfig(
         integrationPort, Set.of());
   }
 
-  /** A registry for an image source ({@code replicated} or a named source). */
-  public record Registry(String address, Optional<String> user, Optional<Path> passwordFile) {}
+  /** The registries per image source ({@code replicated} or a named source), as pulls use them. */
+  public ImageRegistries imageRegistries() {
+    return new ImageRegistries(registries);
+  }
 
   /** How the daemon writes its log lines. */
   public enum LogFormat {

@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.orchestrator.ImageRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -150,9 +151,9 @@ public final class DaemonConfigReader {
     }
   }
 
-  private static Map<String, DaemonConfig.Registry> registries(Fields fields, Path base)
+  private static Map<String, ImageRegistry> registries(Fields fields, Path base)
       throws DaemonConfigException {
-    Map<String, DaemonConfig.Registry> found = new LinkedHashMap<>();
+    Map<String, ImageRegistry> found = new LinkedHashMap<>();
     for (Map.Entry<String, Map<?, ?>> entry : fields.mapOfMaps("registries").entrySet()) {
       Fields registry = new Fields(fields.file(), entry.getValue(),
           "registries." + entry.getKey() + ".");
@@ -164,8 +165,15 @@ public final class DaemonConfigReader {
       }
       String address = registry.string("address").orElseThrow(() -> new DaemonConfigException(
           fields.file() + ": key 'registries." + entry.getKey() + ".address' is missing"));
-      found.put(entry.getKey(), new DaemonConfig.Registry(address, registry.string("user"),
-          registry.string("password_file").map(base::resolve)));
+      Optional<String> user = registry.string("user");
+      Optional<Path> passwordFile = registry.string("password_file").map(base::resolve);
+      if (user.isPresent() != passwordFile.isPresent()) {
+        throw new DaemonConfigException(fields.file() + ": key 'registries." + entry.getKey()
+            + "." + (user.isPresent() ? "password_file" : "user") + "' is missing; a registry"
+            + " login needs both user and password_file (or neither, for anonymous pulls)");
+      }
+      found.put(entry.getKey(), new ImageRegistry(entry.getKey(), address, user, passwordFile,
+          Optional.of(fields.file().toAbsolutePath())));
     }
     return found;
   }

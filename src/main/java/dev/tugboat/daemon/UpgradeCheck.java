@@ -2,6 +2,7 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.api.ApiException;
 import dev.tugboat.orchestrator.ContainerKeys;
+import dev.tugboat.orchestrator.ImagePull;
 import dev.tugboat.orchestrator.PreflightNeeds;
 import dev.tugboat.orchestrator.SpecNeeds;
 import dev.tugboat.runtime.ContainerRuntime;
@@ -14,9 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +50,7 @@ final class UpgradeCheck {
         Files.copy(settingsFile, settings, StandardCopyOption.COPY_ATTRIBUTES);
       }
       AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile,
-          settings, List.of(), setup.host(), registries(), setup.clock()));
+          settings, List.of(), setup.host(), setup.daemon().imageRegistries(), setup.clock()));
       PreflightNeeds needs = SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
           prepared.plan(), prepared.launcher());
       List<String> missing = missingImages(needs);
@@ -74,29 +72,17 @@ final class UpgradeCheck {
   }
 
   private List<String> missingImages(PreflightNeeds needs) {
+    ImagePull pull = new ImagePull(runtime, setup.daemon().imageRegistries());
     List<String> missing = new ArrayList<>();
-    for (PreflightNeeds.ImageNeed need : needs.images()) {
-      if (runtime.imagePresent(need.image())) {
-        continue;
+    try {
+      for (PreflightNeeds.ImageNeed need : needs.images()) {
+        pull.problem(need).ifPresent(missing::add);
       }
-      try {
-        runtime.pullImage(need.image(), Optional.empty());
-      } catch (RuntimeFailure e) {
-        if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
-          throw new ApiException(503, "the Docker Engine does not answer: " + e.getMessage()
-              + "; nothing was changed");
-        }
-        missing.add(need.image() + " (for " + need.containers().stream()
-            .map(Object::toString).collect(Collectors.joining(", "))
-            + "): load it with `docker load -i FILE`, or make its registry reachable");
-      }
+    } catch (RuntimeFailure e) {
+      throw new ApiException(503, "the Docker Engine does not answer: " + e.getMessage()
+          + "; nothing was changed");
     }
     return missing;
-  }
-
-  private Map<String, String> registries() {
-    return setup.daemon().registries().entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().address()));
   }
 
   private void remove(Path scratch) {

@@ -1,30 +1,34 @@
 package dev.tugboat.orchestrator;
 
-import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.ContainerSummary;
-import dev.tugboat.runtime.RuntimeFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Checks, before anything starts, what would otherwise fail halfway: the engine answers, every
- * image is here (or can be pulled), and every published host port is free. Then removes the
- * previous run's containers, kept until now so their logs could be read. Blocking; call it before
- * the loop starts. Throws {@link PreflightException} (or the runtime's unreachable-engine failure)
+ * image is here (or can be pulled, with its registry's login: {@link ImagePull}), and every
+ * published host port is free. Then removes the previous run's containers, kept until now so their
+ * logs could be read. Blocking; call it before the loop starts. Throws {@link PreflightException} (or the runtime's unreachable-engine failure)
  * with one message naming everything that is wrong.
  */
 public final class Preflight {
 
   private final ContainerRuntime runtime;
   private final HostPorts hostPorts;
+  private final ImagePull imagePull;
 
+  /** Images of a registry source are pulled anonymously. */
   public Preflight(ContainerRuntime runtime, HostPorts hostPorts) {
+    this(runtime, hostPorts, ImageRegistries.none());
+  }
+
+  /** Images are pulled from their source's registry in {@code registries}, with its login. */
+  public Preflight(ContainerRuntime runtime, HostPorts hostPorts, ImageRegistries registries) {
     this.runtime = runtime;
     this.hostPorts = hostPorts;
+    this.imagePull = new ImagePull(runtime, registries);
   }
 
   public void check(PreflightNeeds needs) {
@@ -46,19 +50,7 @@ public final class Preflight {
   private List<String> missingImages(List<PreflightNeeds.ImageNeed> images) {
     List<String> missing = new ArrayList<>();
     for (PreflightNeeds.ImageNeed need : images) {
-      if (runtime.imagePresent(need.image())) {
-        continue;
-      }
-      try {
-        runtime.pullImage(need.image(), Optional.empty());
-      } catch (RuntimeFailure e) {
-        if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
-          throw e;
-        }
-        missing.add(need.image() + " (for " + names(need.containers()) + "): is not on this host "
-            + "and could not be pulled: load it with `docker load -i FILE` (FILE: the image "
-            + "archive shipped with the application), or make its registry reachable");
-      }
+      imagePull.problem(need).ifPresent(missing::add);
     }
     return missing;
   }
@@ -77,9 +69,5 @@ public final class Preflight {
           + ": stop it, or set another public_port"));
     }
     return taken;
-  }
-
-  private static String names(List<ContainerKey> keys) {
-    return keys.stream().map(ContainerKey::toString).collect(Collectors.joining(", "));
   }
 }

@@ -14,10 +14,20 @@ public record PreflightNeeds(String app, List<ImageNeed> images, List<PortNeed> 
     ports = List.copyOf(ports);
   }
 
-  /** An image reference and the containers that run it. */
-  public record ImageNeed(String image, List<ContainerKey> containers) {
+  /**
+   * An image reference, the containers that run it, and the spec's image {@code source} it comes
+   * from ({@code public}, {@code replicated} or a named source; empty: public), which says which
+   * configured registry, and login, pulls it.
+   */
+  public record ImageNeed(String image, List<ContainerKey> containers, String source) {
     public ImageNeed {
       containers = List.copyOf(containers);
+      java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /** A public image. */
+    public ImageNeed(String image, List<ContainerKey> containers) {
+      this(image, containers, "");
     }
   }
 

@@ -20,6 +20,7 @@ public final class SpecNeeds {
   public static PreflightNeeds of(SpecInputs in, ContainerKeys keys, StartPlan plan,
       Launcher launcher) {
     Map<String, List<ContainerKey>> images = new LinkedHashMap<>();
+    Map<String, String> sources = new LinkedHashMap<>();
     List<PreflightNeeds.PortNeed> ports = new ArrayList<>();
     RunState nothingStarted = RunState.nothingStarted(keys.keys(), in.clock().instant());
     for (PlannedContainer container : plan.containers()) {
@@ -27,10 +28,13 @@ public final class SpecNeeds {
         continue;
       }
       images.computeIfAbsent(container.image(), image -> new ArrayList<>()).add(container.key());
+      // Two sources give one reference only when neither has a registry: either source will do.
+      sources.putIfAbsent(container.image(), keys.spec(container.key()).source());
       ports.addAll(ports(container.key(), keys, launcher, nothingStarted));
     }
     List<PreflightNeeds.ImageNeed> imageNeeds = new ArrayList<>();
-    images.forEach((image, users) -> imageNeeds.add(new PreflightNeeds.ImageNeed(image, users)));
+    images.forEach((image, users) -> imageNeeds.add(new PreflightNeeds.ImageNeed(image, users,
+        sources.get(image))));
     return new PreflightNeeds(in.app(), imageNeeds, ports);
   }
 

@@ -26,7 +26,10 @@ public interface ContainerRuntime extends AutoCloseable {
     return inspectImage(image).isPresent();
   }
 
-  /** Pulls the image; {@code IMAGE_NOT_FOUND} when no registry has it or none is reachable. */
+  /**
+   * Pulls the image, with {@code credentials} when given; {@code REGISTRY_DENIED} when the
+   * registry refuses the login, {@code IMAGE_NOT_FOUND} when no registry has it or none is reachable.
+   */
   void pullImage(String image, Optional<RegistryCredentials> credentials);
 
   /**

@@ -13,6 +13,8 @@ public final class RuntimeFailure extends RuntimeException {
     /** The engine did not answer: container states are unknown, not stopped. */
     ENGINE_UNREACHABLE,
     IMAGE_NOT_FOUND,
+    /** A registry refused the pull's login (wrong user or password, or no access to the image). */
+    REGISTRY_DENIED,
     PORT_ALREADY_ALLOCATED,
     NAME_CONFLICT,
     NO_SUCH_CONTAINER,
@@ -53,11 +55,16 @@ public final class RuntimeFailure extends RuntimeException {
             + " reachable so it can be pulled");
   }
 
-  public static RuntimeFailure imageNotFound(String image, String pullError) {
+  /** A pull failed; the message is the engine's words, for the caller to put in context. */
+  public static RuntimeFailure pullFailed(String image, String pullError) {
     return new RuntimeFailure(Kind.IMAGE_NOT_FOUND,
-        "image " + image + " is not on this host and could not be pulled (" + pullError + "):"
-            + " load it with `docker load -i FILE` (FILE: the image archive shipped with the"
-            + " application), or make its registry reachable");
+        "Docker could not pull " + image + ": " + pullError);
+  }
+
+  /** The registry refused the pull's login, or the login may not pull this image. */
+  public static RuntimeFailure registryDenied(String image, String registryError) {
+    return new RuntimeFailure(Kind.REGISTRY_DENIED,
+        "the registry refused the pull of " + image + ": " + registryError);
   }
 
   public static RuntimeFailure portAlreadyAllocated(String container, String hostPort, String why) {

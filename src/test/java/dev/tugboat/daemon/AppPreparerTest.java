@@ -3,6 +3,7 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.SpecLoader;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class AppPreparerTest {
     HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
 
     AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile, null,
-        List.of("db_password=pg-s3cret"), host, Map.of(), Clock.systemUTC()));
+        List.of("db_password=pg-s3cret"), host, ImageRegistries.none(), Clock.systemUTC()));
 
     assertThat(prepared.masker().mask("pg-s3cret k:key-123 key-123 shown"))
         .isEqualTo("******** ******** key-123 shown");

@@ -3,9 +3,11 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tugboat.orchestrator.ImageRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DaemonConfigReaderTest {
@@ -51,9 +53,9 @@ class DaemonConfigReaderTest {
     assertThat(config.stateDir()).isEqualTo(Path.of("/etc/tugboat/state"));
     assertThat(config.app()).contains(Path.of("/opt/app/spec.yml"));
     assertThat(config.dockerHost()).contains("tcp://127.0.0.1:2375");
-    assertThat(config.registries().get("replicated")).isEqualTo(new DaemonConfig.Registry(
-        "registry.example.com", java.util.Optional.of("bob"),
-        java.util.Optional.of(Path.of("/etc/tugboat/registry-password"))));
+    assertThat(config.registries().get("replicated")).isEqualTo(new ImageRegistry("replicated",
+        "registry.example.com", Optional.of("bob"),
+        Optional.of(Path.of("/etc/tugboat/registry-password")), Optional.of(FILE)));
     assertThat(config.privateAddress()).contains("10.0.0.5");
     assertThat(config.publicAddress()).contains("203.0.113.9");
     assertThat(config.logFormat()).isEqualTo(DaemonConfig.LogFormat.JSON);
@@ -91,6 +93,11 @@ class DaemonConfigReaderTest {
         .hasMessage("/etc/tugboat/tugboat.yml: key 'state_dir' must be a single value, not a list");
     assertThatThrownBy(() -> parse("registries:\n  replicated:\n    user: x\n"))
         .hasMessage("/etc/tugboat/tugboat.yml: key 'registries.replicated.address' is missing");
+    assertThatThrownBy(() -> parse("registries:\n  replicated:\n    address: r.example.com\n"
+        + "    user: x\n"))
+        .hasMessage("/etc/tugboat/tugboat.yml: key 'registries.replicated.password_file' is"
+            + " missing; a registry login needs both user and password_file (or neither, for"
+            + " anonymous pulls)");
     assertThatThrownBy(() -> parse("- a\n"))
         .hasMessageStartingWith("/etc/tugboat/tugboat.yml must be a YAML mapping of keys");
     assertThatThrownBy(() -> parse("listen: [\n"))

@@ -80,8 +80,9 @@ class UpgradeCheckTest {
         .isInstanceOf(ApiException.class)
         .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409))
         .hasMessage("v2.yml needs an image this host does not have; nothing was changed:\n"
-            + "  web:2 (for app/web): load it with `docker load -i FILE`, or make its registry"
-            + " reachable");
+            + "  web:2 (for app/web): is not on this host and could not be pulled: load it with"
+            + " `docker load -i FILE` (FILE: the image archive shipped with the application), or"
+            + " make its registry reachable");
   }
 
   @Test

@@ -9,11 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
+import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PreflightTest {
 
@@ -76,6 +80,33 @@ class PreflightTest {
     new Preflight(runtime, port -> Optional.empty()).check(needs(List.of()));
 
     assertThat(runtime.history()).contains("remove old-app").doesNotContain("remove other-app");
+  }
+
+  @Test
+  void aRefusedRegistryLoginStopsTheRunBeforeAnythingIsCreatedOrRemoved(@TempDir Path dir)
+      throws Exception {
+    String image = "localhost:5000/vendor/app:1";
+    runtime.addRegistryImage(image, new RegistryCredentials("localhost:5000", "customer", "right"));
+    runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("old-app")
+        .labels(Map.of(InstanceLabels.APP, "shop", InstanceLabels.RUN, "run-0")).build());
+    ImageRegistries registries = new ImageRegistries(Map.of("replicated", new ImageRegistry(
+        "replicated", "localhost:5000/vendor", Optional.of("customer"),
+        Optional.of(Files.writeString(dir.resolve("pw"), "wrong")),
+        Optional.of(Path.of("/etc/tugboat/tugboat.yml")))));
+    PreflightNeeds needs = new PreflightNeeds("shop",
+        List.of(new PreflightNeeds.ImageNeed(image, List.of(APP), "replicated")), List.of());
+
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.empty(), registries)
+        .check(needs))
+        .isInstanceOf(PreflightException.class)
+        .hasMessageStartingWith("an image is missing; nothing was started:\n  " + image
+            + " (for python-app/pythonapp): registry replicated (localhost:5000/vendor) refused"
+            + " user \"customer\"")
+        .hasMessageEndingWith("check `user` and `password_file` of registries.replicated in"
+            + " /etc/tugboat/tugboat.yml")
+        .hasMessageNotContaining("wrong");
+    assertThat(runtime.history()).containsExactly("create old-app",
+        "pull " + image + " as customer@localhost:5000");
   }
 
   @Test

@@ -215,8 +215,9 @@ class SpecAdapterTest {
         new SpecLauncher(in, keys, plan, TcpConnector.sockets()));
 
     assertThat(needs.images()).containsExactly(
-        new PreflightNeeds.ImageNeed("postgres:15", List.of(DB)),
-        new PreflightNeeds.ImageNeed("registry.example.com:5000/shop:2", List.of(WEB)));
+        new PreflightNeeds.ImageNeed("postgres:15", List.of(DB), "public"),
+        new PreflightNeeds.ImageNeed("registry.example.com:5000/shop:2", List.of(WEB),
+            "replicated"));
     assertThat(needs.ports()).containsExactly(new PreflightNeeds.PortNeed("", 15432, "tcp", DB));
   }
 

@@ -31,6 +31,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   private final InMemoryContainers containers = new InMemoryContainers();
   private final Set<String> missingImages = new HashSet<>();
   private final Map<String, ImageInfo> images = new LinkedHashMap<>();
+  private final Map<String, RegistryCredentials> registryImages = new LinkedHashMap<>();
   private Optional<RuntimeFailure> engineDown = Optional.empty();
   private int created;
 
@@ -61,6 +62,15 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   /** The image is not on this host: create fails, pull fails too. */
   public synchronized void removeImage(String image) {
     missingImages.add(image);
+  }
+
+  /**
+   * {@code image} is not here but in a registry that lets {@code login} pull it; a pull with any
+   * other login (or none) is refused as a registry refuses it.
+   */
+  public synchronized void addRegistryImage(String image, RegistryCredentials login) {
+    missingImages.add(image);
+    registryImages.put(image, login);
   }
 
   public synchronized void addImage(ImageInfo info) {
@@ -162,9 +172,17 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   @Override
   public synchronized void pullImage(String image, Optional<RegistryCredentials> credentials) {
     checkEngine();
-    history.add("pull " + image);
+    history.add("pull " + image + credentials.map(c -> " as " + c.username() + "@"
+        + c.serverAddress()).orElse(""));
+    RegistryCredentials login = registryImages.get(image);
+    if (login != null) {
+      if (!credentials.equals(Optional.of(login))) {
+        throw RuntimeFailure.registryDenied(image, "unauthorized: authentication required");
+      }
+      missingImages.remove(image);
+    }
     if (missingImages.contains(image)) {
-      throw RuntimeFailure.imageNotFound(image);
+      throw RuntimeFailure.pullFailed(image, "repository does not exist");
     }
   }
 

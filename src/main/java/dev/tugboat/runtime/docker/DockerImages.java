@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
@@ -17,6 +18,7 @@ import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Image questions: is it here, what does it declare; and pulling it. */
@@ -54,10 +56,26 @@ final class DockerImages {
       Thread.currentThread().interrupt();
       throw RuntimeFailure.timedOut("pull of " + image + " was interrupted");
     } catch (DockerException e) {
-      throw RuntimeFailure.imageNotFound(image, DockerFailures.engineMessage(e));
+      throw pullFailure(image, DockerFailures.engineMessage(e));
+    } catch (DockerClientException e) {
+      // An error in the pull's progress stream, after the engine's answer began.
+      throw pullFailure(image, e.getMessage());
     } catch (RuntimeException e) {
       throw failures.of("pull " + image, e);
     }
+  }
+
+  /**
+   * The engine answers a refused login with HTTP 500 and the registry's words ("unauthorized:
+   * authentication required", "denied: ..."): only the text tells it from an unreachable registry.
+   */
+  static RuntimeFailure pullFailure(String image, String engineMessage) {
+    String lower = engineMessage.toLowerCase(Locale.ROOT);
+    if (lower.contains("unauthorized") || lower.contains("authentication required")
+        || lower.contains("denied:") || lower.contains("incorrect username or password")) {
+      return RuntimeFailure.registryDenied(image, engineMessage);
+    }
+    return RuntimeFailure.pullFailed(image, engineMessage);
   }
 
   static boolean hasTagOrDigest(String image) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.model.Network;
 import dev.tugboat.runtime.FileToCopy;
 import dev.tugboat.runtime.LogLine;
+import dev.tugboat.runtime.RuntimeFailure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -92,5 +93,21 @@ class DockerPiecesTest {
     assertThat(DockerImages.hasTagOrDigest("registry:5000/team/app")).isFalse();
     assertThat(DockerImages.hasTagOrDigest("registry:5000/team/app:2")).isTrue();
     assertThat(DockerImages.hasTagOrDigest("app@sha256:abc")).isTrue();
+  }
+
+  @Test
+  void aRefusedLoginIsToldFromAnUnreachableOrEmptyRegistry() {
+    // The engine's words for each, as Docker 20.10 answers a pull from a Distribution registry.
+    assertThat(DockerImages.pullFailure("localhost:5000/vendor/app:1",
+        "unauthorized: authentication required").kind())
+        .isEqualTo(RuntimeFailure.Kind.REGISTRY_DENIED);
+    assertThat(DockerImages.pullFailure("localhost:5000/vendor/app:1",
+        "Get \"https://localhost:1/v2/\": dial tcp 127.0.0.1:1: connect: connection refused"))
+        .hasMessage("Docker could not pull localhost:5000/vendor/app:1: Get"
+            + " \"https://localhost:1/v2/\": dial tcp 127.0.0.1:1: connect: connection refused")
+        .extracting(f -> ((RuntimeFailure) f).kind()).isEqualTo(RuntimeFailure.Kind.IMAGE_NOT_FOUND);
+    assertThat(DockerImages.pullFailure("localhost:5000/vendor/nope:1", "manifest for"
+        + " localhost:5000/vendor/nope:1 not found: manifest unknown: manifest unknown").kind())
+        .isEqualTo(RuntimeFailure.Kind.IMAGE_NOT_FOUND);
   }
 }
