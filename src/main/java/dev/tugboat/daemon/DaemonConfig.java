@@ -36,7 +36,7 @@ public record DaemonConfig(
 
   /** A config that names no host names for the console beyond the defaults. */
   public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
-      Optional<String> dockerHost, Map<String, Registry> registries,
+      Optional<String> dockerHost, Map<String, ImageRegistry> registries,
       Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
       int integrationPort) {
     this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
