@@ -34,16 +34,30 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(InetSocketAddress address, AppService service, String token,
       ApiLimits limits, int threads) throws InterruptedException {
-    ApiContext context = ApiContext.of(service, token, limits);
+    return start(address, service, LicenseService.none(), token, limits, threads);
+  }
+
+  /** As {@link #start(InetSocketAddress, AppService, String, ApiLimits, int)}, with a license. */
+  public static ApiServer start(InetSocketAddress address, AppService service,
+      LicenseService licenses, String token, ApiLimits limits, int threads)
+      throws InterruptedException {
+    ApiContext context = ApiContext.of(service, licenses, token, limits);
     return bind(address, new ApiInitializer(context), threads, context.status()::close);
   }
 
   /**
    * Binds the Integration API for the app's containers on {@code address} (the Docker bridge's
-   * gateway): no token, as containers have none; it only sets the startup message.
+   * gateway): no token, as containers have none; it sets the startup message and reads the
+   * license.
    */
   public static ApiServer startIntegration(InetSocketAddress address, AppService service,
       ApiLimits limits) throws InterruptedException {
+    return startIntegration(address, service, LicenseService.none(), limits);
+  }
+
+  /** The Integration API, its license calls answered from {@code licenses}. */
+  public static ApiServer startIntegration(InetSocketAddress address, AppService service,
+      LicenseService licenses, ApiLimits limits) throws InterruptedException {
     ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
     return bind(address, new io.netty.channel.ChannelInitializer<Channel>() {
       @Override
@@ -55,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
             .addLast(new io.netty.handler.codec.http.HttpServerCodec(8192,
                 limits.maxHeaderBytes(), 8192))
             .addLast(new io.netty.handler.codec.http.HttpObjectAggregator(64 * 1024))
-            .addLast(new IntegrationHandler(service));
+            .addLast(new IntegrationHandler(service, licenses));
       }
     }, 1, () -> { });
   }

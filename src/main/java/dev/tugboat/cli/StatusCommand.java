@@ -17,6 +17,9 @@ public final class StatusCommand extends ClientCommand {
   int run(DaemonClient client) throws DaemonClient.ClientException {
     JsonNode status = client.get("/api/v1/status");
     out().print(json ? status.toPrettyString() + "\n" : StatusText.render(status));
+    if (!json) {
+      out().println(LicenseText.summary(client.get("/api/v1/license")));
+    }
     return 0;
   }
 }

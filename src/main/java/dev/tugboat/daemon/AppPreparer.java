@@ -3,6 +3,9 @@ package dev.tugboat.daemon;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.config.SpecSecrets;
+import dev.tugboat.license.LicenseFiles;
+import dev.tugboat.license.LicensedApp;
+import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.PlanException;
@@ -38,10 +41,17 @@ public final class AppPreparer {
 
   /** What a start is made of, as options or the daemon config give it. */
   public record Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
-      Map<String, String> registries, Clock clock) {
+      Map<String, String> registries, Clock clock, LicensedApp licensed) {
     public Options {
       sets = List.copyOf(sets);
       registries = Map.copyOf(registries);
+    }
+
+    /** Without a license: the license's template functions say how to give one. */
+    public Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
+        Map<String, String> registries, Clock clock) {
+      this(specFile, settingsFile, sets, host, registries, clock,
+          LicensedApp.none(LicenseFiles.ADVICE, Releases.none()));
     }
   }
 
@@ -113,7 +123,7 @@ public final class AppPreparer {
     RunInputs.Prepared prepared;
     try {
       prepared = RunInputs.of(spec, options.specFile(), options.settingsFile(), options.sets(),
-          options.host(), options.registries(), options.clock());
+          options.host(), options.registries(), options.clock(), options.licensed());
     } catch (RunInputs.InputException e) {
       throw new PrepareException(e.getMessage(), 2);
     }

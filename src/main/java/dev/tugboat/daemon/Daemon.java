@@ -57,7 +57,8 @@ public final class Daemon {
     AppController app = new AppController(setup, runtime);
     ApiServer server;
     try {
-      server = ApiServer.start(config.listen(), app, token, ApiLimits.defaults(), API_THREADS);
+      server = ApiServer.start(config.listen(), app, app.licenses(), token, ApiLimits.defaults(),
+          API_THREADS);
     } catch (Exception e) {
       app.close();
       runtime.close();
