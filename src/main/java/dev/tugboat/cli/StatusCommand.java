@@ -18,7 +18,11 @@ public final class StatusCommand extends ClientCommand {
     JsonNode status = client.get("/api/v1/status");
     out().print(json ? status.toPrettyString() + "\n" : StatusText.render(status));
     if (!json) {
-      out().println(LicenseText.summary(client.get("/api/v1/license")));
+      // a spec without a license is common: say nothing of one that was never installed
+      JsonNode license = client.get("/api/v1/license");
+      if (license.path("installed").asBoolean() || !license.path("error").asText("").isEmpty()) {
+        out().println(LicenseText.summary(license));
+      }
     }
     return 0;
   }

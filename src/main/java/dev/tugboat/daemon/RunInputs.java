@@ -14,7 +14,9 @@ import dev.tugboat.config.Settings;
 import dev.tugboat.config.SettingsStore;
 import dev.tugboat.license.LicenseException;
 import dev.tugboat.license.LicenseFacts;
+import dev.tugboat.license.LicenseFiles;
 import dev.tugboat.license.LicensedApp;
+import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.SpecInputs;
 import dev.tugboat.orchestrator.SpecTemplates;
 import dev.tugboat.spec.AppSpec;
@@ -49,6 +51,13 @@ public final class RunInputs {
   public record Prepared(SpecInputs inputs, ConfigValues values) {}
 
   private RunInputs() {}
+
+  /** Without a license: its template functions say to give one with {@code --license}. */
+  public static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
+      HostAddresses host, Map<String, String> registries, Clock clock) throws InputException {
+    return of(spec, specFile, settingsFile, sets, host, registries, clock,
+        LicensedApp.none(LicenseFiles.ADVICE, Releases.none()));
+  }
 
   public static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
       HostAddresses host, Map<String, String> registries, Clock clock, LicensedApp licensed)
