@@ -42,8 +42,8 @@ public record LicensedApp(Optional<License> license, String source, String advic
       License l = license.get();
       throw new LicenseException("the license " + l.licenseId()
           + (l.assignee() == null ? "" : " (" + l.assignee() + ")") + " expired on "
-          + l.expiration().orElse("") + " (expiration_date in " + source + "): " + advice
-          + " with a renewed license; nothing was started");
+          + l.expiration().orElse("") + " (expiration_date in " + source + "); a renewed license is needed: "
+          + advice + "; nothing was started");
     }
   }
 }

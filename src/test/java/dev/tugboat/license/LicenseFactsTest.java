@@ -117,8 +117,8 @@ class LicenseFactsTest {
     app.requireUsable(Instant.parse("2027-01-30T23:00:00Z"));
     assertThatThrownBy(() -> app.requireUsable(Instant.parse("2027-01-31T00:00:00Z")))
         .hasMessage("the license 7a4fe1d2c9 (Example Corp) expired on 2027-01-31"
-            + " (expiration_date in /state/license.yml): install the vendor's license with"
-            + " tugboat license install FILE with a renewed license; nothing was started");
+            + " (expiration_date in /state/license.yml); a renewed license is needed: install the"
+            + " vendor's license with tugboat license install FILE; nothing was started");
     License ignoring = read(LicenseReaderTest.ACME + "expiration_policy: ignore\n");
     LicensedApp.installed(ignoring, "/state/license.yml", "", releases)
         .requireUsable(Instant.parse("2030-01-01T00:00:00Z"));
