@@ -1,20 +1,23 @@
 package dev.tugboat.api;
 
 /**
- * What every connection's handler shares: the app, the token, the names it answers to, the cached
- * status body, the metrics, the dashboard's files and the count of open connections. Immutable
- * references to thread-safe parts.
+ * What every connection's handler shares: the app, its license, the token, the names it answers
+ * to, the cached status body, the metrics, the dashboard's files and the count of open
+ * connections. Immutable references to thread-safe parts.
  */
-record ApiContext(AppService service, BearerAuth auth, AllowedHosts hosts, StatusJson status,
-    ApiMetrics metrics, StaticFiles files, ApiLimits limits, ConnectionLimit connections) {
+record ApiContext(AppService service, LicenseService licenses, BearerAuth auth, AllowedHosts hosts,
+    StatusJson status, ApiMetrics metrics, StaticFiles files, ApiLimits limits,
+    ConnectionLimit connections) {
 
   static ApiContext of(AppService service, String token, ApiLimits limits) {
-    return of(service, token, AllowedHosts.of(), limits);
+    return of(service, LicenseService.none(), token, AllowedHosts.of(), limits);
   }
 
-  static ApiContext of(AppService service, String token, AllowedHosts hosts, ApiLimits limits) {
-    return new ApiContext(service, new BearerAuth(token), hosts, new StatusJson(service::snapshot),
-        new ApiMetrics(), new StaticFiles(ApiContext.class.getClassLoader()), limits,
+  static ApiContext of(AppService service, LicenseService licenses, String token,
+      AllowedHosts hosts, ApiLimits limits) {
+    return new ApiContext(service, licenses, new BearerAuth(token), hosts,
+        new StatusJson(service::snapshot), new ApiMetrics(),
+        new StaticFiles(ApiContext.class.getClassLoader()), limits,
         new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerPeer()));
   }
 }

@@ -75,6 +75,7 @@ final class ApiRoutes {
           AsyncReply.json(ctx, context, "/api/v1/history",
               app.history().thenApply(runs -> Map.of("runs", runs)), keepAlive);
         }
+        case "license" -> LicenseRoutes.handle(ctx, context, request, uri, parts, keepAlive);
         case "containers" -> {
           if (parts.length != 4 || !parts[3].equals("logs")) {
             throw notFound(uri.path());
@@ -191,7 +192,7 @@ final class ApiRoutes {
     return found;
   }
 
-  private static void requireExact(String[] parts, int length, HttpMethod method,
+  static void requireExact(String[] parts, int length, HttpMethod method,
       HttpMethod allowed) {
     if (parts.length != length) {
       throw notFound("/api/v1/" + String.join("/", parts));
@@ -200,14 +201,14 @@ final class ApiRoutes {
   }
 
   // HEAD is GET without the body (the codec leaves the body out): monitors probe with it.
-  private static void requireMethod(HttpMethod method, HttpMethod allowed) {
+  static void requireMethod(HttpMethod method, HttpMethod allowed) {
     boolean head = method.equals(HttpMethod.HEAD) && allowed.equals(HttpMethod.GET);
     if (!method.equals(allowed) && !head) {
       throw new ApiException(405, "use " + allowed + " here, not " + method);
     }
   }
 
-  private static ApiException notFound(String path) {
+  static ApiException notFound(String path) {
     return new ApiException(404, "no such API call: " + path);
   }
 

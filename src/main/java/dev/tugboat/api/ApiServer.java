@@ -34,26 +34,37 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(InetSocketAddress address, AppService service, String token,
       ApiLimits limits, int threads) throws InterruptedException {
-    return start(address, service, token, java.util.Set.of(), limits, threads);
+    return start(address, service, LicenseService.none(), token, java.util.Set.of(), limits,
+        threads);
   }
 
   /**
-   * As above; {@code hostnames} are the names besides {@code localhost} and IP addresses that
-   * requests may carry in {@code Host} (how operators reach the console).
+   * As above, with the app's license; {@code hostnames} are the names besides {@code localhost},
+   * the host's addresses and IP addresses that requests may carry in {@code Host} (how operators
+   * reach the console).
    */
-  public static ApiServer start(InetSocketAddress address, AppService service, String token,
-      java.util.Set<String> hostnames, ApiLimits limits, int threads) throws InterruptedException {
-    ApiContext context = ApiContext.of(service, token, new AllowedHosts(hostnames), limits);
+  public static ApiServer start(InetSocketAddress address, AppService service,
+      LicenseService licenses, String token, java.util.Set<String> hostnames, ApiLimits limits,
+      int threads) throws InterruptedException {
+    ApiContext context =
+        ApiContext.of(service, licenses, token, new AllowedHosts(hostnames), limits);
     return bind(address, new ApiInitializer(context), threads, context.status()::close);
   }
 
   /**
    * Binds the Integration API for the app's containers on {@code address} (the Docker bridge's
-   * gateway): no token, as containers have none; it only sets the startup message.
+   * gateway): no token, as containers have none; it sets the startup message and reads the
+   * license.
    */
   public static ApiServer startIntegration(InetSocketAddress address, AppService service,
       ApiLimits limits) throws InterruptedException {
-    return bind(address, new IntegrationInitializer(service, limits), 1, () -> { });
+    return startIntegration(address, service, LicenseService.none(), limits);
+  }
+
+  /** The Integration API, its license calls answered from {@code licenses}. */
+  public static ApiServer startIntegration(InetSocketAddress address, AppService service,
+      LicenseService licenses, ApiLimits limits) throws InterruptedException {
+    return bind(address, new IntegrationInitializer(service, licenses, limits), 1, () -> { });
   }
 
   private static ApiServer bind(InetSocketAddress address,

@@ -16,7 +16,9 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 /**
  * The Integration API, for the app's own containers (they find it in {@code
  * REPLICATED_INTEGRATIONAPI}): {@code PUT /status/v1/startup} with {@code {"message": "...",
- * "severity": "info|error"}} sets the startup message; {@code error} fails the start. As
+ * "severity": "info|error"}} sets the startup message; {@code error} fails the start; {@code GET
+ * /license/v1/license} and {@code /license/v1/field/NAME} read the license ({@link
+ * IntegrationLicense}). As
  * Replicated's Status API: an Accept header, when given, must allow {@code application/json}
  * (or {@code *}{@code /*}), else 400; success is 204.
  */
@@ -24,9 +26,15 @@ final class IntegrationHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   static final String STARTUP = "/status/v1/startup";
   private final AppService service;
+  private final LicenseService licenses;
 
   IntegrationHandler(AppService service) {
+    this(service, LicenseService.none());
+  }
+
+  IntegrationHandler(AppService service, LicenseService licenses) {
     this.service = service;
+    this.licenses = licenses;
   }
 
   @Override
@@ -41,18 +49,25 @@ final class IntegrationHandler extends SimpleChannelInboundHandler<FullHttpReque
   }
 
   private FullHttpResponse answer(FullHttpRequest request) {
-    String path = new QueryStringDecoder(request.uri()).path();
-    if (!path.equals(STARTUP)) {
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    String path = uri.path();
+    boolean license = IntegrationLicense.serves(uri.rawPath());
+    if (!path.equals(STARTUP) && !license) {
       return Responses.error(HttpResponseStatus.NOT_FOUND, "no such call: " + path
-          + " (this Integration API serves PUT " + STARTUP + ")");
+          + " (this Integration API serves PUT " + STARTUP + ", GET " + IntegrationLicense.LICENSE
+          + " and GET " + IntegrationLicense.FIELD + "NAME)");
     }
-    if (!request.method().equals(HttpMethod.PUT)) {
-      return Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "use PUT " + STARTUP);
+    HttpMethod wanted = license ? HttpMethod.GET : HttpMethod.PUT;
+    if (!request.method().equals(wanted)) {
+      return Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "use " + wanted + " " + path);
     }
     String accept = request.headers().get(HttpHeaderNames.ACCEPT);
     if (accept != null && !accept.contains("*/*") && !accept.contains("application/json")) {
       return Responses.error(HttpResponseStatus.BAD_REQUEST,
           "the Accept header must allow application/json or */*, got '" + accept + "'");
+    }
+    if (license) {
+      return IntegrationLicense.answer(licenses, uri.rawPath());
     }
     try {
       JsonNode body = RequestBodies.json(request);

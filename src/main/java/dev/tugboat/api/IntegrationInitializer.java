@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 final class IntegrationInitializer extends ChannelInitializer<Channel> {
 
   private final AppService service;
+  private final LicenseService licenses;
   private final ApiLimits limits;
   private final ConnectionLimit connections;
 
-  IntegrationInitializer(AppService service, ApiLimits limits) {
+  IntegrationInitializer(AppService service, LicenseService licenses, ApiLimits limits) {
     this.service = service;
+    this.licenses = licenses;
     this.limits = limits;
     this.connections = new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerPeer());
   }
@@ -41,7 +43,7 @@ final class IntegrationInitializer extends ChannelInitializer<Channel> {
         .addLast(headDeadline.afterCodec())
         .addLast(SecurityHeaders.INSTANCE)
         .addLast(new HttpObjectAggregator(limits.maxBodyBytes()))
-        .addLast(new IntegrationHandler(service));
+        .addLast(new IntegrationHandler(service, licenses));
   }
 
   /** Nothing on this API streams: a connection idle for the timeout is closed. */

@@ -23,7 +23,7 @@ abstract class ClientCommand implements Callable<Integer> {
       return code;
     } catch (DaemonClient.ClientException e) {
       out().flush();
-      err().println("tugboat " + command.name() + ": " + e.getMessage());
+      err().println(command.qualifiedName() + ": " + e.getMessage());
       err().flush();
       return e.exitCode;
     }

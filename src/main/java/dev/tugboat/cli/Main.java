@@ -23,6 +23,7 @@ public final class Main implements Runnable {
       ApplyCommand.class,
       RollbackCommand.class,
       HistoryCommand.class,
+      LicenseCommand.class,
       LogsCommand.class,
       EventsCommand.class,
       AdminCommand.class,

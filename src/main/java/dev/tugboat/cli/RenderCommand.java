@@ -15,11 +15,15 @@ import dev.tugboat.config.Settings;
 import dev.tugboat.config.SettingsStore;
 import dev.tugboat.config.SpecPreview;
 import dev.tugboat.config.TemplatePositions;
+import dev.tugboat.license.LicenseException;
+import dev.tugboat.license.LicenseFacts;
+import dev.tugboat.license.LicenseFiles;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.SpecLoadException;
 import dev.tugboat.spec.SpecLoader;
+import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +69,11 @@ public final class RenderCommand implements Callable<Integer> {
       description = "A config value for this render only (ITEM=@PATH reads a file item's contents).")
   List<String> sets = new ArrayList<>();
 
+  @Option(names = "--license", paramLabel = "FILE",
+      description = "The vendor's license, for LicenseFieldValue, LicenseProperty and AppID"
+          + " (without it they print as <license field NAME>).")
+  Path licenseFile;
+
   @Option(names = "--format", paramLabel = "yaml|json", defaultValue = "yaml",
       description = "Output format: yaml (default) or json.")
   Format format;
@@ -87,7 +96,8 @@ public final class RenderCommand implements Callable<Integer> {
       AppSpec spec = loadSpec(err);
       String text = Files.readString(specFile, StandardCharsets.UTF_8);
       HostAddresses host = host();
-      PreviewFacts facts = new PreviewFacts(spec, host, Clock.systemUTC());
+      TemplateEnvironment facts = new LicenseFacts(new PreviewFacts(spec, host, Clock.systemUTC()),
+          LicenseFiles.forPreview(licenseFile));
       ConfigValues values = values(spec, host, facts);
       ConfigValidator.missingRequired(values)
           .forEach(m -> err.println("warning: " + values.masker().mask(m)));
@@ -103,7 +113,7 @@ public final class RenderCommand implements Callable<Integer> {
     } catch (SpecLoadException e) {
       err.println(e.getMessage());
       return 1;
-    } catch (ConfigException | IOException e) {
+    } catch (ConfigException | IOException | LicenseException e) {
       err.println("tugboat render: " + e.getMessage());
       return 1;
     } catch (SpecErrors e) {
@@ -122,7 +132,7 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /** The config values with the stored settings and --set values; nothing is saved. */
-  private ConfigValues values(AppSpec spec, HostAddresses host, PreviewFacts facts)
+  private ConfigValues values(AppSpec spec, HostAddresses host, TemplateEnvironment facts)
       throws ConfigException, IOException {
     SecureRandom random = new SecureRandom();
     ConfigLoader loader = new ConfigLoader(Generators.standard(random, host,

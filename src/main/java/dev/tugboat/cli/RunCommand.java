@@ -7,6 +7,8 @@ import dev.tugboat.daemon.DaemonConfig;
 import dev.tugboat.daemon.DaemonConfigException;
 import dev.tugboat.daemon.DaemonConfigReader;
 import dev.tugboat.daemon.RunIds;
+import dev.tugboat.license.LicenseException;
+import dev.tugboat.license.LicenseFiles;
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.ImageRegistry;
 import dev.tugboat.runtime.docker.DockerRuntime;
@@ -44,6 +46,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--set", paramLabel = "ITEM=VALUE", description = "A config value for this run.")
   List<String> sets = new ArrayList<>();
+
+  @Option(names = "--license", paramLabel = "FILE",
+      description = "The vendor's license (docs/license.md), for LicenseFieldValue, LicenseProperty"
+          + " and AppID; an expired one refuses the run.")
+  Path licenseFile;
 
   @Option(names = "--stop-after-start",
       description = "Stop the app as soon as it has started (for checks and benchmarks).")
@@ -103,10 +110,14 @@ public final class RunCommand implements Callable<Integer> {
       AppPreparer.Prepared prepared;
       try {
         prepared = AppPreparer.prepare(spec, new AppPreparer.Options(specFile, settingsFile, sets,
-            hostAddresses(), imageRegistries, Clock.systemUTC()), runtime);
+            hostAddresses(), imageRegistries, Clock.systemUTC(), LicenseFiles.forRun(licenseFile)),
+            runtime);
       } catch (AppPreparer.PrepareException e) {
         System.err.println("tugboat run: " + e.getMessage());
         return e.exitCode();
+      } catch (LicenseException e) {
+        System.err.println("tugboat run: " + e.getMessage() + "; nothing was started");
+        return 2;
       }
       RunConsole console = new RunConsole(System.out, prepared.masker());
       console.print("plan of " + spec.name() + ":\n  "

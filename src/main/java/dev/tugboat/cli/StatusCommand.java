@@ -17,6 +17,13 @@ public final class StatusCommand extends ClientCommand {
   int run(DaemonClient client) throws DaemonClient.ClientException {
     JsonNode status = client.get("/api/v1/status");
     out().print(json ? status.toPrettyString() + "\n" : StatusText.render(status));
+    if (!json) {
+      // a spec without a license is common: say nothing of one that was never installed
+      JsonNode license = client.get("/api/v1/license");
+      if (license.path("installed").asBoolean() || !license.path("error").asText("").isEmpty()) {
+        out().println(LicenseText.summary(license));
+      }
+    }
     return 0;
   }
 }

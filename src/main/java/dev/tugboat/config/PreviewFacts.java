@@ -45,7 +45,8 @@ public final class PreviewFacts implements TemplateEnvironment {
 
   @Override
   public Optional<String> licenseProperty(String property) {
-    return Optional.of("<license property " + property + ">");
+    return Optional.of(property.equals("app.id") ? "<app id>"
+        : "<license property " + property + ">");
   }
 
   @Override

@@ -11,6 +11,8 @@ import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.spec.AdminCommandSpec;
+import dev.tugboat.license.LicensedApp;
+import dev.tugboat.license.Releases;
 import dev.tugboat.spec.AppSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +32,19 @@ final class AppActions {
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
   private final SpecStore specs;
+  private final java.util.function.Supplier<LicensedApp> licensed;
 
   AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs) {
+    this(setup, runtime, specs, () -> LicensedApp.none(LicenseDesk.ADVICE, Releases.none()));
+  }
+
+  /** {@code licensed}: the license and releases a start renders with, read at each start. */
+  AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs,
+      java.util.function.Supplier<LicensedApp> licensed) {
     this.setup = setup;
     this.runtime = runtime;
     this.specs = specs;
+    this.licensed = licensed;
   }
 
   /** The spec in use: the last one applied, else the daemon config's {@code app}. */
@@ -62,7 +72,8 @@ final class AppActions {
       boolean preflight) {
     AppConfig.Read read = setup.appConfig().read(spec);
     AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
-        setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().imageRegistries(), setup.clock());
+        setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().imageRegistries(),
+        setup.clock(), licensed.get());
     try {
       AppPreparer.Prepared prepared = preflight ? AppPreparer.prepare(spec, options, runtime)
           : AppPreparer.plan(spec, options);

@@ -12,6 +12,8 @@ import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.Decision;
 import dev.tugboat.events.FileJournal;
 import dev.tugboat.events.JournalEntry;
+import dev.tugboat.license.LicenseStore;
+import dev.tugboat.license.LicensedApp;
 import dev.tugboat.orchestrator.Run;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.orchestrator.SystemScheduler;
@@ -50,6 +52,7 @@ public final class AppController implements AppService, AutoCloseable {
   private final SpecStore specs;
   private final SpecUpgrade upgrades;
   private final RunHistory history;
+  private final LicenseDesk licenses;
   private volatile AppSnapshot snapshot;
   private volatile SecretMasker masker = SecretMasker.none();
   private volatile String startupMessage = "";
@@ -68,16 +71,24 @@ public final class AppController implements AppService, AutoCloseable {
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
         setup.daemon().settingsFile());
-    this.actions = new AppActions(setup, runtime, specs);
+    this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
+        setup.clock(), setup.log()::warn);
+    this.licenses = new LicenseDesk(new LicenseStore(setup.daemon().stateDir()), setup.clock(),
+        setup.log());
+    Supplier<LicensedApp> licensed = () -> licenses.forRun(history.releases());
+    this.actions = new AppActions(setup, runtime, specs, licensed);
     this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
     this.feed = new EventFeed(events, journals,
         new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), () -> masker,
         setup.log());
     this.intent = new AppIntent(setup.daemon().stateDir());
-    this.upgrades = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime),
-        new UpgradeControl());
-    this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
-        setup.clock(), setup.log()::warn);
+    this.upgrades = new SpecUpgrade(setup, specs, actions,
+        new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
+  }
+
+  /** The installed license, for the API and the Integration API. */
+  public LicenseDesk licenses() {
+    return licenses;
   }
 
   @Override

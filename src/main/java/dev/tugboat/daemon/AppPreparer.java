@@ -3,6 +3,9 @@ package dev.tugboat.daemon;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.config.SpecSecrets;
+import dev.tugboat.license.LicenseFiles;
+import dev.tugboat.license.LicensedApp;
+import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.Launcher;
@@ -39,10 +42,17 @@ public final class AppPreparer {
 
   /** What a start is made of, as options or the daemon config give it. */
   public record Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
-      ImageRegistries registries, Clock clock) {
+      ImageRegistries registries, Clock clock, LicensedApp licensed) {
     public Options {
       sets = List.copyOf(sets);
       Objects.requireNonNull(registries, "registries");
+    }
+
+    /** Without a license: the license's template functions say how to give one. */
+    public Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
+        ImageRegistries registries, Clock clock) {
+      this(specFile, settingsFile, sets, host, registries, clock,
+          LicensedApp.none(LicenseFiles.ADVICE, Releases.none()));
     }
   }
 
@@ -114,7 +124,7 @@ public final class AppPreparer {
     RunInputs.Prepared prepared;
     try {
       prepared = RunInputs.of(spec, options.specFile(), options.settingsFile(), options.sets(),
-          options.host(), options.registries().addresses(), options.clock());
+          options.host(), options.registries().addresses(), options.clock(), options.licensed());
     } catch (RunInputs.InputException e) {
       throw new PrepareException(e.getMessage(), 2);
     }

@@ -70,7 +70,7 @@ public final class Daemon {
     AppController app = new AppController(setup, runtime);
     ApiServer server;
     try {
-      server = ApiServer.start(config.listen(), app, token, consoleHostnames(),
+      server = ApiServer.start(config.listen(), app, app.licenses(), token, consoleHostnames(),
           ApiLimits.defaults(), API_THREADS);
     } catch (Exception e) {
       app.close();

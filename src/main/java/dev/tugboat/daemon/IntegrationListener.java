@@ -36,7 +36,8 @@ final class IntegrationListener {
     }
     InetSocketAddress address = new InetSocketAddress(gateway.get(), config.integrationPort());
     try {
-      ApiServer server = ApiServer.startIntegration(address, app, ApiLimits.integration());
+      ApiServer server = ApiServer.startIntegration(address, app, app.licenses(),
+          ApiLimits.integration());
       String url = "http://" + gateway.get() + ":" + config.integrationPort();
       app.useIntegrationApi(url);
       log.info("Integration API listening on " + url + " (containers find it in"

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tugboat.api.RunRecord;
 import dev.tugboat.config.AtomicFiles;
+import dev.tugboat.license.Releases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -38,13 +40,17 @@ final class RunHistory {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-  /** The file's document; {@code runs} oldest first. */
-  private record Document(int format, List<RunRecord> runs) {}
+  /**
+   * The file's document; {@code runs} oldest first; {@code first} the first run ever launched
+   * here, kept when the runs are cut to the last {@value #KEEP} ({@code AppVersionFirst}).
+   */
+  private record Document(int format, RunRecord first, List<RunRecord> runs) {}
 
   private final Path file;
   private final Clock clock;
   private final Consumer<String> warnings;
   private List<RunRecord> runs;
+  private RunRecord first;
 
   RunHistory(Path file, Clock clock, Consumer<String> warnings) {
     this.file = file;
@@ -88,6 +94,24 @@ final class RunHistory {
     return List.copyOf(newestFirst);
   }
 
+  /**
+   * The releases as the templates of a run about to launch see them: the first version installed
+   * here and when, and the version in use before it: the newest run that did not fail.
+   */
+  synchronized Releases releases() {
+    List<RunRecord> known = loaded();
+    Optional<RunRecord> oldest = Optional.ofNullable(first)
+        .or(() -> known.stream().findFirst());
+    Optional<String> current = Optional.empty();
+    for (int i = known.size() - 1; i >= 0 && current.isEmpty(); i--) {
+      if (!known.get(i).outcome().equals(RunRecord.FAILED)) {
+        current = Optional.of(known.get(i).specVersion());
+      }
+    }
+    return new Releases(oldest.map(RunRecord::specVersion), oldest.map(RunRecord::startedAt),
+        current);
+  }
+
   private List<RunRecord> loaded() {
     if (runs == null) {
       runs = read();
@@ -101,6 +125,7 @@ final class RunHistory {
       if (document.format() != FORMAT || document.runs() == null) {
         throw new IOException("format " + document.format() + ", expected " + FORMAT);
       }
+      first = document.first();
       return List.copyOf(document.runs().stream().filter(Objects::nonNull).toList());
     } catch (NoSuchFileException e) {
       return List.of();
@@ -119,8 +144,12 @@ final class RunHistory {
 
   private void save(List<RunRecord> next) {
     runs = List.copyOf(next);
+    if (first == null && !runs.isEmpty()) {
+      first = runs.get(0);
+    }
     try {
-      AtomicFiles.writePrivate(file, JSON.writeValueAsString(new Document(FORMAT, runs)) + "\n");
+      AtomicFiles.writePrivate(file,
+          JSON.writeValueAsString(new Document(FORMAT, first, runs)) + "\n");
     } catch (IOException e) {
       warnings.accept("cannot write the run history " + file + ": " + e.getMessage()
           + "; runs go on, the history misses this change");

@@ -7,6 +7,8 @@ import dev.tugboat.orchestrator.PreflightNeeds;
 import dev.tugboat.orchestrator.SpecNeeds;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.license.LicensedApp;
+import dev.tugboat.license.Releases;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +30,17 @@ final class UpgradeCheck {
 
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
+  private final Supplier<LicensedApp> licensed;
 
   UpgradeCheck(DaemonSetup setup, ContainerRuntime runtime) {
+    this(setup, runtime, () -> LicensedApp.none(LicenseDesk.ADVICE, Releases.none()));
+  }
+
+  /** {@code licensed}: the license the new spec will start with (an expired one refuses it). */
+  UpgradeCheck(DaemonSetup setup, ContainerRuntime runtime, Supplier<LicensedApp> licensed) {
     this.setup = setup;
     this.runtime = runtime;
+    this.licensed = licensed;
   }
 
   /**
@@ -50,7 +60,8 @@ final class UpgradeCheck {
         Files.copy(settingsFile, settings, StandardCopyOption.COPY_ATTRIBUTES);
       }
       AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile,
-          settings, List.of(), setup.host(), setup.daemon().imageRegistries(), setup.clock()));
+          settings, List.of(), setup.host(), setup.daemon().imageRegistries(), setup.clock(),
+          licensed.get()));
       PreflightNeeds needs = SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
           prepared.plan(), prepared.launcher());
       List<String> missing = missingImages(needs);

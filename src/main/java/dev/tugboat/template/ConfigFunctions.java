@@ -55,7 +55,9 @@ final class ConfigFunctions {
             (env, a) -> !known(env::consoleSetting, a[0], "console setting").equals(a[1]),
             STRING,
             STRING),
-        TemplateFunction.of("AppID", (env, a) -> env.app().appId()),
+        // The app id is the license's: without one it is an error that says how to install it.
+        TemplateFunction.of(
+            "AppID", (env, a) -> known(env::licenseProperty, "app.id", "license property")),
         TemplateFunction.of("AppVersion", (env, a) -> sequence(env.app().version())),
         TemplateFunction.of("AppVersionFirst", (env, a) -> sequence(env.app().versionFirst())),
         TemplateFunction.of("AppVersionCurrent", (env, a) -> sequence(env.app().versionCurrent())),

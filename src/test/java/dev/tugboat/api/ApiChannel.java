@@ -27,7 +27,15 @@ final class ApiChannel {
   }
 
   ApiChannel(ApiLimits limits) {
-    context = ApiContext.of(app, TOKEN, AllowedHosts.of("console.example.com"), limits);
+    this(limits, LicenseService.none());
+  }
+
+  ApiChannel(LicenseService licenses) {
+    this(new ApiLimits(1024, 1024, Duration.ofSeconds(60), Duration.ofSeconds(5), 8), licenses);
+  }
+
+  ApiChannel(ApiLimits limits, LicenseService licenses) {
+    context = ApiContext.of(app, licenses, TOKEN, AllowedHosts.of("console.example.com"), limits);
     server = new EmbeddedChannel(new ApiInitializer(context));
   }
 

@@ -17,7 +17,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IntegrationHandlerTest {
 
   private final FakeApp app = new FakeApp();
-  private final EmbeddedChannel channel = new EmbeddedChannel(new IntegrationHandler(app));
+  private final FakeLicenses licenses = new FakeLicenses();
+  private final EmbeddedChannel channel =
+      new EmbeddedChannel(new IntegrationHandler(app, licenses));
+
+  private FullHttpResponse get(String path) {
+    channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path));
+    return channel.readOutbound();
+  }
+
+  private static String text(FullHttpResponse response) {
+    try {
+      return response.content().toString(StandardCharsets.UTF_8);
+    } finally {
+      response.release();
+    }
+  }
 
   private FullHttpResponse put(String path, String accept, String body) {
     FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT,
@@ -66,5 +81,41 @@ class IntegrationHandlerTest {
   @Test
   void otherPathsAre404() {
     assertThat(put("/status/v1/other", null, "{}").status().code()).isEqualTo(404);
+  }
+
+  @Test
+  void theLicenseAnswersInReplicatedsShape() {
+    licenses.view = FakeLicenses.acme();
+    FullHttpResponse response = get("/license/v1/license");
+    assertThat(response.status().code()).isEqualTo(200);
+    assertThat(text(response)).isEqualTo("{\"license_id\":\"7a4fe1d2c9\","
+        + "\"app_id\":\"acme-analytics\",\"assignee\":\"Example Corp\","
+        + "\"release_channel\":\"Stable\",\"license_type\":\"paid\",\"fields\":["
+        + "{\"field\":\"maximum_users\",\"title\":\"maximum_users\",\"type\":\"Integer\","
+        + "\"value\":25,\"hide_from_customer\":false},"
+        + "{\"field\":\"edition\",\"title\":\"edition\",\"type\":\"String\","
+        + "\"value\":\"enterprise\",\"hide_from_customer\":false},"
+        + "{\"field\":\"sso\",\"title\":\"sso\",\"type\":\"Boolean\",\"value\":true,"
+        + "\"hide_from_customer\":false}],\"expiration_time\":\"2027-01-31T00:00:00Z\"}");
+  }
+
+  @Test
+  void oneFieldByName() {
+    licenses.view = FakeLicenses.acme();
+    assertThat(text(get("/license/v1/field/maximum_users"))).isEqualTo("{\"field\":"
+        + "\"maximum_users\",\"title\":\"maximum_users\",\"type\":\"Integer\",\"value\":25}");
+    FullHttpResponse missing = get("/license/v1/field/max_nodes");
+    assertThat(missing.status().code()).isEqualTo(404);
+    assertThat(text(missing)).isEqualTo("{\"error\":\"the license has no field 'max_nodes'\"}");
+  }
+
+  @Test
+  void withoutALicenseTheLicenseCallsAre404() {
+    FullHttpResponse response = get("/license/v1/license");
+    assertThat(response.status().code()).isEqualTo(404);
+    assertThat(text(response)).isEqualTo("{\"error\":\"no license is installed on this host\"}");
+    FullHttpResponse put = put("/license/v1/license", null, "{}");
+    assertThat(put.status().code()).isEqualTo(405);
+    put.release();
   }
 }

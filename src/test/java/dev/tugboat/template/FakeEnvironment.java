@@ -72,7 +72,11 @@ final class FakeEnvironment implements TemplateEnvironment {
 
   @Override
   public Optional<String> licenseProperty(String property) {
-    return property.equals("assignee") ? Optional.of("Acme Corp") : Optional.empty();
+    return switch (property) {
+      case "assignee" -> Optional.of("Acme Corp");
+      case "app.id" -> Optional.of("app-123");
+      default -> Optional.empty();
+    };
   }
 
   @Override

@@ -35,6 +35,7 @@
     refresh: byId('logs-refresh'), close: byId('logs-close'),
   });
   const config = new T.configView.ConfigView(api, byId('config'));
+  const license = new T.licenseView.LicenseView(api, byId('license'), byId('license-body'));
 
   // Each sign-in starts a new refresh loop; an older loop sees the change and ends.
   let generation = 0;
@@ -71,6 +72,7 @@
     refresh(generation, 'opened');
     follower.start();
     config.load();
+    license.load();
   }
 
   /** Reads the status and shows it; `why` is kept on the connection line (data-refresh). */
@@ -128,6 +130,7 @@
       if (!e.unauthorized) nodes.actionResult.textContent = button.textContent + ' refused: ' + e.message;
     }
     refresh(generation, 'action');
+    license.load();
   }
 
   nodes.tokenForm.addEventListener('submit', (event) => {
