@@ -8,7 +8,7 @@ record ApiContext(AppService service, BearerAuth auth, StatusJson status, ApiMet
     StaticFiles files, ApiLimits limits, ConnectionLimit connections) {
 
   static ApiContext of(AppService service, String token, ApiLimits limits) {
-    return new ApiContext(service, new BearerAuth(token), new StatusJson(service::snapshot),
+    return new ApiContext(service, new BearerAuth(token), new StatusJson(service::snapshot, service::lastPreflight),
         new ApiMetrics(), new StaticFiles(ApiContext.class.getClassLoader()), limits,
         new ConnectionLimit(limits.maxConnections()));
   }

@@ -3,6 +3,7 @@ package dev.tugboat.cli;
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.daemon.AppPreparer;
+import dev.tugboat.requirements.Verdict;
 import dev.tugboat.daemon.RunIds;
 import dev.tugboat.runtime.docker.DockerRuntime;
 import dev.tugboat.spec.AppSpec;
@@ -78,7 +79,9 @@ public final class RunCommand implements Callable<Integer> {
       AppPreparer.Prepared prepared;
       try {
         prepared = AppPreparer.prepare(spec, new AppPreparer.Options(specFile, settingsFile, sets,
-            hostAddresses(), registries, Clock.systemUTC()), runtime);
+            hostAddresses(), registries, Clock.systemUTC()), runtime, report ->
+            report.checks().stream().filter(c -> c.verdict() != Verdict.ERROR)
+                .forEach(c -> System.out.println("preflight: " + c.toText())));
       } catch (AppPreparer.PrepareException e) {
         System.err.println("tugboat run: " + e.getMessage());
         return e.exitCode();

@@ -31,11 +31,22 @@ final class AppActions {
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
   private final SpecStore specs;
+  private final PreflightReports preflights = new PreflightReports();
 
   AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs) {
     this.setup = setup;
     this.runtime = runtime;
     this.specs = specs;
+  }
+
+  /** The requirement checks of starts and of {@code GET /api/v1/preflight}. */
+  PreflightService preflight() {
+    return new PreflightService(setup, runtime, specs, preflights, this);
+  }
+
+  /** The last preflight's report, as the status shows it. */
+  Object lastPreflight() {
+    return preflights.last();
   }
 
   /** The spec in use: the last one applied, else the daemon config's {@code app}. */
@@ -65,7 +76,8 @@ final class AppActions {
     AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
         setup.daemon().settingsFile(), List.of(), setup.host(), registries(), setup.clock());
     try {
-      AppPreparer.Prepared prepared = preflight ? AppPreparer.prepare(spec, options, runtime)
+      AppPreparer.Prepared prepared = preflight
+          ? AppPreparer.prepare(spec, options, runtime, preflights::record)
           : AppPreparer.plan(spec, options);
       if (integrationUrl.isPresent()) {
         prepared = new AppPreparer.Prepared(prepared.spec(), prepared.inputs(), prepared.masker(),

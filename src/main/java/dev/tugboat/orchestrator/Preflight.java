@@ -21,10 +21,21 @@ public final class Preflight {
 
   private final ContainerRuntime runtime;
   private final HostPorts hostPorts;
+  private final Runnable requirements;
 
   public Preflight(ContainerRuntime runtime, HostPorts hostPorts) {
+    this(runtime, hostPorts, () -> {});
+  }
+
+  /**
+   * With {@code requirements}: the spec's host and custom requirements, checked once the images
+   * are here (a check may run one) and before anything of an earlier run is removed; it throws
+   * {@link PreflightException} when one is not met.
+   */
+  public Preflight(ContainerRuntime runtime, HostPorts hostPorts, Runnable requirements) {
     this.runtime = runtime;
     this.hostPorts = hostPorts;
+    this.requirements = requirements;
   }
 
   public void check(PreflightNeeds needs) {
@@ -35,6 +46,7 @@ public final class Preflight {
           missing.size() + " images are missing") + "; nothing was started:\n  "
           + String.join("\n  ", missing));
     }
+    requirements.run();
     removePreviousRuns(needs.app());
     List<String> taken = takenPorts(needs.ports());
     if (!taken.isEmpty()) {
