@@ -70,6 +70,10 @@ final class ApiRoutes {
           AsyncReply.json(ctx, context, "/api/v1/spec",
               app.apply(upload.name(), upload.yaml(), upload.dryRun()), keepAlive);
         }
+        case "preflight" -> {
+          requireExact(parts, 1, method, HttpMethod.GET);
+          AsyncReply.json(ctx, context, "/api/v1/preflight", app.preflight(), keepAlive);
+        }
         case "history" -> {
           requireExact(parts, 1, method, HttpMethod.GET);
           AsyncReply.json(ctx, context, "/api/v1/history",

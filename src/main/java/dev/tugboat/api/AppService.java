@@ -60,6 +60,22 @@ public interface AppService {
   /** The daemon's past runs, newest first. */
   CompletableFuture<List<RunRecord>> history();
 
+  /**
+   * Checks the host and custom requirements of the spec in use on this host now, as a start
+   * does (a check's container is removed after it); completes with the report.
+   */
+  default CompletableFuture<Map<String, Object>> preflight() {
+    return CompletableFuture.failedFuture(new ApiException(404, "preflight checks are not served here"));
+  }
+
+  /**
+   * The last preflight's report (of a start or of {@link #preflight()}) as plain maps and lists,
+   * the same object until a newer report replaces it; null before any.
+   */
+  default Object lastPreflight() {
+    return null;
+  }
+
   /** Whether the Docker Engine answers. */
   CompletableFuture<Boolean> dockerReachable();
 

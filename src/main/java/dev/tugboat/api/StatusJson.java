@@ -31,13 +31,14 @@ final class StatusJson {
    * no allocation of the body. The cache holds one reference and gives it up when a newer snapshot
    * replaces it: direct memory is only freed by release, never by the garbage collector.
    */
-  private record Cached(AppSnapshot snapshot, byte[] body, String etag, ByteBuf plain,
-      ByteBuf gzipped) {
-    static final Cached NONE = new Cached(null, new byte[0], EntityTags.of(new byte[0]),
+  private record Cached(AppSnapshot snapshot, Object preflight, byte[] body, String etag,
+      ByteBuf plain, ByteBuf gzipped) {
+    static final Cached NONE = new Cached(null, null, new byte[0], EntityTags.of(new byte[0]),
         Unpooled.EMPTY_BUFFER, Unpooled.EMPTY_BUFFER);
 
-    static Cached of(AppSnapshot snapshot, byte[] body) {
-      return new Cached(snapshot, body, EntityTags.of(body), direct(body), direct(gzip(body)));
+    static Cached of(AppSnapshot snapshot, Object preflight, byte[] body) {
+      return new Cached(snapshot, preflight, body, EntityTags.of(body), direct(body),
+          direct(gzip(body)));
     }
 
     void release() {
@@ -62,10 +63,20 @@ final class StatusJson {
 
   private final ObjectMapper json = Json.mapper();
   private final Supplier<AppSnapshot> snapshots;
+  private final Supplier<Object> preflights;
   private final AtomicReference<Cached> cached = new AtomicReference<>(Cached.NONE);
 
   StatusJson(Supplier<AppSnapshot> snapshots) {
+    this(snapshots, () -> null);
+  }
+
+  /**
+   * With {@code preflights}: the last preflight's report (plain maps and lists, replaced, never
+   * changed), shown as {@code preflight}; a new report makes a new body as a new snapshot does.
+   */
+  StatusJson(Supplier<AppSnapshot> snapshots, Supplier<Object> preflights) {
     this.snapshots = snapshots;
+    this.preflights = preflights;
   }
 
   byte[] body() {
@@ -101,11 +112,12 @@ final class StatusJson {
 
   private Cached current() {
     AppSnapshot snapshot = snapshots.get();
+    Object preflight = preflights.get();
     Cached current = cached.get();
-    if (current.snapshot() == snapshot) {
+    if (current.snapshot() == snapshot && current.preflight() == preflight) {
       return current;
     }
-    Cached fresh = Cached.of(snapshot, serialize(snapshot));
+    Cached fresh = Cached.of(snapshot, preflight, serialize(snapshot, preflight));
     if (cached.compareAndSet(current, fresh)) {
       current.release();
       return fresh;
@@ -114,9 +126,11 @@ final class StatusJson {
     return cached.get();
   }
 
-  private byte[] serialize(AppSnapshot snapshot) {
+  private byte[] serialize(AppSnapshot snapshot, Object preflight) {
     try {
-      return json.writeValueAsBytes(tree(snapshot));
+      ObjectNode root = tree(snapshot);
+      root.set("preflight", json.valueToTree(preflight));
+      return json.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("status must always serialize", e);
     }

@@ -15,6 +15,7 @@ public final class Main implements Runnable {
   private static final List<Class<?>> COMMANDS = List.of(
       CommandLine.HelpCommand.class,
       RunCommand.class,
+      PreflightCommand.class,
       ServeCommand.class,
       StatusCommand.class,
       AppControlCommands.Start.class,

@@ -6,6 +6,7 @@ import dev.tugboat.daemon.AppPreparer;
 import dev.tugboat.daemon.DaemonConfig;
 import dev.tugboat.daemon.DaemonConfigException;
 import dev.tugboat.daemon.DaemonConfigReader;
+import dev.tugboat.requirements.Verdict;
 import dev.tugboat.daemon.RunIds;
 import dev.tugboat.license.LicenseException;
 import dev.tugboat.license.LicenseFiles;
@@ -111,7 +112,8 @@ public final class RunCommand implements Callable<Integer> {
       try {
         prepared = AppPreparer.prepare(spec, new AppPreparer.Options(specFile, settingsFile, sets,
             hostAddresses(), imageRegistries, Clock.systemUTC(), LicenseFiles.forRun(licenseFile)),
-            runtime);
+            runtime, report -> report.checks().stream().filter(c -> c.verdict() != Verdict.ERROR)
+                .forEach(c -> System.out.println("preflight: " + c.toText())));
       } catch (AppPreparer.PrepareException e) {
         System.err.println("tugboat run: " + e.getMessage());
         return e.exitCode();

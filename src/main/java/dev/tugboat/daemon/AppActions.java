@@ -33,6 +33,7 @@ final class AppActions {
   private final ContainerRuntime runtime;
   private final SpecStore specs;
   private final java.util.function.Supplier<LicensedApp> licensed;
+  private final PreflightReports preflights = new PreflightReports();
 
   AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs) {
     this(setup, runtime, specs, () -> LicensedApp.none(LicenseDesk.ADVICE, Releases.none()));
@@ -45,6 +46,21 @@ final class AppActions {
     this.runtime = runtime;
     this.specs = specs;
     this.licensed = licensed;
+  }
+
+  /** The license and releases a start renders with now. */
+  LicensedApp licensed() {
+    return licensed.get();
+  }
+
+  /** The requirement checks of starts and of {@code GET /api/v1/preflight}. */
+  PreflightService preflight() {
+    return new PreflightService(setup, runtime, specs, preflights, this);
+  }
+
+  /** The last preflight's report, as the status shows it. */
+  Object lastPreflight() {
+    return preflights.last();
   }
 
   /** The spec in use: the last one applied, else the daemon config's {@code app}. */
@@ -75,7 +91,8 @@ final class AppActions {
         setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().imageRegistries(),
         setup.clock(), licensed.get());
     try {
-      AppPreparer.Prepared prepared = preflight ? AppPreparer.prepare(spec, options, runtime)
+      AppPreparer.Prepared prepared = preflight
+          ? AppPreparer.prepare(spec, options, runtime, preflights::record)
           : AppPreparer.plan(spec, options);
       if (integrationUrl.isPresent()) {
         prepared = new AppPreparer.Prepared(prepared.spec(), prepared.inputs(), prepared.masker(),

@@ -214,6 +214,16 @@ public final class AppController implements AppService, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<Map<String, Object>> preflight() {
+    return CompletableFuture.supplyAsync(actions.preflight()::check, workers);
+  }
+
+  @Override
+  public Object lastPreflight() {
+    return actions.lastPreflight();
+  }
+
+  @Override
   public CompletableFuture<Boolean> dockerReachable() {
     return engineHealth.reachable();
   }

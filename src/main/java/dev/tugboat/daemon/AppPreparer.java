@@ -18,6 +18,8 @@ import dev.tugboat.orchestrator.SpecNeeds;
 import dev.tugboat.orchestrator.SpecPlans;
 import dev.tugboat.orchestrator.StartPlan;
 import dev.tugboat.orchestrator.SystemHostPorts;
+import dev.tugboat.requirements.PreflightReport;
+import dev.tugboat.requirements.RequirementsPreflight;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.RuntimeFailure;
@@ -104,11 +106,20 @@ public final class AppPreparer {
   /** Config values, plan and launcher; then the preflight against {@code runtime}. */
   public static Prepared prepare(AppSpec spec, Options options, ContainerRuntime runtime)
       throws PrepareException {
+    return prepare(spec, options, runtime, report -> {});
+  }
+
+  /** As above, handing {@code reports} the requirement checks' report, whatever its verdict. */
+  public static Prepared prepare(AppSpec spec, Options options, ContainerRuntime runtime,
+      Consumer<PreflightReport> reports) throws PrepareException {
     Prepared prepared = plan(spec, options);
     try {
       new Preflight(runtime, new SystemHostPorts(runtime, HostInterfaces.ofThisMachine()),
-          options.registries()).check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
-              prepared.plan(), prepared.launcher()));
+          options.registries(),
+          new RequirementsGate(RequirementsPreflight.ofThisMachine(runtime, options.clock()),
+              prepared.inputs(), reports))
+          .check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec), prepared.plan(),
+              prepared.launcher()));
     } catch (PreflightException | RuntimeFailure e) {
       throw new PrepareException(prepared.masker().mask(e.getMessage()), 1);
     }

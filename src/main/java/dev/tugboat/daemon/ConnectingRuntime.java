@@ -57,6 +57,11 @@ final class ConnectingRuntime implements ContainerRuntime {
   }
 
   @Override
+  public dev.tugboat.runtime.EngineResources engineResources() {
+    return runtime().engineResources();
+  }
+
+  @Override
   public Optional<ImageInfo> inspectImage(String image) {
     return runtime().inspectImage(image);
   }

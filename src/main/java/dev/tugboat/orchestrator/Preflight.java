@@ -18,17 +18,25 @@ public final class Preflight {
   private final ContainerRuntime runtime;
   private final HostPorts hostPorts;
   private final ImagePull imagePull;
+  private final Runnable requirements;
 
   /** Images of a registry source are pulled anonymously. */
   public Preflight(ContainerRuntime runtime, HostPorts hostPorts) {
-    this(runtime, hostPorts, ImageRegistries.none());
+    this(runtime, hostPorts, ImageRegistries.none(), () -> { });
   }
 
-  /** Images are pulled from their source's registry in {@code registries}, with its login. */
-  public Preflight(ContainerRuntime runtime, HostPorts hostPorts, ImageRegistries registries) {
+  /**
+   * Images are pulled from their source's registry in {@code registries}, with its login; then
+   * {@code requirements}, the spec's host and custom requirements, are checked once the images
+   * are here (a check may run one) and before anything of an earlier run is removed; it throws
+   * {@link PreflightException} when one is not met.
+   */
+  public Preflight(ContainerRuntime runtime, HostPorts hostPorts, ImageRegistries registries,
+      Runnable requirements) {
     this.runtime = runtime;
     this.hostPorts = hostPorts;
     this.imagePull = new ImagePull(runtime, registries);
+    this.requirements = requirements;
   }
 
   public void check(PreflightNeeds needs) {
@@ -39,6 +47,7 @@ public final class Preflight {
           missing.size() + " images are missing") + "; nothing was started:\n  "
           + String.join("\n  ", missing));
     }
+    requirements.run();
     removePreviousRuns(needs.app());
     List<String> taken = takenPorts(needs.ports());
     if (!taken.isEmpty()) {

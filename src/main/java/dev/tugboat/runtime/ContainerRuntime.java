@@ -19,6 +19,9 @@ public interface ContainerRuntime extends AutoCloseable {
   /** The engine's version and the host addresses containers see. */
   HostFacts hostFacts();
 
+  /** The engine's CPUs, memory, version and data directory, as host requirements measure them. */
+  EngineResources engineResources();
+
   /** The image's declarations, or empty if the image is not on this host. */
   Optional<ImageInfo> inspectImage(String image);
 

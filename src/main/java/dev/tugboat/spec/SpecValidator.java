@@ -36,6 +36,7 @@ public final class SpecValidator implements ProblemSource {
     rules.addAll(GraphRules.all());
     rules.addAll(ConfigRules.all());
     rules.add(TemplateDelimiterRule.rule());
+    rules.addAll(RequirementRules.all());
     return List.copyOf(rules);
   }
 

@@ -30,8 +30,13 @@ final class Evaluator {
   }
 
   String render(List<Node> nodes) {
-    variables.push("$", null);
-    walkList(nodes, null);
+    return render(nodes, null);
+  }
+
+  /** Renders with {@code dot} as {@code .} and {@code $}: a map's keys read as fields. */
+  String render(List<Node> nodes, Object dot) {
+    variables.push("$", dot);
+    walkList(nodes, dot);
     return out.toString();
   }
 

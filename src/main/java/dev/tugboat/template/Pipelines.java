@@ -87,10 +87,15 @@ final class Pipelines {
     return call(dot, f, List.of(f), MISSING);
   }
 
-  /** Our values have no fields: a field of nil is nil (Go's missing key), of anything else an error. */
+  /**
+   * A map's key reads as a field (Go's map lookup: a missing key is nil); other values have no
+   * fields: a field of nil is nil, of anything else an error.
+   */
   private static Object fields(Object receiver, List<String> names, int pos) {
     for (String name : names) {
-      if (receiver != null) {
+      if (receiver instanceof java.util.Map<?, ?> map) {
+        receiver = map.get(name);
+      } else if (receiver != null) {
         throw new PositionedError(
             pos, "can't evaluate field " + name + " in type " + Values.typeName(receiver));
       }

@@ -70,6 +70,24 @@ public final class Template {
     }
   }
 
+  /**
+   * Evaluates the template with {@code dot} as {@code .}: a map whose keys templates read as fields
+   * ({@code .Result}, {@code .StatusCode}), as a custom requirement's conditions do.
+   */
+  public String render(TemplateEnvironment env, java.util.Map<String, Object> dot) {
+    Objects.requireNonNull(env, "env");
+    if (constantText != null) {
+      return constantText;
+    }
+    try {
+      return new Evaluator(env).render(nodes, java.util.Map.copyOf(dot));
+    } catch (PositionedError e) {
+      throw exception(source, fieldPath, e);
+    } catch (StackOverflowError e) {
+      throw new TemplateException(fieldPath, 1, 1, "template nested too deeply to evaluate");
+    }
+  }
+
   /** True when the template has no actions: it renders to the same text whatever the environment. */
   public boolean isConstant() {
     return constantText != null;

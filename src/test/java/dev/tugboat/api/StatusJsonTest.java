@@ -55,4 +55,18 @@ class StatusJsonTest {
     gzipped.content().release();
     json.close();
   }
+
+  @Test
+  void aNewPreflightReportMakesANewBodyThatShowsIt() {
+    FakeApp app = new FakeApp();
+    java.util.concurrent.atomic.AtomicReference<Object> report =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    StatusJson json = new StatusJson(() -> app.snapshot, report::get);
+    assertThat(new String(json.body(), StandardCharsets.UTF_8)).contains("\"preflight\":null");
+    report.set(java.util.Map.of("ok", false, "checks", java.util.List.of(java.util.Map.of(
+        "name", "memory", "measured", "23.4 GB", "verdict", "error"))));
+    assertThat(new String(json.body(), StandardCharsets.UTF_8))
+        .contains("\"preflight\":{").contains("\"measured\":\"23.4 GB\"");
+    json.close();
+  }
 }

@@ -96,7 +96,7 @@ class PreflightTest {
     PreflightNeeds needs = new PreflightNeeds("shop",
         List.of(new PreflightNeeds.ImageNeed(image, List.of(APP), "replicated")), List.of());
 
-    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.empty(), registries)
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.empty(), registries, () -> { })
         .check(needs))
         .isInstanceOf(PreflightException.class)
         .hasMessageStartingWith("an image is missing; nothing was started:\n  " + image

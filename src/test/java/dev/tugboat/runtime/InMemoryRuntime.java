@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  * {@code "create migration"}. Events are delivered synchronously, as the engine would send them.
  */
 public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Timeline {
+  private EngineResources engineResources =
+      new EngineResources(2, 4L << 30, "24.0.7", "/var/lib/docker");
   /** How the in-memory engine answers stop: SIGTERM ends a process with 128 + 15. */
   static final int EXIT_SIGTERM = 143;
   static final int EXIT_SIGKILL = InMemoryLifecycle.EXIT_SIGKILL;
@@ -157,6 +159,17 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   @Override
   public synchronized HostFacts hostFacts() {
     return new HostFacts("memory://", "in-memory", "1.41", Optional.of("172.17.0.1"));
+  }
+
+  /** The engine's resources as {@link #engineResources()} reports them from now on. */
+  public synchronized void setEngineResources(EngineResources resources) {
+    engineResources = resources;
+  }
+
+  @Override
+  public synchronized EngineResources engineResources() {
+    checkEngine();
+    return engineResources;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.tugboat.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
+import dev.tugboat.runtime.EngineResources;
 import dev.tugboat.runtime.HostFacts;
 import dev.tugboat.runtime.HostInterfaces;
 import java.util.Optional;
@@ -36,6 +38,18 @@ final class DockerEngine {
           bridgeGateway());
     } catch (RuntimeException e) {
       throw failures.of("tell its version", e);
+    }
+  }
+
+  EngineResources resources() {
+    try {
+      Info info = client.infoCmd().exec();
+      return new EngineResources(info.getNCPU() == null ? 0 : info.getNCPU(),
+          info.getMemTotal() == null ? 0 : info.getMemTotal(),
+          Optional.ofNullable(info.getServerVersion()).orElse(""),
+          Optional.ofNullable(info.getDockerRootDir()).orElse(""));
+    } catch (RuntimeException e) {
+      throw failures.of("tell its CPUs and memory", e);
     }
   }
 

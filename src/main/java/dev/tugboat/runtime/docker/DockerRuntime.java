@@ -71,6 +71,11 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public dev.tugboat.runtime.EngineResources engineResources() {
+    return engine.resources();
+  }
+
+  @Override
   public Optional<ImageInfo> inspectImage(String image) {
     return images.inspect(image);
   }

@@ -115,6 +115,7 @@
     shown = status;
     T.statusView.renderApp(status, nodes.app);
     failure.render(status);
+    T.preflightView.renderPreflight(status, byId('preflight'), byId('preflight-body'));
     T.statusView.renderContainers(status, byId('containers'), (key) => logs.open(key));
     T.statusView.renderTimeline(status, byId('timeline'));
   }
