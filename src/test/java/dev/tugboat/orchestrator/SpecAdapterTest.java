@@ -125,6 +125,35 @@ class SpecAdapterTest {
   }
 
   @Test
+  void anHttpStatusEventIsPlannedWithItsUrlRendered() throws Exception {
+    AppSpec http = new SpecLoader().load("""
+        replicated_api_version: 2.8.0
+        name: Shop Demo
+        components:
+        - name: web
+          containers:
+          - source: public
+            image_name: shop
+            version: "2"
+            publish_events:
+            - name: shop answers
+              trigger: http-status
+              args: ["http://{{repl ThisNodePrivateIPAddress}}:8080/health", "200"]
+              subscriptions:
+              - {component: web, container: worker, action: start}
+          - {source: public, image_name: worker, version: "2"}
+        """, "shop.yml").spec();
+    HostAddresses host = new HostAddresses("10.0.0.5", "203.0.113.9", "172.17.0.1", Map.of());
+    SpecInputs inputs = new SpecInputs(http, SpecTemplates.standard(), config(Map.of()), host,
+        Map.of(), "abc123", clock);
+
+    assertThat(SpecPlans.plan(inputs, new ContainerKeys(http)).toText()).isEqualTo("""
+        start web/shop (root)
+        start web/worker <- "shop answers" (http-status [http://10.0.0.5:8080/health, 200] on web/shop)
+        """);
+  }
+
+  @Test
   void containerIsRenderedWithTheAddressAndPortOfTheContainersAlreadyRunning() {
     StartPlan plan = SpecPlans.plan(in, keys);
     SpecLauncher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
