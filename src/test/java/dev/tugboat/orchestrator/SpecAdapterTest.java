@@ -183,6 +183,21 @@ class SpecAdapterTest {
   }
 
   @Test
+  void aPortThatIsNotPublishedIsAnErrorNotAnEmptyValue() {
+    StartPlan plan = SpecPlans.plan(in, keys);
+    SpecLauncher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
+
+    assertThatThrownBy(() -> launcher.prepare(WEB, withDbRunning(plan, "172.17.0.2", List.of())))
+        .isInstanceOf(Launcher.LaunchException.class)
+        .hasMessageContaining("db/postgres publishes no host port for port 5432, so web/shop cannot"
+            + " use it: list it in that container's ports, or let Docker publish it (the image"
+            + " EXPOSEs it and disable_publish_all_ports is not set)");
+    // With host networking the port is the host's own.
+    assertThat(launcher.prepare(WEB, withDbRunning(plan, "127.0.0.1", List.of())).config().cmd())
+        .containsExactly("serve", "--db", "10.0.0.5:5432");
+  }
+
+  @Test
   void portsArePublishedAsTheSpecSays() {
     SpecLauncher launcher = new SpecLauncher(in, keys, SpecPlans.plan(in, keys),
         TcpConnector.sockets());
@@ -250,12 +265,15 @@ class SpecAdapterTest {
   }
 
   private RunState withDbRunning(StartPlan plan) {
+    return withDbRunning(plan, "172.17.0.2", List.of(new BoundPort(5432, "tcp", "0.0.0.0", 15432)));
+  }
+
+  private RunState withDbRunning(StartPlan plan, String address, List<BoundPort> ports) {
     Planner planner = new Planner(plan);
     RunState state = RunState.initial("run-1", plan, clock.instant());
     state = planner.decide(state, new RunEvent.StartRequested(), clock.instant()).state();
     return planner.decide(state, new RunEvent.ContainerStarted(DB, "id-db", Instant.EPOCH,
-        "172.17.0.2", List.of(new BoundPort(5432, "tcp", "0.0.0.0", 15432))),
-        clock.instant()).state();
+        address, ports), clock.instant()).state();
   }
 
   private static TemplateEnvironment config(Map<String, String> values) {
