@@ -11,6 +11,7 @@ import dev.tugboat.runtime.Protocol;
 import dev.tugboat.spec.CmdJson;
 import dev.tugboat.spec.ContainerSpec;
 import dev.tugboat.spec.EnvVarSpec;
+import dev.tugboat.spec.LogsSpec;
 import dev.tugboat.spec.PortSpec;
 import dev.tugboat.spec.VolumeSpec;
 import java.util.List;
@@ -26,9 +27,16 @@ final class ContainerConfigMapper {
   /** Who the container is in this run, for its name and labels. */
   record Identity(String app, String runId, String specHash, ContainerKey key, String image) {}
 
+  /**
+   * What a container inherits from its component: {@code logs}, rendered with {@code rendering}
+   * (the component's own field paths).
+   */
+  record ComponentDefaults(LogsSpec logs, Rendering rendering) {}
+
   private ContainerConfigMapper() {}
 
-  static ContainerConfig map(ContainerSpec spec, Identity id, Rendering r, VolumesFrom volumesFrom) {
+  static ContainerConfig map(ContainerSpec spec, Identity id, Rendering r, VolumesFrom volumesFrom,
+      ComponentDefaults component) {
     String name = spec.name().isEmpty()
         ? InstanceNames.of(id.app(), id.key(), spec.imageName(), 1)
         : r.text(spec.name(), "name");
@@ -40,9 +48,13 @@ final class ContainerConfigMapper {
     b.labels(InstanceLabels.of(id.app(), id.runId(), id.key(), id.specHash()));
     env(spec.envVars(), r, b);
     ports(spec.ports(), r, b);
+    // Replicated ran every container with -P: each port the image EXPOSEs and no entry of
+    // `ports` binds gets a host port Docker picks, which ContainerExposedPort reads back.
+    b.publishAllPorts(!spec.options().disablePublishAllPorts());
     volumes(spec.volumes(), r, b);
     b.volumesFrom(volumesFrom.names(spec.volumesFrom()));
     ContainerOptionsMapper.apply(spec.options(), r, b);
+    b.logLimits(ContainerLogsMapper.limits(spec.options().logs(), r, component));
     return b.build();
   }
 
@@ -112,12 +124,16 @@ final class ContainerConfigMapper {
       }
       String host = r.text(volume.hostPath(), field + ".host_path").trim();
       String target = r.text(volume.containerPath(), field + ".container_path").trim();
-      boolean readOnly = volume.isReadOnly();
+      boolean bind = host.startsWith("/");
+      MountOptions options = MountOptions.parse(r.list(volume.options(), field + ".options"),
+          bind, r.path(field + ".options"));
       // A named volume's root takes the image's ownership when Docker first fills it, so
       // permission and owner apply to host paths only (validation warns about the others).
-      b.addMount(host.startsWith("/")
-          ? new Mount.Bind(host, target, readOnly, access(volume, r, field))
-          : new Mount.Volume(host, target, readOnly));
+      b.addMount(bind
+          ? new Mount.Bind(host, target, options.readOnly(), access(volume, r, field),
+              options.relabel(), options.propagation())
+          : new Mount.Volume(host, target, options.readOnly(), options.relabel(),
+              options.noCopy()));
     }
   }
 

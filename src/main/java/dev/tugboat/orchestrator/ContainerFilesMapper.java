@@ -24,6 +24,12 @@ final class ContainerFilesMapper {
       ConfigFileSpec file = configFiles.get(i);
       String field = "config_files[" + i + "]";
       if (r.when(file.when(), field + ".when")) {
+        if (file.fromRepository().isPresent()) {
+          // Validation refuses it first; never write an empty file in its place.
+          throw new Launcher.LaunchException(r.path(field) + ": config file " + file.filename()
+              + " is taken from " + file.fromRepository().get().describe() + ", which Tugboat"
+              + " does not fetch; put its text in contents");
+        }
         String contents = r.text(file.contents(), field + ".contents");
         files.add(file(r, field, r.text(file.filename(), field + ".filename"),
             contents.getBytes(StandardCharsets.UTF_8), file.fileMode(), file.fileOwner()));

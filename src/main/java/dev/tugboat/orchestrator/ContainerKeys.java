@@ -56,6 +56,12 @@ public final class ContainerKeys {
         .map(this::keyOf);
   }
 
+  /** The spec's index path of a container's component: {@code components[1]}. */
+  public String componentPath(ContainerKey key) {
+    String path = path(key);
+    return path.substring(0, path.indexOf(".containers["));
+  }
+
   /** The spec's index path of a container, for field paths in messages. */
   public String path(ContainerKey key) {
     ContainerSpec target = spec(key);

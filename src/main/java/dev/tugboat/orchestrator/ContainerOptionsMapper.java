@@ -1,7 +1,6 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.runtime.ContainerConfigBuilder;
-import dev.tugboat.runtime.LogLimits;
 import dev.tugboat.runtime.Ulimit;
 import dev.tugboat.spec.ContainerOptionsSpec;
 import dev.tugboat.spec.ExtraHostSpec;
@@ -52,10 +51,9 @@ final class ContainerOptionsMapper {
     }
     b.extraHosts(extraHosts(o.extraHosts(), r));
     o.ulimits().forEach(u -> b.addUlimit(ulimit(u, r)));
-    logs(o, r, b);
   }
 
-  private static OptionalLong size(String text, String field) {
+  static OptionalLong size(String text, String field) {
     if (text.isBlank()) {
       return OptionalLong.empty();
     }
@@ -88,15 +86,5 @@ final class ContainerOptionsMapper {
     String hardText = r.text(u.hard(), "ulimits." + u.name());
     long hard = hardText.isBlank() ? soft : size(hardText, r.path("ulimits")).orElse(soft);
     return new Ulimit(u.name(), soft, hard);
-  }
-
-  private static void logs(ContainerOptionsSpec o, Rendering r, ContainerConfigBuilder b) {
-    String maxSize = r.text(o.logs().maxSize(), "logs.max_size").trim();
-    String maxFiles = r.text(o.logs().maxFiles(), "logs.max_files").trim();
-    if (!maxSize.isEmpty() || !maxFiles.isEmpty()) {
-      int files = maxFiles.isEmpty() ? 0
-          : (int) size(maxFiles, r.path("logs.max_files")).orElse(0);
-      b.logLimits(new LogLimits(maxSize, files));
-    }
   }
 }

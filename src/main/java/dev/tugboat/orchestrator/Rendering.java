@@ -24,6 +24,11 @@ final class Rendering {
     this.basePath = basePath;
   }
 
+  /** The same environment for another part of the spec: what a container inherits, say. */
+  Rendering at(String otherBasePath) {
+    return new Rendering(templates, env, otherBasePath);
+  }
+
   TemplateEnvironment env() {
     return env;
   }

@@ -1,6 +1,7 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.template.ForwardingTemplateEnvironment;
 import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.UnavailableFactException;
@@ -54,11 +55,22 @@ public final class RunEnvironment extends ForwardingTemplateEnvironment {
   @Override
   public List<String> containerExposedPorts(String component, String container, String privatePort) {
     InstanceState instance = started(component, container, "port " + privatePort);
-    return instance.ports().stream()
+    List<String> ports = instance.ports().stream()
         .filter(p -> String.valueOf(p.privatePort()).equals(privatePort.trim()) && p.hostPort() != 0)
         .map(p -> String.valueOf(p.hostPort()))
         .distinct()
         .toList();
+    if (!ports.isEmpty()) {
+      return ports;
+    }
+    // A host-networked container's ports are the host's own.
+    if (instance.address().equals(ContainerInfo.HOST_NETWORK_ADDRESS)) {
+      return List.of(privatePort.trim());
+    }
+    throw new UnavailableFactException(component + "/" + container + " publishes no host port for"
+        + " port " + privatePort.trim() + ", so " + subject + " cannot use it: list it in that"
+        + " container's ports, or let Docker publish it (the image EXPOSEs it and"
+        + " disable_publish_all_ports is not set)");
   }
 
   private InstanceState started(String component, String container, String what) {

@@ -2,7 +2,9 @@ package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.spec.ComponentSpec;
 import dev.tugboat.spec.ContainerSpec;
+import dev.tugboat.spec.LogsSpec;
 import dev.tugboat.spec.ReadySpec;
 import dev.tugboat.trigger.TcpConnector;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ public final class SpecLauncher implements Launcher {
     ContainerConfigMapper.Identity identity = new ContainerConfigMapper.Identity(in.app(),
         state.runId(), in.specHash(), key, plan.container(key).image());
     ContainerConfig config = ContainerConfigMapper.map(spec, identity, r,
-        names -> volumesFrom(key, names, state));
+        names -> volumesFrom(key, names, state), componentDefaults(key, r));
     return new PreparedContainer(config,
         ContainerFilesMapper.map(spec.configFiles(), spec.customerFiles(), r));
   }
@@ -42,6 +44,12 @@ public final class SpecLauncher implements Launcher {
     return new Rendering(in.templates(),
         new RunEnvironment(in.base(), in.host(), keys, state, key.toString(), in.clock()),
         keys.path(key));
+  }
+
+  private ContainerConfigMapper.ComponentDefaults componentDefaults(ContainerKey key, Rendering r) {
+    LogsSpec logs = in.spec().component(key.component()).map(ComponentSpec::logs)
+        .orElse(LogsSpec.NONE);
+    return new ContainerConfigMapper.ComponentDefaults(logs, r.at(keys.componentPath(key)));
   }
 
   /** volumes_from names containers of the same component; they must already have started. */

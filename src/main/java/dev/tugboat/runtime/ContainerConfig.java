@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param cmd command; empty: the image's. An imported image has none, so give one.
  * @param entrypoint entrypoint; empty: the image's
  * @param ports exposed and published ports
+ * @param publishAllPorts also publish every port the image or {@code ports} exposes and no binding
+ *     names, each on a host port the engine picks ({@code docker run -P}); read the ports it chose
+ *     from {@link ContainerInfo#publishedPorts()} once the container started
  * @param volumesFrom containers whose volumes this one mounts
  * @param networkMode {@code bridge}, {@code host}, {@code none}, {@code container:NAME} or a network
  *     name; empty: the engine's default bridge
@@ -35,6 +38,7 @@ public record ContainerConfig(
     List<String> entrypoint,
     Map<String, String> env,
     List<PortMapping> ports,
+    boolean publishAllPorts,
     List<Mount> mounts,
     List<String> volumesFrom,
     String hostname,

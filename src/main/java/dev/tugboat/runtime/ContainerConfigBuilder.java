@@ -19,6 +19,7 @@ public final class ContainerConfigBuilder {
   private List<String> entrypoint = List.of();
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<PortMapping> ports = new ArrayList<>();
+  private boolean publishAllPorts;
   private final List<Mount> mounts = new ArrayList<>();
   private List<String> volumesFrom = List.of();
   private String hostname = "";
@@ -57,6 +58,7 @@ public final class ContainerConfigBuilder {
     entrypoint = c.entrypoint();
     env.putAll(c.env());
     ports.addAll(c.ports());
+    publishAllPorts = c.publishAllPorts();
     mounts.addAll(c.mounts());
     volumesFrom = c.volumesFrom();
     hostname = c.hostname();
@@ -101,6 +103,8 @@ public final class ContainerConfigBuilder {
   public ContainerConfigBuilder env(Map<String, String> values) { env.putAll(values); return this; }
 
   public ContainerConfigBuilder addPort(PortMapping value) { ports.add(value); return this; }
+
+  public ContainerConfigBuilder publishAllPorts(boolean value) { publishAllPorts = value; return this; }
 
   public ContainerConfigBuilder addMount(Mount value) { mounts.add(value); return this; }
 
@@ -154,8 +158,8 @@ public final class ContainerConfigBuilder {
 
   public ContainerConfig build() {
     return new ContainerConfig(
-        image, name, labels, cmd, entrypoint, env, ports, mounts, volumesFrom, hostname, privileged,
-        networkMode, cpuShares, memoryBytes, memorySwapBytes, ulimits, capAdd, securityOpts,
+        image, name, labels, cmd, entrypoint, env, ports, publishAllPorts, mounts, volumesFrom,
+        hostname, privileged, networkMode, cpuShares, memoryBytes, memorySwapBytes, ulimits, capAdd, securityOpts,
         extraHosts, pidMode, shmSizeBytes, stopTimeout, user, readonlyRootfs, logLimits,
         restartPolicy, networkAliases, links, ipv4Address, ipv6Address, allocateTty,
         oomKillDisable);

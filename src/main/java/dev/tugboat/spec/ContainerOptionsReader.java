@@ -39,7 +39,8 @@ final class ContainerOptionsReader {
         fields.strings("network_aliases"),
         fields.strings("links"),
         fields.string("ipv4_address"),
-        fields.string("ipv6_address"));
+        fields.string("ipv6_address"),
+        fields.bool("disable_publish_all_ports"));
   }
 
   /** {@code extra_hosts}: mappings {@code {hostname, address, when}} or strings {@code host:address}. */

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The container keys passed to the engine as their names say. Sizes, CPU shares and the stop timeout
  * are kept as written (bytes or {@code 500m}/{@code 1g}, possibly templates); see {@link
- * Numbers#parseSize}. Strings are {@code ""} and lists empty when absent.
+ * Numbers#parseSize}. Strings are {@code ""} and lists empty when absent. {@code
+ * disablePublishAllPorts}: Replicated runs every container with Docker's publish-all-ports ({@code
+ * docker run -P}); {@code disable_publish_all_ports: true} turns that off.
  */
 public record ContainerOptionsSpec(
     boolean privileged,
@@ -32,7 +34,8 @@ public record ContainerOptionsSpec(
     List<String> networkAliases,
     List<String> links,
     String ipv4Address,
-    String ipv6Address) {
+    String ipv6Address,
+    boolean disablePublishAllPorts) {
 
   public ContainerOptionsSpec {
     ulimits = List.copyOf(ulimits);

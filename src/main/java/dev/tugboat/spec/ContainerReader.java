@@ -2,6 +2,7 @@ package dev.tugboat.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads a container entry and its lists (events, ports, volumes, env vars, files). */
@@ -10,6 +11,10 @@ final class ContainerReader {
       "suppress_restart", "dynamic", "content_trust", "support_files", "support_commands");
   /** The {@code :rw}-style suffix of a {@code container_path}. */
   private static final Pattern PATH_OPTIONS = Pattern.compile("[a-zA-Z]+(,[a-zA-Z]+)*");
+
+  /** Keys of a config file taken from a repository instead of given inline. */
+  private static final List<String> REPOSITORY_FILE_KEYS =
+      List.of("source", "owner", "repo", "path", "ref");
 
   private final CmdJson cmdJson = new CmdJson();
 
@@ -86,10 +91,15 @@ final class ContainerReader {
   }
 
   private static ConfigFileSpec configFile(YamlFields fields, int index) {
-    // source/owner/repo/path/ref name a file in a repository instead of inline contents.
-    fields.rawOf(List.of("source", "owner", "repo", "path", "ref"));
+    Optional<ConfigFileSpec.RepositoryFileSpec> fromRepository = Optional.empty();
+    if (REPOSITORY_FILE_KEYS.stream().anyMatch(fields::has)) {
+      fromRepository = Optional.of(new ConfigFileSpec.RepositoryFileSpec(fields.string("source"),
+          fields.string("owner"), fields.string("repo"), fields.string("path"),
+          fields.string("ref")));
+    }
     return new ConfigFileSpec(fields.string("filename"), fields.string("contents"),
-        fields.string("file_mode"), fields.string("file_owner"), fields.string("when"));
+        fields.string("file_mode"), fields.string("file_owner"), fields.string("when"),
+        fromRepository);
   }
 
   private static CustomerFileSpec customerFile(YamlFields fields, int index) {

@@ -15,7 +15,8 @@ final class ContainerRules {
         ValidationRule.of("unique-container-names", ContainerRules::uniqueContainerNames),
         ValidationRule.of("cmd-json-array", ContainerRules::cmdJsonArray),
         ValidationRule.of("restart-policy", ContainerRules::restartPolicy),
-        ValidationRule.of("ephemeral-restart", ContainerRules::ephemeralRestart));
+        ValidationRule.of("ephemeral-restart", ContainerRules::ephemeralRestart),
+        ValidationRule.of("config-file-source", ContainerRules::configFileSource));
   }
 
   static void uniqueContainerNames(AppSpec spec, Findings findings) {
@@ -70,6 +71,31 @@ final class ContainerRules {
         findings.warning(located.child("restart.policy"), "container " + located.value().ref()
             + " is ephemeral (expected to exit) but has restart policy always, so it is started again"
             + " every time it completes; use on-failure or never");
+      }
+    }
+  }
+
+  /**
+   * Replicated fetched a {@code source: github} config file when the vendor released the app; an
+   * on-prem host has no such release step and must not reach GitHub at run time.
+   */
+  static void configFileSource(AppSpec spec, Findings findings) {
+    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
+      List<ConfigFileSpec> files = located.value().configFiles();
+      for (int i = 0; i < files.size(); i++) {
+        ConfigFileSpec file = files.get(i);
+        if (file.fromRepository().isEmpty()) {
+          continue;
+        }
+        ConfigFileSpec.RepositoryFileSpec repository = file.fromRepository().get();
+        String key = repository.source().isEmpty() ? "repo" : "source";
+        String source = repository.source().isEmpty() ? "a repository" : repository.source();
+        findings.error(located.child("config_files[" + i + "]." + key), "config file "
+            + file.filename() + " of container " + located.value().ref() + " is taken from "
+            + source + " (" + repository.describe() + "), which Tugboat does not fetch: an"
+            + " on-prem host does not reach GitHub at run time. Put the file's text in"
+            + " \"contents:\" (a block scalar, `contents: |`) and remove source, owner, repo, path"
+            + " and ref");
       }
     }
   }

@@ -24,6 +24,7 @@ final class EventRules {
         ValidationRule.of("port-listen-data", EventRules::portListenData),
         ValidationRule.of("port-listen-declared", EventRules::portListenDeclared),
         ValidationRule.of("exec-args", EventRules::execArgs),
+        ValidationRule.of("http-status-args", HttpStatusArgsRule::check),
         ValidationRule.of("event-timeout", EventRules::eventTimeout));
   }
 

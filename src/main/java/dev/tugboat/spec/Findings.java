@@ -22,6 +22,11 @@ public final class Findings {
     problems.add(Problem.warning(ruleId, path, sourceMap.at(path), message));
   }
 
+  /** Whether {@code path} itself was written in the file (not only a parent of it). */
+  public boolean written(String path) {
+    return sourceMap.contains(path);
+  }
+
   /** The line a path was written on, for messages that point at a second place. */
   public int lineOf(String path) {
     return sourceMap.at(path).line();

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 final class VolumeRules {
   static final Set<String> OPTIONS = Set.of("ro", "rw", "z", "Z", "nocopy", "shared", "rshared",
       "slave", "rslave", "private", "rprivate", "consistent", "cached", "delegated");
+  static final Set<String> PROPAGATION = Set.of("shared", "rshared", "slave", "rslave", "private",
+      "rprivate");
+  /** Docker Desktop's file-sharing hints: Docker on Linux accepts them and does nothing. */
+  static final Set<String> DESKTOP_ONLY = Set.of("consistent", "cached", "delegated");
   private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
   private static final Pattern OWNER = Pattern.compile(
       "([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*)(:([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*))?");
@@ -22,6 +26,7 @@ final class VolumeRules {
     return List.of(
         ValidationRule.of("container-path-absolute", VolumeRules::containerPathAbsolute),
         ValidationRule.of("volume-options", VolumeRules::volumeOptions),
+        ValidationRule.of("volume-option-kind", VolumeRules::volumeOptionKind),
         ValidationRule.of("volume-access", VolumeRules::volumeAccess));
   }
 
@@ -56,6 +61,41 @@ final class VolumeRules {
             findings.error(path + ".options", "volume " + volumes.get(i).containerPath()
                 + " of container " + located.value().ref() + " has both " + pair.get(0) + " and "
                 + pair.get(1) + ", which contradict each other; keep one");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Docker refuses {@code nocopy} on a bind mount (there is nothing to copy into a host path) and a
+   * propagation mode on a named volume; the container could not even be created.
+   */
+  static void volumeOptionKind(AppSpec spec, Findings findings) {
+    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
+      List<VolumeSpec> volumes = located.value().volumes();
+      for (int i = 0; i < volumes.size(); i++) {
+        VolumeSpec volume = volumes.get(i);
+        String volumePath = located.child("volumes[" + i + "]");
+        // Options may also follow the colon of container_path (/data:ro).
+        String path = findings.written(volumePath + ".options")
+            ? volumePath + ".options" : volumePath + ".container_path";
+        String host = text(volume.hostPath());
+        boolean known = !host.isEmpty() && !Templates.isTemplated(host);
+        for (String option : volume.options()) {
+          if (known && volume.isBindMount() && option.equals("nocopy")) {
+            findings.error(path, "volume option nocopy of " + volume.containerPath() + " (container "
+                + located.value().ref() + ") applies to named volumes only; " + host + " is a host"
+                + " path, which Docker never copies into: remove nocopy");
+          } else if (known && !volume.isBindMount() && PROPAGATION.contains(option)) {
+            findings.error(path, "volume option " + option + " of " + volume.containerPath()
+                + " (container " + located.value().ref() + ") is a mount propagation mode, which"
+                + " Docker applies to host paths only; \"" + host + "\" is a named volume: remove "
+                + option + " or mount a host path starting with /");
+          } else if (DESKTOP_ONLY.contains(option)) {
+            findings.warning(path, "volume option " + option + " of " + volume.containerPath()
+                + " (container " + located.value().ref() + ") is a Docker Desktop file-sharing"
+                + " hint; Docker on Linux ignores it, and so does Tugboat");
           }
         }
       }

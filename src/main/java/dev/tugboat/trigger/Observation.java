@@ -32,4 +32,20 @@ public record Observation(
   public boolean exited() {
     return exitCode.isPresent();
   }
+
+  /**
+   * The private port to probe for a port a spec names: the port itself where it is a private port
+   * of this container; else the private port published on it, where a spec named the public port
+   * (the samples map ports to the same number, but not all specs do); else the port itself.
+   */
+  public int privatePortFor(int port) {
+    if (ports.stream().anyMatch(p -> p.privatePort() == port)) {
+      return port;
+    }
+    return ports.stream()
+        .filter(p -> p.hostPort() == port)
+        .mapToInt(BoundPort::privatePort)
+        .findFirst()
+        .orElse(port);
+  }
 }

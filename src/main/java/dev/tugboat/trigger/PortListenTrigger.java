@@ -1,6 +1,5 @@
 package dev.tugboat.trigger;
 
-import dev.tugboat.events.BoundPort;
 import dev.tugboat.events.ProbeOutcome;
 import java.time.Duration;
 
@@ -50,24 +49,12 @@ public final class PortListenTrigger implements Trigger {
     if (publisher.address().isEmpty()) {
       return ProbeOutcome.pending(publisher.container() + " has no address yet");
     }
-    int target = privatePort(publisher);
+    int target = publisher.privatePortFor(port);
     String where = publisher.address() + ":" + target;
     return switch (connector.connect(publisher.address(), target, CONNECT_TIMEOUT)) {
       case ACCEPTED -> ProbeOutcome.passed(where + " accepted a connection");
       case NO_ANSWER -> ProbeOutcome.pending("port " + port + " did not answer at " + where);
       case REFUSED -> ProbeOutcome.pending("port " + port + " refused connections at " + where);
     };
-  }
-
-  private int privatePort(Observation publisher) {
-    boolean isPrivate = publisher.ports().stream().anyMatch(p -> p.privatePort() == port);
-    if (isPrivate) {
-      return port;
-    }
-    return publisher.ports().stream()
-        .filter(p -> p.hostPort() == port)
-        .mapToInt(BoundPort::privatePort)
-        .findFirst()
-        .orElse(port);
   }
 }

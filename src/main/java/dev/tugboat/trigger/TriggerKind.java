@@ -15,7 +15,9 @@ public enum TriggerKind {
   /** Extension: Docker's HEALTHCHECK reports healthy. */
   HEALTHY,
   /** Extension: a line of the container's output matches the regular expression in {@code data}. */
-  LOG_MATCH;
+  LOG_MATCH,
+  /** Extension: a GET of the URL in {@code args[0]} answers with the status in {@code args[1]}. */
+  HTTP_STATUS;
 
   /** The name a spec uses: {@code port-listen}. */
   public String specName() {
@@ -29,13 +31,14 @@ public enum TriggerKind {
   /**
    * How often the loop asks a probing trigger again. port-listen: often, because the migration
    * waits on it and a refused connection to a local address costs microseconds and no daemon work;
-   * exec: every 2 s, as Replicated does, since each check is a Docker exec.
+   * exec: every 2 s, as Replicated does, since each check is a Docker exec; http-status: every
+   * 500 ms, each request a new connection to a local address.
    */
   public java.time.Duration probeInterval() {
     return switch (this) {
       case PORT_LISTEN -> java.time.Duration.ofMillis(50);
       case EXEC -> java.time.Duration.ofSeconds(2);
-      case LOG_MATCH -> java.time.Duration.ofMillis(500);
+      case LOG_MATCH, HTTP_STATUS -> java.time.Duration.ofMillis(500);
       default -> java.time.Duration.ZERO;
     };
   }

@@ -20,10 +20,13 @@ public record TriggerSpec(TriggerKind kind, String data, List<String> args) {
     return new TriggerSpec(kind, data, List.of());
   }
 
-  /** {@code port-listen 5432}, {@code exec [pg_isready, -q]}, {@code container-stop}. */
+  /**
+   * {@code port-listen 5432}, {@code exec [pg_isready, -q]}, {@code http-status
+   * [http://localhost:8080/health, 200]}, {@code container-stop}.
+   */
   public String describe() {
     String name = kind.specName();
-    if (kind == TriggerKind.EXEC) {
+    if (kind == TriggerKind.EXEC || kind == TriggerKind.HTTP_STATUS) {
       return name + " " + args;
     }
     return data.isEmpty() ? name : name + " " + data;

@@ -1,7 +1,7 @@
 /**
  * Triggers: one final class per way an event fires ({@code container-start}, {@code
  * container-stop}, {@code port-listen}, {@code exec}, and the extensions {@code container-exit},
- * {@code healthy}, {@code log-match}), each behind the one-method {@link
+ * {@code healthy}, {@code log-match}, {@code http-status}), each behind the one-method {@link
  * dev.tugboat.trigger.Trigger} interface answering pending, passed or failed with what it saw.
  *
  * <p>Threading: a trigger never sleeps and never loops; the orchestrator's loop owns intervals and

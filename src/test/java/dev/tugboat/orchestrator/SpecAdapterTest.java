@@ -125,6 +125,35 @@ class SpecAdapterTest {
   }
 
   @Test
+  void anHttpStatusEventIsPlannedWithItsUrlRendered() throws Exception {
+    AppSpec http = new SpecLoader().load("""
+        replicated_api_version: 2.8.0
+        name: Shop Demo
+        components:
+        - name: web
+          containers:
+          - source: public
+            image_name: shop
+            version: "2"
+            publish_events:
+            - name: shop answers
+              trigger: http-status
+              args: ["http://{{repl ThisNodePrivateIPAddress}}:8080/health", "200"]
+              subscriptions:
+              - {component: web, container: worker, action: start}
+          - {source: public, image_name: worker, version: "2"}
+        """, "shop.yml").spec();
+    HostAddresses host = new HostAddresses("10.0.0.5", "203.0.113.9", "172.17.0.1", Map.of());
+    SpecInputs inputs = new SpecInputs(http, SpecTemplates.standard(), config(Map.of()), host,
+        Map.of(), "abc123", clock);
+
+    assertThat(SpecPlans.plan(inputs, new ContainerKeys(http)).toText()).isEqualTo("""
+        start web/shop (root)
+        start web/worker <- "shop answers" (http-status [http://10.0.0.5:8080/health, 200] on web/shop)
+        """);
+  }
+
+  @Test
   void containerIsRenderedWithTheAddressAndPortOfTheContainersAlreadyRunning() {
     StartPlan plan = SpecPlans.plan(in, keys);
     SpecLauncher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
@@ -151,6 +180,21 @@ class SpecAdapterTest {
     assertThat(new String(web.files().get(0).content())).isEqualTo("mode=prod");
     assertThat(web.files().get(0).mode()).isEqualTo(0600);
     assertThat(web.files().get(0).owner()).isEqualTo("1000:1000");
+  }
+
+  @Test
+  void aPortThatIsNotPublishedIsAnErrorNotAnEmptyValue() {
+    StartPlan plan = SpecPlans.plan(in, keys);
+    SpecLauncher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
+
+    assertThatThrownBy(() -> launcher.prepare(WEB, withDbRunning(plan, "172.17.0.2", List.of())))
+        .isInstanceOf(Launcher.LaunchException.class)
+        .hasMessageContaining("db/postgres publishes no host port for port 5432, so web/shop cannot"
+            + " use it: list it in that container's ports, or let Docker publish it (the image"
+            + " EXPOSEs it and disable_publish_all_ports is not set)");
+    // With host networking the port is the host's own.
+    assertThat(launcher.prepare(WEB, withDbRunning(plan, "127.0.0.1", List.of())).config().cmd())
+        .containsExactly("serve", "--db", "10.0.0.5:5432");
   }
 
   @Test
@@ -222,12 +266,15 @@ class SpecAdapterTest {
   }
 
   private RunState withDbRunning(StartPlan plan) {
+    return withDbRunning(plan, "172.17.0.2", List.of(new BoundPort(5432, "tcp", "0.0.0.0", 15432)));
+  }
+
+  private RunState withDbRunning(StartPlan plan, String address, List<BoundPort> ports) {
     Planner planner = new Planner(plan);
     RunState state = RunState.initial("run-1", plan, clock.instant());
     state = planner.decide(state, new RunEvent.StartRequested(), clock.instant()).state();
     return planner.decide(state, new RunEvent.ContainerStarted(DB, "id-db", Instant.EPOCH,
-        "172.17.0.2", List.of(new BoundPort(5432, "tcp", "0.0.0.0", 15432))),
-        clock.instant()).state();
+        address, ports), clock.instant()).state();
   }
 
   private static TemplateEnvironment config(Map<String, String> values) {

@@ -88,4 +88,18 @@ class ContainerRulesTest {
         .containsExactly("app.yml:25:19: error [size-format] memory_limit \"lots\" is not a size;"
             + " write bytes (1048576) or a number with k, m or g (512m, 1g)");
   }
+
+  @Test
+  void aConfigFileFromGitHubIsRefusedWithHowToInlineIt() {
+    assertThat(problems("config-file-source", webAndDb("", "config_files:\n"
+        + "- {filename: /etc/shop.conf, contents: \"port=80\"}"))).isEmpty();
+    assertThat(problems("config-file-source", webAndDb("", "config_files:\n"
+        + "- filename: /etc/shop.conf\n  source: github\n  owner: vendor\n  repo: shop-config\n"
+        + "  path: conf/shop.conf\n  ref: v1.2")))
+        .containsExactly("app.yml:27:15: error [config-file-source] config file /etc/shop.conf of"
+            + " container web/shop is taken from github (vendor/shop-config conf/shop.conf at v1.2),"
+            + " which Tugboat does not fetch: an on-prem host does not reach GitHub at run time. Put"
+            + " the file's text in \"contents:\" (a block scalar, `contents: |`) and remove source,"
+            + " owner, repo, path and ref");
+  }
 }

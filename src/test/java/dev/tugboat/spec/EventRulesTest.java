@@ -77,6 +77,40 @@ class EventRulesTest {
   }
 
   @Test
+  void httpStatusHasAnHttpUrlAndAStatusCode() {
+    String http = SOUND.replace("trigger: port-listen", "trigger: http-status")
+        .replace("data: \"5432\"", "args: [ARGS]");
+    assertThat(problems("http-status-args", http.replace("ARGS",
+        "\"http://localhost:5432/health\", \"200\""))).isEmpty();
+    assertThat(problems("http-status-args", http.replace("ARGS",
+        "'http://{{repl ThisNodePrivateIPAddress}}:5432/', '{{repl ConfigOption \"code\"}}'")))
+        .isEmpty();
+    assertThat(problems("http-status-args", SOUND.replace("trigger: port-listen",
+        "trigger: http-status"))).containsExactly("app.yml:12:7: error [http-status-args]"
+        + " http-status event \"db ready\" has no \"args\": give the URL to request and the status"
+        + " code to wait for, such as [\"http://{{repl ThisNodePrivateIPAddress}}:8080/health\","
+        + " \"200\"]");
+    assertThat(problems("http-status-args", http.replace("ARGS",
+        "\"https://localhost/\", \"ok\", \"5\""))).containsExactly(
+        "app.yml:14:14: error [http-status-args] http-status event \"db ready\" requests"
+            + " \"https://localhost/\", which is not an http:// URL with a host, such as"
+            + " http://localhost:8080/health (the host is replaced by the container's own address;"
+            + " https is not probed)",
+        "app.yml:14:36: error [http-status-args] http-status event \"db ready\" waits for status"
+            + " \"ok\", which is not an HTTP status code (100-599), such as \"200\"",
+        "app.yml:14:42: error [http-status-args] http-status event \"db ready\" has 3 args; it"
+            + " takes two, the URL and the status code");
+    assertThat(problems("http-status-args", http.replace("ARGS", "/health")))
+        .containsExactly("app.yml:14:13: error [http-status-args] http-status event \"db ready\""
+            + " has no status code: give it as the second arg, such as [\"http://{{repl"
+            + " ThisNodePrivateIPAddress}}:8080/health\", \"200\"]",
+            "app.yml:14:14: error [http-status-args] http-status event \"db ready\" requests"
+            + " \"/health\", which is not an http:// URL with a host, such as"
+            + " http://localhost:8080/health (the host is replaced by the container's own address;"
+            + " https is not probed)");
+  }
+
+  @Test
   void timeoutIsAnIntegerOfAtLeastMinusOne() {
     String withTimeout = SOUND.replace("data: \"5432\"", "data: \"5432\"\n      timeout: %s");
     assertThat(problems("event-timeout", withTimeout.formatted("-1"))).isEmpty();

@@ -149,6 +149,7 @@ class EveryFieldLoadTest {
     assertThat(options.links()).containsExactly("cache");
     assertThat(options.ipv4Address()).isEqualTo("172.20.0.5");
     assertThat(options.ipv6Address()).isEqualTo("fd00::5");
+    assertThat(options.disablePublishAllPorts()).isTrue();
   }
 
   @Test

@@ -56,4 +56,29 @@ class VolumeRulesTest {
             + " volume: its permission and owner are not applied (Docker gives its root the"
             + " image's ownership); use a host path starting with / to set them");
   }
+
+  @Test
+  void nocopyIsForNamedVolumesAndPropagationForHostPaths() {
+    assertThat(problems("volume-option-kind", webAndDb("", "volumes:\n"
+        + "- {host_path: /srv, container_path: /data, options: [z, rslave]}\n"
+        + "- {host_path: cache, container_path: /cache, options: [Z, nocopy]}"))).isEmpty();
+    assertThat(problems("volume-option-kind", webAndDb("", "volumes:\n"
+        + "- {host_path: /srv, container_path: /data, options: [nocopy]}\n"
+        + "- {host_path: cache, container_path: /cache:shared}")))
+        .containsExactly("app.yml:26:57: error [volume-option-kind] volume option nocopy of /data"
+            + " (container web/shop) applies to named volumes only; /srv is a host path, which"
+            + " Docker never copies into: remove nocopy",
+            "app.yml:27:42: error [volume-option-kind] volume option shared of /cache (container"
+            + " web/shop) is a mount propagation mode, which Docker applies to host paths only;"
+            + " \"cache\" is a named volume: remove shared or mount a host path starting with /");
+  }
+
+  @Test
+  void dockerDesktopHintsAreWarnedAsIgnored() {
+    assertThat(problems("volume-option-kind", webAndDb("", "volumes:\n"
+        + "- {host_path: /srv, container_path: /data, options: [cached]}")))
+        .containsExactly("app.yml:26:57: warning [volume-option-kind] volume option cached of /data"
+            + " (container web/shop) is a Docker Desktop file-sharing hint; Docker on Linux ignores"
+            + " it, and so does Tugboat");
+  }
 }

@@ -7,6 +7,8 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Link;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PropagationMode;
+import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.VolumesFrom;
 import dev.tugboat.runtime.ContainerConfig;
@@ -14,6 +16,7 @@ import dev.tugboat.runtime.HostBinding;
 import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
+import dev.tugboat.runtime.Propagation;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,7 @@ final class DockerHostConfigMapper {
   HostConfig map(ContainerConfig c) {
     HostConfig h = HostConfig.newHostConfig()
         .withPortBindings(portBindings(c))
+        .withPublishAllPorts(publishAllPorts(c))
         .withBinds(c.mounts().stream().map(DockerHostConfigMapper::bind).toList())
         .withVolumesFrom(c.volumesFrom().stream().map(VolumesFrom::new).toList())
         .withPrivileged(c.privileged())
@@ -58,6 +62,16 @@ final class DockerHostConfigMapper {
         .toList();
   }
 
+  /**
+   * The engine refuses to publish ports of a container that shares another's network ({@code
+   * container:NAME}: its ports are that container's) and ignores it with host networking, so it is
+   * asked only where it means something.
+   */
+  private static boolean publishAllPorts(ContainerConfig c) {
+    String mode = c.networkMode();
+    return c.publishAllPorts() && !mode.startsWith("container:") && !mode.equals("host");
+  }
+
   private Ports.Binding binding(ContainerConfig c, HostBinding b) {
     String address = b.hostAddress();
     if (!b.hostInterface().isEmpty()) {
@@ -71,11 +85,36 @@ final class DockerHostConfigMapper {
     return new Ports.Binding(address.isEmpty() ? null : address, hostPort);
   }
 
-  private static Bind bind(Mount mount) {
-    String source = mount instanceof Mount.Bind b ? b.hostPath() : ((Mount.Volume) mount).volumeName();
-    // Bind's (String, Volume, Boolean) constructor means "nocopy", not read-only: pass the mode.
-      return new Bind(source, new Volume(mount.containerPath()),
-          mount.readOnly() ? AccessMode.ro : AccessMode.rw);
+  /**
+   * docker-java writes {@code nocopy} for any non-null {@code noCopy}, false included, and the
+   * engine refuses {@code nocopy} on a bind mount: pass null unless it is asked for.
+   */
+  static Bind bind(Mount mount) {
+    AccessMode access = mount.readOnly() ? AccessMode.ro : AccessMode.rw;
+    SELContext label = switch (mount.relabel()) {
+      case NONE -> SELContext.DEFAULT;
+      case SHARED -> SELContext.shared;
+      case PRIVATE -> SELContext.single;
+    };
+    Volume target = new Volume(mount.containerPath());
+    if (mount instanceof Mount.Bind b) {
+      return new Bind(b.hostPath(), target, access, label, null, propagation(b.propagation()));
+    }
+    Mount.Volume v = (Mount.Volume) mount;
+    return new Bind(v.volumeName(), target, access, label, v.noCopy() ? Boolean.TRUE : null,
+        PropagationMode.DEFAULT_MODE);
+  }
+
+  private static PropagationMode propagation(Propagation propagation) {
+    return switch (propagation) {
+      case DEFAULT -> PropagationMode.DEFAULT_MODE;
+      case SHARED -> PropagationMode.SHARED;
+      case RSHARED -> PropagationMode.RSHARED;
+      case SLAVE -> PropagationMode.SLAVE;
+      case RSLAVE -> PropagationMode.RSLAVE;
+      case PRIVATE -> PropagationMode.PRIVATE;
+      case RPRIVATE -> PropagationMode.RPRIVATE;
+    };
   }
 
   private static Capability capability(ContainerConfig c, String name) {

@@ -19,13 +19,17 @@ import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.HostBinding;
 import dev.tugboat.runtime.HostInterfaces;
+import dev.tugboat.runtime.HostPathAccess;
 import dev.tugboat.runtime.LogLimits;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
+import dev.tugboat.runtime.Propagation;
 import dev.tugboat.runtime.Protocol;
+import dev.tugboat.runtime.Relabel;
 import dev.tugboat.runtime.RestartPolicy;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +136,36 @@ class DockerContainerConfigMapperTest {
     assertThat(host.getBinds()[0].toString()).isEqualTo("/srv/app:/app:ro");
     assertThat(host.getVolumesFrom()).containsExactly(new VolumesFrom("data-holder"));
     assertThat(host.getLinks()).containsExactly(new Link("db", "database"));
+  }
+
+  @Test
+  void relabelNocopyAndPropagationReachTheBindStrings() {
+    HostConfig host = map(ContainerConfig.builder("busybox:1")
+        .addMount(new Mount.Bind("/srv/app", "/app", true, HostPathAccess.NONE, Relabel.SHARED,
+            Propagation.RSLAVE))
+        .addMount(new Mount.Bind("/srv/own", "/own", false, HostPathAccess.NONE, Relabel.PRIVATE,
+            Propagation.DEFAULT))
+        .addMount(new Mount.Volume("pgdata", "/var/lib/postgresql", false, Relabel.NONE, true))
+        .addMount(new Mount.Volume("cache", "/cache", false, Relabel.SHARED, false))
+        .build()).getHostConfig();
+
+    // The engine reads these strings as `docker run -v` does.
+    assertThat(Arrays.stream(host.getBinds()).map(Bind::toString)).containsExactly(
+        "/srv/app:/app:ro,z,rslave", "/srv/own:/own:rw,Z", "pgdata:/var/lib/postgresql:rw,nocopy",
+        "cache:/cache:rw,z");
+  }
+
+  @Test
+  void allPortsArePublishedWhenAskedUnlessTheNetworkIsAnotherContainers() {
+    assertThat(map(ContainerConfig.builder("busybox:1").build()).getHostConfig()
+        .getPublishAllPorts()).isFalse();
+    assertThat(map(ContainerConfig.builder("busybox:1").publishAllPorts(true).build())
+        .getHostConfig().getPublishAllPorts()).isTrue();
+    // The engine refuses -P with container:NAME networking and ignores it with host networking.
+    assertThat(map(ContainerConfig.builder("busybox:1").publishAllPorts(true)
+        .networkMode("container:db").build()).getHostConfig().getPublishAllPorts()).isFalse();
+    assertThat(map(ContainerConfig.builder("busybox:1").publishAllPorts(true)
+        .networkMode("host").build()).getHostConfig().getPublishAllPorts()).isFalse();
   }
 
   @Test
