@@ -19,7 +19,8 @@ final class ComponentReader {
         fields.strings("tags"),
         fields.strings("conflicts"),
         ContainerReader.logs(fields),
-        fields.list("containers", ContainerReader.KEYS, (container, i) -> containers.container(container, name)),
+        fields.list("containers", ContainerReader.KEYS,
+            (container, i) -> containers.container(container, name)),
         fields.rawOf(MULTI_HOST_KEYS));
   }
 }
