@@ -13,6 +13,17 @@ final class AppSpecReader {
       "monitors", "custom_metrics", "backup", "host_requirements", "support",
       "console_support_markdown", "identity", "kubernetes", "swarm", "images", "localization",
       "terms", "graphite", "statsd", "custom_requirements", "preflight"));
+  /** The top-level keys: those read here and the kept sections. */
+  static final Set<String> TOP_LEVEL_KEYS = YamlFields.keys(List.of(
+      "replicated_api_version", "name", "version", "release_notes", "properties", "cmds", "config",
+      "components", "state", "admin_commands"), KEPT_SECTIONS);
+  static final Set<String> STATE_KEYS = Set.of("ready");
+  static final Set<String> READY_KEYS = Set.of("command", "args", "timeout");
+  static final Set<String> CMD_KEYS = Set.of("name", "cmd", "args");
+  /** Keys after {@code image} are kept as plain data. */
+  static final Set<String> ADMIN_COMMAND_KEYS = Set.of("alias", "command", "run_type", "component",
+      "container", "image", "service", "selector", "replicated", "timeout", "verbose", "when");
+  static final Set<String> ADMIN_IMAGE_KEYS = Set.of("image_name", "version");
 
   private final LoadContext ctx;
 
@@ -30,14 +41,15 @@ final class AppSpecReader {
         top.string("version"),
         top.string("release_notes"),
         top.stringMap("properties"),
-        top.list("cmds", AppSpecReader::cmd),
-        top.list("config", config::group),
-        top.list("components", (fields, i) -> ComponentReader.component(fields, containers)),
+        top.list("cmds", CMD_KEYS, AppSpecReader::cmd),
+        top.list("config", ConfigReader.GROUP_KEYS, config::group),
+        top.list("components", ComponentReader.KEYS,
+            (fields, i) -> ComponentReader.component(fields, containers)),
         ready(top),
-        top.list("admin_commands", AppSpecReader::adminCommand),
+        top.list("admin_commands", ADMIN_COMMAND_KEYS, AppSpecReader::adminCommand),
         top.rawOf(KEPT_SECTIONS),
         ctx.sourceMap());
-    top.reportUnknownKeys();
+    top.reportUnknownKeys(TOP_LEVEL_KEYS);
     return spec;
   }
 
@@ -51,11 +63,11 @@ final class AppSpecReader {
       return Optional.empty();
     }
     Optional<YamlFields> ready = state.get().mapping("ready");
-    state.get().reportUnknownKeys();
+    state.get().reportUnknownKeys(STATE_KEYS);
     return ready.map(fields -> {
       ReadySpec spec = new ReadySpec(fields.string("command"), fields.strings("args"),
           fields.integer("timeout", EventSpec.DEFAULT_TIMEOUT_SECONDS, "ready-timeout"));
-      fields.reportUnknownKeys();
+      fields.reportUnknownKeys(READY_KEYS);
       return spec;
     });
   }
@@ -63,7 +75,7 @@ final class AppSpecReader {
   private static AdminCommandSpec adminCommand(YamlFields fields, int index) {
     Optional<ImageRefSpec> image = fields.mapping("image").map(imageFields -> {
       ImageRefSpec ref = new ImageRefSpec(imageFields.string("image_name"), imageFields.string("version"));
-      imageFields.reportUnknownKeys();
+      imageFields.reportUnknownKeys(ADMIN_IMAGE_KEYS);
       return ref;
     });
     return new AdminCommandSpec(

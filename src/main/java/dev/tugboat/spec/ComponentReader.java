@@ -1,11 +1,14 @@
 package dev.tugboat.spec;
 
 import java.util.List;
+import java.util.Set;
 
 /** Reads a {@code components} entry. */
 final class ComponentReader {
   private static final List<String> MULTI_HOST_KEYS =
       List.of("cluster", "cluster_host_count", "host_requirements", "host_volumes", "log_config");
+  static final Set<String> KEYS =
+      YamlFields.keys(List.of("name", "tags", "conflicts", "logs", "containers"), MULTI_HOST_KEYS);
 
   private ComponentReader() {}
 
@@ -16,7 +19,8 @@ final class ComponentReader {
         fields.strings("tags"),
         fields.strings("conflicts"),
         ContainerReader.logs(fields),
-        fields.list("containers", (container, i) -> containers.container(container, name)),
+        fields.list("containers", ContainerReader.KEYS,
+            (container, i) -> containers.container(container, name)),
         fields.rawOf(MULTI_HOST_KEYS));
   }
 }

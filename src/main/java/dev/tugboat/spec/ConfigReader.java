@@ -2,9 +2,18 @@ package dev.tugboat.spec;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the {@code config} section: groups, items and (nested) options. */
 final class ConfigReader {
+  static final Set<String> GROUP_KEYS =
+      Set.of("name", "title", "description", "when", "test_proc", "items");
+  /** An item's keys; the options of select items are items too. */
+  static final Set<String> ITEM_KEYS = Set.of("name", "title", "type", "default", "value",
+      "multi_value", "default_cmd", "value_cmd", "data_cmd", "required", "when", "hidden", "readonly",
+      "recommended", "multiple", "is_excluded_from_support", "affix", "help_text", "props", "test_proc",
+      "items");
+  static final Set<String> CMD_REF_KEYS = Set.of("name", "value_at");
 
   ConfigGroupSpec group(YamlFields fields, int index) {
     return new ConfigGroupSpec(
@@ -13,7 +22,7 @@ final class ConfigReader {
         fields.string("description"),
         fields.string("when"),
         testProc(fields),
-        fields.list("items", this::item));
+        fields.list("items", ITEM_KEYS, this::item));
   }
 
   ConfigItemSpec item(YamlFields fields, int index) {
@@ -38,13 +47,13 @@ final class ConfigReader {
         fields.string("help_text"),
         plainMap(fields, "props"),
         testProc(fields),
-        fields.list("items", this::item));
+        fields.list("items", ITEM_KEYS, this::item));
   }
 
   private static Optional<CmdRefSpec> cmdRef(YamlFields fields, String key) {
     return fields.mapping(key).map(ref -> {
       CmdRefSpec spec = new CmdRefSpec(ref.string("name"), ref.integer("value_at", 0, YamlFields.WRONG_TYPE));
-      ref.reportUnknownKeys();
+      ref.reportUnknownKeys(CMD_REF_KEYS);
       return spec;
     });
   }

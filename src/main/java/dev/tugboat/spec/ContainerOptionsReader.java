@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -12,6 +13,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the container keys that are passed to the engine as they are. */
 final class ContainerOptionsReader {
+  static final Set<String> KEYS = Set.of("privileged", "network_mode", "cpu_shares", "memory_limit",
+      "memory_swap_limit", "ulimits", "allocate_tty", "security_cap_add", "security_options",
+      "hostname", "extra_hosts", "pid_mode", "shm_size", "labels", "stop_timeout", "oom_kill_disable",
+      "user", "readonly_rootfs", "logs", "network", "network_aliases", "links", "ipv4_address",
+      "ipv6_address", "disable_publish_all_ports");
+  static final Set<String> ULIMIT_KEYS = Set.of("name", "soft", "hard");
+  /** The mapping form of an {@code extra_hosts} entry. */
+  static final Set<String> EXTRA_HOST_KEYS = Set.of("hostname", "address", "when");
+
   private ContainerOptionsReader() {}
 
   static ContainerOptionsSpec options(YamlFields fields) {
@@ -21,7 +31,7 @@ final class ContainerOptionsReader {
         fields.string("cpu_shares"),
         fields.string("memory_limit"),
         fields.string("memory_swap_limit"),
-        fields.list("ulimits", (u, i) -> new UlimitSpec(u.string("name"), u.string("soft"), u.string("hard"))),
+        fields.list("ulimits", ULIMIT_KEYS, (u, i) -> new UlimitSpec(u.string("name"), u.string("soft"), u.string("hard"))),
         fields.bool("allocate_tty"),
         fields.strings("security_cap_add"),
         fields.strings("security_options"),
@@ -59,7 +69,7 @@ final class ContainerOptionsReader {
       }
       return hosts;
     }
-    return fields.list("extra_hosts", (h, i) ->
+    return fields.list("extra_hosts", EXTRA_HOST_KEYS, (h, i) ->
         new ExtraHostSpec(h.string("hostname"), h.string("address"), h.string("when")));
   }
 

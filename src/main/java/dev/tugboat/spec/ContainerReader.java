@@ -3,12 +3,34 @@ package dev.tugboat.spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads a container entry and its lists (events, ports, volumes, env vars, files). */
 final class ContainerReader {
   private static final List<String> MULTI_HOST_KEYS = List.of("cluster", "cluster_instance_count",
       "suppress_restart", "dynamic", "content_trust", "support_files", "support_commands");
+  /** A container's keys: those read here, the engine options and the multi-host keys. */
+  static final Set<String> KEYS = YamlFields.keys(List.of("source", "image_name", "version", "name",
+      "display_name", "cmd", "entrypoint", "ephemeral", "env_vars", "ports", "volumes", "volumes_from",
+      "config_files", "customer_files", "publish_events", "restart", "when"),
+      ContainerOptionsReader.KEYS, MULTI_HOST_KEYS);
+  static final Set<String> LOGS_KEYS = Set.of("max_size", "max_files");
+  static final Set<String> RESTART_KEYS = Set.of("policy", "max");
+  static final Set<String> ENV_VAR_KEYS =
+      Set.of("name", "value", "static_val", "when", "is_excluded_from_support");
+  static final Set<String> PORT_KEYS =
+      Set.of("private_port", "public_port", "interface", "port_type", "when");
+  static final Set<String> VOLUME_KEYS = Set.of("host_path", "container_path", "options",
+      "permission", "owner", "is_ephemeral", "is_excluded_from_backup", "when");
+  /** {@code source} to {@code ref} name a file in a repository instead of inline contents. */
+  static final Set<String> CONFIG_FILE_KEYS = Set.of("filename", "contents", "file_mode",
+      "file_owner", "when", "source", "owner", "repo", "path", "ref");
+  static final Set<String> CUSTOMER_FILE_KEYS =
+      Set.of("name", "filename", "file_mode", "file_owner", "when");
+  static final Set<String> EVENT_KEYS =
+      Set.of("name", "trigger", "data", "args", "timeout", "subscriptions");
+  static final Set<String> SUBSCRIPTION_KEYS = Set.of("component", "container", "action");
   /** The {@code :rw}-style suffix of a {@code container_path}. */
   private static final Pattern PATH_OPTIONS = Pattern.compile("[a-zA-Z]+(,[a-zA-Z]+)*");
 
@@ -31,13 +53,13 @@ final class ContainerReader {
         cmdJson.parse(cmdText) instanceof CmdJson.Parsed parsed ? parsed.elements() : List.of(),
         fields.strings("entrypoint", "entrypoint-list"),
         fields.bool("ephemeral"),
-        fields.list("env_vars", ContainerReader::envVar),
-        fields.list("ports", ContainerReader::port),
-        fields.list("volumes", ContainerReader::volume),
+        fields.list("env_vars", ENV_VAR_KEYS, ContainerReader::envVar),
+        fields.list("ports", PORT_KEYS, ContainerReader::port),
+        fields.list("volumes", VOLUME_KEYS, ContainerReader::volume),
         fields.strings("volumes_from"),
-        fields.list("config_files", ContainerReader::configFile),
-        fields.list("customer_files", ContainerReader::customerFile),
-        fields.list("publish_events", ContainerReader::event),
+        fields.list("config_files", CONFIG_FILE_KEYS, ContainerReader::configFile),
+        fields.list("customer_files", CUSTOMER_FILE_KEYS, ContainerReader::customerFile),
+        fields.list("publish_events", EVENT_KEYS, ContainerReader::event),
         restart(fields),
         fields.string("when"),
         ContainerOptionsReader.options(fields),
@@ -47,7 +69,7 @@ final class ContainerReader {
   static LogsSpec logs(YamlFields fields) {
     return fields.mapping("logs").map(logs -> {
       LogsSpec spec = new LogsSpec(logs.string("max_size"), logs.string("max_files"));
-      logs.reportUnknownKeys();
+      logs.reportUnknownKeys(LOGS_KEYS);
       return spec;
     }).orElse(LogsSpec.NONE);
   }
@@ -56,7 +78,7 @@ final class ContainerReader {
     return fields.mapping("restart").map(restart -> {
       RestartSpec spec = new RestartSpec(restart.string("policy"),
           restart.optionalInt("max", YamlFields.WRONG_TYPE));
-      restart.reportUnknownKeys();
+      restart.reportUnknownKeys(RESTART_KEYS);
       return spec;
     }).orElse(RestartSpec.NONE);
   }
@@ -114,7 +136,7 @@ final class ContainerReader {
         fields.string("data"),
         fields.strings("args"),
         fields.integer("timeout", EventSpec.DEFAULT_TIMEOUT_SECONDS, "event-timeout"),
-        fields.list("subscriptions", (sub, i) -> new SubscriptionSpec(
+        fields.list("subscriptions", SUBSCRIPTION_KEYS, (sub, i) -> new SubscriptionSpec(
             sub.string("component"), sub.string("container"), sub.string("action"))));
   }
 }

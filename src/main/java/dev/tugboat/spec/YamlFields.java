@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Typed reads of one YAML mapping at a field path. Each read records the value's position and
  * reports a wrong type as a problem (the field then takes its absent value), so one bad field does not
- * hide the others. Keys never read are reported by {@link #reportUnknownKeys()}.
+ * hide the others. Each reader names the keys its mapping has in one constant set, which
+ * {@link #reportUnknownKeys(Set)} warns against and docs/compatibility.md lists.
  */
 final class YamlFields {
   static final String WRONG_TYPE = "value-type";
@@ -158,8 +160,8 @@ final class YamlFields {
     return strings(key, WRONG_TYPE);
   }
 
-  /** A list of mappings, each read by {@code reader} from its own fields. */
-  <T> List<T> list(String key, BiFunction<YamlFields, Integer, T> reader) {
+  /** A list of mappings with the keys {@code known}, each read by {@code reader} from its own fields. */
+  <T> List<T> list(String key, Set<String> known, BiFunction<YamlFields, Integer, T> reader) {
     Optional<Node> value = value(key);
     if (value.isEmpty()) {
       return List.of();
@@ -174,7 +176,7 @@ final class YamlFields {
     for (int i = 0; i < elements.size(); i++) {
       YamlFields fields = of(ctx, LoadContext.element(pathOf(key), i), elements.get(i));
       result.add(reader.apply(fields, i));
-      fields.reportUnknownKeys();
+      fields.reportUnknownKeys(known);
     }
     return Collections.unmodifiableList(result);
   }
@@ -211,19 +213,38 @@ final class YamlFields {
     return result;
   }
 
-  /** Warns about every key that no read asked for, suggesting the closest known key. */
-  void reportUnknownKeys() {
+  /**
+   * Warns about every key not in {@code known}, suggesting the closest known key. A read of a key
+   * outside {@code known} is a reader that its key set does not describe: a programming error.
+   */
+  void reportUnknownKeys(Set<String> known) {
+    for (String key : read) {
+      if (!known.contains(key)) {
+        throw new IllegalStateException("the reader of " + (path.isEmpty() ? "the top level" : path)
+            + " reads \"" + key + "\", which its key set lacks");
+      }
+    }
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
-      if (read.contains(entry.getKey())) {
+      if (known.contains(entry.getKey())) {
         continue;
       }
       String keyPath = pathOf(entry.getKey());
       String where = path.isEmpty() ? "at the top level" : "in " + path;
-      String suggestion = Spelling.closest(entry.getKey(), read)
+      String suggestion = Spelling.closest(entry.getKey(), known)
           .map(s -> " (did you mean " + s + "?)").orElse("");
       ctx.warning(UNKNOWN_KEY, keyPath, entry.getValue().getKeyNode(),
           "unknown key \"" + entry.getKey() + "\" " + where + suggestion);
     }
+  }
+
+  /** A key set made of several: a place whose keys are read by more than one reader. */
+  @SafeVarargs
+  static Set<String> keys(Collection<String>... parts) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Collection<String> part : parts) {
+      keys.addAll(part);
+    }
+    return Collections.unmodifiableSet(keys);
   }
 
   private String scalarText(String key, Node value, String ruleId) {

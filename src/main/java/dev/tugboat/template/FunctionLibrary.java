@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The functions templates may call, by name: Go's builtins and Replicated's library. */
 final class FunctionLibrary {
@@ -40,6 +41,11 @@ final class FunctionLibrary {
   /** Go's builtins and Replicated's functions; immutable, so one instance serves every template. */
   static FunctionLibrary standard() {
     return STANDARD;
+  }
+
+  /** Every function name; docs/compatibility.md lists each. */
+  Set<String> names() {
+    return byName.keySet();
   }
 
   Optional<TemplateFunction> lookup(String name) {
