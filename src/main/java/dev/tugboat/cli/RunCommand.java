@@ -3,9 +3,9 @@ package dev.tugboat.cli;
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.daemon.AppPreparer;
+import dev.tugboat.daemon.CheckedSpec;
 import dev.tugboat.daemon.RunIds;
 import dev.tugboat.runtime.docker.DockerRuntime;
-import dev.tugboat.spec.AppSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,9 +66,9 @@ public final class RunCommand implements Callable<Integer> {
     // config load, which need no Docker.
     CompletableFuture<DockerRuntime> connecting =
         CompletableFuture.supplyAsync(() -> DockerRuntime.connect(Optional.ofNullable(dockerHost)));
-    AppSpec spec;
+    CheckedSpec checked;
     try {
-      spec = AppPreparer.loadSpec(specFile, System.err::println);
+      checked = AppPreparer.checkSpec(specFile, System.err::println);
     } catch (AppPreparer.PrepareException e) {
       connecting.thenAccept(DockerRuntime::close);
       System.err.println("tugboat run: " + e.getMessage());
@@ -77,14 +77,14 @@ public final class RunCommand implements Callable<Integer> {
     try (DockerRuntime runtime = connecting.join()) {
       AppPreparer.Prepared prepared;
       try {
-        prepared = AppPreparer.prepare(spec, new AppPreparer.Options(specFile, settingsFile, sets,
+        prepared = AppPreparer.prepare(checked, new AppPreparer.Options(specFile, settingsFile, sets,
             hostAddresses(), registries, Clock.systemUTC()), runtime);
       } catch (AppPreparer.PrepareException e) {
         System.err.println("tugboat run: " + e.getMessage());
         return e.exitCode();
       }
       RunConsole console = new RunConsole(System.out, prepared.masker());
-      console.print("plan of " + spec.name() + ":\n  "
+      console.print("plan of " + checked.spec().name() + ":\n  "
           + prepared.plan().toText().strip().replace("\n", "\n  "));
       return new RunSession(console, stopAfterStart).run(prepared.inputs().app(),
           RunIds.next(Clock.systemUTC()), prepared.plan(), runtime,

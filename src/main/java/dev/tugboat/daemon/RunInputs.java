@@ -15,6 +15,7 @@ import dev.tugboat.config.SettingsStore;
 import dev.tugboat.orchestrator.SpecInputs;
 import dev.tugboat.orchestrator.SpecTemplates;
 import dev.tugboat.spec.AppSpec;
+import dev.tugboat.template.ParsedTemplates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,10 @@ public final class RunInputs {
 
   private RunInputs() {}
 
-  public static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
-      HostAddresses host, Map<String, String> registries, Clock clock) throws InputException {
+  /** The inputs of {@code spec}, whose templates render from {@code templates}, parsed at load. */
+  public static Prepared of(AppSpec spec, ParsedTemplates templates, Path specFile,
+      Path settingsFile, List<String> sets, HostAddresses host, Map<String, String> registries,
+      Clock clock) throws InputException {
     PreviewFacts facts = new PreviewFacts(spec, host, clock);
     SecureRandom random = new SecureRandom();
     // The CA kept beside the settings file, as `tugboat config` and the daemon use it: a cert
@@ -69,7 +72,7 @@ public final class RunInputs {
     } catch (ConfigException | IOException e) {
       throw new InputException(e.getMessage());
     }
-    SpecInputs inputs = new SpecInputs(spec, SpecTemplates.standard(), values.environment(facts),
+    SpecInputs inputs = new SpecInputs(spec, SpecTemplates.parsedAtLoad(templates), values.environment(facts),
         host, registries, hash(specFile, values), clock);
     return new Prepared(inputs, values);
   }

@@ -42,7 +42,8 @@ final class UpgradeCheck {
    *
    * @throws ApiException 400 when it cannot plan, 409 when images are missing
    */
-  void require(AppSpec spec, String text, String name, Path settingsFile) {
+  void require(CheckedSpec checked, String text, String name, Path settingsFile) {
+    AppSpec spec = checked.spec();
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory(setup.daemon().stateDir(), ".upgrade-check");
@@ -51,7 +52,7 @@ final class UpgradeCheck {
       if (Files.exists(settingsFile)) {
         Files.copy(settingsFile, settings, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile,
+      AppPreparer.Prepared prepared = AppPreparer.plan(checked, new AppPreparer.Options(specFile,
           settings, List.of(), setup.host(), registries(), setup.clock()));
       PreflightNeeds needs = SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
           prepared.plan(), prepared.launcher());
