@@ -79,7 +79,7 @@ public final class PreflightCommand implements Callable<Integer> {
   }
 
   private JsonNode local(PrintWriter err) throws AppPreparer.PrepareException {
-    var spec = AppPreparer.loadSpec(specFile, err::println);
+    var spec = AppPreparer.checkSpec(specFile, err::println);
     AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile,
         settingsFile, sets, HostAddressDetector.detect(), ImageRegistries.none(),
         Clock.systemUTC()));

@@ -3,6 +3,7 @@ package dev.tugboat.cli;
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.daemon.AppPreparer;
+import dev.tugboat.daemon.CheckedSpec;
 import dev.tugboat.daemon.DaemonConfig;
 import dev.tugboat.daemon.DaemonConfigException;
 import dev.tugboat.daemon.DaemonConfigReader;
@@ -13,7 +14,6 @@ import dev.tugboat.license.LicenseFiles;
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.ImageRegistry;
 import dev.tugboat.runtime.docker.DockerRuntime;
-import dev.tugboat.spec.AppSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -99,9 +99,9 @@ public final class RunCommand implements Callable<Integer> {
     // config load, which need no Docker.
     CompletableFuture<DockerRuntime> connecting =
         CompletableFuture.supplyAsync(() -> DockerRuntime.connect(Optional.ofNullable(dockerHost)));
-    AppSpec spec;
+    CheckedSpec checked;
     try {
-      spec = AppPreparer.loadSpec(specFile, System.err::println);
+      checked = AppPreparer.checkSpec(specFile, System.err::println);
     } catch (AppPreparer.PrepareException e) {
       connecting.thenAccept(DockerRuntime::close);
       System.err.println("tugboat run: " + e.getMessage());
@@ -110,9 +110,10 @@ public final class RunCommand implements Callable<Integer> {
     try (DockerRuntime runtime = connecting.join()) {
       AppPreparer.Prepared prepared;
       try {
-        prepared = AppPreparer.prepare(spec, new AppPreparer.Options(specFile, settingsFile, sets,
-            hostAddresses(), imageRegistries, Clock.systemUTC(), LicenseFiles.forRun(licenseFile)),
-            runtime, report -> report.checks().stream().filter(c -> c.verdict() != Verdict.ERROR)
+        prepared = AppPreparer.prepare(checked, new AppPreparer.Options(specFile, settingsFile,
+            sets, hostAddresses(), imageRegistries, Clock.systemUTC(),
+            LicenseFiles.forRun(licenseFile)), runtime,
+            report -> report.checks().stream().filter(c -> c.verdict() != Verdict.ERROR)
                 .forEach(c -> System.out.println("preflight: " + c.toText())));
       } catch (AppPreparer.PrepareException e) {
         System.err.println("tugboat run: " + e.getMessage());
@@ -122,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         return 2;
       }
       RunConsole console = new RunConsole(System.out, prepared.masker());
-      console.print("plan of " + spec.name() + ":\n  "
+      console.print("plan of " + checked.spec().name() + ":\n  "
           + prepared.plan().toText().strip().replace("\n", "\n  "));
       return new RunSession(console, stopAfterStart).run(prepared.inputs().app(),
           RunIds.next(Clock.systemUTC()), prepared.plan(), runtime,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tugboat.daemon.SpecCheck;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.Problem;
-import dev.tugboat.spec.ProblemSource;
 import dev.tugboat.spec.SourcePosition;
 import dev.tugboat.spec.SpecLoadException;
 import dev.tugboat.spec.SpecLoader;
@@ -50,22 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec commandSpec;
 
-  private final SpecLoader loader;
-  private final List<ProblemSource> sources;
-
-  public ValidateCommand() {
-    this(new SpecLoader(), defaultSources());
-  }
-
-  ValidateCommand(SpecLoader loader, List<ProblemSource> sources) {
-    this.loader = loader;
-    this.sources = List.copyOf(sources);
-  }
-
-  /** The checks {@code tugboat apply} runs too (see {@link SpecCheck}). */
-  static List<ProblemSource> defaultSources() {
-    return SpecCheck.sources();
-  }
+  private final SpecLoader loader = new SpecLoader();
 
   @Override
   public Integer call() throws JsonProcessingException {
@@ -93,8 +77,9 @@ public final class ValidateCommand implements Callable<Integer> {
     return problems.stream().anyMatch(Problem::isError) ? ERRORS : OK;
   }
 
+  /** The checks {@code run}, the daemon and {@code apply} make too (see {@link SpecCheck}). */
   private List<Problem> check(LoadedSpec loaded) {
-    return SpecCheck.problems(loaded, sources);
+    return SpecCheck.check(loaded).problems();
   }
 
   private static Problem unreadableProblem(SpecLoadException e) {

@@ -24,10 +24,9 @@ final class RandomGenerator implements Generator {
 
   @Override
   public List<String> generate(List<String> args) throws GeneratorException {
-    if (args.isEmpty() || args.size() > 2) {
-      throw new GeneratorException(
-          "random takes LENGTH [CHARSET] (e.g. [\"32\"] or [\"16\", \"[a-f0-9]\"]), got " + args.size()
-              + " arguments");
+    java.util.Optional<String> arity = dev.tugboat.spec.CmdSpec.randomArityProblem(args.size());
+    if (arity.isPresent()) {
+      throw new GeneratorException(arity.get());
     }
     int length = parseLength(args.get(0));
     char[] alphabet = alphabet(args.size() == 2 ? args.get(1) : DEFAULT_CHARSET);

@@ -116,13 +116,12 @@ public final class SpecPreview {
     if (rendered.isEmpty()) {
       return true; // the error is reported; the entry stays so the output shows where it was
     }
-    String text = rendered.get();
-    Optional<Boolean> wanted = WhenCondition.parseBoolean(text);
-    if (wanted.isEmpty()) {
-      errors.add(new TemplateException(path, 1, 1, "when gave '" + text + "'; it must give true or false"));
+    try {
+      return WhenCondition.isTrue(rendered.get(), path);
+    } catch (TemplateException e) {
+      errors.add(e);
       return true;
     }
-    return wanted.get();
   }
 
   private Optional<String> render(String text, String path) {

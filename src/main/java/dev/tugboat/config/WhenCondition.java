@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A {@code when} of the config screen: empty (always shown), {@code item=value}, {@code
  * item!=value}, or a template that renders to a boolean. Containers' and entries' {@code when}s are
- * templates only; {@link #isTrue} reads what those render to.
+ * templates only; {@link #isTrue(String, String)} reads what those render to.
  */
 public sealed interface WhenCondition {
 
@@ -37,9 +37,7 @@ public sealed interface WhenCondition {
   record Rendered(Template template, String fieldPath) implements WhenCondition {
     @Override
     public boolean test(TemplateEnvironment env) {
-      String rendered = template.render(env);
-      return parseBoolean(rendered).orElseThrow(() -> new TemplateException(fieldPath, 1, 1,
-          "when rendered to '" + rendered + "'; it must give true or false"));
+      return isTrue(template.render(env), fieldPath);
     }
   }
 
@@ -68,6 +66,18 @@ public sealed interface WhenCondition {
     }
     throw new ConfigException(fieldPath + ": when '" + when
         + "' is not item=value, item!=value or a {{repl ...}} template");
+  }
+
+  /**
+   * A rendered {@code when} of the config screen, a container, or an entry of a container (env
+   * var, port, volume, file): the one rule {@code render}, the config screen and the run share.
+   *
+   * @throws TemplateException at {@code fieldPath} when the text is not a boolean
+   */
+  public static boolean isTrue(String rendered, String fieldPath) {
+    return parseBoolean(rendered).orElseThrow(() -> new TemplateException(fieldPath, 1, 1,
+        "when gave '" + rendered.trim() + "'; it must give true or false (1, t, T, TRUE, true, True,"
+            + " or 0, f, F, FALSE, false, False, or nothing)"));
   }
 
   /**

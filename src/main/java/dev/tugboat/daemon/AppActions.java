@@ -74,19 +74,33 @@ final class AppActions {
     }
   }
 
+  /**
+   * The spec in use checked as {@code tugboat validate} checks it, for a start: its warnings are
+   * logged; its errors refuse the start (400), each a {@code file:line:column} line.
+   */
+  CheckedSpec checkSpec() {
+    Path file = specs.current().orElseThrow(() -> new ApiException(409,
+        "no app is configured: set 'app' in the daemon config to the app spec's path"));
+    try {
+      return AppPreparer.checkSpec(file, problem -> setup.log().warn(problem));
+    } catch (AppPreparer.PrepareException e) {
+      throw new ApiException(400, e.getMessage());
+    }
+  }
+
   /** Prepares a start; with an Integration API address, every container gets it in its env. */
-  Started prepare(AppSpec spec, java.util.Optional<String> integrationUrl) {
+  Started prepare(CheckedSpec spec, java.util.Optional<String> integrationUrl) {
     return prepare(spec, integrationUrl, true);
   }
 
   /** Prepares to continue a run under way: no preflight, which would remove its containers. */
-  Started prepareToResume(AppSpec spec, java.util.Optional<String> integrationUrl) {
+  Started prepareToResume(CheckedSpec spec, java.util.Optional<String> integrationUrl) {
     return prepare(spec, integrationUrl, false);
   }
 
-  private Started prepare(AppSpec spec, java.util.Optional<String> integrationUrl,
+  private Started prepare(CheckedSpec spec, java.util.Optional<String> integrationUrl,
       boolean preflight) {
-    AppConfig.Read read = setup.appConfig().read(spec);
+    AppConfig.Read read = setup.appConfig().read(spec.spec());
     AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
         setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().imageRegistries(),
         setup.clock(), licensed.get());

@@ -250,8 +250,9 @@ public final class AppController implements AppService, AutoCloseable {
       return new ControlResult(snapshot.state(), "the app is already running (run "
           + current.runId() + "); use restart to apply changes");
     }
-    AppSpec spec = loadSpecOrFail();
-    AppActions.Started started = prepareOrFail(spec, true);
+    CheckedSpec checked = checkSpecOrFail();
+    AppSpec spec = checked.spec();
+    AppActions.Started started = prepareOrFail(checked, true);
     String runId = RunIds.next(setup.clock());
     long offset = feed.begin(runId);
     FileJournal journal = journals.create(runId, entry -> onEntry(entry, offset, true));
@@ -309,8 +310,9 @@ public final class AppController implements AppService, AutoCloseable {
   /** The latest run rebuilt from its journal (listening to Docker again), not yet running. */
   private Optional<LiveRun> replay(String runId) {
     try {
-      AppSpec spec = actions.loadSpec();
-      AppActions.Started started = prepareOrFail(spec, false);
+      CheckedSpec checked = actions.checkSpec();
+      AppSpec spec = checked.spec();
+      AppActions.Started started = prepareOrFail(checked, false);
       long offset = feed.offsetOf(runId);
       FileJournal journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
       if (journal.entries().isEmpty()) {
@@ -327,9 +329,9 @@ public final class AppController implements AppService, AutoCloseable {
     }
   }
 
-  private AppSpec loadSpecOrFail() {
+  private CheckedSpec checkSpecOrFail() {
     try {
-      return actions.loadSpec();
+      return actions.checkSpec();
     } catch (ApiException e) {
       publish(() -> new AppSnapshot(snapshot.specName(), snapshot.specVersion(), "failed",
           e.getMessage(), "", null, snapshot.run()));
@@ -338,11 +340,12 @@ public final class AppController implements AppService, AutoCloseable {
     }
   }
 
-  private AppActions.Started prepareOrFail(AppSpec spec, boolean preflight) {
+  private AppActions.Started prepareOrFail(CheckedSpec checked, boolean preflight) {
+    AppSpec spec = checked.spec();
     try {
       Optional<String> url = Optional.ofNullable(integrationUrl);
-      AppActions.Started started = preflight ? actions.prepare(spec, url)
-          : actions.prepareToResume(spec, url);
+      AppActions.Started started = preflight ? actions.prepare(checked, url)
+          : actions.prepareToResume(checked, url);
       addSecrets(started.secrets());
       addSecrets(started.prepared().masker());
       startupMessage = "";

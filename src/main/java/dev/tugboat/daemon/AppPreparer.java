@@ -8,6 +8,7 @@ import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.ImageRegistries;
+import dev.tugboat.orchestrator.LaunchCheck;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.PlanException;
 import dev.tugboat.orchestrator.Preflight;
@@ -31,14 +32,17 @@ import dev.tugboat.spec.SpecLoader;
 import dev.tugboat.trigger.TcpConnector;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The steps from a spec file to a run that can start, shared by {@code tugboat run} and the daemon:
- * load and validate the spec, gather config values, plan, and check Docker has what the plan needs.
- * Each failure says what is wrong and carries the exit code the command line uses for it.
+ * check the spec as {@code tugboat validate} does, gather config values, plan, render every
+ * container once with the config values ({@link LaunchCheck}), and check Docker has what the plan
+ * needs. Nothing is created, removed or pulled before all of that passed. Each failure says what
+ * is wrong and carries the exit code the command line uses for it.
  */
 public final class AppPreparer {
 
@@ -88,14 +92,12 @@ public final class AppPreparer {
 
   private AppPreparer() {}
 
-  /** Loads the spec; its problems (warnings too) go to {@code problems}, one line each. */
+  /**
+   * Loads the spec with only its loading problems checked, for what reads it without running it
+   * (the config screen); its warnings go to {@code problems}, one line each.
+   */
   public static AppSpec loadSpec(Path specFile, Consumer<String> problems) throws PrepareException {
-    LoadedSpec loaded;
-    try {
-      loaded = new SpecLoader().load(specFile);
-    } catch (SpecLoadException e) {
-      throw new PrepareException(e.getMessage(), 2);
-    }
+    LoadedSpec loaded = load(specFile);
     loaded.problems().stream().map(Problem::toText).forEach(problems);
     if (loaded.hasErrors()) {
       throw new PrepareException(specFile + " has errors; nothing was started", 2);
@@ -103,23 +105,51 @@ public final class AppPreparer {
     return loaded.spec();
   }
 
-  /** Config values, plan and launcher; then the preflight against {@code runtime}. */
-  public static Prepared prepare(AppSpec spec, Options options, ContainerRuntime runtime)
+  /**
+   * Loads the spec and checks it as {@code tugboat validate} does, for a start; its warnings go to
+   * {@code warnings}, one line each, and its errors, one line each, are the exception's message.
+   */
+  public static CheckedSpec checkSpec(Path specFile, Consumer<String> warnings)
       throws PrepareException {
-    return prepare(spec, options, runtime, report -> {});
+    CheckedSpec checked = SpecCheck.check(load(specFile));
+    checked.warningLines().forEach(warnings);
+    if (checked.hasErrors()) {
+      throw new PrepareException(refusal(specFile.toString(), checked.errorLines()), 2);
+    }
+    return checked;
+  }
+
+  private static LoadedSpec load(Path specFile) throws PrepareException {
+    try {
+      return new SpecLoader().load(specFile);
+    } catch (SpecLoadException e) {
+      throw new PrepareException(e.getMessage(), 2);
+    }
+  }
+
+  /** {@code what} has these errors, each a line of its own, and nothing started. */
+  static String refusal(String what, List<String> errorLines) {
+    return what + " has " + errorLines.size() + (errorLines.size() == 1 ? " error" : " errors")
+        + "; nothing was started:\n" + String.join("\n", errorLines);
+  }
+
+  /** Config values, plan, launch check and launcher; then the preflight against {@code runtime}. */
+  public static Prepared prepare(CheckedSpec checked, Options options, ContainerRuntime runtime)
+      throws PrepareException {
+    return prepare(checked, options, runtime, report -> { });
   }
 
   /** As above, handing {@code reports} the requirement checks' report, whatever its verdict. */
-  public static Prepared prepare(AppSpec spec, Options options, ContainerRuntime runtime,
+  public static Prepared prepare(CheckedSpec checked, Options options, ContainerRuntime runtime,
       Consumer<PreflightReport> reports) throws PrepareException {
-    Prepared prepared = plan(spec, options);
+    Prepared prepared = plan(checked, options);
     try {
       new Preflight(runtime, new SystemHostPorts(runtime, HostInterfaces.ofThisMachine()),
           options.registries(),
           new RequirementsGate(RequirementsPreflight.ofThisMachine(runtime, options.clock()),
               prepared.inputs(), reports))
-          .check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec), prepared.plan(),
-              prepared.launcher()));
+          .check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(checked.spec()),
+              prepared.plan(), prepared.launcher()));
     } catch (PreflightException | RuntimeFailure e) {
       throw new PrepareException(prepared.masker().mask(e.getMessage()), 1);
     }
@@ -127,15 +157,17 @@ public final class AppPreparer {
   }
 
   /**
-   * Config values, plan and launcher, without the preflight: for a run that is already under way
-   * (resumed after a restart of the daemon), whose own containers hold its ports and which the
-   * preflight's clean-up of earlier runs would remove.
+   * Config values, plan, launch check and launcher, without the preflight: for a run that is
+   * already under way (resumed after a restart of the daemon), whose own containers hold its ports
+   * and which the preflight's clean-up of earlier runs would remove.
    */
-  public static Prepared plan(AppSpec spec, Options options) throws PrepareException {
+  public static Prepared plan(CheckedSpec checked, Options options) throws PrepareException {
+    AppSpec spec = checked.spec();
     RunInputs.Prepared prepared;
     try {
-      prepared = RunInputs.of(spec, options.specFile(), options.settingsFile(), options.sets(),
-          options.host(), options.registries().addresses(), options.clock(), options.licensed());
+      prepared = RunInputs.of(spec, checked.templates(), options.specFile(),
+          options.settingsFile(), options.sets(), options.host(), options.registries().addresses(),
+          options.clock(), options.licensed());
     } catch (RunInputs.InputException e) {
       throw new PrepareException(e.getMessage(), 2);
     }
@@ -146,7 +178,17 @@ public final class AppPreparer {
     try {
       plan = SpecPlans.plan(in, keys);
     } catch (PlanException e) {
-      throw new PrepareException(options.specFile() + ": " + masker.mask(e.getMessage()), 2);
+      throw new PrepareException(masker.mask(refusal(spec.sourceMap().file(),
+          List.of(LaunchProblems.ofPlan(checked, e).toText()))), 2);
+    }
+    List<String> failures = LaunchCheck.failures(in, keys, plan).stream()
+        .map(failure -> LaunchProblems.of(checked, failure.error()))
+        .sorted(Comparator.comparingInt((Problem p) -> p.position().line())
+            .thenComparingInt(p -> p.position().column()))
+        .map(Problem::toText)
+        .toList();
+    if (!failures.isEmpty()) {
+      throw new PrepareException(masker.mask(refusal(spec.sourceMap().file(), failures)), 2);
     }
     Launcher launcher = new SpecLauncher(in, keys, plan, TcpConnector.sockets());
     return new Prepared(spec, in, masker, plan, launcher);

@@ -4,7 +4,6 @@ import dev.tugboat.api.ApiException;
 import dev.tugboat.requirements.RequirementsPreflight;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.RuntimeFailure;
-import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ final class PreflightService {
   }
 
   Map<String, Object> check() {
-    AppSpec spec = actions.loadSpec();
+    CheckedSpec spec = actions.checkSpec();
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory(setup.daemon().stateDir(), ".preflight");

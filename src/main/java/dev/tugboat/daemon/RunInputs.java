@@ -20,6 +20,7 @@ import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.SpecInputs;
 import dev.tugboat.orchestrator.SpecTemplates;
 import dev.tugboat.spec.AppSpec;
+import dev.tugboat.template.ParsedTemplates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,16 +53,21 @@ public final class RunInputs {
 
   private RunInputs() {}
 
-  /** Without a license: its template functions say to give one with {@code --license}. */
-  public static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
-      HostAddresses host, Map<String, String> registries, Clock clock) throws InputException {
-    return of(spec, specFile, settingsFile, sets, host, registries, clock,
+  /**
+   * The inputs of {@code spec}, whose templates render from {@code templates}, parsed at load;
+   * without a license: its template functions say to give one with {@code --license}.
+   */
+  public static Prepared of(AppSpec spec, ParsedTemplates templates, Path specFile,
+      Path settingsFile, List<String> sets, HostAddresses host, Map<String, String> registries,
+      Clock clock) throws InputException {
+    return of(spec, templates, specFile, settingsFile, sets, host, registries, clock,
         LicensedApp.none(LicenseFiles.ADVICE, Releases.none()));
   }
 
-  public static Prepared of(AppSpec spec, Path specFile, Path settingsFile, List<String> sets,
-      HostAddresses host, Map<String, String> registries, Clock clock, LicensedApp licensed)
-      throws InputException {
+  /** As above, the license's template functions reading {@code licensed}. */
+  public static Prepared of(AppSpec spec, ParsedTemplates templates, Path specFile,
+      Path settingsFile, List<String> sets, HostAddresses host, Map<String, String> registries,
+      Clock clock, LicensedApp licensed) throws InputException {
     try {
       licensed.requireUsable(clock.instant());
     } catch (LicenseException e) {
@@ -88,7 +94,7 @@ public final class RunInputs {
     } catch (ConfigException | IOException e) {
       throw new InputException(e.getMessage());
     }
-    SpecInputs inputs = new SpecInputs(spec, SpecTemplates.standard(), values.environment(facts),
+    SpecInputs inputs = new SpecInputs(spec, SpecTemplates.parsedAtLoad(templates), values.environment(facts),
         host, registries, hash(specFile, values), clock);
     return new Prepared(inputs, values);
   }

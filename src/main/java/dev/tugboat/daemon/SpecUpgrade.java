@@ -72,7 +72,7 @@ final class SpecUpgrade {
     SpecVersion to = version(spec);
     setup.appConfig().requireComplete(spec, name);
     String text = new String(yaml, StandardCharsets.UTF_8);
-    check.require(spec, text, name, setup.daemon().settingsFile());
+    check.require(next.checked(), text, name, setup.daemon().settingsFile());
     Changes changes = Changes.of(before, spec);
     if (dryRun) {
       return new ApplyResult(false, "", "dry run: nothing was changed; without --dry-run the app"
@@ -100,16 +100,17 @@ final class SpecUpgrade {
     Path back = store.previous().orElseThrow(() -> new ApiException(409, "there is no previous"
         + " spec to roll back to: rollback returns to the spec in use before the last apply, and"
         + " no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
-    AppSpec spec;
+    CheckedSpec checked;
     try {
-      spec = AppPreparer.loadSpec(back, problem -> setup.log().warn(problem));
+      checked = AppPreparer.checkSpec(back, problem -> setup.log().warn(problem));
     } catch (AppPreparer.PrepareException e) {
       throw new ApiException(409, "the previous spec cannot be loaded: " + e.getMessage()
           + "; apply a spec that validates instead");
     }
+    AppSpec spec = checked.spec();
     Optional<AppSpec> before = inUse();
     SpecVersion to = version(spec);
-    check.require(spec, read(back), back.toString(), store.previousSettings());
+    check.require(checked, read(back), back.toString(), store.previousSettings());
     Changes changes = Changes.of(before, spec);
     ControlResult stopped = control.stop("rollback to " + to + " requested");
     try {

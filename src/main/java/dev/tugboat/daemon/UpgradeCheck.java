@@ -50,7 +50,8 @@ final class UpgradeCheck {
    *
    * @throws ApiException 400 when it cannot plan, 409 when images are missing
    */
-  void require(AppSpec spec, String text, String name, Path settingsFile) {
+  void require(CheckedSpec checked, String text, String name, Path settingsFile) {
+    AppSpec spec = checked.spec();
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory(setup.daemon().stateDir(), ".upgrade-check");
@@ -59,7 +60,7 @@ final class UpgradeCheck {
       if (Files.exists(settingsFile)) {
         Files.copy(settingsFile, settings, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile,
+      AppPreparer.Prepared prepared = AppPreparer.plan(checked, new AppPreparer.Options(specFile,
           settings, List.of(), setup.host(), setup.daemon().imageRegistries(), setup.clock(),
           licensed.get()));
       PreflightNeeds needs = SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),

@@ -3,13 +3,12 @@ package dev.tugboat.daemon;
 import dev.tugboat.api.ApiException;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.LoadedSpec;
-import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.SpecLoadException;
 import dev.tugboat.spec.SpecLoader;
 import java.util.List;
 
 /** A spec sent to the daemon, checked as {@code tugboat validate} checks, and its warnings. */
-record UploadedSpec(AppSpec spec, List<String> warnings) {
+record UploadedSpec(CheckedSpec checked, List<String> warnings) {
 
   UploadedSpec {
     warnings = List.copyOf(warnings);
@@ -27,14 +26,17 @@ record UploadedSpec(AppSpec spec, List<String> warnings) {
     } catch (SpecLoadException e) {
       throw new ApiException(400, e.getMessage() + "; nothing was changed");
     }
-    List<Problem> problems = SpecCheck.problems(loaded, SpecCheck.sources());
-    List<String> errors = problems.stream().filter(Problem::isError).map(Problem::toText).toList();
+    CheckedSpec checked = SpecCheck.check(loaded);
+    List<String> errors = checked.errorLines();
     if (!errors.isEmpty()) {
       throw new ApiException(400, name + " has " + errors.size()
           + (errors.size() == 1 ? " error" : " errors") + "; nothing was changed:\n"
           + String.join("\n", errors));
     }
-    return new UploadedSpec(loaded.spec(),
-        problems.stream().filter(p -> !p.isError()).map(Problem::toText).toList());
+    return new UploadedSpec(checked, checked.warningLines());
+  }
+
+  AppSpec spec() {
+    return checked.spec();
   }
 }

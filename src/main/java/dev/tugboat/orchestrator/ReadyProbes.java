@@ -1,6 +1,7 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ProbeOutcome;
+import dev.tugboat.spec.ReadySpec;
 import dev.tugboat.trigger.TcpConnector;
 import java.io.IOException;
 import java.net.URI;
@@ -23,8 +24,7 @@ final class ReadyProbes {
     return switch (command) {
       case "http_status_code" -> httpStatus(args);
       case "tcp_port_accept" -> tcpAccept(args, hostAddress, tcp);
-      default -> () -> ProbeOutcome.failed("unknown ready command \"" + command
-          + "\": use http_status_code or tcp_port_accept");
+      default -> () -> ProbeOutcome.failed(ReadySpec.unknownCommand(command));
     };
   }
 

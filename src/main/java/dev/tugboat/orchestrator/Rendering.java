@@ -1,9 +1,10 @@
 package dev.tugboat.orchestrator;
 
+import dev.tugboat.config.WhenCondition;
 import dev.tugboat.template.TemplateEnvironment;
+import dev.tugboat.template.TemplateException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders the raw strings of one part of the spec (a container, an event) with one environment.
@@ -66,20 +67,19 @@ final class Rendering {
   }
 
   /**
-   * A {@code when}: absent or empty is true; otherwise the rendered text must read as a boolean
-   * ({@code true/false/1/0/yes/no}, any case).
+   * A {@code when}: absent or empty is true; otherwise the rendered text is read as {@code tugboat
+   * render} and the config screen read it ({@link WhenCondition}: Go's {@code strconv.ParseBool}).
    */
   boolean when(String raw, String field) {
     if (raw == null || raw.isBlank()) {
       return true;
     }
-    String value = text(raw, field).trim().toLowerCase(Locale.ROOT);
-    return switch (value) {
-      case "true", "1", "yes", "t" -> true;
-      case "false", "0", "no", "f", "" -> false;
-      default -> throw new Launcher.LaunchException(basePath + "." + field + ": `when` must render "
-          + "to true or false, got \"" + value + "\"");
-    };
+    String value = text(raw, field);
+    try {
+      return WhenCondition.isTrue(value, path(field));
+    } catch (TemplateException e) {
+      throw new Launcher.LaunchException(e.getMessage(), e);
+    }
   }
 
   String path(String field) {

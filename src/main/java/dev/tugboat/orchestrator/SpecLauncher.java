@@ -30,12 +30,18 @@ public final class SpecLauncher implements Launcher {
 
   @Override
   public PreparedContainer prepare(ContainerKey key, RunState state) {
+    return prepare(key, state.runId(), rendering(key, state),
+        names -> volumesFrom(key, names, state));
+  }
+
+  /** What to create for {@code key}, rendered by {@code r}: the launch, and {@link LaunchCheck}. */
+  PreparedContainer prepare(ContainerKey key, String runId, Rendering r,
+      ContainerConfigMapper.VolumesFrom volumesFrom) {
     ContainerSpec spec = keys.spec(key);
-    Rendering r = rendering(key, state);
     ContainerConfigMapper.Identity identity = new ContainerConfigMapper.Identity(in.app(),
-        state.runId(), in.specHash(), key, plan.container(key).image());
-    ContainerConfig config = ContainerConfigMapper.map(spec, identity, r,
-        names -> volumesFrom(key, names, state), componentDefaults(key, r));
+        runId, in.specHash(), key, plan.container(key).image());
+    ContainerConfig config = ContainerConfigMapper.map(spec, identity, r, volumesFrom,
+        componentDefaults(key, r));
     return new PreparedContainer(config,
         ContainerFilesMapper.map(spec.configFiles(), spec.customerFiles(), r));
   }

@@ -51,7 +51,7 @@ public final class StartPlan {
     for (PlannedEvent event : events) {
       checkEvent(event, byKey);
       if (byName.putIfAbsent(event.name(), event) != null) {
-        throw new PlanException("event \"" + event.name() + "\" is published twice; event names must be unique");
+        throw new PlanException(dev.tugboat.spec.EventSpec.duplicateName(event.name()));
       }
     }
     Map<ContainerKey, Integer> depths = PlanOrder.depths(List.copyOf(byKey.keySet()), events);

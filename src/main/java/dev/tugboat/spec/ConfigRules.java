@@ -21,7 +21,8 @@ final class ConfigRules {
         ValidationRule.of("config-item-type", ConfigRules::itemTypeKnown),
         ValidationRule.of("select-options", ConfigRules::selectHasOptions),
         ValidationRule.of("cmd-ref-exists", ConfigRules::cmdRefExists),
-        ValidationRule.of("known-cmd", ConfigRules::knownCmd));
+        ValidationRule.of("known-cmd", ConfigRules::knownCmd),
+        ValidationRule.of("cmd-args", ConfigRules::cmdArgs));
   }
 
   static void itemNamesUnique(AppSpec spec, Findings findings) {
@@ -101,6 +102,18 @@ final class ConfigRules {
         findings.error("cmds[" + i + "].cmd", "command " + spec.cmds().get(i).name() + " uses unknown cmd \""
             + cmd + "\"" + EventRules.didYouMean(cmd, Set.copyOf(COMMANDS)) + "; known: "
             + String.join(", ", COMMANDS));
+      }
+    }
+  }
+
+  /** Arguments a generator needs, refused as the generator refuses them when it runs. */
+  static void cmdArgs(AppSpec spec, Findings findings) {
+    for (int i = 0; i < spec.cmds().size(); i++) {
+      CmdSpec cmd = spec.cmds().get(i);
+      if (cmd.cmd().equals("random")) {
+        String path = "cmds[" + i + "]" + (cmd.args().isEmpty() ? "" : ".args");
+        CmdSpec.randomArityProblem(cmd.args().size()).ifPresent(problem ->
+            findings.error(path, "command " + cmd.name() + ": " + problem));
       }
     }
   }

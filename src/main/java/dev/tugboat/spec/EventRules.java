@@ -25,7 +25,8 @@ final class EventRules {
         ValidationRule.of("port-listen-declared", EventRules::portListenDeclared),
         ValidationRule.of("exec-args", EventRules::execArgs),
         ValidationRule.of("http-status-args", HttpStatusArgsRule::check),
-        ValidationRule.of("event-timeout", EventRules::eventTimeout));
+        ValidationRule.of("event-timeout", EventRules::eventTimeout),
+        ValidationRule.of("unique-event-names", EventRules::uniqueEventNames));
   }
 
   static void subscriptionTargetExists(AppSpec spec, Findings findings) {
@@ -133,6 +134,25 @@ final class EventRules {
       if (timeout < EventSpec.NEVER) {
         findings.error(located.child("timeout"), "event \"" + located.event().name()
             + "\" has timeout " + timeout + "; use seconds (0 or absent: 600) or -1 to wait forever");
+      }
+    }
+  }
+
+  /**
+   * Replicated's documentation asks for unique event names, and the status and the journal tell
+   * events apart by name: the second use of a name is refused where it is written.
+   */
+  static void uniqueEventNames(AppSpec spec, Findings findings) {
+    java.util.Map<String, String> first = new java.util.HashMap<>();
+    for (LocatedEvent located : SpecWalk.events(spec)) {
+      String name = located.event().name();
+      if (name.isEmpty()) {
+        continue;
+      }
+      String earlier = first.putIfAbsent(name, located.child("name"));
+      if (earlier != null) {
+        findings.error(located.child("name"), EventSpec.duplicateName(name) + " (first at line "
+            + findings.lineOf(earlier) + "); rename one");
       }
     }
   }

@@ -24,6 +24,11 @@ public record EventSpec(
     subscriptions = List.copyOf(subscriptions);
   }
 
+  /** How validation and planning both say that an event name is used twice. */
+  public static String duplicateName(String name) {
+    return "event \"" + name + "\" is published twice; event names must be unique";
+  }
+
   /** How long the event may take from its publisher's start: empty for never ({@code -1}); 0 is 600 s. */
   public Optional<Duration> timeout() {
     if (timeoutSeconds == NEVER) {

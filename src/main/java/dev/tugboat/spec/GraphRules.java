@@ -21,9 +21,32 @@ final class GraphRules {
     EventGraph graph = EventGraph.of(spec);
     for (List<String> cycle : graph.cycles()) {
       String printed = cycle.stream().map(graph::label).collect(Collectors.joining(" -> "));
-      findings.error(cycle.get(0), "containers wait on each other's events in a cycle, so none of"
+      String publisher = cycle.get(cycle.size() - 2);
+      String closing = closingSubscription(spec, graph, publisher, cycle.get(cycle.size() - 1))
+          .orElse(cycle.get(0));
+      findings.error(closing, "containers wait on each other's events in a cycle, so none of"
           + " them starts: " + printed + "; remove one subscription to break it");
     }
+  }
+
+  /**
+   * The path of the first subscription of {@code publisher}'s events that starts {@code target}:
+   * the one that closes a cycle, which is where the vendor edits to break it.
+   */
+  private static Optional<String> closingSubscription(AppSpec spec, EventGraph graph,
+      String publisher, String target) {
+    for (LocatedEvent located : SpecWalk.events(spec)) {
+      if (!located.path().startsWith(publisher + ".")) {
+        continue;
+      }
+      List<SubscriptionSpec> subscriptions = located.event().subscriptions();
+      for (int i = 0; i < subscriptions.size(); i++) {
+        if (graph.pathOf(subscriptions.get(i).target()).filter(target::equals).isPresent()) {
+          return Optional.of(located.child("subscriptions[" + i + "]"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   static void unreachableContainer(AppSpec spec, Findings findings) {

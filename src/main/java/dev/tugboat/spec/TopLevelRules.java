@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Rules about the spec as a whole: its API version and its component names. */
+/** Rules about the spec as a whole: its API version, its component names, its ready check. */
 final class TopLevelRules {
   private static final Pattern SEMVER =
       Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
@@ -17,7 +17,8 @@ final class TopLevelRules {
   static List<ValidationRule> all() {
     return List.of(
         ValidationRule.of("api-version", TopLevelRules::apiVersion),
-        ValidationRule.of("unique-component-names", TopLevelRules::uniqueComponentNames));
+        ValidationRule.of("unique-component-names", TopLevelRules::uniqueComponentNames),
+        ValidationRule.of("ready-command", TopLevelRules::readyCommand));
   }
 
   static void apiVersion(AppSpec spec, Findings findings) {
@@ -49,5 +50,13 @@ final class TopLevelRules {
             + findings.lineOf("components[" + earlier + "].name") + "); component names must be unique");
       }
     }
+  }
+
+  /** The run would fail the ready check only after every container started: refuse it first. */
+  static void readyCommand(AppSpec spec, Findings findings) {
+    spec.ready().map(ReadySpec::command)
+        .filter(command -> !ReadySpec.COMMANDS.contains(command))
+        .ifPresent(command -> findings.error("state.ready.command", ReadySpec.unknownCommand(command)
+            + EventRules.didYouMean(command, java.util.Set.copyOf(ReadySpec.COMMANDS))));
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Many templates parsed at once, keyed by field path, with every error found rather than only the
- * first: what {@code tugboat validate} reports for a whole spec.
+ * first: what {@code tugboat validate} reports for a whole spec, and the trees a run renders from
+ * (a spec is parsed once, when it loads).
  */
 public record ParsedTemplates(Map<String, Template> byFieldPath, List<TemplateException> errors) {
 
@@ -30,6 +31,11 @@ public record ParsedTemplates(Map<String, Template> byFieldPath, List<TemplateEx
           }
         });
     return new ParsedTemplates(templates, errors);
+  }
+
+  /** The template parsed for {@code fieldPath}, if it parsed. */
+  public java.util.Optional<Template> template(String fieldPath) {
+    return java.util.Optional.ofNullable(byFieldPath.get(fieldPath));
   }
 
   /** The containers any of the templates names, in order of first appearance. */

@@ -107,6 +107,17 @@ public final class Template {
     return calls.containerReferences();
   }
 
+  /**
+   * The config items the template names with literal arguments ({@code ConfigOption "hostname"}
+   * and the other config functions), each with where its name is written in the template.
+   */
+  public List<ConfigItemReference> configItemReferences() {
+    return calls.configItemCalls().stream().map(call -> {
+      int[] at = lineAndColumn(source, call.offset());
+      return new ConfigItemReference(call.item(), at[0], at[1]);
+    }).toList();
+  }
+
   /** True when some container function's component or container argument is not a literal. */
   public boolean hasDynamicContainerReferences() {
     return calls.dynamicContainerReferences();
@@ -137,7 +148,13 @@ public final class Template {
   }
 
   private static TemplateException exception(String source, String fieldPath, PositionedError e) {
-    int offset = Math.max(0, Math.min(e.offset(), source.length()));
+    int[] at = lineAndColumn(source, e.offset());
+    return new TemplateException(fieldPath, at[0], at[1], e.getMessage(), e.getCause());
+  }
+
+  /** The 1-based line and column of {@code offset} in {@code source}. */
+  private static int[] lineAndColumn(String source, int at) {
+    int offset = Math.max(0, Math.min(at, source.length()));
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < offset; i++) {
@@ -146,6 +163,6 @@ public final class Template {
         lineStart = i + 1;
       }
     }
-    return new TemplateException(fieldPath, line, offset - lineStart + 1, e.getMessage(), e.getCause());
+    return new int[] {line, offset - lineStart + 1};
   }
 }

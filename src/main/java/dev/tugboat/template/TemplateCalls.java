@@ -10,7 +10,15 @@ import java.util.TreeSet;
 record TemplateCalls(
     Set<String> functionNames,
     List<ContainerReference> containerReferences,
-    boolean dynamicContainerReferences) {
+    boolean dynamicContainerReferences,
+    List<ItemCall> configItemCalls) {
+
+  /** The functions whose first argument names a config item. */
+  static final Set<String> CONFIG_ITEM_FUNCTIONS = Set.of(
+      "ConfigOption", "ConfigOptionData", "ConfigOptionEquals", "ConfigOptionNotEquals");
+
+  /** A config function called with a literal item name, at {@code offset} in the source. */
+  record ItemCall(String item, int offset) {}
 
   static TemplateCalls of(List<Node> nodes) {
     Collector c = new Collector();
@@ -18,13 +26,15 @@ record TemplateCalls(
     return new TemplateCalls(
         Collections.unmodifiableSet(c.names),
         List.copyOf(c.references),
-        c.dynamic);
+        c.dynamic,
+        List.copyOf(c.itemCalls));
   }
 
   /** Walks the tree once, when the template is parsed. */
   private static final class Collector {
     final Set<String> names = new TreeSet<>();
     final Set<ContainerReference> references = new LinkedHashSet<>();
+    final List<ItemCall> itemCalls = new java.util.ArrayList<>();
     boolean dynamic;
 
     void nodes(List<Node> nodes) {
@@ -58,6 +68,10 @@ record TemplateCalls(
         Operand o = operands.get(i);
         if (o instanceof Operand.Function f) {
           names.add(f.function().name());
+          if (i == 0 && !piped && CONFIG_ITEM_FUNCTIONS.contains(f.function().name())
+              && operands.size() > 1 && operands.get(1) instanceof Operand.StringLiteral item) {
+            itemCalls.add(new ItemCall(item.value(), item.pos()));
+          }
           if (f.function().refersToContainer()) {
             containerCall(i == 0 ? operands.subList(1, operands.size()) : List.of(), piped && i == 0);
           }

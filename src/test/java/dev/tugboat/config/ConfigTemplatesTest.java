@@ -94,7 +94,8 @@ class ConfigTemplatesTest {
           - {name: a, title: Alpha, when: '{{repl "maybe"}}'}
         """, Settings.empty()))
         .hasMessage("config item 'a' (Alpha): its when cannot be decided: config[0].items[0].when:1:1:"
-            + " when rendered to 'maybe'; it must give true or false");
+            + " when gave 'maybe'; it must give true or false"
+            + " (1, t, T, TRUE, true, True, or 0, f, F, FALSE, false, False, or nothing)");
   }
 
   @Test

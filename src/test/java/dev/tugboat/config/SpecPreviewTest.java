@@ -105,7 +105,8 @@ class SpecPreviewTest {
         "components[0].containers[0].env_vars[0].value",
         "components[0].containers[0].env_vars[1].when",
         "components[0].containers[0].env_vars[1].value");
-    assertThat(result.errors().get(1).detail()).isEqualTo("when gave 'maybe'; it must give true or false");
+    assertThat(result.errors().get(1).detail()).isEqualTo("when gave 'maybe'; it must give true or false"
+        + " (1, t, T, TRUE, true, True, or 0, f, F, FALSE, false, False, or nothing)");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.orchestrator.ImageRegistries;
-import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ class AppPreparerTest {
   void theMaskerOfARunHidesPasswordsAndEnvVarsExcludedFromSupport(@TempDir Path dir)
       throws Exception {
     Path specFile = Files.writeString(dir.resolve("app.yml"), SPEC);
-    AppSpec spec = new SpecLoader().load(specFile).spec();
+    CheckedSpec spec = SpecCheck.check(new SpecLoader().load(specFile));
     HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
 
     AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile, null,

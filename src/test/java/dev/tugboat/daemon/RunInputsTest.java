@@ -44,7 +44,7 @@ class RunInputsTest {
   }
 
   private String caOf(AppSpec spec, Path specFile, Path settings) throws Exception {
-    RunInputs.Prepared prepared = RunInputs.of(spec, specFile, settings, List.of(), host, Map.of(),
+    RunInputs.Prepared prepared = RunInputs.of(spec, SpecCheck.check(new SpecLoader().load(specFile)).templates(), specFile, settings, List.of(), host, Map.of(),
         Clock.systemUTC());
     return prepared.inputs().base().configOption("ca_cert").orElseThrow();
   }

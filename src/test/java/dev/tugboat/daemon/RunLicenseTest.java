@@ -60,8 +60,9 @@ class RunLicenseTest {
   private RunInputs.Prepared prepare(Instant now) throws Exception {
     Path specFile = Files.writeString(dir.resolve("app.yml"), SPEC);
     Path license = Files.writeString(dir.resolve("license.yml"), LICENSE);
-    AppSpec spec = new SpecLoader().load(specFile).spec();
-    return RunInputs.of(spec, specFile, null, List.of(), host, Map.of(),
+    CheckedSpec checked = SpecCheck.check(new SpecLoader().load(specFile));
+    return RunInputs.of(checked.spec(), checked.templates(), specFile, null, List.of(), host,
+        Map.of(),
         Clock.fixed(now, ZoneOffset.UTC), LicenseFiles.forRun(license));
   }
 }

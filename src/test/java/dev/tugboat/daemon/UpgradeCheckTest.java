@@ -7,7 +7,6 @@ import dev.tugboat.api.ApiException;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
-import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.SpecLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -95,7 +94,7 @@ class UpgradeCheckTest {
     assertThat(state.resolve("settings.json")).doesNotExist();
   }
 
-  private static AppSpec spec() throws Exception {
-    return new SpecLoader().load(SPEC, "v2.yml").spec();
+  private static CheckedSpec spec() throws Exception {
+    return SpecCheck.check(new SpecLoader().load(SPEC, "v2.yml"));
   }
 }

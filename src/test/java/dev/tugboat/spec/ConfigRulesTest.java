@@ -78,4 +78,16 @@ class ConfigRulesTest {
         .containsExactly("app.yml:5:8: error [known-cmd] command pw uses unknown cmd \"randum\" (did"
             + " you mean random?); known: random, publicip, cert, system_uuid, echo");
   }
+
+  @Test
+  void randomHasItsLength() {
+    String random = "replicated_api_version: 2.8.0\nname: Shop\ncmds:\n- name: pw\n  cmd: random\n";
+    assertThat(problems("cmd-args", random + "  args: [\"16\"]\n")).isEmpty();
+    assertThat(problems("cmd-args", random))
+        .containsExactly("app.yml:4:3: error [cmd-args] command pw: random takes LENGTH [CHARSET]"
+            + " (e.g. [\"32\"] or [\"16\", \"[a-f0-9]\"]), got 0 arguments");
+    assertThat(problems("cmd-args", random + "  args: [\"16\", \"[a-z]\", \"x\"]\n"))
+        .containsExactly("app.yml:6:9: error [cmd-args] command pw: random takes LENGTH [CHARSET]"
+            + " (e.g. [\"32\"] or [\"16\", \"[a-f0-9]\"]), got 3 arguments");
+  }
 }

@@ -122,4 +122,17 @@ class EventRulesTest {
         .containsExactly("app.yml:15:16: error [event-timeout] expected an integer for \"timeout\","
             + " found \"10m\"");
   }
+
+  @Test
+  void eventNamesAreUniqueAsReplicatedAsks() {
+    String webPublishesDbReady = """
+        publish_events:
+        - name: db ready
+          trigger: container-start
+          subscriptions: []""";
+    assertThat(problems("unique-event-names", SOUND)).isEmpty();
+    assertThat(problems("unique-event-names", webAndDb("", webPublishesDbReady)))
+        .containsExactly("app.yml:26:13: error [unique-event-names] event \"db ready\" is published"
+            + " twice; event names must be unique (first at line 12); rename one");
+  }
 }

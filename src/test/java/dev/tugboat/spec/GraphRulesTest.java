@@ -18,8 +18,8 @@ class GraphRulesTest {
   void eventsHaveNoCycle() {
     assertThat(problems("event-cycle", webAndDb("", ""))).isEmpty();
     assertThat(problems("event-cycle", webAndDb("", WEB_STARTS_DB)))
-        .containsExactly("app.yml:6:5: error [event-cycle] containers wait on each other's events in"
-            + " a cycle, so none of them starts: db/postgres -> web/shop -> db/postgres; remove one"
+        .containsExactly("app.yml:29:9: error [event-cycle] containers wait on each other's events"
+            + " in a cycle, so none of them starts: db/postgres -> web/shop -> db/postgres; remove one"
             + " subscription to break it");
   }
 
@@ -28,8 +28,8 @@ class GraphRulesTest {
     String self = webAndDb("", "").replace("component: web\n        container: shop",
         "component: db\n        container: postgres");
     assertThat(problems("event-cycle", self))
-        .containsExactly("app.yml:6:5: error [event-cycle] containers wait on each other's events in"
-            + " a cycle, so none of them starts: db/postgres -> db/postgres; remove one subscription"
+        .containsExactly("app.yml:16:9: error [event-cycle] containers wait on each other's events"
+            + " in a cycle, so none of them starts: db/postgres -> db/postgres; remove one subscription"
             + " to break it");
   }
 

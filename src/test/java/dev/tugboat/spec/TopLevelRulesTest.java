@@ -39,4 +39,15 @@ class TopLevelRulesTest {
             + " components[0].containers[0].publish_events[0].subscriptions[0] has no \"action\"; it"
             + " is required");
   }
+
+  @Test
+  void readyCommandIsOneTheRunKnows() {
+    String ready = webAndDb("", "") + "state:\n  ready:\n    command: %s\n    args: [\"8080\"]\n";
+    assertThat(problems("ready-command", ready.formatted("tcp_port_accept"))).isEmpty();
+    assertThat(problems("ready-command", ready.formatted("http_status_code"))).isEmpty();
+    assertThat(problems("ready-command", ready.formatted("tcp_port_acept")))
+        .containsExactly("app.yml:28:14: error [ready-command] unknown ready command"
+            + " \"tcp_port_acept\": use http_status_code or tcp_port_accept (did you mean"
+            + " tcp_port_accept?)");
+  }
 }

@@ -1,0 +1,58 @@
+package dev.tugboat.orchestrator;
+
+import dev.tugboat.template.ForwardingTemplateEnvironment;
+import dev.tugboat.template.TemplateEnvironment;
+import dev.tugboat.template.UnavailableFactException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The environment of a render before anything started ({@link LaunchCheck}): config values and
+ * app facts from {@code base}; a node's address is the host's, as it will be on one host; only a
+ * fact that exists once a container runs (the host port Docker chooses) is not known yet, and a
+ * template that needs one is left for the real render.
+ */
+final class DryRunEnvironment extends ForwardingTemplateEnvironment {
+
+  private final TemplateEnvironment base;
+  private final HostFacts host;
+  private final Clock clock;
+
+  DryRunEnvironment(TemplateEnvironment base, HostFacts host, Clock clock) {
+    this.base = base;
+    this.host = host;
+    this.clock = clock;
+  }
+
+  @Override
+  protected TemplateEnvironment delegate() {
+    return base;
+  }
+
+  @Override
+  public List<String> nodePrivateAddresses(String component, String container) {
+    return List.of(host.privateAddress());
+  }
+
+  @Override
+  public List<String> nodePublicAddresses(String component, String container) {
+    return List.of(host.publicAddress());
+  }
+
+  @Override
+  public List<String> containerExposedPorts(String component, String container, String privatePort) {
+    throw new UnavailableFactException("the host port of " + component + "/" + container
+        + " is known once it runs");
+  }
+
+  @Override
+  public HostFacts host() {
+    return host;
+  }
+
+  @Override
+  public Instant now() {
+    return clock.instant();
+  }
+}
