@@ -100,7 +100,8 @@ final class ClusterRules {
       }
       for (int i = 0; instances > 1 && i < container.ports().size(); i++) {
         PortSpec port = container.ports().get(i);
-        if (!port.publicPort().isBlank() && !port.publicPort().contains("{{repl")) {
+        String publicPort = port.publicPort().trim();
+        if (!publicPort.isEmpty() && !publicPort.equals("0") && !publicPort.contains("{{repl")) {
           findings.error(located.child("ports[" + i + "].public_port"), "container "
               + container.ref() + " runs " + instances + " instances, which cannot all bind host "
               + "port " + port.publicPort() + "; leave public_port out and Docker picks a port for "
