@@ -1,6 +1,7 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.config.TemplateProblems;
+import dev.tugboat.config.TemplateReferenceProblems;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.ProblemSource;
@@ -22,7 +23,8 @@ public final class SpecCheck {
    * so the spec validator's delimiter-only check would say the same thing twice.
    */
   public static List<ProblemSource> sources() {
-    return List.of(new SpecValidator().without("template-delimiters"), new TemplateProblems());
+    return List.of(new SpecValidator().without("template-delimiters"), new TemplateProblems(),
+        new TemplateReferenceProblems());
   }
 
   /** Every problem of {@code loaded}, by position in the file. */
