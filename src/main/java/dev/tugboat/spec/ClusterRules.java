@@ -87,7 +87,7 @@ final class ClusterRules {
         continue;
       }
       String cluster = text(container.multiHostOptions().get("cluster"));
-      if (!cluster.contains("{{repl") && !isTrue(cluster)) {
+      if (!cluster.contains("{{repl") && !isTrue(cluster) && instances > 1) {
         findings.warning(path, "container " + container.ref() + ": " + InstanceCountSpec.KEY
             + " acts only where the container has cluster: true, as in Replicated; Tugboat runs "
             + "one instance of it. Add cluster: true to run " + instances);
