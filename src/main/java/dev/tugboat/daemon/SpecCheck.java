@@ -3,6 +3,7 @@ package dev.tugboat.daemon;
 import dev.tugboat.config.ConfigReferenceProblems;
 import dev.tugboat.config.SpecTemplateSet;
 import dev.tugboat.config.TemplateProblems;
+import dev.tugboat.config.TemplateReferenceProblems;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.SpecValidator;
@@ -31,6 +32,7 @@ public final class SpecCheck {
     problems.addAll(new SpecValidator().without("template-delimiters").problems(loaded.spec()));
     problems.addAll(TemplateProblems.problems(loaded.spec().sourceMap(), loaded.text(), templates));
     problems.addAll(ConfigReferenceProblems.problems(loaded.spec(), loaded.text(), templates));
+    problems.addAll(new TemplateReferenceProblems().problems(loaded.spec()));
     problems.sort(Comparator.comparingInt((Problem p) -> p.position().line())
         .thenComparingInt(p -> p.position().column()));
     return new CheckedSpec(loaded.spec(), loaded.text(), templates, problems);

@@ -38,7 +38,7 @@ final class ContainerConfigMapper {
   static ContainerConfig map(ContainerSpec spec, Identity id, Rendering r, VolumesFrom volumesFrom,
       ComponentDefaults component) {
     String name = spec.name().isEmpty()
-        ? InstanceNames.of(id.app(), id.key(), spec.imageName(), 1)
+        ? InstanceNames.of(id.app(), id.key(), spec.imageName(), Math.max(1, id.key().instance()))
         : r.text(spec.name(), "name");
     ContainerConfigBuilder b = ContainerConfig.builder(id.image())
         .name(name)

@@ -33,8 +33,9 @@ public final class ContainerKeys {
     return List.copyOf(byKey.keySet());
   }
 
+  /** The spec of {@code key}'s container ({@code key} may name one of its instances). */
   public ContainerSpec spec(ContainerKey key) {
-    ContainerSpec container = byKey.get(key);
+    ContainerSpec container = byKey.get(key.whole());
     if (container == null) {
       throw new IllegalArgumentException(key + " is not a container of the spec");
     }

@@ -124,9 +124,15 @@ final class DecisionExecutor {
   private void probe(Decision.Probe probe, RunState state) {
     PlannedEvent event = plan.event(probe.event());
     Trigger trigger = triggers.of(event.trigger());
-    Observation publisher = state.instance(event.publisher()).observe();
-    Runnable check = () -> workers.execute(() -> bus.post(
-        new RunEvent.ProbeResult(event.name(), safely(() -> trigger.check(publisher)))));
+    // Every instance of the publisher that runs is asked; the first that passes fires the event.
+    List<Observation> publishers = state.instancesOf(event.publisher()).stream()
+        .filter(instance -> instance.phase() != dev.tugboat.events.InstancePhase.SKIPPED)
+        .map(InstanceState::observe)
+        .toList();
+    Runnable check = () -> workers.execute(() -> bus.post(new RunEvent.ProbeResult(event.name(),
+        InstanceOutcomes.combine(event.trigger().kind(), publishers.stream()
+            .map(publisher -> safely(() -> trigger.check(publisher)))
+            .toList()))));
     scheduler.schedule(probe.delay(), check);
   }
 

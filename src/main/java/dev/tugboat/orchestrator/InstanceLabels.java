@@ -15,10 +15,16 @@ public final class InstanceLabels {
   public static final String COMPONENT = "dev.tugboat.component";
   public static final String CONTAINER = "dev.tugboat.container";
   public static final String SPEC = "dev.tugboat.spec";
+  /** The instance number of a container with several instances; absent on the only instance. */
+  public static final String INSTANCE = "dev.tugboat.instance";
 
   private InstanceLabels() {}
 
   public static Map<String, String> of(String app, String runId, ContainerKey key, String specHash) {
+    if (key.instance() != 0) {
+      return Map.of(APP, app, RUN, runId, COMPONENT, key.component(), CONTAINER, key.container(),
+          SPEC, specHash, INSTANCE, String.valueOf(key.instance()));
+    }
     return Map.of(APP, app, RUN, runId, COMPONENT, key.component(), CONTAINER, key.container(),
         SPEC, specHash);
   }
@@ -30,6 +36,11 @@ public final class InstanceLabels {
     if (component == null || container == null) {
       return Optional.empty();
     }
-    return Optional.of(new ContainerKey(component, container));
+    String instance = labels.getOrDefault(INSTANCE, "0");
+    try {
+      return Optional.of(new ContainerKey(component, container, Integer.parseInt(instance)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // not a number we wrote
+    }
   }
 }

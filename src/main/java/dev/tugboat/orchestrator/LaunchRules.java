@@ -23,18 +23,30 @@ final class LaunchRules {
     d.startedAt = Optional.of(d.now);
     d.changeApp(AppPhase.STARTING, "starting", "start requested");
     for (PlannedContainer container : d.plan.containers()) {
-      InstanceState instance = d.instance(container.key());
       if (container.skipped()) {
-        d.put(instance.withPhase(InstancePhase.SKIPPED, "when is false"));
+        d.instancesOf(container.key()).forEach(instance ->
+            d.put(instance.withPhase(InstancePhase.SKIPPED, "when is false")));
       } else if (d.plan.isRoot(container.key())) {
         launch(d, container.key(), ROOT, "no event subscribes to it");
       }
     }
   }
 
+  /**
+   * Launches {@code key}: one instance, or, for a container's key, each of its instances that
+   * waits (each is its own Docker container, launched in instance order).
+   */
   static void launch(StateDraft d, ContainerKey key, String startedBy, String cause) {
-    d.put(d.instance(key).creating(startedBy));
-    d.decide(new Decision.Launch(key, cause));
+    List<InstanceState> instances =
+        key.instance() != 0 ? List.of(d.instance(key)) : d.instancesOf(key);
+    boolean several = instances.size() > 1;
+    for (InstanceState instance : instances) {
+      if (several && instance.phase() != InstancePhase.WAITING) {
+        continue;
+      }
+      d.put(instance.creating(startedBy));
+      d.decide(new Decision.Launch(instance.key(), cause));
+    }
   }
 
   static void created(StateDraft d, RunEvent.ContainerCreated event) {
@@ -55,7 +67,8 @@ final class LaunchRules {
       if (state.fired() || state.canNeverFire()) {
         continue;
       }
-      if (firstStart && publishedEvent.timeout().isPresent()) {
+      // Several instances: the timeout counts from the first one's start.
+      if (firstStart && publishedEvent.timeout().isPresent() && state.deadlineAt().isEmpty()) {
         d.put(state.deadline(d.now.plus(publishedEvent.timeout().get())));
         d.decide(new Decision.ScheduleDeadline(publishedEvent.name(), publishedEvent.timeout().get(),
             "the timeout counts from " + event.container() + "'s start"));

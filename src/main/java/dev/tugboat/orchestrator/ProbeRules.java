@@ -7,6 +7,7 @@ import dev.tugboat.events.InstancePhase;
 import dev.tugboat.events.ProbeOutcome;
 import dev.tugboat.events.RunEvent;
 import dev.tugboat.trigger.ObservedTriggers;
+import dev.tugboat.trigger.Trigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,11 @@ final class ProbeRules {
       return;
     }
     if (event.trigger().kind().isObserved()) {
-      InstanceState publisher = d.instance(event.publisher());
-      ProbeOutcome outcome = ObservedTriggers.of(event.trigger()).check(publisher.observe());
-      answer(d, event, outcome);
+      Trigger trigger = ObservedTriggers.of(event.trigger());
+      List<ProbeOutcome> outcomes = d.instancesOf(event.publisher()).stream()
+          .map(instance -> trigger.check(instance.observe()))
+          .toList();
+      answer(d, event, InstanceOutcomes.combine(event.trigger().kind(), outcomes));
     } else if (!state.probing()) {
       d.put(state.probing(true));
       d.decide(new Decision.Probe(event.name(), Duration.ZERO, event.publisher() + " started"));
@@ -48,8 +51,8 @@ final class ProbeRules {
       d.put(state.seen(outcome.lastSeen(), false));
       return; // a stopping run fires nothing
     }
-    InstanceState publisher = d.instance(event.publisher());
-    boolean running = publisher.phase() == InstancePhase.RUNNING;
+    List<InstanceState> publishers = d.instancesOf(event.publisher());
+    boolean running = publishers.stream().anyMatch(i -> i.phase() == InstancePhase.RUNNING);
     switch (outcome.status()) {
       case PASSED -> fire(d, event, outcome.lastSeen());
       case PENDING -> {
@@ -63,7 +66,7 @@ final class ProbeRules {
       }
       case FAILED -> {
         // A publisher about to restart may still fire the event; one that stays down cannot.
-        if (publisher.phase() == InstancePhase.RESTARTING) {
+        if (publishers.stream().anyMatch(i -> i.phase() == InstancePhase.RESTARTING)) {
           d.put(state.seen(outcome.lastSeen(), false));
         } else {
           d.put(state.seen(outcome.lastSeen(), false).never(outcome.lastSeen()));
@@ -74,20 +77,48 @@ final class ProbeRules {
 
   static void fire(StateDraft d, PlannedEvent event, String seen) {
     d.put(d.event(event.name()).fire(d.now, seen));
-    InstanceState publisher = d.instance(event.publisher());
-    Duration took = publisher.firstStartedAt()
+    List<InstanceState> publishers = d.instancesOf(event.publisher());
+    Duration took = publishers.stream()
+        .flatMap(instance -> instance.firstStartedAt().stream())
+        .min(java.util.Comparator.naturalOrder())
         .map(start -> Duration.between(start, d.now))
         .orElse(Duration.ZERO);
     List<ContainerKey> starts = new ArrayList<>();
     for (ContainerKey subscriber : event.subscribers()) {
-      if (d.mayLaunch() && d.instance(subscriber).phase() == InstancePhase.WAITING) {
+      if (d.mayLaunch() && waiting(d, subscriber)) {
         starts.add(subscriber);
       }
     }
-    String cause = "\"" + event.name() + "\" fired: " + seen;
     d.decide(new Decision.Fire(event.name(), event.publisher(), event.trigger().describe(), took,
         starts, seen));
-    starts.forEach(subscriber -> LaunchRules.launch(d, subscriber, event.name(), cause));
+    if (starts.isEmpty()) {
+      return;
+    }
+    if (publishers.stream().anyMatch(ProbeRules::notStartedYet)) {
+      // Its subscribers' templates may read every instance (ContainerExposedPortAll): they
+      // launch once the publisher's other instances have started (SettleRules).
+      d.put(d.event(event.name()).deferStarts(true));
+      return;
+    }
+    launchSubscribers(d, event, "\"" + event.name() + "\" fired: " + seen);
+  }
+
+  /** The subscribers of a fired event that still wait, launched. */
+  static void launchSubscribers(StateDraft d, PlannedEvent event, String cause) {
+    for (ContainerKey subscriber : event.subscribers()) {
+      if (d.mayLaunch() && waiting(d, subscriber)) {
+        LaunchRules.launch(d, subscriber, event.name(), cause);
+      }
+    }
+  }
+
+  private static boolean waiting(StateDraft d, ContainerKey container) {
+    return d.instancesOf(container).stream().anyMatch(i -> i.phase() == InstancePhase.WAITING);
+  }
+
+  /** An instance that is to run and has not started its first time yet. */
+  static boolean notStartedYet(InstanceState instance) {
+    return instance.phase() == InstancePhase.WAITING || instance.phase() == InstancePhase.CREATING;
   }
 
   static void deadline(StateDraft d, String name) {

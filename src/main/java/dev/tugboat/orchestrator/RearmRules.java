@@ -24,7 +24,8 @@ final class RearmRules {
       if (state.fired() || state.canNeverFire() || !live) {
         continue;
       }
-      if (d.instance(event.publisher()).phase() == InstancePhase.RUNNING
+      if (d.instancesOf(event.publisher()).stream()
+          .anyMatch(instance -> instance.phase() == InstancePhase.RUNNING)
           && !decided(d, Decision.Probe.class, event.name())) {
         d.put(state.probing(false));
         ProbeRules.arm(d, event);

@@ -60,10 +60,10 @@ final class RecoveryRules {
     // Phases as the journal left them: a launch decided while converging is not one to adopt.
     Map<ContainerKey, InstancePhase> before = new LinkedHashMap<>();
     d.instances.forEach((key, instance) -> before.put(key, instance.phase()));
-    for (PlannedContainer container : d.plan.containers()) {
-      InstanceState instance = d.instance(container.key());
-      ObservedInstance seen = ours.get(container.key());
-      if (instance.phase() != before.get(container.key())) {
+    for (ContainerKey key : d.plan.instanceKeys()) {
+      InstanceState instance = d.instance(key);
+      ObservedInstance seen = ours.get(key);
+      if (instance.phase() != before.get(key)) {
         continue;
       }
       switch (instance.phase()) {
@@ -111,20 +111,21 @@ final class RecoveryRules {
       return;
     }
     List<String> stopped = new ArrayList<>();
-    for (PlannedContainer container : d.plan.containers()) {
-      InstanceState instance = d.instance(container.key());
-      ObservedInstance seen = ours.get(container.key());
+    for (ContainerKey key : d.plan.instanceKeys()) {
+      PlannedContainer container = d.plan.container(key);
+      InstanceState instance = d.instance(key);
+      ObservedInstance seen = ours.get(key);
       if (container.ephemeral() || isRunning(seen, instance)) {
         continue;
       }
       if (instance.phase() == InstancePhase.RUNNING) {
         int code = seen == null ? -1 : seen.exitCode();
         if (!container.restart().restarts(code, instance.restarts())) {
-          stopped.add(container.key() + (seen == null ? " is gone"
+          stopped.add(key + (seen == null ? " is gone"
               : " exited with code " + code + at(seen.finishedAt())));
         }
       } else if (stoppedByTheEngine(instance, lostAt)) {
-        stopped.add(container.key() + " exited with code "
+        stopped.add(key + " exited with code "
             + instance.exitCode().orElse(-1) + at(instance.exitedAt().orElse(null)));
       }
     }

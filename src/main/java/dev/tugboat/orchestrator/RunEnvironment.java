@@ -1,20 +1,29 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.InstancePhase;
 import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.template.ForwardingTemplateEnvironment;
 import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.UnavailableFactException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The run-time part of the template environment: addresses and host ports of the containers that
- * have started, for the container about to start ({@code subject}); everything else (config
- * values, license, app facts) comes from {@code base}. One host: a started container's node address
- * is the host's. Reads a state snapshot; never does I/O.
+ * The run-time part of the template environment, for the container about to start ({@code
+ * subject}); everything else (config values, license, app facts) comes from {@code base}. Reads a
+ * state snapshot; never does I/O.
+ *
+ * <p>A node's address is known before anything starts: on one host every instance runs on this
+ * host, so the {@code Node*IPAddress*} functions answer the host's address (the daemon's
+ * configuration may override it) for every instance of any container of the spec, started or
+ * not, the container's own included (a clustered database's seed list). A container that {@code
+ * when} skipped runs on no node: its {@code *All} list is empty and its first address the empty
+ * string, as Replicated answers for a container it scheduled nowhere. Only a fact that exists
+ * after a start, the host port Docker chose ({@code ContainerExposedPort*}), waits for it.
  */
 public final class RunEnvironment extends ForwardingTemplateEnvironment {
 
@@ -40,23 +49,31 @@ public final class RunEnvironment extends ForwardingTemplateEnvironment {
     return base;
   }
 
+  /** One address per instance that runs, in instance order (1, 2, ...). */
   @Override
   public List<String> nodePrivateAddresses(String component, String container) {
-    started(component, container, "address");
-    return List.of(host.privateAddress());
+    return placed(component, container).stream().map(i -> host.privateAddress()).toList();
   }
 
   @Override
   public List<String> nodePublicAddresses(String component, String container) {
-    started(component, container, "address");
-    return List.of(host.publicAddress());
+    return placed(component, container).stream().map(i -> host.publicAddress()).toList();
   }
 
+  /** The host port of every instance, in instance order; waits for every instance's start. */
   @Override
   public List<String> containerExposedPorts(String component, String container, String privatePort) {
-    InstanceState instance = started(component, container, "port " + privatePort);
+    List<String> ports = new ArrayList<>();
+    for (InstanceState instance : placed(component, container)) {
+      ports.addAll(hostPorts(started(instance, "port " + privatePort), privatePort.trim()));
+    }
+    return List.copyOf(ports);
+  }
+
+  /** The host ports one instance publishes for {@code privatePort}. */
+  private List<String> hostPorts(InstanceState instance, String privatePort) {
     List<String> ports = instance.ports().stream()
-        .filter(p -> String.valueOf(p.privatePort()).equals(privatePort.trim()) && p.hostPort() != 0)
+        .filter(p -> String.valueOf(p.privatePort()).equals(privatePort) && p.hostPort() != 0)
         .map(p -> String.valueOf(p.hostPort()))
         .distinct()
         .toList();
@@ -65,24 +82,30 @@ public final class RunEnvironment extends ForwardingTemplateEnvironment {
     }
     // A host-networked container's ports are the host's own.
     if (instance.address().equals(ContainerInfo.HOST_NETWORK_ADDRESS)) {
-      return List.of(privatePort.trim());
+      return List.of(privatePort);
     }
-    throw new UnavailableFactException(component + "/" + container + " publishes no host port for"
-        + " port " + privatePort.trim() + ", so " + subject + " cannot use it: list it in that"
-        + " container's ports, or let Docker publish it (the image EXPOSEs it and"
-        + " disable_publish_all_ports is not set)");
+    throw new UnavailableFactException(instance.key() + " publishes no host port for port "
+        + privatePort + ", so " + subject + " cannot use it: list it in that container's ports,"
+        + " or let Docker publish it (the image EXPOSEs it and disable_publish_all_ports is not"
+        + " set)");
   }
 
-  private InstanceState started(String component, String container, String what) {
+  /** The instances of a container of the spec that will run on this host (not skipped). */
+  private List<InstanceState> placed(String component, String container) {
     Optional<ContainerKey> key = keys.resolve(component, container);
-    if (key.isEmpty() || !state.instances().containsKey(key.get())) {
+    List<InstanceState> instances = key.map(state::instancesOf).orElse(List.of());
+    if (instances.isEmpty()) {
       throw new UnavailableFactException("there is no container " + component + "/" + container
-          + " in the spec");
+          + " in the spec (name a component, then a container's image_name or name)");
     }
-    InstanceState instance = state.instance(key.get());
+    return instances.stream().filter(i -> i.phase() != InstancePhase.SKIPPED).toList();
+  }
+
+  private InstanceState started(InstanceState instance, String what) {
     if (instance.firstStartedAt().isEmpty()) {
-      throw new UnavailableFactException(key.get() + " has not started yet, so " + subject
-          + " cannot use its " + what + ": start " + subject + " on an event of " + key.get());
+      throw new UnavailableFactException(instance.key() + " has not started yet, so " + subject
+          + " cannot use its " + what + ": start " + subject + " on an event of "
+          + instance.key().whole());
     }
     return instance;
   }

@@ -59,9 +59,10 @@ public record RunState(
       List<String> waitingOn = plan.startersOf(container.key()).stream()
           .map(PlannedEvent::name)
           .toList();
-      instances.put(container.key(),
-          InstanceState.initial(container.key(), dev.tugboat.events.InstancePhase.WAITING,
-              waitingOn));
+      for (ContainerKey key : container.instanceKeys()) {
+        instances.put(key,
+            InstanceState.initial(key, dev.tugboat.events.InstancePhase.WAITING, waitingOn));
+      }
     }
     Map<String, EventState> events = new LinkedHashMap<>();
     plan.events().forEach(event -> events.put(event.name(), EventState.initial(event.name())));
@@ -70,7 +71,10 @@ public record RunState(
         Optional.empty(), false);
   }
 
-  /** Every container waiting and nothing started: what templates see before the run. */
+  /**
+   * Every container waiting and nothing started: what templates see before the run. {@code keys}
+   * are instance keys where a container has several instances.
+   */
   static RunState nothingStarted(List<ContainerKey> keys, Instant now) {
     Map<ContainerKey, InstanceState> instances = new LinkedHashMap<>();
     keys.forEach(key -> instances.put(key,
@@ -78,6 +82,24 @@ public record RunState(
     return new RunState("plan", AppPhase.STOPPED, "not started", now, Optional.empty(), instances,
         Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), Optional.empty(), false, "",
         Optional.empty(), false);
+  }
+
+  /** Every instance of the planned containers waiting, skipped ones skipped: before the run. */
+  static RunState beforeStart(List<PlannedContainer> containers, Instant now) {
+    List<ContainerKey> keys = new java.util.ArrayList<>();
+    containers.forEach(container -> keys.addAll(container.instanceKeys()));
+    RunState waiting = nothingStarted(keys, now);
+    Map<ContainerKey, InstanceState> instances = new LinkedHashMap<>(waiting.instances());
+    for (PlannedContainer container : containers) {
+      if (container.skipped()) {
+        container.instanceKeys().forEach(key -> instances.put(key,
+            instances.get(key).withPhase(dev.tugboat.events.InstancePhase.SKIPPED,
+                "when is false")));
+      }
+    }
+    return new RunState(waiting.runId(), waiting.app(), waiting.message(), now, Optional.empty(),
+        instances, Map.of(), ReadyPhase.NOT_YET, "", false, Set.of(), Map.of(), Optional.empty(),
+        false, "", Optional.empty(), false);
   }
 
   public InstanceState instance(ContainerKey key) {
@@ -94,6 +116,26 @@ public record RunState(
       throw new IllegalArgumentException("no event \"" + name + "\" in this run");
     }
     return state;
+  }
+
+  /**
+   * The instances of {@code container} (a container's key, or one of its instances'), in instance
+   * order: one for most containers, {@code cluster_instance_count} of them for the others.
+   */
+  public List<InstanceState> instancesOf(ContainerKey container) {
+    return instancesOf(instances, container);
+  }
+
+  static List<InstanceState> instancesOf(Map<ContainerKey, InstanceState> instances,
+      ContainerKey container) {
+    InstanceState only = instances.get(container.whole());
+    if (only != null) {
+      return List.of(only);
+    }
+    return instances.values().stream()
+        .filter(instance -> instance.key().sameContainer(container))
+        .sorted(java.util.Comparator.comparing(InstanceState::key))
+        .toList();
   }
 
   /** The container whose current instance has this Docker id. */

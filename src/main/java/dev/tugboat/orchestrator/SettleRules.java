@@ -31,6 +31,7 @@ final class SettleRules {
     while (changed) {
       changed = markUnfireable(d) | block(d);
     }
+    launchDeferred(d);
     if (d.app == AppPhase.STARTING && d.ready == RunState.ReadyPhase.NOT_YET && allSettled(d)) {
       beginReady(d);
     }
@@ -43,13 +44,26 @@ final class SettleRules {
       if (state.fired() || state.canNeverFire()) {
         continue;
       }
-      String reason = publisherDownReason(d.instance(event.publisher()));
+      String reason = publisherDownReason(d.instancesOf(event.publisher()));
       if (reason != null) {
         d.put(state.never(reason));
         changed = true;
       }
     }
     return changed;
+  }
+
+  /** Why no instance of the publisher can fire an event any more; null while one still may. */
+  private static String publisherDownReason(List<InstanceState> publishers) {
+    List<String> reasons = new ArrayList<>();
+    for (InstanceState publisher : publishers) {
+      String reason = publisherDownReason(publisher);
+      if (reason == null) {
+        return null;
+      }
+      reasons.add(reason);
+    }
+    return reasons.stream().distinct().collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static String publisherDownReason(InstanceState publisher) {
@@ -69,9 +83,11 @@ final class SettleRules {
   private static boolean block(StateDraft d) {
     boolean changed = false;
     for (PlannedContainer container : d.plan.containers()) {
-      InstanceState instance = d.instance(container.key());
+      List<InstanceState> waiting = d.instancesOf(container.key()).stream()
+          .filter(instance -> instance.phase() == InstancePhase.WAITING)
+          .toList();
       List<PlannedEvent> starters = d.plan.startersOf(container.key());
-      if (instance.phase() != InstancePhase.WAITING || starters.isEmpty()) {
+      if (waiting.isEmpty() || starters.isEmpty()) {
         continue;
       }
       if (starters.stream().allMatch(e -> d.event(e.name()).canNeverFire())) {
@@ -79,7 +95,7 @@ final class SettleRules {
         starters.forEach(e -> reasons.add("\"" + e.name() + "\" can never fire: "
             + d.event(e.name()).neverReason()));
         String reason = String.join("; ", reasons);
-        d.put(instance.withPhase(InstancePhase.BLOCKED, reason));
+        waiting.forEach(instance -> d.put(instance.withPhase(InstancePhase.BLOCKED, reason)));
         d.decide(new Decision.Block(container.key(), reason));
         if (!onlySkipped(d, container.key()) && d.app == AppPhase.STARTING) {
           d.changeApp(AppPhase.FAILED, container.key() + " can never start: " + reason,
@@ -94,9 +110,9 @@ final class SettleRules {
   /** Blocked only because `when` skipped what would start it: the vendor's choice, not a failure. */
   static boolean onlySkipped(StateDraft d, ContainerKey key) {
     for (PlannedEvent starter : d.plan.startersOf(key)) {
-      InstanceState publisher = d.instance(starter.publisher());
-      boolean skipped = publisher.phase() == InstancePhase.SKIPPED
-          || (publisher.phase() == InstancePhase.BLOCKED && onlySkipped(d, publisher.key()));
+      boolean skipped = d.instancesOf(starter.publisher()).stream().allMatch(publisher ->
+          publisher.phase() == InstancePhase.SKIPPED
+          || (publisher.phase() == InstancePhase.BLOCKED && onlySkipped(d, publisher.key())));
       if (!skipped) {
         return false;
       }
@@ -106,17 +122,33 @@ final class SettleRules {
 
   private static boolean allSettled(StateDraft d) {
     for (PlannedContainer container : d.plan.containers()) {
-      InstancePhase phase = d.instance(container.key()).phase();
-      boolean settled = switch (phase) {
-        case RUNNING -> !container.ephemeral();
-        case COMPLETED, FAILED, SKIPPED, BLOCKED -> true;
-        default -> false;
-      };
-      if (!settled) {
-        return false;
+      // An ephemeral container with several instances has completed when every one has.
+      for (InstanceState instance : d.instancesOf(container.key())) {
+        boolean settled = switch (instance.phase()) {
+          case RUNNING -> !container.ephemeral();
+          case COMPLETED, FAILED, SKIPPED, BLOCKED -> true;
+          default -> false;
+        };
+        if (!settled) {
+          return false;
+        }
       }
     }
     return true;
+  }
+
+  /** Subscribers of events that fired before every instance of their publisher had started. */
+  private static void launchDeferred(StateDraft d) {
+    for (PlannedEvent event : d.plan.events()) {
+      EventState state = d.event(event.name());
+      if (!state.startsDeferred()
+          || d.instancesOf(event.publisher()).stream().anyMatch(ProbeRules::notStartedYet)) {
+        continue;
+      }
+      d.put(state.deferStarts(false));
+      ProbeRules.launchSubscribers(d, event, "\"" + event.name() + "\" fired and every instance of "
+          + event.publisher() + " has started");
+    }
   }
 
   private static void beginReady(StateDraft d) {

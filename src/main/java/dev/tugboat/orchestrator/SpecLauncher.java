@@ -65,12 +65,13 @@ public final class SpecLauncher implements Launcher {
       ContainerKey source = keys.resolve(key.component(), name).orElseThrow(() ->
           new LaunchException(key + ": volumes_from names " + name + ", which is not a container "
               + "of component " + key.component()));
-      InstanceState instance = state.instance(source);
-      if (instance.containerId().isEmpty()) {
-        throw new LaunchException(key + " mounts the volumes of " + source + ", which has not "
-            + "been created yet: start " + key + " on an event of " + source);
+      for (InstanceState instance : state.instancesOf(source)) {
+        if (instance.containerId().isEmpty()) {
+          throw new LaunchException(key + " mounts the volumes of " + instance.key() + ", which "
+              + "has not been created yet: start " + key + " on an event of " + source);
+        }
+        instances.add(instance.containerId());
       }
-      instances.add(instance.containerId());
     }
     return instances;
   }

@@ -3,6 +3,7 @@ package dev.tugboat.orchestrator;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.spec.ContainerSpec;
 import dev.tugboat.spec.EventSpec;
+import dev.tugboat.spec.InstanceCountSpec;
 import dev.tugboat.spec.ReadySpec;
 import dev.tugboat.spec.SubscriptionSpec;
 import dev.tugboat.trigger.TriggerKind;
@@ -24,34 +25,45 @@ public final class SpecPlans {
   public static StartPlan plan(SpecInputs in, ContainerKeys keys) {
     RunState nothingStarted = RunState.nothingStarted(keys.keys(), in.clock().instant());
     List<PlannedContainer> containers = new ArrayList<>();
+    for (ContainerKey key : keys.keys()) {
+      containers.add(container(in, key, keys.spec(key), rendering(in, keys, nothingStarted, key)));
+    }
+    // Events and the ready check see every instance, and no address of a skipped container.
+    RunState planned = RunState.beforeStart(containers, in.clock().instant());
     List<PlannedEvent> events = new ArrayList<>();
     for (ContainerKey key : keys.keys()) {
       ContainerSpec spec = keys.spec(key);
-      Rendering r = new Rendering(in.templates(),
-          new RunEnvironment(in.base(), in.host(), keys, nothingStarted, key.toString(), in.clock()),
-          keys.path(key));
-      containers.add(container(in, key, spec, r));
+      Rendering r = rendering(in, keys, planned, key);
       for (int i = 0; i < spec.publishEvents().size(); i++) {
         events.add(event(key, spec.publishEvents().get(i), r, "publish_events[" + i + "]", keys));
       }
     }
     Rendering readyRendering = new Rendering(in.templates(), new RunEnvironment(in.base(), in.host(),
-        keys, nothingStarted, "the ready check", in.clock()), "state.ready");
+        keys, planned, "the ready check", in.clock()), "state.ready");
     return StartPlan.of(containers, events,
         in.spec().ready().map(ready -> ready(ready, readyRendering)));
+  }
+
+  private static Rendering rendering(SpecInputs in, ContainerKeys keys, RunState state,
+      ContainerKey key) {
+    return new Rendering(in.templates(),
+        new RunEnvironment(in.base(), in.host(), keys, state, key.toString(), in.clock()),
+        keys.path(key));
   }
 
   private static PlannedContainer container(SpecInputs in, ContainerKey key, ContainerSpec spec,
       Rendering r) {
     boolean run;
+    int instances;
     try {
       run = r.when(spec.when(), "when");
+      instances = InstanceCounts.count(InstanceCountSpec.of(spec), r);
     } catch (Launcher.LaunchException e) {
       throw new PlanException(e.getMessage(), e.getCause());
     }
     RestartPolicy restart = restart(spec);
     PlannedContainer planned = new PlannedContainer(key, ImageReference.of(spec, in.registries()),
-        spec.ephemeral(), restart, stopTimeout(spec), false);
+        spec.ephemeral(), restart, stopTimeout(spec), false, instances);
     return run ? planned : planned.skip();
   }
 

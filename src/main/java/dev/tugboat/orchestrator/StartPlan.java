@@ -82,8 +82,9 @@ public final class StartPlan {
     return List.copyOf(containers.values());
   }
 
+  /** The container of {@code key}, which may name one of its instances. */
   public PlannedContainer container(ContainerKey key) {
-    PlannedContainer container = containers.get(key);
+    PlannedContainer container = containers.get(key.whole());
     if (container == null) {
       throw new IllegalArgumentException(key + " is not a container of this plan");
     }
@@ -91,7 +92,14 @@ public final class StartPlan {
   }
 
   public boolean contains(ContainerKey key) {
-    return containers.containsKey(key);
+    return containers.containsKey(key.whole());
+  }
+
+  /** The keys of every instance of every container, in start order, instances in number order. */
+  public List<ContainerKey> instanceKeys() {
+    List<ContainerKey> keys = new ArrayList<>();
+    containers.values().forEach(container -> keys.addAll(container.instanceKeys()));
+    return List.copyOf(keys);
   }
 
   public List<PlannedEvent> events() {
@@ -110,17 +118,17 @@ public final class StartPlan {
     return ready;
   }
 
-  /** The events that start {@code key}, in spec order; empty for a root. */
+  /** The events that start {@code key} (all its instances), in spec order; empty for a root. */
   public List<PlannedEvent> startersOf(ContainerKey key) {
     return events.values().stream()
-        .filter(event -> event.subscribers().contains(key))
+        .filter(event -> event.subscribers().contains(key.whole()))
         .collect(Collectors.toUnmodifiableList());
   }
 
-  /** The events {@code key} publishes. */
+  /** The events {@code key} publishes (every instance of it publishes them). */
   public List<PlannedEvent> publishedBy(ContainerKey key) {
     return events.values().stream()
-        .filter(event -> event.publisher().equals(key))
+        .filter(event -> event.publisher().equals(key.whole()))
         .collect(Collectors.toUnmodifiableList());
   }
 
@@ -137,7 +145,7 @@ public final class StartPlan {
    */
   public Set<ContainerKey> downstreamOf(ContainerKey key) {
     Set<ContainerKey> seen = new HashSet<>();
-    java.util.ArrayDeque<ContainerKey> todo = new java.util.ArrayDeque<>(subscribersOf(key));
+    java.util.ArrayDeque<ContainerKey> todo = new java.util.ArrayDeque<>(subscribersOf(key.whole()));
     while (!todo.isEmpty()) {
       ContainerKey next = todo.pop();
       if (seen.add(next)) {
@@ -153,7 +161,7 @@ public final class StartPlan {
 
   /** Length of the longest chain of events from a root to {@code key}. */
   public int depth(ContainerKey key) {
-    return depths.get(key);
+    return depths.get(key.whole());
   }
 
   /** Stop order: the reverse of the start order, subscribers before their publishers. */
@@ -175,14 +183,15 @@ public final class StartPlan {
 
   private String line(PlannedContainer container) {
     String what = "start ";
+    String instances = container.instances() == 1 ? "" : " x" + container.instances();
     if (container.skipped()) {
-      return "skip " + container.key() + " (when is false)";
+      return "skip " + container.key() + instances + " (when is false)";
     }
     List<PlannedEvent> starters = startersOf(container.key());
     if (starters.isEmpty()) {
-      return what + container.key() + " (root)";
+      return what + container.key() + instances + " (root)";
     }
-    return what + container.key() + " <- "
+    return what + container.key() + instances + " <- "
         + starters.stream().map(PlannedEvent::describe).collect(Collectors.joining(" or "));
   }
 

@@ -71,6 +71,11 @@ final class StateDraft {
     return instances.get(key);
   }
 
+  /** Every instance of {@code container}, in instance order. */
+  List<InstanceState> instancesOf(ContainerKey container) {
+    return RunState.instancesOf(instances, container);
+  }
+
   void put(InstanceState instance) {
     instances.put(instance.key(), instance);
   }

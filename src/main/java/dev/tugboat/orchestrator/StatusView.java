@@ -13,8 +13,9 @@ final class StatusView {
   private StatusView() {}
 
   static RunStatus of(String app, StartPlan plan, RunState state, long sequence, Instant now) {
-    List<RunStatus.ContainerStatus> containers = plan.containers().stream()
-        .map(c -> container(state.instance(c.key()), !state.dockerLost().isEmpty()))
+    // Every instance of a container with several shows as its own line (component/container#n).
+    List<RunStatus.ContainerStatus> containers = plan.instanceKeys().stream()
+        .map(key -> container(state.instance(key), !state.dockerLost().isEmpty()))
         .toList();
     List<RunStatus.EventStatus> events = plan.events().stream()
         .map(e -> event(e, state.event(e.name())))

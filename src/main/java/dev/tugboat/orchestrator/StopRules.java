@@ -50,11 +50,12 @@ final class StopRules {
    */
   static void cascade(StateDraft d) {
     for (ContainerKey key : d.plan.stopOrder()) {
-      InstanceState instance = d.instance(key);
-      if (instance.phase() == InstancePhase.RUNNING && subscribersDown(d, key)) {
-        d.put(instance.withPhase(InstancePhase.STOPPING, ""));
-        d.decide(new Decision.Stop(key, d.plan.container(key).stopTimeout(),
-            subscribersOf(d, key)));
+      for (InstanceState instance : d.instancesOf(key)) {
+        if (instance.phase() == InstancePhase.RUNNING && subscribersDown(d, key)) {
+          d.put(instance.withPhase(InstancePhase.STOPPING, ""));
+          d.decide(new Decision.Stop(instance.key(), d.plan.container(key).stopTimeout(),
+              subscribersOf(d, key)));
+        }
       }
     }
     boolean anyLive = d.instances.values().stream().anyMatch(i -> i.phase().isLive());
@@ -69,7 +70,9 @@ final class StopRules {
   }
 
   private static boolean subscribersDown(StateDraft d, ContainerKey key) {
-    return d.plan.downstreamOf(key).stream().noneMatch(s -> d.instance(s).phase().isLive());
+    return d.plan.downstreamOf(key).stream()
+        .flatMap(s -> d.instancesOf(s).stream())
+        .noneMatch(instance -> instance.phase().isLive());
   }
 
   private static String subscribersOf(StateDraft d, ContainerKey key) {

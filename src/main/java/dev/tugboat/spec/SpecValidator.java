@@ -30,6 +30,7 @@ public final class SpecValidator implements ProblemSource {
     rules.add(RequiredFieldsRule.rule());
     rules.addAll(TopLevelRules.all());
     rules.addAll(ContainerRules.all());
+    rules.addAll(ClusterRules.all());
     rules.addAll(VolumeRules.all());
     rules.add(SizeRule.rule());
     rules.addAll(EventRules.all());

@@ -48,6 +48,31 @@ class JournalCodecTest {
   }
 
   @Test
+  void anInstanceOfAContainerWithSeveralIsWrittenWithItsNumberAndReadBack() throws Exception {
+    ContainerKey second = ContainerKey.parse("db/cassandra#2");
+    JournalEntry entry = new JournalEntry(5, JournalSamples.AT, "r1", 2, "policy",
+        new Decision.Launch(second, "policy"));
+
+    String line = codec.encode(entry);
+
+    assertThat(line).contains("\"container\":{\"component\":\"db\",\"container\":\"cassandra\","
+        + "\"instance\":2}");
+    assertThat(codec.decode(line)).isEqualTo(entry);
+    assertThat(second.whole()).isEqualTo(ContainerKey.parse("db/cassandra"));
+    assertThat(second).hasToString("db/cassandra#2");
+  }
+
+  @Test
+  void aLineWrittenBeforeInstancesExistedReadsAsTheContainersOnlyInstance() throws Exception {
+    String line = "{\"sequence\":4,\"time\":\"2026-11-22T02:30:00.123456789Z\",\"runId\":\"r1\","
+        + "\"causedBy\":2,\"cause\":\"go\",\"record\":{\"type\":\"launch\",\"container\":"
+        + "{\"component\":\"app\",\"container\":\"web\"},\"cause\":\"go\"}}";
+
+    assertThat(codec.decode(line).record())
+        .isEqualTo(new Decision.Launch(new ContainerKey("app", "web"), "go"));
+  }
+
+  @Test
   void anUnknownPropertyIsANewerFormat() {
     String line = codec.encode(JournalSamples.entries("r1").get(0)).replace("{\"sequence\"",
         "{\"epoch\":2,\"sequence\"");

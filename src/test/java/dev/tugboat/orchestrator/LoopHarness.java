@@ -132,7 +132,8 @@ final class LoopHarness implements ManualClock.Timeline {
   }
 
   static String nameOf(ContainerKey key) {
-    return key.component() + "-" + key.container();
+    return key.component() + "-" + key.container()
+        + (key.instance() == 0 ? "" : "-" + key.instance());
   }
 
   LoopHarness readyCheck(Function<RunState, ProbeOutcome> check) {

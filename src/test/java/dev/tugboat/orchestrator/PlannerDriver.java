@@ -40,7 +40,8 @@ final class PlannerDriver {
   }
 
   static String id(ContainerKey key) {
-    return "id-" + key.component() + "-" + key.container();
+    return "id-" + key.component() + "-" + key.container()
+        + (key.instance() == 0 ? "" : "-" + key.instance());
   }
 
   /** Created and started; the lines of the start. */
