@@ -86,7 +86,8 @@ public final class PreflightCommand implements Callable<Integer> {
     try (DockerRuntime runtime = DockerRuntime.connect(Optional.ofNullable(dockerHost))) {
       runtime.ping();
       return new ObjectMapper().valueToTree(RequirementsPreflight
-          .ofThisMachine(runtime, Clock.systemUTC()).check(prepared.inputs()).toMap());
+          .ofThisMachine(runtime, Clock.systemUTC()).check(prepared.inputs())
+          .masked(prepared.masker()::mask).toMap());
     }
   }
 

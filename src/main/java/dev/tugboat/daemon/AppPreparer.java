@@ -147,7 +147,7 @@ public final class AppPreparer {
       new Preflight(runtime, new SystemHostPorts(runtime, HostInterfaces.ofThisMachine()),
           options.registries(),
           new RequirementsGate(RequirementsPreflight.ofThisMachine(runtime, options.clock()),
-              prepared.inputs(), reports))
+              prepared.inputs(), report -> reports.accept(report.masked(prepared.masker()::mask))))
           .check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(checked.spec()),
               prepared.plan(), prepared.launcher()));
     } catch (PreflightException | RuntimeFailure e) {

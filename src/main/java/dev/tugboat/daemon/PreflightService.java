@@ -46,7 +46,7 @@ final class PreflightService {
           specs.current().orElseThrow(), settings, List.of(), setup.host(),
           setup.daemon().imageRegistries(), setup.clock(), actions.licensed()));
       return reports.record(RequirementsPreflight.ofThisMachine(runtime, setup.clock())
-          .check(prepared.inputs()));
+          .check(prepared.inputs()).masked(prepared.masker()::mask));
     } catch (AppPreparer.PrepareException e) {
       throw new ApiException(e.exitCode() == 2 ? 400 : 409, e.getMessage());
     } catch (RuntimeFailure e) {

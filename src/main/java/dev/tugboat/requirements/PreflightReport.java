@@ -28,6 +28,17 @@ public record PreflightReport(Instant checkedAt, List<CheckResult> checks) {
         + String.join("\n  ", failed.stream().map(CheckResult::toText).toList());
   }
 
+  /**
+   * The report with {@code mask} applied to every text a check shows: a custom check's output
+   * can print a secret (a password its command was given), and a report reaches the status, the
+   * API and the dashboard.
+   */
+  public PreflightReport masked(java.util.function.UnaryOperator<String> mask) {
+    return new PreflightReport(checkedAt, checks.stream().map(c -> new CheckResult(
+        mask.apply(c.name()), c.scope(), mask.apply(c.required()), mask.apply(c.measured()),
+        c.verdict(), mask.apply(c.message()))).toList());
+  }
+
   /** As the API and {@code tugboat preflight --format json} give it: plain maps and lists. */
   public java.util.Map<String, Object> toMap() {
     java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
