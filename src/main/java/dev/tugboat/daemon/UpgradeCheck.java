@@ -3,6 +3,8 @@ package dev.tugboat.daemon;
 import dev.tugboat.api.ApiException;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.ImagePull;
+import dev.tugboat.requirements.PreflightReport;
+import dev.tugboat.requirements.RequirementsPreflight;
 import dev.tugboat.orchestrator.PreflightNeeds;
 import dev.tugboat.orchestrator.SpecNeeds;
 import dev.tugboat.runtime.ContainerRuntime;
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * What an upgrade checks before it stops the app, so a spec that cannot start never replaces one
  * that runs: the spec plans (config values complete, no event cycle) and every image it needs is
- * on this host or can be pulled. Host ports are not checked: the run being replaced holds them.
+ * on this host or can be pulled, and its host and custom requirements are met. Host ports are not
+ * checked: the run being replaced holds them.
  * The start's own preflight checks everything again after the stop.
  */
 final class UpgradeCheck {
@@ -48,7 +51,8 @@ final class UpgradeCheck {
    * settings it will run with ({@code settingsFile}, absent: none yet), so nothing the planning
    * generates is saved.
    *
-   * @throws ApiException 400 when it cannot plan, 409 when images are missing
+   * @throws ApiException 400 when it cannot plan, 409 when images are missing or a requirement is
+   *     not met
    */
   void require(CheckedSpec checked, String text, String name, Path settingsFile) {
     AppSpec spec = checked.spec();
@@ -70,6 +74,12 @@ final class UpgradeCheck {
         throw new ApiException(409, name + " needs " + (missing.size() == 1 ? "an image"
             : missing.size() + " images") + " this host does not have; nothing was changed:\n  "
             + String.join("\n  ", missing));
+      }
+      // Checked here too, so an upgrade to a spec this host cannot run leaves the app running.
+      PreflightReport report = RequirementsPreflight.ofThisMachine(runtime, setup.clock())
+          .check(prepared.inputs()).masked(prepared.masker()::mask);
+      if (report.hasErrors()) {
+        throw new ApiException(409, name + ": " + report.refusal("nothing was changed"));
       }
     } catch (AppPreparer.PrepareException e) {
       throw new ApiException(e.exitCode() == 2 ? 400 : 409,

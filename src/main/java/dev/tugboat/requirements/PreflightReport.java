@@ -22,9 +22,14 @@ public record PreflightReport(Instant checkedAt, List<CheckResult> checks) {
 
   /** Why a start is refused: each failed check on its own line. */
   public String refusal() {
+    return refusal("nothing was started");
+  }
+
+  /** Why {@code outcome} ("nothing was changed"): each failed check on its own line. */
+  public String refusal(String outcome) {
     List<CheckResult> failed = with(Verdict.ERROR);
     return (failed.size() == 1 ? "a host requirement is not met" : failed.size()
-        + " host requirements are not met") + "; nothing was started:\n  "
+        + " host requirements are not met") + "; " + outcome + ":\n  "
         + String.join("\n  ", failed.stream().map(CheckResult::toText).toList());
   }
 

@@ -94,6 +94,21 @@ class UpgradeCheckTest {
     assertThat(state.resolve("settings.json")).doesNotExist();
   }
 
+  @Test
+  void aHostRequirementTheHostDoesNotMeetIsRefusedBeforeAnythingStops() throws Exception {
+    String needsMore = SPEC.replace("name: demo\n", "name: demo\nhost_requirements:\n"
+        + "  memory: 100TB\n  cpu_cores: 1\n");
+    CheckedSpec checked = SpecCheck.check(new SpecLoader().load(needsMore, "v2.yml"));
+    assertThatThrownBy(() -> check.require(checked, needsMore, "v2.yml", settings))
+        .isInstanceOf(ApiException.class)
+        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409))
+        .hasMessageStartingWith("v2.yml: a host requirement is not met; nothing was changed:\n"
+            + "  memory (app): need 100 TB, have 4 GB: error - not enough memory");
+    try (var files = Files.list(state)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("settings.json");
+    }
+  }
+
   private static CheckedSpec spec() throws Exception {
     return SpecCheck.check(new SpecLoader().load(SPEC, "v2.yml"));
   }
