@@ -31,10 +31,19 @@ class EveryFieldLoadTest {
   @Test
   void noKeyIsUnknownAndNothingIsWrong() {
     assertThat(loaded.problems()).isEmpty();
-    // Placement across the hosts of a cluster is kept and said to act only there.
+    // Placement across the hosts of a cluster is kept and said to act only there; the keys that
+    // do nothing on one host are each said to have no effect.
     assertThat(new SpecValidator().validate(spec)).extracting(p -> p.ruleId() + " " + p.path())
-        .containsExactly("cluster-only components[0].tags", "cluster-only components[0].conflicts",
-            "cluster-only components[0].cluster_host_count");
+        .containsExactlyInAnyOrder("cluster-only components[0].tags",
+            "cluster-only components[0].conflicts", "cluster-only components[0].cluster_host_count",
+            "no-effect config[0].test_proc", "no-effect config[0].items[0].test_proc",
+            "no-effect components[0].host_volumes", "no-effect components[0].log_config",
+            "no-effect components[0].containers[0].suppress_restart",
+            "no-effect components[0].containers[0].content_trust",
+            "no-effect components[0].containers[0].support_files",
+            "no-effect components[0].containers[0].support_commands", "no-effect monitors",
+            "no-effect custom_metrics", "no-effect backup", "no-effect support",
+            "no-effect identity", "no-effect graphite", "no-effect statsd");
   }
 
   @Test

@@ -1,0 +1,97 @@
+package dev.tugboat.spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keys of Replicated's format that change what a vendor expects to happen (graphs, backups, a
+ * support bundle, another scheduler's placement) but that Tugboat reads and keeps without acting
+ * on them on one host. Each is a warning at the key, so a spec that relies on one is not run as if
+ * it had its effect without a word. Presentation hints (a title, help text, a layout) are left
+ * alone: nothing a vendor relies on is lost without them. docs/compatibility.md lists them all.
+ */
+final class NoEffectRules {
+
+  static final String NO_EFFECT = "no-effect";
+
+  private static final Map<String, String> TOP_LEVEL = ordered(
+      "monitors", "Replicated's console drew these graphs; Tugboat draws none (its /metrics has"
+          + " the daemon's own figures)",
+      "custom_metrics", "Tugboat collects no app metrics",
+      "graphite", "Tugboat runs no Graphite listener",
+      "statsd", "Tugboat runs no StatsD listener",
+      "backup", "Replicated's snapshots; Tugboat backs nothing up: back up the app's volumes"
+          + " yourself",
+      "support", "Replicated's support bundle; Tugboat makes none yet",
+      "identity", "Replicated's identity (LDAP) service; Tugboat has none",
+      "kubernetes", "another scheduler's section; Tugboat runs the components",
+      "swarm", "another scheduler's section; Tugboat runs the components",
+      "preflight", "Replicated's preflight settings; Tugboat checks host_requirements and"
+          + " custom_requirements");
+  private static final Map<String, String> COMPONENT = ordered(
+      "host_volumes", "no host directory is made or checked for it; give the container's"
+          + " volumes a host_path with permission and owner",
+      "log_config", "the containers log with Docker's json-file driver, limited by logs");
+  private static final Map<String, String> CONTAINER = ordered(
+      "content_trust", "the image is not verified with Docker Content Trust",
+      "suppress_restart", "a config change restarts nothing by itself in Tugboat",
+      "support_files", "Tugboat makes no support bundle yet",
+      "support_commands", "Tugboat makes no support bundle yet");
+  private static final Map<String, String> ADMIN_COMMAND = ordered(
+      "timeout", "the command runs until it exits",
+      "when", "the command is always offered",
+      "service", "another scheduler's (swarm) target; name component and container",
+      "selector", "another scheduler's (kubernetes) target; name component and container");
+  private static final Map<String, String> CONFIG = ordered(
+      "test_proc", "Replicated's console ran this check; Tugboat never does");
+
+  private NoEffectRules() {}
+
+  static List<ValidationRule> all() {
+    return List.of(ValidationRule.of(NO_EFFECT, NoEffectRules::noEffect));
+  }
+
+  static void noEffect(AppSpec spec, Findings findings) {
+    SourceMap source = spec.sourceMap();
+    warn(source, "", "", TOP_LEVEL, findings);
+    for (int c = 0; c < spec.components().size(); c++) {
+      String component = "components[" + c + "]";
+      warn(source, component, "component " + spec.components().get(c).name() + ": ", COMPONENT,
+          findings);
+      for (int i = 0; i < spec.components().get(c).containers().size(); i++) {
+        warn(source, component + ".containers[" + i + "]", "container "
+            + spec.components().get(c).containers().get(i).ref() + ": ", CONTAINER, findings);
+      }
+    }
+    for (int a = 0; a < spec.adminCommands().size(); a++) {
+      warn(source, "admin_commands[" + a + "]",
+          "admin command " + spec.adminCommands().get(a).alias() + ": ", ADMIN_COMMAND, findings);
+    }
+    for (int g = 0; g < spec.config().size(); g++) {
+      String group = "config[" + g + "]";
+      warn(source, group, "", CONFIG, findings);
+      for (int i = 0; i < spec.config().get(g).items().size(); i++) {
+        warn(source, group + ".items[" + i + "]", "", CONFIG, findings);
+      }
+    }
+  }
+
+  private static void warn(SourceMap source, String at, String who, Map<String, String> keys,
+      Findings findings) {
+    keys.forEach((key, why) -> {
+      String path = at.isEmpty() ? key : at + "." + key;
+      if (source.contains(path)) {
+        findings.warning(path, who + key + " has no effect here: " + why);
+      }
+    });
+  }
+
+  private static Map<String, String> ordered(String... keysAndReasons) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndReasons.length; i += 2) {
+      map.put(keysAndReasons[i], keysAndReasons[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.tugboat.spec;
+
+import static dev.tugboat.spec.RuleCheck.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NoEffectRulesTest {
+
+  private static final String SPEC = """
+      replicated_api_version: 2.8.0
+      name: Shop
+      backup:
+        enabled: true
+      monitors:
+        cpuacct: [web,shop]
+      config:
+      - name: main
+        test_proc: {command: resolve_host}
+        items:
+        - name: host
+          type: text
+          help_text: the name users type
+      components:
+      - name: web
+        host_volumes:
+        - host_path: /data
+        containers:
+        - source: public
+          image_name: shop
+          version: "1.0"
+          display_name: The shop
+          content_trust:
+            public_key_fingerprint: abc
+          support_commands:
+          - filename: ps.txt
+            command: [ps]
+      admin_commands:
+      - alias: psql
+        command: [psql]
+        component: web
+        container: shop
+        timeout: 30
+      """;
+
+  @Test
+  void aKeyAVendorReliesOnThatDoesNothingHereIsWarnedAtItsPositionWithWhy() {
+    assertThat(problems("no-effect", SPEC)).containsExactly(
+        "app.yml:4:3: warning [no-effect] backup has no effect here: Replicated's snapshots;"
+            + " Tugboat backs nothing up: back up the app's volumes yourself",
+        "app.yml:6:3: warning [no-effect] monitors has no effect here: Replicated's console drew"
+            + " these graphs; Tugboat draws none (its /metrics has the daemon's own figures)",
+        "app.yml:9:14: warning [no-effect] test_proc has no effect here: Replicated's console ran"
+            + " this check; Tugboat never does",
+        "app.yml:17:3: warning [no-effect] component web: host_volumes has no effect here: no host"
+            + " directory is made or checked for it; give the container's volumes a host_path"
+            + " with permission and owner",
+        "app.yml:24:7: warning [no-effect] container web/shop: content_trust has no effect here:"
+            + " the image is not verified with Docker Content Trust",
+        "app.yml:26:5: warning [no-effect] container web/shop: support_commands has no effect"
+            + " here: Tugboat makes no support bundle yet",
+        "app.yml:33:12: warning [no-effect] admin command psql: timeout has no effect here: the"
+            + " command runs until it exits");
+  }
+
+  @Test
+  void presentationHintsAndASpecWithoutSuchKeysGetNoWarning() {
+    assertThat(problems("no-effect", """
+        replicated_api_version: 2.8.0
+        name: Shop
+        release_notes: better
+        properties:
+          app_url: http://shop
+        components:
+        - name: web
+          containers:
+          - source: public
+            image_name: shop
+            version: "1.0"
+            display_name: The shop
+        """)).isEmpty();
+  }
+}
