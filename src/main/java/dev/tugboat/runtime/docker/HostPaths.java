@@ -5,6 +5,8 @@ import dev.tugboat.runtime.FileOwner;
 import dev.tugboat.runtime.HostPathAccess;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.RuntimeFailure;
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -17,6 +19,11 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
  * Gives bind-mounted host paths their mode and owner before the container is created. Docker
  * would make a missing path itself, owned by root with mode 0755, which a database image running
  * as its own user cannot write. Only an engine on this machine shares its file system with us.
+ *
+ * <p>A container that can write the host path's parent (another volume of the app mounts it)
+ * could replace the path with a symbolic link to any host file between two runs, and the daemon,
+ * as root, would chown or chmod that file. So a path that is a link is refused, and mode and
+ * owner are set without following links.
  */
 final class HostPaths {
 
@@ -46,11 +53,17 @@ final class HostPaths {
     Path path = files.getPath(bind.hostPath());
     HostPathAccess access = bind.access();
     try {
+      if (Files.isSymbolicLink(path)) {
+        throw new RuntimeFailure(RuntimeFailure.Kind.INVALID_CONFIG, what + ": the host path is a"
+            + " symbolic link (to " + Files.readSymbolicLink(path) + "); Tugboat sets "
+            + access + " only on a real directory, never through a link: replace the link with"
+            + " the directory, or give host_path the link's target");
+      }
       Files.createDirectories(path);
       if (access.mode().isPresent()) {
         // "unix:mode" passes every bit to chmod, setgid and sticky included, which the POSIX
         // permission set cannot express.
-        Files.setAttribute(path, "unix:mode", access.mode().getAsInt());
+        Files.setAttribute(path, "unix:mode", access.mode().getAsInt(), NOFOLLOW_LINKS);
       }
       if (access.owner().isPresent()) {
         own(path, access.owner().get());
@@ -68,14 +81,15 @@ final class HostPaths {
   private void own(Path path, FileOwner owner) throws IOException {
     UserPrincipalLookupService lookup = files.getUserPrincipalLookupService();
     if (owner.userId().isPresent()) {
-      Files.setAttribute(path, "unix:uid", owner.userId().get());
+      Files.setAttribute(path, "unix:uid", owner.userId().get(), NOFOLLOW_LINKS);
     } else {
-      Files.setOwner(path, lookup.lookupPrincipalByName(owner.user()));
+      Files.getFileAttributeView(path, PosixFileAttributeView.class, NOFOLLOW_LINKS)
+          .setOwner(lookup.lookupPrincipalByName(owner.user()));
     }
     if (owner.groupId().isPresent()) {
-      Files.setAttribute(path, "unix:gid", owner.groupId().get());
+      Files.setAttribute(path, "unix:gid", owner.groupId().get(), NOFOLLOW_LINKS);
     } else if (owner.group().isPresent()) {
-      Files.getFileAttributeView(path, PosixFileAttributeView.class)
+      Files.getFileAttributeView(path, PosixFileAttributeView.class, NOFOLLOW_LINKS)
           .setGroup(lookup.lookupPrincipalByGroupName(owner.group().get()));
     }
   }
