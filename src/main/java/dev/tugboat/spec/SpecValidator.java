@@ -32,6 +32,7 @@ public final class SpecValidator implements ProblemSource {
     rules.addAll(ContainerRules.all());
     rules.addAll(ClusterRules.all());
     rules.addAll(NoEffectRules.all());
+    rules.addAll(HostAccessRules.all());
     rules.addAll(VolumeRules.all());
     rules.add(SizeRule.rule());
     rules.addAll(EventRules.all());

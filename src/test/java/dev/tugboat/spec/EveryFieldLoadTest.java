@@ -32,7 +32,8 @@ class EveryFieldLoadTest {
   void noKeyIsUnknownAndNothingIsWrong() {
     assertThat(loaded.problems()).isEmpty();
     // Placement across the hosts of a cluster is kept and said to act only there; the keys that
-    // do nothing on one host are each said to have no effect.
+    // do nothing on one host are each said to have no effect; what gives the container part of
+    // the host is pointed out.
     assertThat(new SpecValidator().validate(spec)).extracting(p -> p.ruleId() + " " + p.path())
         .containsExactlyInAnyOrder("cluster-only components[0].tags",
             "cluster-only components[0].conflicts", "cluster-only components[0].cluster_host_count",
@@ -43,7 +44,9 @@ class EveryFieldLoadTest {
             "no-effect components[0].containers[0].support_files",
             "no-effect components[0].containers[0].support_commands", "no-effect monitors",
             "no-effect custom_metrics", "no-effect backup", "no-effect support",
-            "no-effect identity", "no-effect graphite", "no-effect statsd");
+            "no-effect identity", "no-effect graphite", "no-effect statsd",
+            "host-access components[0].containers[0].security_cap_add",
+            "host-access components[0].containers[0].pid_mode");
   }
 
   @Test
