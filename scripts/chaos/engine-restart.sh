@@ -78,7 +78,7 @@ docker image inspect tugboat-demo/postgres:15 tugboat-demo/app:1 >/dev/null \
 API_PORT=$(free_port)
 BASE=http://127.0.0.1:$API_PORT
 APP_PORT=$(free_port)
-mkdir -p "$STATE"
+mkdir -p -m 700 "$STATE"  # the daemon refuses a state directory others can reach
 sed -e "s/@APP@/$APP/; s/@VOLUME@/$VOLUME/; s/@PG_PORT@/$(free_port)/; s/@APP_PORT@/$APP_PORT/" \
   "$SPEC_TEMPLATE" >"$DIR/app.yml"
 cat >"$DIR/tugboat.yml" <<YML
