@@ -85,6 +85,15 @@ public interface AppService {
    */
   void startupMessage(String message, boolean error);
 
+  /**
+   * Why an Integration API call carrying {@code secret} (the first segment of its path: the
+   * address the app's containers were given ends in it) from {@code from} is refused, or empty
+   * when it comes from the current run's containers. Called on Netty's threads: must not block.
+   */
+  default java.util.Optional<String> integrationRefusal(String secret, java.net.InetAddress from) {
+    return java.util.Optional.of("this daemon serves no app to its Integration API");
+  }
+
   /** The answer to a start, stop or restart: the app's state afterwards and what happened. */
   record ControlResult(String state, String message) {}
 

@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
  * The Integration API, for the app's own containers (they find it in {@code
- * REPLICATED_INTEGRATIONAPI}): {@code PUT /status/v1/startup} with {@code {"message": "...",
+ * REPLICATED_INTEGRATIONAPI}, which ends in their run's secret: each path below follows it): {@code PUT /status/v1/startup} with {@code {"message": "...",
  * "severity": "info|error"}} sets the startup message; {@code error} fails the start; {@code GET
  * /license/v1/license} and {@code /license/v1/field/NAME} read the license ({@link
  * IntegrationLicense}). As
@@ -45,11 +45,34 @@ final class IntegrationHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);
-    Responses.send(ctx, answer(request), keepAlive);
+    Responses.send(ctx, answer(request, ctx.channel().remoteAddress()), keepAlive);
   }
 
-  private FullHttpResponse answer(FullHttpRequest request) {
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+  /**
+   * The call's path is {@code /SECRET/status/v1/startup} and the like: the address each container
+   * is given ends in its run's secret, and callers append the call to it. A call without the
+   * current run's secret, or from an address that is none of its containers', is refused before
+   * anything else is looked at.
+   */
+  private FullHttpResponse answer(FullHttpRequest request, java.net.SocketAddress peer) {
+    QueryStringDecoder full = new QueryStringDecoder(request.uri());
+    String raw = full.rawPath();
+    int slash = raw.indexOf('/', 1);
+    if (!raw.startsWith("/") || slash < 0) {
+      return Responses.error(HttpResponseStatus.FORBIDDEN, "call the Integration API at the"
+          + " address in REPLICATED_INTEGRATIONAPI, with the call's path after it");
+    }
+    java.net.InetAddress from = peer instanceof java.net.InetSocketAddress inet
+        ? inet.getAddress() : java.net.InetAddress.getLoopbackAddress();
+    java.util.Optional<String> refusal = service.integrationRefusal(raw.substring(1, slash), from);
+    if (refusal.isPresent()) {
+      return Responses.error(HttpResponseStatus.FORBIDDEN, refusal.get() + " (the app's"
+          + " containers find its address, with their run's secret, in"
+          + " REPLICATED_INTEGRATIONAPI)");
+    }
+    String rest = raw.substring(slash);
+    QueryStringDecoder uri = new QueryStringDecoder(full.rawQuery().isEmpty() ? rest
+        : rest + "?" + full.rawQuery());
     String path = uri.path();
     boolean license = IntegrationLicense.serves(uri.rawPath());
     if (!path.equals(STARTUP) && !license) {

@@ -89,16 +89,20 @@ final class AppActions {
   }
 
   /** Prepares a start; with an Integration API address, every container gets it in its env. */
-  Started prepare(CheckedSpec spec, java.util.Optional<String> integrationUrl) {
+  Started prepare(CheckedSpec spec,
+      java.util.Optional<java.util.function.Function<String, String>> integrationUrl) {
     return prepare(spec, integrationUrl, true);
   }
 
   /** Prepares to continue a run under way: no preflight, which would remove its containers. */
-  Started prepareToResume(CheckedSpec spec, java.util.Optional<String> integrationUrl) {
+  Started prepareToResume(CheckedSpec spec,
+      java.util.Optional<java.util.function.Function<String, String>> integrationUrl) {
     return prepare(spec, integrationUrl, false);
   }
 
-  private Started prepare(CheckedSpec spec, java.util.Optional<String> integrationUrl,
+  /** {@code integrationUrl}: the Integration API's address a run's containers get, by run id. */
+  private Started prepare(CheckedSpec spec,
+      java.util.Optional<java.util.function.Function<String, String>> integrationUrl,
       boolean preflight) {
     AppConfig.Read read = setup.appConfig().read(spec.spec());
     AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),

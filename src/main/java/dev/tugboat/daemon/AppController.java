@@ -58,6 +58,7 @@ public final class AppController implements AppService, AutoCloseable {
   private volatile String startupMessage = "";
   private volatile LiveRun live;
   private volatile String integrationUrl;
+  private final IntegrationSecrets integrationSecrets;
   private volatile String startupFailure;
   private final RunJournals journals;
   private final EventFeed feed;
@@ -82,6 +83,7 @@ public final class AppController implements AppService, AutoCloseable {
         new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), () -> masker,
         setup.log());
     this.intent = new AppIntent(setup.daemon().stateDir());
+    this.integrationSecrets = integrationSecrets(setup);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
   }
@@ -101,9 +103,41 @@ public final class AppController implements AppService, AutoCloseable {
     return events;
   }
 
-  /** Containers of later starts get this Integration API address in their environment. */
+  /**
+   * Containers of later starts get this Integration API address, with their run's secret, in
+   * their environment.
+   */
   public void useIntegrationApi(String url) {
     integrationUrl = url;
+  }
+
+  private static IntegrationSecrets integrationSecrets(DaemonSetup setup) {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    try {
+      return IntegrationSecrets.loadOrCreate(setup.daemon().stateDir(), random);
+    } catch (java.io.IOException e) {
+      setup.log().warn("cannot keep the Integration API's key in " + setup.daemon().stateDir()
+          + " (" + e.getMessage() + "): the app's containers are refused by it after a daemon"
+          + " restart until the app is restarted");
+      byte[] key = new byte[32];
+      random.nextBytes(key);
+      return IntegrationSecrets.of(key);
+    }
+  }
+
+  @Override
+  public Optional<String> integrationRefusal(String secret, java.net.InetAddress from) {
+    LiveRun current = live;
+    if (current == null || !integrationSecrets.matches(current.runId(), secret)) {
+      return Optional.of("this Integration API answers the containers of the app's current run"
+          + " only");
+    }
+    RunStatus run = snapshot.run();
+    boolean fromTheRun = run == null || run.containers().stream().anyMatch(c ->
+        c.address().equals(from.getHostAddress())
+            || c.address().equals(dev.tugboat.runtime.ContainerInfo.HOST_NETWORK_ADDRESS));
+    return fromTheRun ? Optional.empty() : Optional.of("the call comes from "
+        + from.getHostAddress() + ", which is none of the current run's containers");
   }
 
   @Override
@@ -234,9 +268,14 @@ public final class AppController implements AppService, AutoCloseable {
     startupMessage = masked;
     publish(() -> snapshot.withStartupMessage(masked));
     events.statusChanged();
-    setup.log().info("startup message" + (error ? " (error)" : "") + ": " + masked);
     LiveRun current = live;
-    if (error && current != null && current.isLive()) {
+    // A startup error stops a start; once the app has started, it is a report to show, not a
+    // reason to stop what runs (a restarting helper, or a container that is not the app's).
+    boolean stops = error && current != null && current.isLive()
+        && snapshot.state().equals("starting");
+    setup.log().info("startup message" + (error ? " (error)" : "") + ": " + masked
+        + (error && !stops ? " (the app is not starting: recorded, not acted on)" : ""));
+    if (stops) {
       startupFailure = masked;
       current.run().requestStop("a container reported a startup error: " + masked);
     }
@@ -343,7 +382,9 @@ public final class AppController implements AppService, AutoCloseable {
   private AppActions.Started prepareOrFail(CheckedSpec checked, boolean preflight) {
     AppSpec spec = checked.spec();
     try {
-      Optional<String> url = Optional.ofNullable(integrationUrl);
+      Optional<java.util.function.Function<String, String>> url =
+          Optional.ofNullable(integrationUrl).map(base ->
+              runId -> base + "/" + integrationSecrets.forRun(runId));
       AppActions.Started started = preflight ? actions.prepare(checked, url)
           : actions.prepareToResume(checked, url);
       addSecrets(started.secrets());

@@ -14,7 +14,7 @@ final class MaskedStatus {
         .map(c -> new RunStatus.ContainerStatus(c.container(), c.instanceName(), c.containerId(),
             c.state(), masker.mask(c.summary()), c.exitCode(), c.restarts(), c.ports(),
             c.waitingOn(), masker.mask(c.startedBy()), masker.mask(c.detail()),
-            masker.maskLines(c.lastOutput())))
+            masker.maskLines(c.lastOutput()), c.address()))
         .toList();
     List<RunStatus.EventStatus> events = s.events().stream()
         .map(e -> new RunStatus.EventStatus(e.name(), e.publisher(), masker.mask(e.trigger()),

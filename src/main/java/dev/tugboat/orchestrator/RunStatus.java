@@ -62,12 +62,22 @@ public record RunStatus(
       List<String> waitingOn,
       String startedBy,
       String detail,
-      List<String> lastOutput) {
+      List<String> lastOutput,
+      String address) {
 
     public ContainerStatus {
       ports = List.copyOf(ports);
       waitingOn = List.copyOf(waitingOn);
       lastOutput = List.copyOf(lastOutput);
+      address = address == null ? "" : address;
+    }
+
+    /** Without an address (not started, or not known). */
+    public ContainerStatus(String container, String instanceName, String containerId,
+        String state, String summary, Integer exitCode, int restarts, List<String> ports,
+        List<String> waitingOn, String startedBy, String detail, List<String> lastOutput) {
+      this(container, instanceName, containerId, state, summary, exitCode, restarts, ports,
+          waitingOn, startedBy, detail, lastOutput, "");
     }
   }
 

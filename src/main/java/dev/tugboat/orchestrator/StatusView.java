@@ -48,7 +48,8 @@ final class StatusView {
     return new RunStatus.ContainerStatus(i.key().toString(), i.name(), i.containerId(),
         unknown ? "unknown" : i.phase().label(),
         unknown ? "unknown: Docker does not answer (last known: " + summary(i) + ")" : summary(i),
-        exitCode, i.restarts(), ports, i.waitingOn(), i.startedBy(), i.detail(), i.lastOutput());
+        exitCode, i.restarts(), ports, i.waitingOn(), i.startedBy(), i.detail(), i.lastOutput(),
+        i.address());
   }
 
   static String port(BoundPort p) {

@@ -137,6 +137,15 @@ public final class FakeApp implements AppService {
     return CompletableFuture.completedFuture(runs);
   }
 
+  /** The secret a container of the fake run finds at the end of REPLICATED_INTEGRATIONAPI. */
+  static final String INTEGRATION_SECRET = "run-1-secret";
+
+  @Override
+  public java.util.Optional<String> integrationRefusal(String secret, java.net.InetAddress from) {
+    return secret.equals(INTEGRATION_SECRET) ? java.util.Optional.empty()
+        : java.util.Optional.of("this Integration API answers the current run's containers");
+  }
+
   @Override
   public CompletableFuture<Boolean> dockerReachable() {
     return CompletableFuture.completedFuture(dockerUp);

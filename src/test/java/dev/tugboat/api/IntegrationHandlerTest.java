@@ -21,7 +21,12 @@ class IntegrationHandlerTest {
   private final EmbeddedChannel channel =
       new EmbeddedChannel(new IntegrationHandler(app, licenses));
 
+  /** A call at the address the app's containers are given: it ends in the run's secret. */
   private FullHttpResponse get(String path) {
+    return getAt("/" + FakeApp.INTEGRATION_SECRET + path);
+  }
+
+  private FullHttpResponse getAt(String path) {
     channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path));
     return channel.readOutbound();
   }
@@ -36,7 +41,7 @@ class IntegrationHandlerTest {
 
   private FullHttpResponse put(String path, String accept, String body) {
     FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT,
-        path, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        "/" + FakeApp.INTEGRATION_SECRET + path, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     if (accept != null) {
       request.headers().set("Accept", accept);
     }
@@ -117,5 +122,21 @@ class IntegrationHandlerTest {
     FullHttpResponse put = put("/license/v1/license", null, "{}");
     assertThat(put.status().code()).isEqualTo(405);
     put.release();
+  }
+
+  @Test
+  void aCallWithoutTheRunsSecretIsRefusedAndChangesNothing() {
+    for (String path : new String[] {"/status/v1/startup", "/wrong-secret/status/v1/startup",
+        "/", "/license/v1/license"}) {
+      FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT,
+          path, Unpooled.copiedBuffer("{\"message\": \"x\", \"severity\": \"error\"}",
+              StandardCharsets.UTF_8));
+      channel.writeInbound(request);
+      FullHttpResponse refused = channel.readOutbound();
+      assertThat(refused.status().code()).as(path).isEqualTo(403);
+      assertThat(text(refused)).as(path).contains("REPLICATED_INTEGRATIONAPI");
+    }
+    assertThat(text(getAt("/wrong-secret/license/v1/license"))).contains("current run");
+    assertThat(app.calls).isEmpty();
   }
 }

@@ -67,12 +67,19 @@ class DaemonIT {
 
       String env = DockerCli.inspect("tugboat-" + app + "-first-busybox-1", "{{json .Config.Env}}");
       String integration = env.replaceAll(".*\"REPLICATED_INTEGRATIONAPI=([^\"]+)\".*", "$1").strip();
-      assertThat(integration).matches("http://\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+");
-      HttpResponse<String> message = http.send(HttpRequest.newBuilder(
+      assertThat(integration).matches("http://\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+/[A-Za-z0-9_-]{32}");
+      // The app's own container reports its progress, as an app does.
+      assertThat(IntegrationCalls.putFromContainer("tugboat-" + app + "-first-busybox-1",
+          integration, "/status/v1/startup", "{\"message\": \"Warming caches\"}"))
+          .startsWith("HTTP/1.1 204");
+      // Anyone else on the bridge, the host included, is refused, even with the address.
+      HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(
               URI.create(integration + "/status/v1/startup"))
-          .PUT(HttpRequest.BodyPublishers.ofString("{\"message\": \"Warming caches\"}")).build(),
+          .PUT(HttpRequest.BodyPublishers.ofString(
+              "{\"message\": \"stop it\", \"severity\": \"error\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
-      assertThat(message.statusCode()).isEqualTo(204);
+      assertThat(foreign.statusCode()).isEqualTo(403);
+      assertThat(foreign.body()).contains("which is none of the current run's containers");
       assertThat(send("GET", "/api/v1/status", token).body())
           .contains("\"startup_message\":\"Warming caches\"");
 
