@@ -100,6 +100,11 @@ public final class SecretMasker {
     return of(all);
   }
 
+  /** The secret values it hides, longest first. */
+  public List<String> secrets() {
+    return secrets;
+  }
+
   /** This masker plus every secret of {@code other}. */
   public SecretMasker with(SecretMasker other) {
     return with(other.secrets);

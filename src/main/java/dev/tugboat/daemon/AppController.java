@@ -59,6 +59,7 @@ public final class AppController implements AppService, AutoCloseable {
   private volatile LiveRun live;
   private volatile String integrationUrl;
   private final IntegrationSecrets integrationSecrets;
+  private final SecretHistory secretsSeen;
   private volatile String startupFailure;
   private final RunJournals journals;
   private final EventFeed feed;
@@ -70,6 +71,10 @@ public final class AppController implements AppService, AutoCloseable {
     this.runtime = runtime;
     this.engineHealth = new EngineHealth(runtime, pinger, setup.clock());
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
+    this.secretsSeen = SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
+        setup.log()::warn);
+    // the secrets of earlier lives too: their runs' events are read back from the journals
+    this.masker = SecretMasker.of(secretsSeen.values());
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
         setup.daemon().settingsFile());
     this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
@@ -165,7 +170,7 @@ public final class AppController implements AppService, AutoCloseable {
   public CompletableFuture<Void> readEventsBack() {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().read(actions.loadSpec());
-      masker = masker.with(AppConfig.secrets(read.values()));
+      addSecrets(AppConfig.secrets(read.values()));
       feed.load();
       return null;
     });
@@ -523,11 +528,12 @@ public final class AppController implements AppService, AutoCloseable {
   private synchronized void addSecrets(List<String> values) {
     if (!values.stream().filter(value -> !value.isBlank()).allMatch(masker::isSecret)) {
       masker = masker.with(values);
+      secretsSeen.remember(values);
     }
   }
 
   private synchronized void addSecrets(SecretMasker more) {
-    masker = masker.with(more);
+    addSecrets(more.secrets());
   }
 
   private synchronized void publish(Supplier<AppSnapshot> next) {
