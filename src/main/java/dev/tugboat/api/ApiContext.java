@@ -7,7 +7,7 @@ package dev.tugboat.api;
  */
 record ApiContext(AppService service, LicenseService licenses, BearerAuth auth, AllowedHosts hosts,
     StatusJson status, ApiMetrics metrics, StaticFiles files, ApiLimits limits,
-    ConnectionLimit connections) {
+    ConnectionLimit connections, java.util.Optional<ApiTls> tls) {
 
   static ApiContext of(AppService service, String token, ApiLimits limits) {
     return of(service, LicenseService.none(), token, AllowedHosts.of(), limits);
@@ -15,9 +15,15 @@ record ApiContext(AppService service, LicenseService licenses, BearerAuth auth, 
 
   static ApiContext of(AppService service, LicenseService licenses, String token,
       AllowedHosts hosts, ApiLimits limits) {
+    return of(service, licenses, token, hosts, limits, java.util.Optional.empty());
+  }
+
+  /** {@code tls}: the console speaks TLS only, with this key and certificate. */
+  static ApiContext of(AppService service, LicenseService licenses, String token,
+      AllowedHosts hosts, ApiLimits limits, java.util.Optional<ApiTls> tls) {
     return new ApiContext(service, licenses, new BearerAuth(token), hosts,
         new StatusJson(service::snapshot, service::lastPreflight), new ApiMetrics(),
         new StaticFiles(ApiContext.class.getClassLoader()), limits,
-        new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerPeer()));
+        new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerPeer()), tls);
   }
 }

@@ -25,6 +25,10 @@ final class ApiInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel channel) {
+    if (context.tls().isPresent()) {
+      // Before the caps: a refusal beyond them is then written inside TLS, where a client reads it.
+      channel.pipeline().addLast(context.tls().get().newHandler(channel.alloc()));
+    }
     if (!context.connections().admit(channel)) {
       return;
     }

@@ -46,8 +46,16 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(InetSocketAddress address, AppService service,
       LicenseService licenses, String token, java.util.Set<String> hostnames, ApiLimits limits,
       int threads) throws InterruptedException {
+    return start(address, service, licenses, token, hostnames, java.util.Optional.empty(), limits,
+        threads);
+  }
+
+  /** As above; with {@code tls}, every connection speaks TLS (plain HTTP is not answered). */
+  public static ApiServer start(InetSocketAddress address, AppService service,
+      LicenseService licenses, String token, java.util.Set<String> hostnames,
+      java.util.Optional<ApiTls> tls, ApiLimits limits, int threads) throws InterruptedException {
     ApiContext context =
-        ApiContext.of(service, licenses, token, new AllowedHosts(hostnames), limits);
+        ApiContext.of(service, licenses, token, new AllowedHosts(hostnames), limits, tls);
     return bind(address, new ApiInitializer(context), threads, context.status()::close);
   }
 

@@ -49,12 +49,49 @@ final class DaemonClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String baseUrl;
   private final String token;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
+  private final java.util.Optional<String> console;
 
-  private DaemonClient(String baseUrl, String token) {
+  private DaemonClient(String baseUrl, String token, HttpClient http,
+      java.util.Optional<String> console) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.http = http;
+    this.console = console;
+  }
+
+  /** Over TLS: the line that names the console's address and its certificate's fingerprint. */
+  java.util.Optional<String> console() {
+    return console;
+  }
+
+  private static java.util.Optional<String> console(DaemonConfig config) {
+    if (!config.tlsEnabled()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of("console: " + config.baseUrl() + " (TLS, certificate SHA-256 "
+          + dev.tugboat.daemon.CertificateFingerprint.ofFile(config.consoleCertificate()) + ")");
+    } catch (IOException e) {
+      return java.util.Optional.of("console: " + config.baseUrl() + " (TLS; cannot read "
+          + config.consoleCertificate() + ": " + e.getMessage() + ")");
+    }
+  }
+
+  /** Plain HTTP on loopback; over TLS, trusting exactly the certificate the daemon serves. */
+  private static HttpClient http(DaemonConfig config) throws ClientException {
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (config.tlsEnabled()) {
+      try {
+        builder.sslContext(PinnedCertificate.context(config.consoleCertificate()));
+      } catch (NoSuchFileException e) {
+        throw new ClientException("the daemon is not running or never ran: there is no console"
+            + " certificate " + config.consoleCertificate() + " yet", NOT_RUNNING);
+      } catch (IOException e) {
+        throw new ClientException("cannot read the console's certificate: " + e.getMessage(), 1);
+      }
+    }
+    return builder.build();
   }
 
   /** The client for the daemon that {@code configFile} (or the default config) describes. */
@@ -68,7 +105,8 @@ final class DaemonClient {
     }
     Path tokenFile = config.tokenFile();
     try {
-      return new DaemonClient(config.baseUrl(), ApiToken.read(tokenFile));
+      return new DaemonClient(config.baseUrl(), ApiToken.read(tokenFile), http(config),
+          console(config));
     } catch (AccessDeniedException e) {
       throw new ClientException("cannot read the API token " + tokenFile + ": permission denied;"
           + " run this as root (sudo) or as the daemon's user", 1);

@@ -23,6 +23,7 @@ public final class StatusCommand extends ClientCommand {
       if (license.path("installed").asBoolean() || !license.path("error").asText("").isEmpty()) {
         out().println(LicenseText.summary(license));
       }
+      client.console().ifPresent(out()::println);
     }
     return 0;
   }

@@ -67,11 +67,21 @@ public final class Daemon {
     HostAddresses host = hostAddresses();
     DaemonSetup setup = new DaemonSetup(config, host, log, clock,
         new AppConfig(config.settingsFile(), host, clock, log::warn));
+    Optional<dev.tugboat.api.ApiTls> tls;
+    try {
+      tls = ConsoleTls.start(config, consoleHostnames(), host, log, clock, DaemonThreads.timer(
+          "tugboat-tls-renewal"));
+    } catch (IOException | RuntimeException e) {
+      log.error("cannot set up TLS for the console: " + e.getMessage() + "; fix 'tls' in the"
+          + " daemon config (tls: off serves plain HTTP)");
+      runtime.close();
+      return 2;
+    }
     AppController app = new AppController(setup, runtime);
     ApiServer server;
     try {
       server = ApiServer.start(config.listen(), app, app.licenses(), token, consoleHostnames(),
-          ApiLimits.defaults(), API_THREADS);
+          tls, ApiLimits.defaults(), API_THREADS);
     } catch (Exception e) {
       app.close();
       runtime.close();

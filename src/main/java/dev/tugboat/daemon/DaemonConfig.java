@@ -22,7 +22,8 @@ public record DaemonConfig(
     Optional<String> publicAddress,
     LogFormat logFormat,
     int integrationPort,
-    Set<String> apiHostnames) {
+    Set<String> apiHostnames,
+    ConsoleTlsSetting tls) {
 
   public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
   public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
@@ -32,6 +33,16 @@ public record DaemonConfig(
   public DaemonConfig {
     registries = Map.copyOf(registries);
     apiHostnames = Set.copyOf(apiHostnames);
+    java.util.Objects.requireNonNull(tls, "tls");
+  }
+
+  /** As the config reads it, without a {@code tls} key. */
+  public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
+      Optional<String> dockerHost, Map<String, ImageRegistry> registries,
+      Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
+      int integrationPort, Set<String> apiHostnames) {
+    this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
+        integrationPort, apiHostnames, new ConsoleTlsSetting.Auto());
   }
 
   /** A config that names no host names for the console beyond the defaults. */
@@ -64,12 +75,24 @@ public record DaemonConfig(
     return stateDir.resolve("settings.json");
   }
 
+  /** Whether the API and the dashboard speak TLS. */
+  public boolean tlsEnabled() {
+    return tls.enabledOn(listen);
+  }
+
+  /** The certificate the console serves: the operator's, or the one the daemon made itself. */
+  public Path consoleCertificate() {
+    return tls instanceof ConsoleTlsSetting.OperatorFiles files ? files.certFile()
+        : stateDir.resolve("tls").resolve("cert.pem");
+  }
+
   /** The URL clients use: a wildcard listen address is reached through loopback. */
   public String baseUrl() {
     String host = listen.getHostString();
     if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
       host = "127.0.0.1";
     }
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listen.getPort();
+    return (tlsEnabled() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host)
+        + ":" + listen.getPort();
   }
 }

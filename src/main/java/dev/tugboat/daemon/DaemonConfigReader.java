@@ -27,7 +27,7 @@ public final class DaemonConfigReader {
 
   static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
       "registries", "private_address", "public_address", "log_format", "integration_port",
-      "api_hostnames");
+      "api_hostnames", "tls");
   private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
 
   private DaemonConfigReader() {}
@@ -83,7 +83,29 @@ public final class DaemonConfigReader {
         fields.string("public_address"),
         logFormat(fields.string("log_format").orElse("text"), file),
         port(fields.string("integration_port"), file),
-        hostnames(map.get("api_hostnames"), file));
+        hostnames(map.get("api_hostnames"), file),
+        tls(map.get("tls"), base, file));
+  }
+
+  /** {@code auto}, {@code on}, {@code off}, or {@code {cert_file, key_file}}. */
+  private static ConsoleTlsSetting tls(Object value, Path base, Path file)
+      throws DaemonConfigException {
+    if (value == null || "auto".equals(value)) {
+      return new ConsoleTlsSetting.Auto();
+    }
+    // YAML reads a bare on/off as a boolean
+    if ("on".equals(value) || Boolean.TRUE.equals(value)) {
+      return new ConsoleTlsSetting.SelfSigned();
+    }
+    if ("off".equals(value) || Boolean.FALSE.equals(value)) {
+      return new ConsoleTlsSetting.Off();
+    }
+    if (value instanceof Map<?, ?> map && map.get("cert_file") instanceof String cert
+        && map.get("key_file") instanceof String key && map.size() == 2) {
+      return new ConsoleTlsSetting.OperatorFiles(base.resolve(cert), base.resolve(key));
+    }
+    throw new DaemonConfigException(file + ": key 'tls' must be auto, on, off, or"
+        + " {cert_file: PEM_CHAIN, key_file: PEM_KEY}, got '" + value + "'");
   }
 
   /** Names the console is reached by, besides localhost, IP addresses and the host's own name. */

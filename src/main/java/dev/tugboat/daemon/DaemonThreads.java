@@ -16,6 +16,10 @@ final class DaemonThreads {
     return Executors.newFixedThreadPool(threads, task -> thread(task, name));
   }
 
+  static java.util.concurrent.ScheduledExecutorService timer(String name) {
+    return Executors.newSingleThreadScheduledExecutor(task -> thread(task, name));
+  }
+
   private static Thread thread(Runnable task, String name) {
     Thread thread = new Thread(task, name);
     thread.setDaemon(true);

@@ -45,14 +45,15 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Starts the browser ({@code tugboat.chromium} names another binary than {@code chromium}). */
-  static Chromium launch() throws IOException {
+  static Chromium launch(String... extraFlags) throws IOException {
     String binary = System.getProperty("tugboat.chromium", "chromium");
     Path profile = Files.createTempDirectory("tugboat-chromium-");
-    List<String> command = List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
+    List<String> command = new java.util.ArrayList<>(List.of(binary, "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,900",
-        "about:blank");
+        "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,900"));
+    command.addAll(List.of(extraFlags));
+    command.add("about:blank");
     Process process;
     try {
       process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

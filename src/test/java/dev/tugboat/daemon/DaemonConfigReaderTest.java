@@ -49,7 +49,8 @@ class DaemonConfigReaderTest {
         log_format: json
         """);
     assertThat(config.listen().getPort()).isEqualTo(9000);
-    assertThat(config.baseUrl()).isEqualTo("http://127.0.0.1:9000");
+    // beyond loopback the console speaks TLS unless the config says tls: off
+    assertThat(config.baseUrl()).isEqualTo("https://127.0.0.1:9000");
     assertThat(config.stateDir()).isEqualTo(Path.of("/etc/tugboat/state"));
     assertThat(config.app()).contains(Path.of("/opt/app/spec.yml"));
     assertThat(config.dockerHost()).contains("tcp://127.0.0.1:2375");
@@ -66,7 +67,26 @@ class DaemonConfigReaderTest {
     parse("listne: 1.2.3.4:80\n");
     assertThat(warnings).containsExactly("/etc/tugboat/tugboat.yml: unknown key 'listne' is"
         + " ignored; known keys: listen, state_dir, app, docker_host, registries,"
-        + " private_address, public_address, log_format, integration_port, api_hostnames");
+        + " private_address, public_address, log_format, integration_port, api_hostnames,"
+        + " tls");
+  }
+
+  @Test
+  void tlsIsOnBeyondLoopbackUnlessTurnedOffAndTakesTheOperatorsFiles() throws Exception {
+    assertThat(parse("listen: 127.0.0.1:8800\n").baseUrl()).isEqualTo("http://127.0.0.1:8800");
+    assertThat(parse("listen: 0.0.0.0:8800\n").baseUrl()).isEqualTo("https://127.0.0.1:8800");
+    assertThat(parse("listen: 0.0.0.0:8800\ntls: off\n").baseUrl())
+        .isEqualTo("http://127.0.0.1:8800");
+    assertThat(parse("listen: 127.0.0.1:8800\ntls: on\n").tlsEnabled()).isTrue();
+    DaemonConfig files = parse("listen: 10.0.0.5:443\ntls: {cert_file: tls/chain.pem,"
+        + " key_file: /etc/tugboat/key.pem}\n");
+    assertThat(files.tls()).isEqualTo(new ConsoleTlsSetting.OperatorFiles(
+        Path.of("/etc/tugboat/tls/chain.pem"), Path.of("/etc/tugboat/key.pem")));
+    assertThat(files.consoleCertificate()).isEqualTo(Path.of("/etc/tugboat/tls/chain.pem"));
+    assertThatThrownBy(() -> parse("tls: maybe\n")).hasMessageContaining(
+        "key 'tls' must be auto, on, off, or {cert_file: PEM_CHAIN, key_file: PEM_KEY}");
+    assertThatThrownBy(() -> parse("tls: {cert_file: a.pem}\n"))
+        .hasMessageContaining("key 'tls' must be");
   }
 
   @Test
