@@ -497,6 +497,15 @@ check_hardening() {
       'for d in /usr /etc /var/lib/tugboat; do test -w $d && echo "$d writable," || echo "$d read-only,"; done
        test -e /tmp/outside-the-service && echo "the system'"'"'s /tmp" || echo "a private /tmp"' | tr '\n' ' ')"
   ok "the unit's sandbox holds: no new privileges, /usr and /etc read-only, /var/lib/tugboat writable, a private /tmp"
+  # chown, dac_override, dac_read_search, fowner, fsetid (bits 0-4) and net_bind_service (bit 10)
+  local bounding seccomp
+  bounding=$(in_ct awk '/^CapBnd:/ { print $2 }' "/proc/$pid/status")
+  [ "$bounding" = 000000000000041f ] || fail "the daemon's capability bounding set is $bounding, not the unit's 000000000000041f"
+  seccomp=$(in_ct awk '/^Seccomp:/ { print $2 }' "/proc/$pid/status")
+  [ "$seccomp" = 2 ] || fail "the daemon runs without its system call filter (Seccomp: $seccomp)"
+  in_ct nsenter -t "$pid" -m sh -c 'test -c /dev/null && test ! -e /dev/mem && test ! -e /dev/kmsg' \
+    || fail "the daemon sees the host's devices; its /dev: $(in_ct nsenter -t "$pid" -m ls /dev | tr '\n' ' ')"
+  ok "the daemon keeps 6 capabilities ($bounding), a system call filter and private devices, and still reaches Docker"
 }
 
 check_daemon_maps_archive() {
