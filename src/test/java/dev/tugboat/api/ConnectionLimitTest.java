@@ -59,6 +59,40 @@ class ConnectionLimitTest {
     return new EmbeddedChannel(new ApiInitializer(context));
   }
 
+  @Test
+  void onePeerCannotTakeEveryPlace() {
+    ApiContext perPeer = ApiContext.of(new FakeApp(), ApiChannel.TOKEN, new ApiLimits(1024, 1024,
+        Duration.ofSeconds(60), Duration.ofSeconds(5), 4, 2, Duration.ofSeconds(10)));
+    try {
+      EmbeddedChannel first = connectFrom(perPeer, "10.0.0.1");
+      EmbeddedChannel second = connectFrom(perPeer, "10.0.0.1");
+      EmbeddedChannel third = connectFrom(perPeer, "10.0.0.1");
+      EmbeddedChannel other = connectFrom(perPeer, "10.0.0.2");
+
+      assertThat(third.isOpen()).isFalse();
+      assertThat(written(third)).startsWith("HTTP/1.1 503 Service Unavailable\r\n");
+      assertThat(other.isOpen()).isTrue();
+      assertThat(healthz(other)).startsWith("HTTP/1.1 200 OK");
+      assertThat(perPeer.connections().open()).isEqualTo(3);
+      first.finishAndReleaseAll();
+      assertThat(connectFrom(perPeer, "10.0.0.1").isOpen()).isTrue();
+      second.finishAndReleaseAll();
+      other.finishAndReleaseAll();
+    } finally {
+      perPeer.status().close();
+    }
+  }
+
+  /** A connection whose peer is {@code ip}: the cap per peer counts by address. */
+  private static EmbeddedChannel connectFrom(ApiContext context, String ip) {
+    return new EmbeddedChannel(new ApiInitializer(context)) {
+      @Override
+      protected java.net.SocketAddress remoteAddress0() {
+        return new java.net.InetSocketAddress(ip, 40000);
+      }
+    };
+  }
+
   private static String healthz(EmbeddedChannel channel) {
     channel.writeInbound(Unpooled.copiedBuffer("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n",
         StandardCharsets.US_ASCII));
