@@ -58,7 +58,7 @@ public final class AppController implements AppService, AutoCloseable {
   private volatile String startupMessage = "";
   private volatile LiveRun live;
   private volatile String integrationUrl;
-  private final IntegrationSecrets integrationSecrets;
+  private final IntegrationCallers integrationCallers;
   private final SecretHistory secretsSeen;
   private volatile String startupFailure;
   private final RunJournals journals;
@@ -88,7 +88,7 @@ public final class AppController implements AppService, AutoCloseable {
         new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), () -> masker,
         setup.log());
     this.intent = new AppIntent(setup.daemon().stateDir());
-    this.integrationSecrets = integrationSecrets(setup);
+    this.integrationCallers = IntegrationCallers.of(setup);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
   }
@@ -116,33 +116,11 @@ public final class AppController implements AppService, AutoCloseable {
     integrationUrl = url;
   }
 
-  private static IntegrationSecrets integrationSecrets(DaemonSetup setup) {
-    java.security.SecureRandom random = new java.security.SecureRandom();
-    try {
-      return IntegrationSecrets.loadOrCreate(setup.daemon().stateDir(), random);
-    } catch (java.io.IOException e) {
-      setup.log().warn("cannot keep the Integration API's key in " + setup.daemon().stateDir()
-          + " (" + e.getMessage() + "): the app's containers are refused by it after a daemon"
-          + " restart until the app is restarted");
-      byte[] key = new byte[32];
-      random.nextBytes(key);
-      return IntegrationSecrets.of(key);
-    }
-  }
-
   @Override
   public Optional<String> integrationRefusal(String secret, java.net.InetAddress from) {
     LiveRun current = live;
-    if (current == null || !integrationSecrets.matches(current.runId(), secret)) {
-      return Optional.of("this Integration API answers the containers of the app's current run"
-          + " only");
-    }
-    RunStatus run = snapshot.run();
-    boolean fromTheRun = run == null || run.containers().stream().anyMatch(c ->
-        c.address().equals(from.getHostAddress())
-            || c.address().equals(dev.tugboat.runtime.ContainerInfo.HOST_NETWORK_ADDRESS));
-    return fromTheRun ? Optional.empty() : Optional.of("the call comes from "
-        + from.getHostAddress() + ", which is none of the current run's containers");
+    return integrationCallers.refusal(Optional.ofNullable(current).map(LiveRun::runId),
+        snapshot.run(), secret, from);
   }
 
   @Override
@@ -388,8 +366,7 @@ public final class AppController implements AppService, AutoCloseable {
     AppSpec spec = checked.spec();
     try {
       Optional<java.util.function.Function<String, String>> url =
-          Optional.ofNullable(integrationUrl).map(base ->
-              runId -> base + "/" + integrationSecrets.forRun(runId));
+          Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
       AppActions.Started started = preflight ? actions.prepare(checked, url)
           : actions.prepareToResume(checked, url);
       addSecrets(started.secrets());
