@@ -57,7 +57,6 @@ public record ContainerConfig(
     String user,
     boolean readonlyRootfs,
     LogLimits logLimits,
-    RestartPolicy restartPolicy,
     List<String> networkAliases,
     List<String> links,
     String ipv4Address,
@@ -88,7 +87,6 @@ public record ContainerConfig(
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(logLimits, "logLimits");
-    Objects.requireNonNull(restartPolicy, "restartPolicy");
     networkAliases = List.copyOf(networkAliases);
     links = List.copyOf(links);
     Objects.requireNonNull(ipv4Address, "ipv4Address");

@@ -38,7 +38,6 @@ public final class ContainerConfigBuilder {
   private String user = "";
   private boolean readonlyRootfs;
   private LogLimits logLimits = LogLimits.engineDefault();
-  private RestartPolicy restartPolicy = RestartPolicy.never();
   private List<String> networkAliases = List.of();
   private List<String> links = List.of();
   private String ipv4Address = "";
@@ -77,7 +76,6 @@ public final class ContainerConfigBuilder {
     user = c.user();
     readonlyRootfs = c.readonlyRootfs();
     logLimits = c.logLimits();
-    restartPolicy = c.restartPolicy();
     networkAliases = c.networkAliases();
     links = c.links();
     ipv4Address = c.ipv4Address();
@@ -142,7 +140,6 @@ public final class ContainerConfigBuilder {
 
   public ContainerConfigBuilder logLimits(LogLimits value) { logLimits = value; return this; }
 
-  public ContainerConfigBuilder restartPolicy(RestartPolicy value) { restartPolicy = value; return this; }
 
   public ContainerConfigBuilder networkAliases(List<String> value) { networkAliases = value; return this; }
 
@@ -161,7 +158,7 @@ public final class ContainerConfigBuilder {
         image, name, labels, cmd, entrypoint, env, ports, publishAllPorts, mounts, volumesFrom,
         hostname, privileged, networkMode, cpuShares, memoryBytes, memorySwapBytes, ulimits, capAdd, securityOpts,
         extraHosts, pidMode, shmSizeBytes, stopTimeout, user, readonlyRootfs, logLimits,
-        restartPolicy, networkAliases, links, ipv4Address, ipv6Address, allocateTty,
+        networkAliases, links, ipv4Address, ipv6Address, allocateTty,
         oomKillDisable);
   }
 }

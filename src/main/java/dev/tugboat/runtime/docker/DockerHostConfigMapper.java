@@ -45,7 +45,9 @@ final class DockerHostConfigMapper {
         .withReadonlyRootfs(c.readonlyRootfs())
         .withLinks(c.links().stream().map(Link::parse).toList())
         .withOomKillDisable(c.oomKillDisable())
-        .withRestartPolicy(DockerLimitsMapper.restartPolicy(c.restartPolicy()));
+        // Tugboat restarts containers itself, as the spec's restart says: a restart by the engine
+        // would race the loop's decisions and bypass the journal.
+        .withRestartPolicy(com.github.dockerjava.api.model.RestartPolicy.noRestart());
     if (!c.networkMode().isEmpty()) {
       h.withNetworkMode(c.networkMode());
     }

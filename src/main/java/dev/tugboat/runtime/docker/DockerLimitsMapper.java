@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.LogLimits;
-import dev.tugboat.runtime.RestartPolicy;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,15 +44,5 @@ final class DockerLimitsMapper {
       options.put("max-file", Integer.toString(limits.maxFiles()));
     }
     return new LogConfig(LogConfig.LoggingType.JSON_FILE, options);
-  }
-
-  static com.github.dockerjava.api.model.RestartPolicy restartPolicy(RestartPolicy policy) {
-    if (policy instanceof RestartPolicy.Always) {
-      return com.github.dockerjava.api.model.RestartPolicy.alwaysRestart();
-    }
-    if (policy instanceof RestartPolicy.OnFailure onFailure) {
-      return com.github.dockerjava.api.model.RestartPolicy.onFailureRestart(onFailure.maxRetries());
-    }
-    return com.github.dockerjava.api.model.RestartPolicy.noRestart();
   }
 }

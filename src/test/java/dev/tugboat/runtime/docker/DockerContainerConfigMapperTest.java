@@ -26,7 +26,6 @@ import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Propagation;
 import dev.tugboat.runtime.Protocol;
 import dev.tugboat.runtime.Relabel;
-import dev.tugboat.runtime.RestartPolicy;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.time.Duration;
 import java.util.Arrays;
@@ -176,8 +175,7 @@ class DockerContainerConfigMapperTest {
         .addUlimit(new dev.tugboat.runtime.Ulimit("nofile", 1024, 4096))
         .capAdd(List.of("NET_ADMIN", "cap_sys_time")).securityOpts(List.of("no-new-privileges"))
         .extraHosts(List.of("db.internal:10.1.2.3")).readonlyRootfs(true).oomKillDisable(true)
-        .logLimits(new LogLimits("10m", 3)).restartPolicy(new RestartPolicy.OnFailure(5))
-        .build()).getHostConfig();
+        .logLimits(new LogLimits("10m", 3)).build()).getHostConfig();
 
     assertThat(host.getPrivileged()).isTrue();
     assertThat(host.getNetworkMode()).isEqualTo("host");
@@ -194,15 +192,13 @@ class DockerContainerConfigMapperTest {
     assertThat(host.getOomKillDisable()).isTrue();
     assertThat(host.getLogConfig()).isEqualTo(new LogConfig(LogConfig.LoggingType.JSON_FILE,
         Map.of("max-size", "10m", "max-file", "3")));
-    assertThat(host.getRestartPolicy().getName()).isEqualTo("on-failure");
-    assertThat(host.getRestartPolicy().getMaximumRetryCount()).isEqualTo(5);
   }
 
   @Test
-  void alwaysRestartMapsToAlways() {
-    HostConfig host = map(ContainerConfig.builder("busybox:1")
-        .restartPolicy(new RestartPolicy.Always()).build()).getHostConfig();
-    assertThat(host.getRestartPolicy().getName()).isEqualTo("always");
+  void theEngineNeverRestartsAContainerTugboatDoes() {
+    HostConfig host = map(ContainerConfig.builder("busybox:1").build()).getHostConfig();
+    assertThat(host.getRestartPolicy())
+        .isEqualTo(com.github.dockerjava.api.model.RestartPolicy.noRestart());
   }
 
   @Test
