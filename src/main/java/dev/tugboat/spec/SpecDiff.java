@@ -71,6 +71,11 @@ public final class SpecDiff {
     if (before.ephemeral() != after.ephemeral()) {
       changes.add("ephemeral " + before.ephemeral() + " -> " + after.ephemeral());
     }
+    InstanceCountSpec oldCount = InstanceCountSpec.of(before);
+    InstanceCountSpec newCount = InstanceCountSpec.of(after);
+    if (!instances(oldCount).equals(instances(newCount))) {
+      changes.add("instances " + instances(oldCount) + " -> " + instances(newCount));
+    }
     compare(changes, "env", before.envVars(), after.envVars(), EnvVarSpec::name,
         env -> env.value() + "|" + env.when());
     compare(changes, "port", before.ports(), after.ports(), SpecDiff::portName,
@@ -79,6 +84,18 @@ public final class SpecDiff {
         volume -> volume.hostPath() + "|" + volume.options() + "|" + volume.permission() + "|"
             + volume.owner() + "|" + volume.when());
     return changes;
+  }
+
+  /**
+   * The instances as written: the count where {@code cluster} enables it (the values the run
+   * takes as true), else 1. A templated count shows as its template.
+   */
+  private static String instances(InstanceCountSpec count) {
+    boolean clustered = switch (count.cluster().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "t" -> true;
+      default -> false;
+    };
+    return clustered && !count.initial().isEmpty() ? count.initial() : "1";
   }
 
   /**

@@ -45,6 +45,17 @@ class SpecDiffTest {
       """;
 
   @Test
+  void aChangedInstanceCountIsAChangeOfTheContainer() throws SpecLoadException {
+    String three = V1.replace("image_name: cache\n    version: 7\n",
+        "image_name: cache\n    version: 7\n    cluster: true\n    cluster_instance_count: 3\n");
+    String five = three.replace("cluster_instance_count: 3", "cluster_instance_count: {initial: 5}");
+    assertThat(SpecDiff.between(load(V1), load(three)).lines())
+        .containsExactly("~ container app/cache: instances 1 -> 3");
+    assertThat(SpecDiff.between(load(three), load(five)).lines())
+        .containsExactly("~ container app/cache: instances 3 -> 5");
+  }
+
+  @Test
   void theSameSpecHasNoChanges() throws SpecLoadException {
     SpecChanges changes = SpecDiff.between(load(V1), load(V1));
     assertThat(changes.none()).isTrue();
