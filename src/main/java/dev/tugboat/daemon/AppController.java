@@ -8,7 +8,6 @@ import dev.tugboat.api.ConfigView;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.api.RunRecord;
-import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.Decision;
 import dev.tugboat.events.FileJournal;
 import dev.tugboat.events.JournalEntry;
@@ -44,7 +43,6 @@ public final class AppController implements AppService, AutoCloseable {
   private final ContainerRuntime runtime;
   private final ExecutorService control = DaemonThreads.single("tugboat-control");
   private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
-  private final ExecutorService pinger = DaemonThreads.single("tugboat-engine-ping");
   private final EngineHealth engineHealth;
   private final EventLog events = new EventLog(10_000);
   private final LatencyHistogram latency = new LatencyHistogram();
@@ -54,12 +52,11 @@ public final class AppController implements AppService, AutoCloseable {
   private final RunHistory history;
   private final LicenseDesk licenses;
   private volatile AppSnapshot snapshot;
-  private volatile SecretMasker masker = SecretMasker.none();
+  private final AppSecrets secrets;
   private volatile String startupMessage = "";
   private volatile LiveRun live;
   private volatile String integrationUrl;
   private final IntegrationCallers integrationCallers;
-  private final SecretHistory secretsSeen;
   private volatile String startupFailure;
   private final RunJournals journals;
   private final EventFeed feed;
@@ -69,12 +66,10 @@ public final class AppController implements AppService, AutoCloseable {
   public AppController(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
     this.runtime = runtime;
-    this.engineHealth = new EngineHealth(runtime, pinger, setup.clock());
+    this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock());
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
-    this.secretsSeen = SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
-        setup.log()::warn);
-    // the secrets of earlier lives too: their runs' events are read back from the journals
-    this.masker = SecretMasker.of(secretsSeen.values());
+    this.secrets = new AppSecrets(SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
+        setup.log()::warn));
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
         setup.daemon().settingsFile());
     this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
@@ -85,7 +80,7 @@ public final class AppController implements AppService, AutoCloseable {
     this.actions = new AppActions(setup, runtime, specs, licensed);
     this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
     this.feed = new EventFeed(events, journals,
-        new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), () -> masker,
+        new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), secrets::masker,
         setup.log());
     this.intent = new AppIntent(setup.daemon().stateDir());
     this.integrationCallers = IntegrationCallers.of(setup);
@@ -148,7 +143,7 @@ public final class AppController implements AppService, AutoCloseable {
   public CompletableFuture<Void> readEventsBack() {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().read(actions.loadSpec());
-      addSecrets(AppConfig.secrets(read.values()));
+      secrets.add(AppConfig.secrets(read.values()));
       feed.load();
       return null;
     });
@@ -180,7 +175,7 @@ public final class AppController implements AppService, AutoCloseable {
   public CompletableFuture<ConfigView> setConfig(Map<String, String> values) {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().write(actions.loadSpec(), values);
-      addSecrets(AppConfig.secrets(read.values()));
+      secrets.add(AppConfig.secrets(read.values()));
       setup.log().info("config changed: " + String.join(", ", values.keySet())
           + " (a restart applies the change)");
       return read.view();
@@ -192,7 +187,7 @@ public final class AppController implements AppService, AutoCloseable {
     return onControl(() -> {
       AppConfig.Read read = setup.appConfig().unset(actions.loadSpec(), names);
       // an item with a value_cmd has a newly generated value, which may be a secret
-      addSecrets(AppConfig.secrets(read.values()));
+      secrets.add(AppConfig.secrets(read.values()));
       setup.log().info("config unset: " + String.join(", ", names)
           + " (a restart applies the change)");
       return read.view();
@@ -202,7 +197,8 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<List<String>> logs(String component, String container, int tail) {
     return CompletableFuture.supplyAsync(
-        () -> masker.maskLines(actions.logs(snapshot, component, container, tail)), workers);
+        () -> secrets.masker().maskLines(actions.logs(snapshot, component, container, tail)),
+        workers);
   }
 
   @Override
@@ -211,7 +207,7 @@ public final class AppController implements AppService, AutoCloseable {
     return CompletableFuture.supplyAsync(() -> {
       AdminResult result = actions.admin(current, snapshot, alias, args);
       setup.log().info("admin command " + alias + " exited " + result.exitCode());
-      return new AdminResult(result.exitCode(), masker.mask(result.output()));
+      return new AdminResult(result.exitCode(), secrets.masker().mask(result.output()));
     }, workers);
   }
 
@@ -247,7 +243,7 @@ public final class AppController implements AppService, AutoCloseable {
 
   @Override
   public void startupMessage(String message, boolean error) {
-    String masked = masker.mask(message);
+    String masked = secrets.masker().mask(message);
     startupMessage = masked;
     publish(() -> snapshot.withStartupMessage(masked));
     events.statusChanged();
@@ -309,7 +305,7 @@ public final class AppController implements AppService, AutoCloseable {
       case START_NEW -> {
         if (status != null && status.interrupted()) {
           setup.log().warn("run " + status.runId() + " was interrupted: "
-              + masker.mask(status.message()) + "; starting the app in a new run");
+              + secrets.masker().mask(status.message()) + "; starting the app in a new run");
         }
         return doStart();
       }
@@ -369,8 +365,8 @@ public final class AppController implements AppService, AutoCloseable {
           Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
       AppActions.Started started = preflight ? actions.prepare(checked, url)
           : actions.prepareToResume(checked, url);
-      addSecrets(started.secrets());
-      addSecrets(started.prepared().masker());
+      secrets.add(started.secrets());
+      secrets.add(started.prepared().masker());
       startupMessage = "";
       startupFailure = null;
       return started;
@@ -388,7 +384,7 @@ public final class AppController implements AppService, AutoCloseable {
     closeJournal(live);
     Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
         started.prepared().plan(), runtime,
-        started.prepared().reportingSecrets(this::addSecrets).launcher(), setup.clock(),
+        started.prepared().reportingSecrets(secrets::add).launcher(), setup.clock(),
         journal, workers, new SystemScheduler(), TcpConnector.sockets(),
         status -> onStatus(spec, status)));
     Thread loop = new Thread(run::runLoop, "tugboat-loop");
@@ -446,15 +442,16 @@ public final class AppController implements AppService, AutoCloseable {
         && current.runId().equals(status.runId()) && current.loop().isAlive()
         && restartedAfterInterruption.add(status.runId())) {
       setup.log().warn("run " + status.runId() + " was interrupted: "
-          + masker.mask(status.message()) + "; starting the app in a new run");
+          + secrets.masker().mask(status.message()) + "; starting the app in a new run");
       onControl(this::doStart);
     }
     String failure = startupFailure;
     boolean failed = failure != null && status.state() != dev.tugboat.events.AppPhase.STARTING;
     publish(() -> new AppSnapshot(spec.name(), spec.version(),
         failed ? "failed" : status.state().label(),
-        failed ? "startup failed: " + failure : masker.mask(status.message()), startupMessage,
-        current == null ? null : current.startedAt(), MaskedStatus.of(status, masker)));
+        failed ? "startup failed: " + failure : secrets.masker().mask(status.message()),
+        startupMessage,
+        current == null ? null : current.startedAt(), MaskedStatus.of(status, secrets.masker())));
     AppSnapshot shown = snapshot;
     history.observed(status.runId(), shown.state(), shown.message(), status.ended());
     upgrades.observe(status);
@@ -493,24 +490,12 @@ public final class AppController implements AppService, AutoCloseable {
 
     @Override
     public void showFailure(String message) {
-      String masked = masker.mask(message);
+      String masked = secrets.masker().mask(message);
       publish(() -> new AppSnapshot(snapshot.specName(), snapshot.specVersion(), "failed", masked,
           snapshot.startupMessage(), snapshot.startedAt(), snapshot.run()));
       history.observed(liveRunId().orElse(""), "failed", masked, true);
       setup.log().error(masked);
     }
-  }
-
-  /** From the control thread and (a secret env value as it renders) the loop thread. */
-  private synchronized void addSecrets(List<String> values) {
-    if (!values.stream().filter(value -> !value.isBlank()).allMatch(masker::isSecret)) {
-      masker = masker.with(values);
-      secretsSeen.remember(values);
-    }
-  }
-
-  private synchronized void addSecrets(SecretMasker more) {
-    addSecrets(more.secrets());
   }
 
   private synchronized void publish(Supplier<AppSnapshot> next) {
@@ -534,6 +519,6 @@ public final class AppController implements AppService, AutoCloseable {
     }
     control.shutdownNow();
     workers.shutdownNow();
-    pinger.shutdownNow();
+    engineHealth.close();
   }
 }

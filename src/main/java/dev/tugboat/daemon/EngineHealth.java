@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
  * flood of health checks, or an engine that hangs, queues nothing, and never takes a worker that
  * launches containers. Thread-safe.
  */
-final class EngineHealth {
+final class EngineHealth implements AutoCloseable {
 
   static final Duration FRESH = Duration.ofSeconds(1);
 
@@ -23,13 +23,31 @@ final class EngineHealth {
   private final ContainerRuntime runtime;
   private final Executor pinger;
   private final Clock clock;
+  private final Runnable onClose;
   private Answer last;
   private CompletableFuture<Boolean> underWay;
 
+  /** Pinging on {@code pinger}, which its owner ends. */
   EngineHealth(ContainerRuntime runtime, Executor pinger, Clock clock) {
+    this(runtime, pinger, clock, () -> { });
+  }
+
+  private EngineHealth(ContainerRuntime runtime, Executor pinger, Clock clock, Runnable onClose) {
     this.runtime = runtime;
     this.pinger = pinger;
     this.clock = clock;
+    this.onClose = onClose;
+  }
+
+  /** Pinging on a daemon thread of its own, ended by {@link #close()}. */
+  static EngineHealth onItsOwnThread(ContainerRuntime runtime, Clock clock) {
+    java.util.concurrent.ExecutorService thread = DaemonThreads.single("tugboat-engine-ping");
+    return new EngineHealth(runtime, thread, clock, thread::shutdownNow);
+  }
+
+  @Override
+  public void close() {
+    onClose.run();
   }
 
   synchronized CompletableFuture<Boolean> reachable() {
