@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -94,17 +93,12 @@ final class UpgradeCheck {
   }
 
   private List<String> missingImages(PreflightNeeds needs) {
-    ImagePull pull = new ImagePull(runtime, setup.daemon().imageRegistries());
-    List<String> missing = new ArrayList<>();
     try {
-      for (PreflightNeeds.ImageNeed need : needs.images()) {
-        pull.problem(need).ifPresent(missing::add);
-      }
+      return new ImagePull(runtime, setup.daemon().imageRegistries()).problems(needs.images());
     } catch (RuntimeFailure e) {
       throw new ApiException(503, "the Docker Engine does not answer: " + e.getMessage()
           + "; nothing was changed");
     }
-    return missing;
   }
 
   private void remove(Path scratch) {

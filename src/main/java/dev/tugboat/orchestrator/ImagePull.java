@@ -25,6 +25,15 @@ public final class ImagePull {
     this.registries = registries;
   }
 
+  /** What is wrong with each image of {@code needs} that is neither here nor pulled: one line each. */
+  public java.util.List<String> problems(java.util.List<PreflightNeeds.ImageNeed> needs) {
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (PreflightNeeds.ImageNeed need : needs) {
+      problem(need).ifPresent(missing::add);
+    }
+    return missing;
+  }
+
   /**
    * Empty when {@code need}'s image is here or was pulled; else what is wrong, one line.
    *

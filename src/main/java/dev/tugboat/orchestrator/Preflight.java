@@ -41,7 +41,7 @@ public final class Preflight {
 
   public void check(PreflightNeeds needs) {
     runtime.ping();
-    List<String> missing = missingImages(needs.images());
+    List<String> missing = imagePull.problems(needs.images());
     if (!missing.isEmpty()) {
       throw new PreflightException((missing.size() == 1 ? "an image is missing" :
           missing.size() + " images are missing") + "; nothing was started:\n  "
@@ -54,14 +54,6 @@ public final class Preflight {
       throw new PreflightException("host port" + (taken.size() == 1 ? " is" : "s are")
           + " already in use; nothing was started:\n  " + String.join("\n  ", taken));
     }
-  }
-
-  private List<String> missingImages(List<PreflightNeeds.ImageNeed> images) {
-    List<String> missing = new ArrayList<>();
-    for (PreflightNeeds.ImageNeed need : images) {
-      imagePull.problem(need).ifPresent(missing::add);
-    }
-    return missing;
   }
 
   private void removePreviousRuns(String app) {
