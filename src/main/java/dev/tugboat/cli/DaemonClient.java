@@ -50,22 +50,17 @@ final class DaemonClient {
   private final String baseUrl;
   private final String token;
   private final HttpClient http;
-  private final java.util.Optional<String> console;
+  private final DaemonConfig config;
 
-  private DaemonClient(String baseUrl, String token, HttpClient http,
-      java.util.Optional<String> console) {
-    this.baseUrl = baseUrl;
+  private DaemonClient(String token, HttpClient http, DaemonConfig config) {
+    this.baseUrl = config.baseUrl();
     this.token = token;
     this.http = http;
-    this.console = console;
+    this.config = config;
   }
 
   /** Over TLS: the line that names the console's address and its certificate's fingerprint. */
   java.util.Optional<String> console() {
-    return console;
-  }
-
-  private static java.util.Optional<String> console(DaemonConfig config) {
     if (!config.tlsEnabled()) {
       return java.util.Optional.empty();
     }
@@ -105,8 +100,7 @@ final class DaemonClient {
     }
     Path tokenFile = config.tokenFile();
     try {
-      return new DaemonClient(config.baseUrl(), ApiToken.read(tokenFile), http(config),
-          console(config));
+      return new DaemonClient(ApiToken.read(tokenFile), http(config), config);
     } catch (AccessDeniedException e) {
       throw new ClientException("cannot read the API token " + tokenFile + ": permission denied;"
           + " run this as root (sudo) or as the daemon's user", 1);

@@ -67,9 +67,10 @@ public final class Daemon {
     HostAddresses host = hostAddresses();
     DaemonSetup setup = new DaemonSetup(config, host, log, clock,
         new AppConfig(config.settingsFile(), host, clock, log::warn));
+    java.util.Set<String> hostnames = consoleHostnames();
     Optional<dev.tugboat.api.ApiTls> tls;
     try {
-      tls = ConsoleTls.start(config, consoleHostnames(), host, log, clock, DaemonThreads.timer(
+      tls = ConsoleTls.start(config, hostnames, host, log, clock, DaemonThreads.timer(
           "tugboat-tls-renewal"));
     } catch (IOException | RuntimeException e) {
       log.error("cannot set up TLS for the console: " + e.getMessage() + "; fix 'tls' in the"
@@ -80,7 +81,7 @@ public final class Daemon {
     AppController app = new AppController(setup, runtime);
     ApiServer server;
     try {
-      server = ApiServer.start(config.listen(), app, app.licenses(), token, consoleHostnames(),
+      server = ApiServer.start(config.listen(), app, app.licenses(), token, hostnames,
           tls, ApiLimits.defaults(), API_THREADS);
     } catch (Exception e) {
       app.close();
