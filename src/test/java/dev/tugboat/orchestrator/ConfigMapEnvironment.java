@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Config values from a map; run facts are the {@link RunEnvironment}'s business, not this one's. */
-record ConfigMapEnvironment(Map<String, String> values, HostFacts host) implements TemplateEnvironment {
+/**
+ * Config values from a map; run facts are the {@link RunEnvironment}'s business, not this one's.
+ * Public: tests of other packages that render templates use it too.
+ */
+public record ConfigMapEnvironment(Map<String, String> values, HostFacts host) implements TemplateEnvironment {
 
   @Override
   public Optional<String> configOption(String item) {

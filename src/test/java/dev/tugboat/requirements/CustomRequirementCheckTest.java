@@ -3,6 +3,7 @@ package dev.tugboat.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.orchestrator.ConfigMapEnvironment;
 import dev.tugboat.spec.CustomRequirementSpec;
 import dev.tugboat.spec.CustomRequirementSpec.Condition;
 import dev.tugboat.spec.CustomRequirementSpec.Message;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class CustomRequirementCheckTest {
 
-  private static final TemplateEnvironment ENV = new ConfigEnv(Map.of("schema", "2", "check", "0"),
+  private static final TemplateEnvironment ENV = new ConfigMapEnvironment(Map.of("schema", "2", "check", "0"),
       new HostAddresses("10.0.0.5", "203.0.113.9", "172.17.0.1", Map.of()));
 
   private static Result result(String status, String message, Optional<String> code, String expr) {
