@@ -5,6 +5,7 @@ import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.UnavailableFactException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,11 +18,16 @@ final class DryRunEnvironment extends ForwardingTemplateEnvironment {
 
   private final TemplateEnvironment base;
   private final HostFacts host;
+  private final ContainerKeys keys;
+  private final StartPlan plan;
   private final Clock clock;
 
-  DryRunEnvironment(TemplateEnvironment base, HostFacts host, Clock clock) {
+  DryRunEnvironment(TemplateEnvironment base, HostFacts host, ContainerKeys keys, StartPlan plan,
+      Clock clock) {
     this.base = base;
     this.host = host;
+    this.keys = keys;
+    this.plan = plan;
     this.clock = clock;
   }
 
@@ -30,14 +36,23 @@ final class DryRunEnvironment extends ForwardingTemplateEnvironment {
     return base;
   }
 
+  /** One address per instance the plan runs, as the run's environment gives them. */
   @Override
   public List<String> nodePrivateAddresses(String component, String container) {
-    return List.of(host.privateAddress());
+    return Collections.nCopies(placed(component, container), host.privateAddress());
   }
 
   @Override
   public List<String> nodePublicAddresses(String component, String container) {
-    return List.of(host.publicAddress());
+    return Collections.nCopies(placed(component, container), host.publicAddress());
+  }
+
+  private int placed(String component, String container) {
+    PlannedContainer planned = keys.resolve(component, container).filter(plan::contains)
+        .map(plan::container)
+        .orElseThrow(() -> new UnavailableFactException("there is no container " + component
+            + "/" + container + " in the spec"));
+    return planned.skipped() ? 0 : planned.instances();
   }
 
   @Override

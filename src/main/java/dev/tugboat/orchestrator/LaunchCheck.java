@@ -24,7 +24,7 @@ public final class LaunchCheck {
 
   public static List<Failure> failures(SpecInputs in, ContainerKeys keys, StartPlan plan) {
     List<Failure> failures = new ArrayList<>();
-    DryRunEnvironment env = new DryRunEnvironment(in.base(), in.host(), in.clock());
+    DryRunEnvironment env = new DryRunEnvironment(in.base(), in.host(), keys, plan, in.clock());
     SpecLauncher launcher = new SpecLauncher(in, keys, plan, null);
     for (PlannedContainer container : plan.containers()) {
       if (container.skipped()) {

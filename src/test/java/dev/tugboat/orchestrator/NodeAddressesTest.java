@@ -106,6 +106,20 @@ class NodeAddressesTest {
   }
 
   @Test
+  void theCheckBeforeAStartSeesEveryInstanceAsTheRunDoes() throws Exception {
+    // the third address exists only when the check counts the instances as the run does
+    AppSpec spec = new SpecLoader().load(SPEC.replace("'{{repl NodePublicIPAddressFirst \"web\" \"shop\" }}'",
+        "'{{repl index (NodePrivateIPAddressAll \"db\" \"cassandra\") 2 }}'"), "ring.yml").spec();
+    HostAddresses host = new HostAddresses("10.0.0.5", "203.0.113.9", "172.17.0.1", Map.of());
+    SpecInputs indexed = new SpecInputs(spec, SpecTemplates.standard(),
+        new ConfigMapEnvironment(Map.of(), host), host, Map.of(), "abc123", clock);
+    ContainerKeys indexedKeys = new ContainerKeys(spec);
+
+    assertThat(LaunchCheck.failures(indexed, indexedKeys, SpecPlans.plan(indexed, indexedKeys)))
+        .isEmpty();
+  }
+
+  @Test
   void aContainerThatWhenSkippedRunsOnNoNode() {
     RunState before = started(RunState.initial("run-1", plan, clock.instant()), 0);
 
