@@ -55,13 +55,18 @@ final class EngineHealth implements AutoCloseable {
     if (last != null && !now.isAfter(last.at().plus(FRESH))) {
       return CompletableFuture.completedFuture(last.reachable());
     }
-    if (underWay == null) {
-      CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(this::ping, pinger);
-      underWay = ping;
-      ping.whenComplete((reachable, failure) -> answered(ping, reachable != null && reachable));
+    CompletableFuture<Boolean> ping = underWay;
+    if (ping == null) {
+      CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(this::ping, pinger);
+      underWay = started;
+      // runs at once, on this thread, when the ping has already ended (an engine that refuses
+      // at once): underWay is cleared again, so the answer below is this ping's, not a field's
+      started.whenComplete(
+          (reachable, failure) -> answered(started, reachable != null && reachable));
+      ping = started;
     }
     // a copy, so a caller's timeout cannot complete the ping that others wait on
-    return underWay.thenApply(reachable -> reachable);
+    return ping.thenApply(reachable -> reachable);
   }
 
   private boolean ping() {

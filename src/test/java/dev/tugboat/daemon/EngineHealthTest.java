@@ -79,4 +79,15 @@ class EngineHealthTest {
       ping.run();
     }
   }
+
+  @Test
+  void aPingThatEndsBeforeItIsWatchedIsStillTheAnswer() {
+    // an engine that refuses at once ends the ping before reachable() has returned
+    EngineHealth inline = new EngineHealth(runtime, Runnable::run, clock);
+    runtime.stopEngine();
+    assertThat(inline.reachable()).isCompletedWithValue(false);
+    runtime.startEngine();
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(inline.reachable()).isCompletedWithValue(true);
+  }
 }
