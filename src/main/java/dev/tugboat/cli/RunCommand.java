@@ -140,7 +140,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private ImageRegistries imageRegistries(Optional<DaemonConfig> daemonConfig) {
-    ImageRegistries all = daemonConfig.map(DaemonConfig::imageRegistries)
+    ImageRegistries all = daemonConfig.map(DaemonConfig::registries)
         .orElse(ImageRegistries.none());
     for (Map.Entry<String, String> option : registries.entrySet()) {
       all = all.with(ImageRegistry.fromOption(option.getKey(), option.getValue()));

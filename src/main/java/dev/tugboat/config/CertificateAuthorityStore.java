@@ -1,5 +1,6 @@
 package dev.tugboat.config;
 
+import dev.tugboat.files.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

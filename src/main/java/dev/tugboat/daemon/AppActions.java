@@ -106,7 +106,7 @@ final class AppActions {
       boolean preflight) {
     AppConfig.Read read = setup.appConfig().read(spec.spec());
     AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
-        setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().imageRegistries(),
+        setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().registries(),
         setup.clock(), licensed.get());
     try {
       AppPreparer.Prepared prepared = preflight

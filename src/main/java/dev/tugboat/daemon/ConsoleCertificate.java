@@ -1,6 +1,6 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.config.AtomicFiles;
+import dev.tugboat.files.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -1,10 +1,8 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.orchestrator.ImageRegistries;
-import dev.tugboat.orchestrator.ImageRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +15,7 @@ public record DaemonConfig(
     Path stateDir,
     Optional<Path> app,
     Optional<String> dockerHost,
-    Map<String, ImageRegistry> registries,
+    ImageRegistries registries,
     Optional<String> privateAddress,
     Optional<String> publicAddress,
     LogFormat logFormat,
@@ -31,14 +29,14 @@ public record DaemonConfig(
   public static final int DEFAULT_INTEGRATION_PORT = 9880;
 
   public DaemonConfig {
-    registries = Map.copyOf(registries);
+    java.util.Objects.requireNonNull(registries, "registries");
     apiHostnames = Set.copyOf(apiHostnames);
     java.util.Objects.requireNonNull(tls, "tls");
   }
 
   /** As the config reads it, without a {@code tls} key. */
   public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
-      Optional<String> dockerHost, Map<String, ImageRegistry> registries,
+      Optional<String> dockerHost, ImageRegistries registries,
       Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
       int integrationPort, Set<String> apiHostnames) {
     this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
@@ -47,16 +45,11 @@ public record DaemonConfig(
 
   /** A config that names no host names for the console beyond the defaults. */
   public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
-      Optional<String> dockerHost, Map<String, ImageRegistry> registries,
+      Optional<String> dockerHost, ImageRegistries registries,
       Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
       int integrationPort) {
     this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
         integrationPort, Set.of());
-  }
-
-  /** The registries per image source ({@code replicated} or a named source), as pulls use them. */
-  public ImageRegistries imageRegistries() {
-    return new ImageRegistries(registries);
   }
 
   /** How the daemon writes its log lines. */

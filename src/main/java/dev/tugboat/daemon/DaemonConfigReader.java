@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.ImageRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -78,7 +79,7 @@ public final class DaemonConfigReader {
         base.resolve(fields.string("state_dir").orElse(DaemonConfig.DEFAULT_STATE_DIR)),
         fields.string("app").map(base::resolve),
         fields.string("docker_host"),
-        registries(fields, base),
+        new ImageRegistries(registries(fields, base)),
         fields.string("private_address"),
         fields.string("public_address"),
         logFormat(fields.string("log_format").orElse("text"), file),

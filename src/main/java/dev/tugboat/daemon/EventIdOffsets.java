@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.tugboat.config.AtomicFiles;
+import dev.tugboat.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +39,17 @@ final class EventIdOffsets {
 
   private final Path file;
   private final Consumer<String> warnings;
+  private final Clock clock;
 
   EventIdOffsets(Path stateDir, Consumer<String> warnings) {
+    this(stateDir, warnings, Clock.systemUTC());
+  }
+
+  /** {@code clock} names the copy of an unreadable file kept aside. */
+  EventIdOffsets(Path stateDir, Consumer<String> warnings, Clock clock) {
     this.file = stateDir.resolve("event-ids.json");
     this.warnings = warnings;
+    this.clock = clock;
   }
 
   /**
@@ -62,14 +69,13 @@ final class EventIdOffsets {
     } catch (NoSuchFileException e) {
       return offsets;
     } catch (IOException e) {
-      Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
-      warnings.accept("the event id offsets " + file + " cannot be read (" + e.getMessage()
-          + "); moved to " + aside + ": event ids are counted again from the journals, so a"
-          + " client may see some ids again");
+      String why = "the event id offsets " + file + " cannot be read (" + e.getMessage() + ")";
+      String after = ": event ids are counted again from the journals, so a client may see some"
+          + " ids again";
       try {
-        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        warnings.accept(why + "; moved to " + AtomicFiles.setAside(file, clock) + after);
       } catch (IOException moveFailed) {
-        warnings.accept("cannot move " + file + " aside: " + moveFailed.getMessage());
+        warnings.accept(why + "; cannot move it aside (" + moveFailed.getMessage() + ")" + after);
       }
     }
     return offsets;

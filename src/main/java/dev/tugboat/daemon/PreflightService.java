@@ -44,7 +44,7 @@ final class PreflightService {
       }
       AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(
           specs.current().orElseThrow(), settings, List.of(), setup.host(),
-          setup.daemon().imageRegistries(), setup.clock(), actions.licensed()));
+          setup.daemon().registries(), setup.clock(), actions.licensed()));
       return reports.record(RequirementsPreflight.ofThisMachine(runtime, setup.clock())
           .check(prepared.inputs()).masked(prepared.masker()::mask));
     } catch (AppPreparer.PrepareException e) {

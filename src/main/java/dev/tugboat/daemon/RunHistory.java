@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tugboat.api.RunRecord;
-import dev.tugboat.config.AtomicFiles;
+import dev.tugboat.files.AtomicFiles;
 import dev.tugboat.license.Releases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,13 +129,13 @@ final class RunHistory {
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
-      warnings.accept("the run history " + file + " cannot be read (" + e.getMessage()
-          + "); it was moved to " + aside + " and a new history begins");
+      String why = "the run history " + file + " cannot be read (" + e.getMessage() + ")";
       try {
-        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        warnings.accept(why + "; it was moved to " + AtomicFiles.setAside(file, clock)
+            + " and a new history begins");
       } catch (IOException moveFailed) {
-        warnings.accept("cannot move " + file + " aside: " + moveFailed.getMessage());
+        warnings.accept(why + "; it cannot be moved aside (" + moveFailed.getMessage()
+            + ") and a new history begins");
       }
       return List.of();
     }

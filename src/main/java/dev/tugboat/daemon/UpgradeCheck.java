@@ -64,7 +64,7 @@ final class UpgradeCheck {
         Files.copy(settingsFile, settings, StandardCopyOption.COPY_ATTRIBUTES);
       }
       AppPreparer.Prepared prepared = AppPreparer.plan(checked, new AppPreparer.Options(specFile,
-          settings, List.of(), setup.host(), setup.daemon().imageRegistries(), setup.clock(),
+          settings, List.of(), setup.host(), setup.daemon().registries(), setup.clock(),
           licensed.get()));
       PreflightNeeds needs = SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
           prepared.plan(), prepared.launcher());
@@ -94,7 +94,7 @@ final class UpgradeCheck {
 
   private List<String> missingImages(PreflightNeeds needs) {
     try {
-      return new ImagePull(runtime, setup.daemon().imageRegistries()).problems(needs.images());
+      return new ImagePull(runtime, setup.daemon().registries()).problems(needs.images());
     } catch (RuntimeFailure e) {
       throw new ApiException(503, "the Docker Engine does not answer: " + e.getMessage()
           + "; nothing was changed");

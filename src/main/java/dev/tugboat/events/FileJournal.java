@@ -1,5 +1,6 @@
 package dev.tugboat.events;
 
+import dev.tugboat.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,9 +24,6 @@ import java.util.function.Consumer;
  * #warnings()}, rather than refusing to start.
  */
 public final class FileJournal implements Journal, AutoCloseable {
-
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Path file;
   private final FileChannel channel;
@@ -52,7 +48,7 @@ public final class FileJournal implements Journal, AutoCloseable {
 
   /** A new run's journal; fails if {@code file} exists. */
   public static FileJournal create(Path file, Consumer<JournalEntry> listener) throws IOException {
-    return new FileJournal(file, DurableFiles.createForAppend(file), new JournalCodec(),
+    return new FileJournal(file, AtomicFiles.createForAppend(file), new JournalCodec(),
         List.of(), List.of(), listener);
   }
 
@@ -86,9 +82,9 @@ public final class FileJournal implements Journal, AutoCloseable {
       }
       return "the file is cut back to its last good line";
     }
-    Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
-    DurableFiles.preserveAs(file, aside);
-    DurableFiles.replace(file, ByteBuffer.wrap(Files.readAllBytes(file), 0, (int) scan.goodLength()));
+    Path aside = AtomicFiles.copyAside(file, clock);
+    AtomicFiles.writePrivate(file,
+        ByteBuffer.wrap(Files.readAllBytes(file), 0, (int) scan.goodLength()));
     return "the whole file is kept as " + aside.getFileName()
         + " and the entries before line " + damage.line() + " are written back in its place";
   }

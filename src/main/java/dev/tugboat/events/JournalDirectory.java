@@ -1,5 +1,6 @@
 package dev.tugboat.events;
 
+import dev.tugboat.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +41,7 @@ public final class JournalDirectory {
     Path directory = stateDir.resolve("runs");
     if (!Files.isDirectory(directory)) {
       Files.createDirectories(stateDir);
-      Files.createDirectory(directory, DurableFiles.OWNER_ONLY_DIRECTORY);
-      DurableFiles.syncDirectory(stateDir);
+      AtomicFiles.createPrivateDirectory(directory);
     }
     return new JournalDirectory(directory, keep, clock);
   }

@@ -37,9 +37,4 @@ public record ProbeOutcome(Status status, String lastSeen) {
   public boolean isPassed() {
     return status == Status.PASSED;
   }
-
-  @JsonIgnore
-  public boolean isPending() {
-    return status == Status.PENDING;
-  }
 }

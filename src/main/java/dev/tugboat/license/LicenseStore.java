@@ -1,6 +1,6 @@
 package dev.tugboat.license;
 
-import dev.tugboat.config.AtomicFiles;
+import dev.tugboat.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

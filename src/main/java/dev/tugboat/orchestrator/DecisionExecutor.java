@@ -19,6 +19,10 @@ import java.util.concurrent.Executor;
  * Acts, does not decide: carries out the planner's decisions. Called on the loop thread; anything
  * that blocks (Docker calls, probes) goes to the worker pool, anything later to the scheduler, and
  * every result comes back to the loop as an event on the bus. Never changes run state itself.
+ *
+ * <p>Every kind of {@link Decision} is named in {@link #perform}, those with nothing to carry out
+ * too, and the dispatch ends in an {@link AssertionError}: {@code DecisionDispatchTest} performs one
+ * decision of each permitted subclass, so a new kind cannot be dropped silently.
  */
 final class DecisionExecutor {
 
@@ -63,6 +67,13 @@ final class DecisionExecutor {
       remove(d);
     } else if (decision instanceof Decision.ScheduleReadyDeadline d) {
       scheduler.schedule(d.timeout(), () -> bus.post(new RunEvent.ReadyDeadlinePassed()));
+    } else if (decision instanceof Decision.Fire || decision instanceof Decision.Finished
+        || decision instanceof Decision.Block || decision instanceof Decision.ChangeApp
+        || decision instanceof Decision.EndRun) {
+      // Records of what the planner concluded: the state and the status already show them.
+      return;
+    } else {
+      throw new AssertionError("the executor has no action for " + decision.getClass().getName());
     }
   }
 

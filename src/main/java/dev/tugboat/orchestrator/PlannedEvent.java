@@ -1,6 +1,7 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.spec.EventSpec;
 import dev.tugboat.trigger.TriggerSpec;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,9 @@ public record PlannedEvent(
     Optional<Duration> timeout,
     List<ContainerKey> subscribers) {
 
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
+  /** The spec's default ({@link EventSpec#timeout()} reads the spec's {@code timeout}). */
+  public static final Duration DEFAULT_TIMEOUT =
+      Duration.ofSeconds(EventSpec.DEFAULT_TIMEOUT_SECONDS);
 
   public PlannedEvent {
     Objects.requireNonNull(name, "name");
@@ -26,14 +29,6 @@ public record PlannedEvent(
     Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(timeout, "timeout");
     subscribers = List.copyOf(subscribers);
-  }
-
-  /** The spec's {@code timeout}: 0 or absent is 600 s, -1 is never. */
-  public static Optional<Duration> timeoutFromSpec(long seconds) {
-    if (seconds < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(seconds == 0 ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds));
   }
 
   /** {@code "Postgres started" (port-listen 5432 on db/postgres)}. */

@@ -10,9 +10,15 @@ import java.util.List;
  * decisions it calls for, each with its cause. Pure and deterministic (time comes in as {@code
  * now}), so tests feed events and compare decisions without Docker or threads.
  *
- * <p>Level-driven: after each event, {@link SettleRules} re-reads the whole state and converges
- * (events that can never fire, blocked containers, the ready check, the stop cascade), so no rule
- * depends on having seen one particular transition.
+ * <p>Each event's rule reacts to that transition (an instance started or exited, a probe
+ * answered), so the run depends on seeing it; then {@link SettleRules} re-reads the whole state and
+ * converges (events that can never fire, blocked containers, the ready check, the stop cascade),
+ * whichever transition led there. Transitions lost while the engine's event stream was down are
+ * made up level-driven: {@link RecoveryRules} compares the state with what the engine lists
+ * ({@code InstancesObserved}) and applies what it missed.
+ *
+ * <p>Every kind of {@link RunEvent} has a rule: the dispatch ends in an {@link AssertionError},
+ * and {@code PlannerDispatchTest} feeds one event of each permitted subclass.
  */
 public final class Planner {
 
@@ -71,6 +77,8 @@ public final class Planner {
       RecoveryRules.lost(d, e.message());
     } else if (event instanceof RunEvent.InstancesObserved e) {
       RecoveryRules.observed(d, e);
+    } else {
+      throw new AssertionError("the planner has no rule for " + event.getClass().getName());
     }
   }
 }

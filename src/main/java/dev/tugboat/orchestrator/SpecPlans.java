@@ -68,10 +68,10 @@ public final class SpecPlans {
   }
 
   private static RestartPolicy restart(ContainerSpec spec) {
-    int max = spec.restart().max().orElse(0);
     return switch (spec.restart().effectivePolicy()) {
-      case "always" -> new RestartPolicy(RestartPolicy.Kind.ALWAYS, max);
-      case "on-failure" -> new RestartPolicy(RestartPolicy.Kind.ON_FAILURE, max);
+      case "always" -> RestartPolicy.ALWAYS;
+      case "on-failure" -> new RestartPolicy(RestartPolicy.Kind.ON_FAILURE,
+          spec.restart().max().orElse(0));
       default -> RestartPolicy.NEVER;
     };
   }

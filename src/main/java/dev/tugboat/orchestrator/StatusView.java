@@ -1,7 +1,6 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.BoundPort;
-import dev.tugboat.events.InstancePhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,10 +81,5 @@ final class StatusView {
     return new RunStatus.EventStatus(e.name(), plan.publisher().toString(),
         plan.trigger().describe(), e.fired(), e.firedAt().orElse(null), e.lastSeen(),
         e.neverReason());
-  }
-
-  static boolean isTerminal(InstancePhase phase) {
-    return phase == InstancePhase.COMPLETED || phase == InstancePhase.FAILED
-        || phase == InstancePhase.STOPPED;
   }
 }

@@ -17,9 +17,4 @@ public enum Protocol {
           "unknown port protocol \"" + text + "\": use tcp or udp");
     };
   }
-
-  /** The lower-case name Docker uses ({@code tcp}, {@code udp}). */
-  public String dockerName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 }

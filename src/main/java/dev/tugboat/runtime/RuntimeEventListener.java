@@ -9,7 +9,7 @@ public interface RuntimeEventListener {
 
   /**
    * Called once, last. The stream never reconnects by itself: after anything but {@link
-   * StreamEnd.Closed}, subscribe again with {@code since} and re-read container state.
+   * StreamEnd.Closed}, subscribe again and re-read container state.
    */
   void onEnd(StreamEnd end);
 }

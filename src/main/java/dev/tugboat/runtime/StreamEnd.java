@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Why a stream (events, followed logs) ended. After {@link Failed} or {@link EndedByEngine} of the
- * event stream, events may have been missed: subscribe again with {@code since} and re-read the
- * state of the containers, never trust that every transition was seen.
+ * event stream, events may have been missed: subscribe again and re-read the state of the
+ * containers, never trust that every transition was seen.
  */
 public sealed interface StreamEnd {
   /** The subscriber closed it. */

@@ -1,10 +1,10 @@
 /**
  * Our view of a container engine: {@link dev.tugboat.runtime.ContainerRuntime} and its value types
  * (records; sealed interfaces for closed sets such as {@link dev.tugboat.runtime.RuntimeEvent},
- * {@link dev.tugboat.runtime.StreamEnd}, {@link dev.tugboat.runtime.Mount} and {@link
- * dev.tugboat.runtime.RestartPolicy}). Implementations: {@code runtime.docker} (the Docker Engine)
- * and, for unit tests, {@code InMemoryRuntime} in the test sources of this package. Knows nothing of
- * the spec format.
+ * {@link dev.tugboat.runtime.StreamEnd} and {@link dev.tugboat.runtime.Mount}). Implementations:
+ * {@code runtime.docker} (the Docker Engine) and, for unit tests, {@code InMemoryRuntime} in the
+ * test sources of this package; both pass {@code ContainerRuntimeContract}. Knows nothing of the
+ * spec format.
  *
  * <p>Threading: runtime calls block until the engine answered, so callers run them off the event
  * loop. Event and log listeners are called on a thread of the runtime, one call at a time, and must

@@ -64,9 +64,4 @@ public record ContainerSpec(
   public ContainerRef ref() {
     return new ContainerRef(component, imageName);
   }
-
-  /** True when {@code container} (from a subscription or template) names this one. */
-  public boolean isNamed(String container) {
-    return container.equals(imageName) || (!name.isEmpty() && container.equals(name));
-  }
 }

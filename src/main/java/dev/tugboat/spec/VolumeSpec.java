@@ -24,8 +24,4 @@ public record VolumeSpec(
   public boolean isBindMount() {
     return hostPath.startsWith("/");
   }
-
-  public boolean isReadOnly() {
-    return options.contains("ro");
-  }
 }

@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.orchestrator.ImageRegistries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.api.ApiEvent;
@@ -61,8 +62,8 @@ final class ControllerUnderTest implements AutoCloseable {
     }
     Path state = Files.createDirectories(dir.resolve("state"));
     DaemonConfig config = new DaemonConfig(new InetSocketAddress("127.0.0.1", 0), state,
-        Optional.of(spec), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-        DaemonConfig.LogFormat.TEXT, 0);
+        Optional.of(spec), Optional.empty(), ImageRegistries.none(), Optional.empty(),
+        Optional.empty(), DaemonConfig.LogFormat.TEXT, 0);
     HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
     DaemonSetup setup = new DaemonSetup(config, host,
         new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8),

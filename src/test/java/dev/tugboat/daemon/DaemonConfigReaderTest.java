@@ -54,7 +54,7 @@ class DaemonConfigReaderTest {
     assertThat(config.stateDir()).isEqualTo(Path.of("/etc/tugboat/state"));
     assertThat(config.app()).contains(Path.of("/opt/app/spec.yml"));
     assertThat(config.dockerHost()).contains("tcp://127.0.0.1:2375");
-    assertThat(config.registries().get("replicated")).isEqualTo(new ImageRegistry("replicated",
+    assertThat(config.registries().forSource("replicated").orElseThrow()).isEqualTo(new ImageRegistry("replicated",
         "registry.example.com", Optional.of("bob"),
         Optional.of(Path.of("/etc/tugboat/registry-password")), Optional.of(FILE)));
     assertThat(config.privateAddress()).contains("10.0.0.5");

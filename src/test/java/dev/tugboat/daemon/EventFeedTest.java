@@ -93,11 +93,11 @@ class EventFeedTest {
     feed(events).load();
 
     assertThat(events.lastId()).isEqualTo(2);
-    assertThat(state.resolve("event-ids.json.unreadable")).exists();
+    assertThat(state.resolve("event-ids.json.corrupt-20260101-000000")).exists();
     assertThat(logged.toString(StandardCharsets.UTF_8)).contains("WARN the event id offsets "
         + state.resolve("event-ids.json") + " cannot be read (");
     assertThat(logged.toString(StandardCharsets.UTF_8)).contains("); moved to "
-        + state.resolve("event-ids.json.unreadable") + ": event ids are counted again from the"
+        + state.resolve("event-ids.json.corrupt-20260101-000000") + ": event ids are counted again from the"
         + " journals, so a client may see some ids again");
   }
 
@@ -133,7 +133,7 @@ class EventFeedTest {
 
   private EventFeed feed(EventLog events) {
     return new EventFeed(events, new RunJournals(state, clock, log),
-        new EventIdOffsets(state, log::warn), SecretMasker::none, log);
+        new EventIdOffsets(state, log::warn, clock), SecretMasker::none, log);
   }
 
   private void writeRun(String runId, int entries) throws Exception {

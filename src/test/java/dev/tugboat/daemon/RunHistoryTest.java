@@ -93,10 +93,22 @@ class RunHistoryTest {
     RunHistory history = history(T0);
     history.launched("run-1", "demo", "1");
     assertThat(history.runs()).extracting(RunRecord::runId).containsExactly("run-1");
-    assertThat(Files.readString(dir.resolve("history.json.unreadable"))).isEqualTo("{not json");
+    assertThat(Files.readString(dir.resolve("history.json.corrupt-20261122-040000"))).isEqualTo("{not json");
     assertThat(warnings).singleElement().asString()
         .startsWith("the run history " + dir.resolve("history.json") + " cannot be read (")
-        .endsWith("it was moved to " + dir.resolve("history.json.unreadable")
+        .endsWith("it was moved to " + dir.resolve("history.json.corrupt-20261122-040000")
             + " and a new history begins");
+  }
+
+  @Test
+  void anotherUnreadableHistoryKeepsTheOneSetAsideBefore() throws IOException {
+    Files.writeString(dir.resolve("history.json"), "{not json");
+    history(T0).runs();
+    Files.writeString(dir.resolve("history.json"), "{not json either");
+    history(T0).runs();
+    assertThat(Files.readString(dir.resolve("history.json.corrupt-20261122-040000")))
+        .isEqualTo("{not json");
+    assertThat(Files.readString(dir.resolve("history.json.corrupt-20261122-040000-2")))
+        .isEqualTo("{not json either");
   }
 }

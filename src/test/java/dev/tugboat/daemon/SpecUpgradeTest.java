@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.orchestrator.ImageRegistries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,8 +54,8 @@ class SpecUpgradeTest {
     Path v1 = Files.writeString(dir.resolve("app.yml"), V1);
     Path state = Files.createDirectories(dir.resolve("state"));
     DaemonConfig config = new DaemonConfig(new InetSocketAddress("127.0.0.1", 0), state,
-        Optional.of(v1), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-        DaemonConfig.LogFormat.TEXT, 0);
+        Optional.of(v1), Optional.empty(), ImageRegistries.none(), Optional.empty(),
+        Optional.empty(), DaemonConfig.LogFormat.TEXT, 0);
     HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
     DaemonSetup setup = new DaemonSetup(config, host, new DaemonLog(
         new PrintStream(new ByteArrayOutputStream()), DaemonConfig.LogFormat.TEXT, clock), clock,

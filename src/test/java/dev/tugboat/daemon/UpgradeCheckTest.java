@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.orchestrator.ImageRegistries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,8 +53,8 @@ class UpgradeCheckTest {
   @BeforeEach
   void setUp() throws Exception {
     DaemonConfig config = new DaemonConfig(new InetSocketAddress("127.0.0.1", 0), state,
-        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-        DaemonConfig.LogFormat.TEXT, 0);
+        Optional.empty(), Optional.empty(), ImageRegistries.none(), Optional.empty(),
+        Optional.empty(), DaemonConfig.LogFormat.TEXT, 0);
     HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
     DaemonLog log = new DaemonLog(new PrintStream(new ByteArrayOutputStream()),
         DaemonConfig.LogFormat.TEXT, clock);

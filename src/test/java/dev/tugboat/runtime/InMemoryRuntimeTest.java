@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -131,17 +130,6 @@ class InMemoryRuntimeTest {
         .hasMessageStartingWith("cannot reach Docker at memory://")
         .extracting(e -> ((RuntimeFailure) e).kind())
         .isEqualTo(RuntimeFailure.Kind.ENGINE_UNREACHABLE);
-  }
-
-  @Test
-  void resubscribingWithSinceReplaysTheGap() {
-    Instant before = clock.instant();
-    ContainerId id = createAndStart("db");
-    runtime.stop(id, Duration.ofSeconds(10));
-    runtime.subscribe(EventFilter.labelled(Map.of("dev.tugboat.run", "r1")).since(before), recorder);
-    assertThat(events).extracting(e -> e.getClass().getSimpleName())
-        .containsExactly("Created", "Started", "Died");
-    assertThat(((RuntimeEvent.Died) events.get(2)).exitCode()).isEqualTo(143);
   }
 
   @Test

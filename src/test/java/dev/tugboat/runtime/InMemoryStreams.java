@@ -30,9 +30,7 @@ final class InMemoryStreams {
     }
 
     boolean wants(RuntimeEvent event) {
-      boolean afterSince = filter.since().map(s -> !event.time().isBefore(s)).orElse(true);
-      return afterSince
-          && event.container().labels().entrySet().containsAll(filter.labels().entrySet());
+      return event.container().labels().entrySet().containsAll(filter.labels().entrySet());
     }
   }
 
@@ -67,12 +65,9 @@ final class InMemoryStreams {
     }
   }
 
-  /** Replays the logged events the filter's {@code since} covers, then delivers new ones. */
+  /** Delivers the events from now on, as the engine's stream does. */
   synchronized Subscription subscribe(EventFilter filter, RuntimeEventListener listener) {
     EventStream stream = new EventStream(filter, listener);
-    if (filter.since().isPresent()) {
-      eventLog.stream().filter(stream::wants).forEach(listener::onEvent);
-    }
     eventStreams.add(stream);
     return stream;
   }

@@ -8,13 +8,12 @@ import dev.tugboat.runtime.EventFilter;
 import dev.tugboat.runtime.RuntimeEventListener;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
-import java.time.Instant;
 
 /**
  * The engine's container event stream. It does not reconnect by itself: when the engine stops, the
- * stream ends with an error after the last kill/die/stop events, and a new subscription with {@code
- * since} replays only what happened after the engine came back. So the end is passed to the
- * listener, which must resubscribe and re-read container state rather than trust it saw everything.
+ * stream ends with an error after the last kill/die/stop events, and a new subscription sees only
+ * what happens from then on. So the end is passed to the listener, which must resubscribe and
+ * re-read container state rather than trust it saw everything.
  */
 final class DockerEventStream {
   private final DockerClient client;
@@ -30,18 +29,12 @@ final class DockerEventStream {
     if (!filter.labels().isEmpty()) {
       cmd.withLabelFilter(filter.labels());
     }
-    filter.since().ifPresent(since -> cmd.withSince(engineTime(since)));
     Stream stream = new Stream(listener);
     try {
       return cmd.exec(stream);
     } catch (RuntimeException e) {
       throw failures.of("stream events", e);
     }
-  }
-
-  /** The engine reads {@code since} as Unix seconds with an optional fraction. */
-  static String engineTime(Instant instant) {
-    return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
   }
 
   private final class Stream extends DockerStream<Event> {

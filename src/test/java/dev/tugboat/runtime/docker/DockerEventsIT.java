@@ -10,7 +10,6 @@ import dev.tugboat.runtime.RuntimeEventListener;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -63,22 +62,6 @@ class DockerEventsIT {
       assertThat(died.time()).isAfterOrEqualTo(recorder.events.get(1).time());
     }
     assertThat(recorder.ends).containsExactly(new StreamEnd.Closed());
-  }
-
-  @Test
-  void subscribingWithSinceReplaysWhatHappenedInTheGap() {
-    Instant before = Instant.now().minusSeconds(1);
-    ContainerId id = docker.createAndStart(docker.config("gap", "sh", "-c", "exit 0"));
-    await().atMost(Duration.ofSeconds(20))
-        .until(() -> !runtime.inspect(id).orElseThrow().isRunning());
-    runtime.remove(id);
-
-    Recorder recorder = new Recorder();
-    try (Subscription ignored =
-        runtime.subscribe(EventFilter.labelled(docker.runLabels()).since(before), recorder)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> recorder.kinds().contains("Destroyed"));
-    }
-    assertThat(recorder.kinds()).containsExactly("Created", "Started", "Died", "Destroyed");
   }
 
   @Test

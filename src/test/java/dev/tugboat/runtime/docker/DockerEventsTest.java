@@ -46,10 +46,4 @@ class DockerEventsTest {
     assertThat(DockerEvents.map(event("exec_start: sh -c true", Map.of()))).isEmpty();
     assertThat(DockerEvents.map(event("attach", Map.of()))).isEmpty();
   }
-
-  @Test
-  void sinceIsWrittenAsUnixSecondsWithNanoseconds() {
-    assertThat(DockerEventStream.engineTime(Instant.parse("2026-01-01T00:00:00.000000042Z")))
-        .isEqualTo("1767225600.000000042");
-  }
 }
