@@ -11,6 +11,10 @@ set -euo pipefail
 bench_setup abuse
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"; }
+run_id() {
+  curl -fsS --max-time 5 -H "Authorization: Bearer $(cat "$work/state/token")" \
+    "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["run_id"])'
+}
 state() {
   curl -fsS --max-time 5 -H "Authorization: Bearer $(cat "$work/state/token")" \
     "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])'
@@ -25,10 +29,13 @@ await_started() {
 # ms from POST /api/v1/app/restart to the status saying started again
 restart_ms() {
   local t0
+  local before
+  before=$(run_id)
   t0=$(now_ms)
+  # a restart is accepted (202) before the old run stopped: wait for the new run to be started
   curl -fsS --max-time 30 -X POST -H "Authorization: Bearer $(cat "$work/state/token")" \
     "http://127.0.0.1:$port/api/v1/app/restart" >/dev/null
-  sleep 0.05
+  until [ "$(run_id 2>/dev/null || true)" != "$before" ]; do sleep 0.05; done
   await_started
   echo $(( $(now_ms) - t0 ))
 }

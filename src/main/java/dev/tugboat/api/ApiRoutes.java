@@ -56,9 +56,9 @@ final class ApiRoutes {
           requireExact(parts, 2, method, HttpMethod.POST);
           String route = "/api/v1/app/" + parts[1];
           switch (parts[1]) {
-            case "start" -> AsyncReply.json(ctx, context, route, app.start(), keepAlive);
-            case "stop" -> AsyncReply.json(ctx, context, route, app.stop(), keepAlive);
-            case "restart" -> AsyncReply.json(ctx, context, route, app.restart(), keepAlive);
+            case "start" -> AsyncReply.control(ctx, context, route, app.start(), keepAlive);
+            case "stop" -> AsyncReply.control(ctx, context, route, app.stop(), keepAlive);
+            case "restart" -> AsyncReply.control(ctx, context, route, app.restart(), keepAlive);
             case "rollback" -> AsyncReply.json(ctx, context, route, app.rollback(), keepAlive);
             default -> throw notFound(uri.path());
           }

@@ -1,5 +1,6 @@
 package dev.tugboat.api;
 
+import dev.tugboat.config.SecretMasker;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,10 +24,16 @@ public interface AppService {
   /** Starts the app; completes once the run was launched (or refused, e.g. already running). */
   CompletableFuture<ControlResult> start();
 
-  /** Stops the app in reverse order; completes once it stopped. */
+  /**
+   * Stops the app in reverse order; completes once the stop was asked of the run ({@code
+   * underWay}), not once the containers stopped.
+   */
   CompletableFuture<ControlResult> stop();
 
-  /** Stops, reloads spec and config, starts; completes once the new run was launched. */
+  /**
+   * Checks the spec, then stops the app and starts a new run with the spec and config values on
+   * disk; completes once the stop was asked ({@code underWay}), or with the new run when none ran.
+   */
   CompletableFuture<ControlResult> restart();
 
   /** The config items with their values by group, secrets masked. */
@@ -94,8 +101,24 @@ public interface AppService {
     return java.util.Optional.of("this daemon serves no app to its Integration API");
   }
 
-  /** The answer to a start, stop or restart: the app's state afterwards and what happened. */
-  record ControlResult(String state, String message) {}
+  /**
+   * How secret values are hidden in a text the API sends: every text of the status passes
+   * through it when serialized, so no field, however new, shows a secret.
+   */
+  default SecretMasker masker() {
+    return SecretMasker.none();
+  }
+
+  /**
+   * The answer to a start, stop or restart: the app's state afterwards and what happened. {@code
+   * underWay}: the command was accepted and goes on after the answer (a stop waits for no
+   * container); the status shows how it ends.
+   */
+  record ControlResult(String state, String message, boolean underWay) {
+    public ControlResult(String state, String message) {
+      this(state, message, false);
+    }
+  }
 
   /** An admin command's exit code and output (secrets masked). */
   record AdminResult(int exitCode, String output) {}

@@ -32,6 +32,14 @@ final class AsyncReply {
         value -> Responses.bytes(HttpResponseStatus.OK, Responses.JSON, Responses.json(value)));
   }
 
+  /** A start, stop or restart: 202 Accepted when it goes on after the answer, else 200. */
+  static void control(ChannelHandlerContext ctx, ApiContext context, String route,
+      CompletableFuture<AppService.ControlResult> future, boolean keepAlive) {
+    when(ctx, context, route, future, keepAlive, result -> Responses.bytes(
+        result.underWay() ? HttpResponseStatus.ACCEPTED : HttpResponseStatus.OK, Responses.JSON,
+        Responses.json(result)));
+  }
+
   static FullHttpResponse failed(Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;

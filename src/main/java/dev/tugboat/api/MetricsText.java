@@ -1,6 +1,7 @@
 package dev.tugboat.api;
 
 import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.events.AppPhase;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +12,6 @@ import java.util.TreeMap;
 final class MetricsText {
 
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-  private static final String[] APP_STATES = {"stopped", "starting", "started", "stopping", "failed"};
 
   private MetricsText() {}
 
@@ -20,9 +20,9 @@ final class MetricsText {
     StringBuilder out = new StringBuilder();
     out.append("# HELP tugboat_app_state 1 for the app's current state.\n");
     out.append("# TYPE tugboat_app_state gauge\n");
-    for (String state : APP_STATES) {
-      out.append("tugboat_app_state{state=\"").append(state).append("\"} ")
-          .append(state.equals(snapshot.state()) ? 1 : 0).append('\n');
+    for (AppPhase state : AppPhase.values()) {
+      out.append("tugboat_app_state{state=\"").append(state.label()).append("\"} ")
+          .append(state == snapshot.state() ? 1 : 0).append('\n');
     }
     Map<String, Integer> byState = new TreeMap<>();
     int fired = 0;

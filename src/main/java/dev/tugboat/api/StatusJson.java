@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tugboat.config.SecretMasker;
 import dev.tugboat.orchestrator.RunStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -31,13 +32,14 @@ final class StatusJson {
    * no allocation of the body. The cache holds one reference and gives it up when a newer snapshot
    * replaces it: direct memory is only freed by release, never by the garbage collector.
    */
-  private record Cached(AppSnapshot snapshot, Object preflight, byte[] body, String etag,
-      ByteBuf plain, ByteBuf gzipped) {
-    static final Cached NONE = new Cached(null, null, new byte[0], EntityTags.of(new byte[0]),
-        Unpooled.EMPTY_BUFFER, Unpooled.EMPTY_BUFFER);
+  private record Cached(AppSnapshot snapshot, Object preflight, SecretMasker masker,
+      byte[] body, String etag, ByteBuf plain, ByteBuf gzipped) {
+    static final Cached NONE = new Cached(null, null, null, new byte[0],
+        EntityTags.of(new byte[0]), Unpooled.EMPTY_BUFFER, Unpooled.EMPTY_BUFFER);
 
-    static Cached of(AppSnapshot snapshot, Object preflight, byte[] body) {
-      return new Cached(snapshot, preflight, body, EntityTags.of(body), direct(body),
+    static Cached of(AppSnapshot snapshot, Object preflight, SecretMasker masker,
+        byte[] body) {
+      return new Cached(snapshot, preflight, masker, body, EntityTags.of(body), direct(body),
           direct(gzip(body)));
     }
 
@@ -64,19 +66,24 @@ final class StatusJson {
   private final ObjectMapper json = Json.mapper();
   private final Supplier<AppSnapshot> snapshots;
   private final Supplier<Object> preflights;
+  private final Supplier<SecretMasker> maskers;
   private final AtomicReference<Cached> cached = new AtomicReference<>(Cached.NONE);
 
   StatusJson(Supplier<AppSnapshot> snapshots) {
-    this(snapshots, () -> null);
+    this(snapshots, () -> null, SecretMasker::none);
   }
 
   /**
    * With {@code preflights}: the last preflight's report (plain maps and lists, replaced, never
    * changed), shown as {@code preflight}; a new report makes a new body as a new snapshot does.
+   * Every text of the body passes the masker {@code maskers} gives (the same object until the
+   * app's secrets change, which makes a new body) when the body is made.
    */
-  StatusJson(Supplier<AppSnapshot> snapshots, Supplier<Object> preflights) {
+  StatusJson(Supplier<AppSnapshot> snapshots, Supplier<Object> preflights,
+      Supplier<SecretMasker> maskers) {
     this.snapshots = snapshots;
     this.preflights = preflights;
+    this.maskers = maskers;
   }
 
   byte[] body() {
@@ -113,11 +120,13 @@ final class StatusJson {
   private Cached current() {
     AppSnapshot snapshot = snapshots.get();
     Object preflight = preflights.get();
+    SecretMasker masker = maskers.get();
     Cached current = cached.get();
-    if (current.snapshot() == snapshot && current.preflight() == preflight) {
+    if (current.snapshot() == snapshot && current.preflight() == preflight
+        && current.masker() == masker) {
       return current;
     }
-    Cached fresh = Cached.of(snapshot, preflight, serialize(snapshot, preflight));
+    Cached fresh = Cached.of(snapshot, preflight, masker, serialize(snapshot, preflight, masker));
     if (cached.compareAndSet(current, fresh)) {
       current.release();
       return fresh;
@@ -126,10 +135,12 @@ final class StatusJson {
     return cached.get();
   }
 
-  private byte[] serialize(AppSnapshot snapshot, Object preflight) {
+  private byte[] serialize(AppSnapshot snapshot, Object preflight,
+      SecretMasker masker) {
     try {
       ObjectNode root = tree(snapshot);
       root.set("preflight", json.valueToTree(preflight));
+      MaskedTree.mask(root, masker);
       return json.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("status must always serialize", e);
@@ -139,8 +150,14 @@ final class StatusJson {
   ObjectNode tree(AppSnapshot snapshot) {
     ObjectNode root = json.createObjectNode();
     root.putObject("app").put("name", snapshot.specName()).put("version", snapshot.specVersion());
-    root.put("state", snapshot.state());
+    root.put("state", snapshot.state().label());
     root.put("message", snapshot.message());
+    if (snapshot.failure() == null) {
+      root.putNull("failure");
+    } else {
+      root.putObject("failure").put("kind", snapshot.failure().kind().label())
+          .put("message", snapshot.failure().message());
+    }
     root.put("startup_message", snapshot.startupMessage());
     root.put("started_at", snapshot.startedAt() == null ? null : snapshot.startedAt().toString());
     RunStatus run = snapshot.run();
@@ -149,6 +166,7 @@ final class StatusJson {
     // While Docker does not answer, container states are last known, not current: say so.
     root.put("docker", run == null || run.dockerLost().isEmpty() ? "reachable"
         : "unreachable: " + run.dockerLost());
+    root.put("run_ended", run != null && run.ended());
     root.put("interrupted", run != null && run.interrupted());
     root.put("updated_at", run == null ? null : run.updatedAt().toString());
     if (run == null) {

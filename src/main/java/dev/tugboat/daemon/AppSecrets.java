@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The app's secret values: the masker every text a person sees goes through, and the history of
  * every secret the app has had ({@link SecretHistory}), so the events of earlier runs read back
- * after a restart are masked with a password replaced since. Thread-safe: the control thread adds
+ * after a restart are masked with a password replaced since. Thread-safe: the supervisor adds
  * a start's secrets, the loop thread an env value as it renders, and every thread masks.
  */
 final class AppSecrets {

@@ -78,7 +78,7 @@ public final class Daemon {
       runtime.close();
       return 2;
     }
-    AppController app = new AppController(setup, runtime);
+    AppSupervisor app = new AppSupervisor(setup, runtime);
     ApiServer server;
     try {
       server = ApiServer.start(config.listen(), app, app.licenses(), token, hostnames,

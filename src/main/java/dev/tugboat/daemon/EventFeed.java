@@ -21,11 +21,11 @@ import java.util.function.Supplier;
  * run's offset is the highest id any earlier run could have reached, so ids grow across runs.
  *
  * <p>A run's new events are held until the status that follows them is published ({@link
- * #release()}): a client that reads the status when an event arrives (the dashboard) must find
+ * #release(long)}): a client that reads the status when an event arrives (the dashboard) must find
  * the status that event led to, not the one before it.
  *
- * <p>{@link #load()} and {@link #begin(String)} run on the control thread; {@link #hold} and
- * {@link #release()} on a run's loop thread (or the control thread while the run is read back).
+ * <p>{@link #load()}, {@link #begin(String)} and {@link #release(long)} run on the app supervisor;
+ * {@link #hold} on a run's loop thread (or the supervisor while the run is read back).
  */
 final class EventFeed {
 
@@ -106,7 +106,7 @@ final class EventFeed {
   }
 
   /**
-   * Keeps the entry's event for {@link #release()} and returns its text, secrets masked; empty for
+   * Keeps the entry's event for {@link #release(long)} and returns its text, secrets masked; empty for
    * the loop's bookkeeping.
    */
   String hold(long offset, JournalEntry entry) {
@@ -118,12 +118,21 @@ final class EventFeed {
     return event.text();
   }
 
-  /** Lists the held events (one the log already has is not listed again). */
-  void release() {
-    List<ApiEvent> ready;
+  /**
+   * Lists the held events up to id {@code upTo}, the last event of the status just published
+   * (one the log already has is not listed again); later ones wait for their own status.
+   */
+  void release(long upTo) {
+    List<ApiEvent> ready = new ArrayList<>();
     synchronized (held) {
-      ready = List.copyOf(held);
-      held.clear();
+      java.util.Iterator<ApiEvent> events = held.iterator();
+      while (events.hasNext()) {
+        ApiEvent event = events.next();
+        if (event.id() <= upTo) {
+          ready.add(event);
+          events.remove();
+        }
+      }
     }
     ready.forEach(log::append);
   }

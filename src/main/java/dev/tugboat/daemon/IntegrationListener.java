@@ -22,7 +22,7 @@ final class IntegrationListener {
     this.log = log;
   }
 
-  Optional<ApiServer> bind(ContainerRuntime runtime, AppController app) {
+  Optional<ApiServer> bind(ContainerRuntime runtime, AppSupervisor app) {
     Optional<String> gateway;
     try {
       gateway = runtime.hostFacts().bridgeGateway();

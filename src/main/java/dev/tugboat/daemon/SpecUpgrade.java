@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code apply} and {@code rollback}: check the new spec (as validate does, then its config values,
@@ -22,21 +24,21 @@ import java.util.Optional;
  * migrations; named volumes stay). A run started here that fails is stopped, so a failed upgrade leaves the app
  * stopped, not half-started, with the spec before it one rollback away.
  *
- * <p>Threading: {@link #apply} and {@link #rollback} run on the controller's control thread;
- * {@link #observe} on a run's loop thread, which hands the stop back to the control thread.
+ * <p>Threading: everything here runs on the app supervisor. {@link #apply} and {@link #rollback}
+ * check at once and answer with a future: the swap and the start wait for the stop of the run
+ * before, which the supervisor completes when that run's end comes back to it.
  */
 final class SpecUpgrade {
 
-  /** What the upgrade asks of the controller. */
+  /** What the upgrade asks of the supervisor; each future completes on the supervisor. */
   interface Control {
-    ControlResult stop(String reason);
+    /** Completes once the run stopped (at once when none runs). */
+    CompletableFuture<ControlResult> stop(String reason);
 
-    ControlResult start();
+    /** Completes once a new run was launched, or failed when the start was refused. */
+    CompletableFuture<ControlResult> start();
 
     Optional<String> liveRunId();
-
-    /** Runs {@code action} on the control thread, after what is queued there. */
-    void later(Runnable action);
 
     /** Shows the app as failed with {@code message}, after its run was stopped. */
     void showFailure(String message);
@@ -47,7 +49,7 @@ final class SpecUpgrade {
   private final DaemonSetup setup;
   private final UpgradeCheck check;
   private final Control control;
-  private volatile Watched watched;
+  private Watched watched;
 
   /** A run started by an upgrade: stopped when it fails. */
   private record Watched(String runId, String what, String undo) {}
@@ -61,7 +63,7 @@ final class SpecUpgrade {
     this.control = control;
   }
 
-  ApplyResult apply(String name, byte[] yaml, boolean dryRun) {
+  CompletableFuture<ApplyResult> apply(String name, byte[] yaml, boolean dryRun) {
     if (store.current().isEmpty()) {
       throw new ApiException(409, "no app is configured: set 'app' in the daemon config to the"
           + " app's first spec; apply replaces the spec in use");
@@ -75,28 +77,29 @@ final class SpecUpgrade {
     check.require(next.checked(), text, name, setup.daemon().settingsFile());
     Changes changes = Changes.of(before, spec);
     if (dryRun) {
-      return new ApplyResult(false, "", "dry run: nothing was changed; without --dry-run the app"
-          + " stops and " + to + " starts", null, changes.from(), to, changes.changes(),
-          changes.summary(), next.warnings());
+      return CompletableFuture.completedFuture(new ApplyResult(false, "", "dry run: nothing was"
+          + " changed; without --dry-run the app stops and " + to + " starts", null,
+          changes.from(), to, changes.changes(), changes.summary(), next.warnings()));
     }
-    ControlResult stopped = control.stop("upgrade to " + to + " requested");
-    try {
-      store.install(text);
-    } catch (IOException e) {
-      throw new ApiException(500, "cannot store the new spec in the state directory: " + e
-          + "; the spec in use is unchanged and the app is stopped (tugboat start starts it)");
-    }
-    setup.log().info("spec in use is now " + to + (changes.from() == null ? ""
-        : " (was " + changes.from() + ")"));
-    String undo = changes.from() == null ? "tugboat rollback returns to the spec before it"
-        : "tugboat rollback returns to " + changes.from();
-    ControlResult started = start("upgrade to " + to, undo);
-    return new ApplyResult(true, started.state(), stopped.message() + "; " + started.message()
-        + " of " + to, watchedRun(), changes.from(), to, changes.changes(), changes.summary(),
-        next.warnings());
+    return control.stop("upgrade to " + to + " requested").thenCompose(stopped -> {
+      try {
+        store.install(text);
+      } catch (IOException e) {
+        throw new ApiException(500, "cannot store the new spec in the state directory: " + e
+            + "; the spec in use is unchanged and the app is stopped (tugboat start starts it)");
+      }
+      setup.log().info("spec in use is now " + to + (changes.from() == null ? ""
+          : " (was " + changes.from() + ")"));
+      String undo = changes.from() == null ? "tugboat rollback returns to the spec before it"
+          : "tugboat rollback returns to " + changes.from();
+      return start("upgrade to " + to, undo).thenApply(started -> new ApplyResult(true,
+          started.state(), stopped.message() + "; " + started.message() + " of " + to,
+          watchedRun(), changes.from(), to, changes.changes(), changes.summary(),
+          next.warnings()));
+    });
   }
 
-  ApplyResult rollback() {
+  CompletableFuture<ApplyResult> rollback() {
     Path back = store.previous().orElseThrow(() -> new ApiException(409, "there is no previous"
         + " spec to roll back to: rollback returns to the spec in use before the last apply, and"
         + " no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
@@ -112,25 +115,25 @@ final class SpecUpgrade {
     SpecVersion to = version(spec);
     check.require(checked, read(back), back.toString(), store.previousSettings());
     Changes changes = Changes.of(before, spec);
-    ControlResult stopped = control.stop("rollback to " + to + " requested");
-    try {
-      store.rollback();
-    } catch (IOException e) {
-      throw new ApiException(500, "cannot swap the spec and settings in the state directory: "
-          + e + "; the app is stopped (tugboat start starts the spec in use)");
-    }
-    setup.log().info("rolled back: spec in use is now " + to);
-    ControlResult started = start("rollback to " + to, changes.from() == null
-        ? "tugboat rollback returns to the spec left" : "tugboat rollback returns to "
-            + changes.from());
-    return new ApplyResult(true, started.state(), stopped.message() + "; " + started.message()
-        + " of " + to, watchedRun(), changes.from(), to, changes.changes(), changes.summary(),
-        List.of());
+    return control.stop("rollback to " + to + " requested").thenCompose(stopped -> {
+      try {
+        store.rollback();
+      } catch (IOException e) {
+        throw new ApiException(500, "cannot swap the spec and settings in the state directory: "
+            + e + "; the app is stopped (tugboat start starts the spec in use)");
+      }
+      setup.log().info("rolled back: spec in use is now " + to);
+      return start("rollback to " + to, changes.from() == null
+          ? "tugboat rollback returns to the spec left" : "tugboat rollback returns to "
+              + changes.from()).thenApply(started -> new ApplyResult(true, started.state(),
+          stopped.message() + "; " + started.message() + " of " + to, watchedRun(),
+          changes.from(), to, changes.changes(), changes.summary(), List.of()));
+    });
   }
 
   /**
-   * On the loop thread, after each status: when a run started by an upgrade fails, its containers
-   * are stopped on the control thread and the app shows the failure.
+   * After each status of a run: when a run started by an upgrade fails, its containers are
+   * stopped and, once they are, the app shows the failure.
    */
   void observe(RunStatus status) {
     Watched run = watched;
@@ -140,24 +143,35 @@ final class SpecUpgrade {
     watched = null;
     String message = run.what() + " failed: " + status.message() + "; what it started was"
         + " stopped; " + run.undo();
-    control.later(() -> {
-      if (control.liveRunId().filter(run.runId()::equals).isPresent()) {
-        control.stop(run.what() + " failed");
+    if (control.liveRunId().filter(run.runId()::equals).isPresent()) {
+      control.stop(run.what() + " failed").whenComplete((stopped, failure) -> {
+        if (failure != null) {
+          setup.log().error("stopping a failed upgrade's run did not finish: "
+              + failure.getMessage());
+        }
         control.showFailure(message);
-      }
-    });
+      });
+    }
   }
 
-  private ControlResult start(String what, String undo) {
-    ControlResult started;
+  private CompletableFuture<ControlResult> start(String what, String undo) {
+    CompletableFuture<ControlResult> started;
     try {
       started = control.start();
-    } catch (ApiException e) {
-      throw new ApiException(e.status(), what + ": the spec was installed but could not start: "
-          + e.getMessage() + "; the app is stopped; " + undo);
+    } catch (RuntimeException e) {
+      started = CompletableFuture.failedFuture(e);
     }
-    watched = control.liveRunId().map(runId -> new Watched(runId, what, undo)).orElse(null);
-    return started;
+    return started.handle((result, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        int status = cause instanceof ApiException refused ? refused.status() : 500;
+        throw new ApiException(status, what + ": the spec was installed but could not start: "
+            + cause.getMessage() + "; the app is stopped; " + undo);
+      }
+      watched = control.liveRunId().map(runId -> new Watched(runId, what, undo)).orElse(null);
+      return result;
+    });
   }
 
   private static String read(Path file) {

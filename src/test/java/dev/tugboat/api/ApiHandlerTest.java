@@ -2,6 +2,7 @@ package dev.tugboat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.events.AppPhase;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,8 @@ class ApiHandlerTest {
 
   @Test
   void statusIsTheSnapshotWithComponentsAndEvents() {
-    api.app.snapshot = new AppSnapshot("demo", "1.0", "started", "started in 2.0 s", "",
+    api.app.snapshot = new AppSnapshot("demo", "1.0", AppPhase.STARTED, "started in 2.0 s", null,
+        "",
         Instant.parse("2026-01-01T00:00:00Z"), FakeApp.runWith("started", "started in 2.0 s"));
     FullHttpResponse response = api.get("/api/v1/status");
     assertThat(response.status().code()).isEqualTo(200);
@@ -65,10 +67,20 @@ class ApiHandlerTest {
     FullHttpResponse response = api.call("POST", "/api/v1/app/restart", "");
     assertThat(response.status().code()).isEqualTo(200);
     assertThat(ApiChannel.body(response))
-        .isEqualTo("{\"state\":\"starting\",\"message\":\"started run run-2\"}");
+        .isEqualTo("{\"state\":\"starting\",\"message\":\"started run run-2\","
+            + "\"under_way\":false}");
     assertThat(api.app.calls).containsExactly("restart");
     assertThat(api.call("GET", "/api/v1/app/stop", "").status().code()).isEqualTo(405);
     assertThat(api.call("POST", "/api/v1/app/explode", "").status().code()).isEqualTo(404);
+  }
+
+  @Test
+  void aStopThatGoesOnAfterTheAnswerIsAccepted() {
+    FullHttpResponse response = api.call("POST", "/api/v1/app/stop", "");
+
+    assertThat(response.status().code()).isEqualTo(202);
+    assertThat(ApiChannel.body(response)).contains("\"state\":\"stopping\"")
+        .contains("\"under_way\":true");
   }
 
   @Test

@@ -59,7 +59,14 @@ public final class FakeApp implements AppService {
   @Override
   public CompletableFuture<ControlResult> stop() {
     calls.add("stop");
-    return CompletableFuture.completedFuture(new ControlResult("stopped", "stopped run run-1"));
+    // as the daemon does: the stop goes on after the answer, and the status shows its end
+    RunStatus run = runWith("stopped", "stopped");
+    snapshot = new AppSnapshot("demo", "1.0", AppPhase.STOPPED, "stopped", null, "",
+        Instant.parse("2026-01-01T00:00:00Z"), new RunStatus(run.runId(), run.app(),
+            run.state(), run.message(), run.sequence(), run.updatedAt(), true, run.containers(),
+            run.events()));
+    return CompletableFuture.completedFuture(
+        new ControlResult("stopping", "stopping run run-1", true));
   }
 
   @Override

@@ -151,8 +151,8 @@ final class StatusFixtures {
       String dockerLost) {
     RunStatus run = new RunStatus("r-20261122-0300", "Tugboat Migration Demo", state, message, 42,
         T0.plusSeconds(9), ended, containers, events, ready, false, dockerLost);
-    AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1", state.label(), message,
-        "", T0, run);
+    AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1", state, message,
+        null, "", T0, run);
     return body(new StatusJson(() -> snapshot));
   }
 

@@ -61,7 +61,7 @@ class StatusJsonTest {
     FakeApp app = new FakeApp();
     java.util.concurrent.atomic.AtomicReference<Object> report =
         new java.util.concurrent.atomic.AtomicReference<>();
-    StatusJson json = new StatusJson(() -> app.snapshot, report::get);
+    StatusJson json = new StatusJson(() -> app.snapshot, report::get, app::masker);
     assertThat(new String(json.body(), StandardCharsets.UTF_8)).contains("\"preflight\":null");
     report.set(java.util.Map.of("ok", false, "checks", java.util.List.of(java.util.Map.of(
         "name", "memory", "measured", "23.4 GB", "verdict", "error"))));

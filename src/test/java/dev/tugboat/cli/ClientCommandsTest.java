@@ -7,6 +7,7 @@ import dev.tugboat.api.ApiLimits;
 import dev.tugboat.api.ApiServer;
 import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.FakeApp;
+import dev.tugboat.events.AppPhase;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ class ClientCommandsTest {
 
   @Test
   void statusPrintsTheAppAndATableOfContainers() {
-    app.snapshot = new AppSnapshot("demo", "1.0", "started", "started in 2.0 s", "Warming up",
+    app.snapshot = new AppSnapshot("demo", "1.0", AppPhase.STARTED, "started in 2.0 s", null,
+        "Warming up",
         Instant.parse("2026-01-01T00:00:00Z"), FakeApp.runWith("started", "started in 2.0 s"));
     CliRun run = CliRun.of("status", "--config", config);
     assertThat(run.exitCode()).isZero();
@@ -64,7 +66,7 @@ class ClientCommandsTest {
   void controlCommandsSayWhatHappened() {
     CliRun stop = CliRun.of("stop", "--config", config);
     assertThat(stop.exitCode()).isZero();
-    assertThat(stop.out()).isEqualTo("stopped run run-1 (app stopped)\n");
+    assertThat(stop.out()).isEqualTo("stopping run run-1 (app stopping)\nstopped (app stopped)\n");
     assertThat(CliRun.of("restart", "--config", config).out())
         .isEqualTo("started run run-2 (app starting)\n");
     assertThat(app.calls).containsExactly("stop", "restart");
@@ -111,7 +113,8 @@ class ClientCommandsTest {
     assertThat(admin.exitCode()).isZero();
     assertThat(admin.out()).isEqualTo("ok\n");
     assertThat(app.calls).containsExactly("admin psql [-c, select 1]");
-    app.snapshot = new AppSnapshot("demo", "1.0", "started", "started in 2.0 s", "",
+    app.snapshot = new AppSnapshot("demo", "1.0", AppPhase.STARTED, "started in 2.0 s", null,
+        "",
         Instant.parse("2026-01-01T00:00:00Z"), FakeApp.runWith("started", "started in 2.0 s"));
     app.events.append(new ApiEvent(1, Instant.parse("2025-12-31T00:00:00Z"), "run-0",
         "ContainerStarted", "started db/postgres", "runtime"));

@@ -8,6 +8,7 @@ import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.FakeApp;
 import dev.tugboat.api.RunRecord;
+import dev.tugboat.events.AppPhase;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class UpgradeCommandsTest {
   void applyWaitsUntilTheNewRunStarted() {
     app.applied = withRun(app.applied, true, "stopped run run-0; started run run-1 of demo 2",
         "run-1");
-    app.snapshot = new AppSnapshot("demo", "2", "started", "started in 2.0 s", "",
+    app.snapshot = new AppSnapshot("demo", "2", AppPhase.STARTED, "started in 2.0 s", null, "",
         Instant.parse("2026-01-01T00:00:00Z"), FakeApp.runWith("started", "started in 2.0 s"));
     CliRun run = CliRun.of("apply", spec.toString(), "--config", config);
     assertThat(run.exitCode()).isZero();
@@ -73,8 +74,8 @@ class UpgradeCommandsTest {
   @Test
   void aFailedUpgradeSaysWhyAndHowToGoBack() {
     app.applied = withRun(app.applied, true, "started run run-1 of demo 2", "run-1");
-    app.snapshot = new AppSnapshot("demo", "2", "failed", "upgrade to demo 2 failed: app/web"
-        + " exited 3", "", Instant.parse("2026-01-01T00:00:00Z"),
+    app.snapshot = new AppSnapshot("demo", "2", AppPhase.FAILED, "upgrade to demo 2 failed: app/web"
+        + " exited 3", null, "", Instant.parse("2026-01-01T00:00:00Z"),
         FakeApp.runWith("failed", "app/web exited 3"));
     CliRun run = CliRun.of("apply", spec.toString(), "--config", config);
     assertThat(run.exitCode()).isEqualTo(1);

@@ -19,8 +19,8 @@ class AppActionsTest {
 
   @Test
   void logsOfAContainerTheRunDoesNotHaveNameTheOnesItHas() {
-    AppSnapshot snapshot = new AppSnapshot("demo", "1", "started", "", "", Instant.EPOCH,
-        new RunStatus("run-1", "demo", AppPhase.STARTED, "", 3, Instant.EPOCH, false, List.of(
+    AppSnapshot snapshot = new AppSnapshot("demo", "1", AppPhase.STARTED, "", null, "",
+        Instant.EPOCH, new RunStatus("run-1", "demo", AppPhase.STARTED, "", 3, Instant.EPOCH, false, List.of(
             container("db/tugboat-demo/postgres"), container("app/tugboat-demo/app")), List.of()));
 
     assertThatThrownBy(() -> actions.logs(snapshot, "db", "postgres", 10))

@@ -52,7 +52,7 @@ final class ControllerUnderTest implements AutoCloseable {
           version: 1
       """;
 
-  final AppController app;
+  final AppSupervisor app;
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock) throws IOException {
@@ -69,7 +69,7 @@ final class ControllerUnderTest implements AutoCloseable {
         new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8),
             DaemonConfig.LogFormat.TEXT, clock), clock,
         new AppConfig(config.settingsFile(), host, clock));
-    app = new AppController(setup, runtime);
+    app = new AppSupervisor(setup, runtime);
   }
 
   /** Every event the API lists, oldest first. */

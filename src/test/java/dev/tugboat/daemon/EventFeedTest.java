@@ -125,10 +125,29 @@ class EventFeedTest {
     assertThat(feed.hold(offset, entry)).isEqualTo("stop requested: asked");
     assertThat(events.lastId()).isZero();
     assertThat(feed.begin("20260101-000001.000-bbbb")).isEqualTo(1);
-    feed.release();
+    feed.release(offset + 1);
 
     assertThat(events.after(0, 10)).extracting(ApiEvent::id, ApiEvent::text)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "stop requested: asked"));
+  }
+
+  @Test
+  void anEventWaitsForTheStatusItLedTo() {
+    EventLog events = new EventLog(100);
+    EventFeed feed = feed(events);
+    long offset = feed.begin("20260101-000000.000-aaaa");
+    feed.hold(offset, new JournalEntry(1, clock.instant(), "20260101-000000.000-aaaa", 0,
+        "operator", new RunEvent.StopRequested("asked")));
+    feed.hold(offset, new JournalEntry(2, clock.instant(), "20260101-000000.000-aaaa", 0,
+        "operator", new RunEvent.StopRequested("asked again")));
+
+    feed.release(offset + 1);
+
+    assertThat(events.after(0, 10)).extracting(ApiEvent::text)
+        .containsExactly("stop requested: asked");
+    feed.release(offset + 2);
+    assertThat(events.after(0, 10)).extracting(ApiEvent::text)
+        .containsExactly("stop requested: asked", "stop requested: asked again");
   }
 
   private EventFeed feed(EventLog events) {

@@ -101,7 +101,7 @@ class EventIdsAcrossRestartsTest {
       List<String> statesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
       daemon.app.events().listen(event -> {
         if (event.text().startsWith("app started")) {
-          statesSeen.add(daemon.app.snapshot().state());
+          statesSeen.add(daemon.app.snapshot().state().label());
         }
       });
 

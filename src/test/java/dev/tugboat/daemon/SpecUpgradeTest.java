@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class SpecUpgradeTest {
 
   @Test
   void applyStopsInstallsAndStartsAndSaysWhatChanged() throws Exception {
-    ApplyResult result = upgrade.apply("v2.yml", bytes(V2), false);
+    ApplyResult result = upgrade.apply("v2.yml", bytes(V2), false).join();
 
     assertThat(control.calls).containsExactly("stop: upgrade to demo 2 requested", "start");
     assertThat(Files.readString(store.current().orElseThrow())).isEqualTo(V2);
@@ -81,7 +82,7 @@ class SpecUpgradeTest {
 
   @Test
   void aDryRunChangesNothing() {
-    ApplyResult result = upgrade.apply("v2.yml", bytes(V2), true);
+    ApplyResult result = upgrade.apply("v2.yml", bytes(V2), true).join();
     assertThat(result.applied()).isFalse();
     assertThat(result.summary()).containsExactly("~ container app/web: image web:1 -> web:2");
     assertThat(control.calls).isEmpty();
@@ -114,10 +115,10 @@ class SpecUpgradeTest {
 
   @Test
   void rollbackReturnsToTheSpecBeforeTheApply() throws Exception {
-    upgrade.apply("v2.yml", bytes(V2), false);
+    upgrade.apply("v2.yml", bytes(V2), false).join();
     control.calls.clear();
 
-    ApplyResult result = upgrade.rollback();
+    ApplyResult result = upgrade.rollback().join();
 
     assertThat(control.calls).containsExactly("stop: rollback to demo 1 requested", "start");
     assertThat(Files.readString(store.current().orElseThrow())).isEqualTo(V1);
@@ -127,7 +128,7 @@ class SpecUpgradeTest {
 
   @Test
   void aFailedUpgradeRunIsStoppedAndTheAppShowsHowToGoBack() {
-    upgrade.apply("v2.yml", bytes(V2), false);
+    upgrade.apply("v2.yml", bytes(V2), false).join();
     control.calls.clear();
     upgrade.observe(FakeApp.runWith("starting", "waiting for 1 event"));
     assertThat(control.calls).isEmpty();
@@ -150,32 +151,29 @@ class SpecUpgradeTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Runs get ids run-0 (the one before), run-1, ...; "later" runs at once. */
+  /** Runs get ids run-0 (the one before), run-1, ...; stops and starts are done at once. */
   private static final class FakeControl implements SpecUpgrade.Control {
     final List<String> calls = new ArrayList<>();
     private int runs;
 
     @Override
-    public ControlResult stop(String reason) {
+    public CompletableFuture<ControlResult> stop(String reason) {
       calls.add("stop: " + reason);
-      return new ControlResult("stopped", "stopped run run-" + (runs - 1 < 0 ? 0 : runs - 1));
+      return CompletableFuture.completedFuture(new ControlResult("stopped",
+          "stopped run run-" + (runs - 1 < 0 ? 0 : runs - 1)));
     }
 
     @Override
-    public ControlResult start() {
+    public CompletableFuture<ControlResult> start() {
       calls.add("start");
       runs++;
-      return new ControlResult("starting", "started run run-" + runs);
+      return CompletableFuture.completedFuture(new ControlResult("starting",
+          "started run run-" + runs));
     }
 
     @Override
     public Optional<String> liveRunId() {
       return runs == 0 ? Optional.empty() : Optional.of("run-" + runs);
-    }
-
-    @Override
-    public void later(Runnable action) {
-      action.run();
     }
 
     @Override

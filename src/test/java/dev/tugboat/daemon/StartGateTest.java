@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tugboat.api.ApiException;
+import dev.tugboat.events.AppPhase;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class StartGateTest {
           .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
           .hasMessageEndingWith(LINE);
 
-      assertThat(daemon.app.snapshot().state()).isEqualTo("failed");
+      assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.FAILED);
       assertThat(daemon.app.snapshot().message()).endsWith(LINE);
       assertThat(runtime.history()).noneMatch(call -> call.startsWith("create"));
     }
@@ -87,7 +88,7 @@ class StartGateTest {
           .hasMessageEndingWith("app.yml:28:35: error [config-item-exists]"
               + " components[0].containers[2].env_vars[0].value: no config item named \"workers\";"
               + " name an item of the config screen, or add one");
-      assertThat(daemon.app.snapshot().state()).isEqualTo("failed");
+      assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.FAILED);
       assertThat(runtime.history()).noneMatch(call -> call.startsWith("create"));
     }
   }
@@ -109,7 +110,7 @@ class StartGateTest {
       assertThat(runtime.history().subList(calls, runtime.history().size()))
           .noneMatch(call -> call.startsWith("create") || call.startsWith("stop")
               || call.startsWith("remove"));
-      assertThat(daemon.app.snapshot().state()).isEqualTo("started");
+      assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.STARTED);
     }
   }
 }

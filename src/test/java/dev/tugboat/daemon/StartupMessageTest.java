@@ -4,6 +4,7 @@ import static dev.tugboat.daemon.ControllerUnderTest.textStarting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tugboat.events.AppPhase;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import java.net.InetAddress;
@@ -33,6 +34,7 @@ class StartupMessageTest {
 
       daemon.app.startupMessage("Migrating: 40% of the tables", false);
 
+      await().atMost(Duration.ofSeconds(10)).until(() -> notices.get() > 0);
       assertThat(notices).hasValue(1);
       assertThat(seen[0]).isEqualTo("Migrating: 40% of the tables");
     }
@@ -44,11 +46,12 @@ class StartupMessageTest {
         clock)) {
       daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
       await().atMost(Duration.ofSeconds(10))
-          .until(() -> daemon.app.snapshot().state().equals("started"));
+          .until(() -> daemon.app.snapshot().state() == AppPhase.STARTED);
 
       daemon.app.startupMessage("disk 90% full", true);
+      daemon.app.heartbeat().get(10, java.util.concurrent.TimeUnit.SECONDS);
 
-      assertThat(daemon.app.snapshot().state()).isEqualTo("started");
+      assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.STARTED);
       assertThat(daemon.app.snapshot().startupMessage()).isEqualTo("disk 90% full");
       assertThat(daemon.log()).contains("startup message (error): disk 90% full (the app is not"
           + " starting: recorded, not acted on)");
@@ -64,7 +67,7 @@ class StartupMessageTest {
       daemon.app.useIntegrationApi("http://172.17.0.1:9880");
       daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
       await().atMost(Duration.ofSeconds(10))
-          .until(() -> daemon.app.snapshot().state().equals("started"));
+          .until(() -> daemon.app.snapshot().state() == AppPhase.STARTED);
       String url = runtime.createdConfig("tugboat-demo-db-postgres-1").env()
           .get("REPLICATED_INTEGRATIONAPI");
       assertThat(url).matches("http://172\\.17\\.0\\.1:9880/[A-Za-z0-9_-]{32}");

@@ -36,6 +36,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   private final Map<String, RegistryCredentials> registryImages = new LinkedHashMap<>();
   private Optional<RuntimeFailure> engineDown = Optional.empty();
   private int created;
+  private volatile java.util.concurrent.CountDownLatch stopsHeld;
 
   public InMemoryRuntime(ManualClock clock) {
     this.clock = clock;
@@ -45,6 +46,34 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   }
 
   // ---- scripting, for tests -------------------------------------------------------------------
+
+  /**
+   * From now on a stop hangs, as on an engine that stopped answering, holding the engine (every
+   * other call waits behind it) until {@link #releaseStops()}.
+   */
+  public void holdStops() {
+    stopsHeld = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  public void releaseStops() {
+    java.util.concurrent.CountDownLatch held = stopsHeld;
+    stopsHeld = null;
+    if (held != null) {
+      held.countDown();
+    }
+  }
+
+  private void awaitStopsReleased() {
+    java.util.concurrent.CountDownLatch held = stopsHeld;
+    if (held != null) {
+      try {
+        held.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuntimeFailure(RuntimeFailure.Kind.ENGINE_UNREACHABLE, "interrupted while the engine hung");
+      }
+    }
+  }
 
   /** Scripts the containers the matcher accepts at create; the last matching script wins. */
   public synchronized ContainerScript script(Predicate<ContainerConfig> matcher) {
@@ -257,6 +286,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
 
   @Override
   public synchronized void stop(ContainerId id, Duration timeout) {
+    awaitStopsReleased();
     checkEngine();
     InMemoryContainer c = containers.find(id);
     history.add("stop " + c.name);

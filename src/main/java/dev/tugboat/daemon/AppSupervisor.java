@@ -1,0 +1,740 @@
+package dev.tugboat.daemon;
+
+import dev.tugboat.api.AppFailure;
+import dev.tugboat.api.AppService;
+import dev.tugboat.api.AppSnapshot;
+import dev.tugboat.api.ApiException;
+import dev.tugboat.api.ApplyResult;
+import dev.tugboat.api.ConfigView;
+import dev.tugboat.api.EventLog;
+import dev.tugboat.api.LatencyHistogram;
+import dev.tugboat.api.RunRecord;
+import dev.tugboat.config.SecretMasker;
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.events.Decision;
+import dev.tugboat.events.FileJournal;
+import dev.tugboat.events.JournalEntry;
+import dev.tugboat.license.LicenseStore;
+import dev.tugboat.license.LicensedApp;
+import dev.tugboat.orchestrator.Run;
+import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.orchestrator.SystemScheduler;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.spec.AppSpec;
+import dev.tugboat.trigger.TcpConnector;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The app under the daemon, owned by one thread: the supervisor. Every command (start, stop,
+ * restart, apply, rollback, config changes, a container's startup message, a run's new status and
+ * its end) is a task on the supervisor's queue, handled in the order it came; only the supervisor
+ * changes the app's state, and it publishes an immutable {@link AppSnapshot} after each change.
+ * API, CLI and Integration API threads read snapshots and post commands; a run's loop thread posts
+ * its statuses and, when its loop returns, its end.
+ *
+ * <p>The supervisor never waits for a run or for Docker: a stop asks the run's loop to stop and
+ * answers at once ({@link ControlResult#underWay()}); what follows a stop (the start of a restart,
+ * an apply's swap of the spec) waits in {@link #afterRunEnds} until the run's end comes back as a
+ * command. A start's preparation (requirements, images, ports: Docker calls) runs on a worker, and
+ * its result comes back the same way. So a hung or paused engine delays the app, never the
+ * daemon's answers.
+ */
+public final class AppSupervisor implements AppService, AutoCloseable {
+
+  private final DaemonSetup setup;
+  private final ContainerRuntime runtime;
+  private final ExecutorService supervisor = DaemonThreads.single("tugboat-supervisor");
+  private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
+  private final EngineHealth engineHealth;
+  private final EventLog events = new EventLog(10_000);
+  private final LatencyHistogram latency = new LatencyHistogram();
+  private final AppActions actions;
+  private final SpecStore specs;
+  private final SpecUpgrade upgrades;
+  private final RunHistory history;
+  private final LicenseDesk licenses;
+  private final AppSecrets secrets;
+  private final IntegrationCallers integrationCallers;
+  private final RunJournals journals;
+  private final EventFeed feed;
+  private final AppIntent intent;
+
+  // Read by any thread; written by the supervisor alone.
+  private volatile AppSnapshot snapshot;
+  private volatile LiveRun live;
+  private volatile String integrationUrl;
+
+  // The supervisor's alone.
+  private String startupMessage = "";
+  private String startupFailure;
+  private Preparing preparing;
+  private final List<Runnable> afterRunEnds = new ArrayList<>();
+  private final Set<String> restartedAfterInterruption = new HashSet<>();
+
+  /** A start being prepared on a worker; a stop meanwhile cancels it. */
+  private static final class Preparing {
+    boolean cancelled;
+  }
+
+  public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
+    this.setup = setup;
+    this.runtime = runtime;
+    this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock());
+    this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
+    this.secrets = new AppSecrets(SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
+        setup.log()::warn));
+    this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
+        setup.daemon().settingsFile());
+    this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
+        setup.clock(), setup.log()::warn);
+    this.licenses = new LicenseDesk(new LicenseStore(setup.daemon().stateDir()), setup.clock(),
+        setup.log());
+    Supplier<LicensedApp> licensed = () -> licenses.forRun(history.releases());
+    this.actions = new AppActions(setup, runtime, specs, licensed);
+    this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
+    this.feed = new EventFeed(events, journals,
+        new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), secrets::masker,
+        setup.log());
+    this.intent = new AppIntent(setup.daemon().stateDir());
+    this.integrationCallers = IntegrationCallers.of(setup);
+    this.upgrades = new SpecUpgrade(setup, specs, actions,
+        new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
+  }
+
+  /** The installed license, for the API and the Integration API. */
+  public LicenseDesk licenses() {
+    return licenses;
+  }
+
+  @Override
+  public AppSnapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public SecretMasker masker() {
+    return secrets.masker();
+  }
+
+  @Override
+  public EventLog events() {
+    return events;
+  }
+
+  /**
+   * Containers of later starts get this Integration API address, with their run's secret, in
+   * their environment.
+   */
+  public void useIntegrationApi(String url) {
+    integrationUrl = url;
+  }
+
+  @Override
+  public Optional<String> integrationRefusal(String secret, InetAddress from) {
+    LiveRun current = live;
+    return integrationCallers.refusal(Optional.ofNullable(current).map(LiveRun::runId),
+        snapshot.run(), secret, from);
+  }
+
+  @Override
+  public LatencyHistogram triggerLatency() {
+    return latency;
+  }
+
+  /** Completes once the supervisor has handled everything posted before it: it is alive. */
+  public CompletableFuture<Void> heartbeat() {
+    return command(() -> CompletableFuture.completedFuture(null));
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> start() {
+    return command(() -> {
+      intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
+      return startApp();
+    });
+  }
+
+  /** The daemon's first start of the app: see {@link #resumeOrStartApp()}. */
+  public CompletableFuture<ControlResult> resumeOrStart() {
+    return command(this::resumeOrStartApp);
+  }
+
+  /**
+   * For a daemon that serves without starting the app: lists the kept runs' events, masked with
+   * the app's secrets, as its first start would, so a client goes on after the id it had.
+   */
+  public CompletableFuture<Void> readEventsBack() {
+    return command(() -> {
+      AppConfig.Read read = setup.appConfig().read(actions.loadSpec());
+      secrets.add(AppConfig.secrets(read.values()));
+      feed.load();
+      return CompletableFuture.completedFuture(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> stop() {
+    return command(() -> {
+      intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
+      return CompletableFuture.completedFuture(stopApp("asked by the operator"));
+    });
+  }
+
+  /**
+   * Checks the spec first (a spec that would be refused stops nothing), then stops the run and,
+   * once it ended, starts a new one with the spec and config values on disk.
+   */
+  @Override
+  public CompletableFuture<ControlResult> restart() {
+    return command(() -> {
+      checkSpecOrFail();
+      intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
+      LiveRun current = live;
+      if (preparing != null) {
+        return CompletableFuture.completedFuture(new ControlResult(AppPhase.STARTING.label(),
+            "the app is being started already; its start uses the spec and values on disk"));
+      }
+      if (current == null || current.ended()) {
+        return startApp();
+      }
+      ControlResult stopping = stopApp("restart requested");
+      whenRunEnds(this::startApp);
+      return CompletableFuture.completedFuture(new ControlResult(stopping.state(),
+          "restarting: " + stopping.message() + ", then a new run starts", true));
+    });
+  }
+
+  @Override
+  public CompletableFuture<ConfigView> config() {
+    return command(() -> CompletableFuture.completedFuture(
+        setup.appConfig().read(actions.loadSpec()).view()));
+  }
+
+  @Override
+  public CompletableFuture<ConfigView> setConfig(Map<String, String> values) {
+    return command(() -> {
+      AppConfig.Read read = setup.appConfig().write(actions.loadSpec(), values);
+      secrets.add(AppConfig.secrets(read.values()));
+      setup.log().info("config changed: " + String.join(", ", values.keySet())
+          + " (a restart applies the change)");
+      return CompletableFuture.completedFuture(read.view());
+    });
+  }
+
+  @Override
+  public CompletableFuture<ConfigView> unsetConfig(List<String> names) {
+    return command(() -> {
+      AppConfig.Read read = setup.appConfig().unset(actions.loadSpec(), names);
+      // an item with a value_cmd has a newly generated value, which may be a secret
+      secrets.add(AppConfig.secrets(read.values()));
+      setup.log().info("config unset: " + String.join(", ", names)
+          + " (a restart applies the change)");
+      return CompletableFuture.completedFuture(read.view());
+    });
+  }
+
+  @Override
+  public CompletableFuture<List<String>> logs(String component, String container, int tail) {
+    AppSnapshot shown = snapshot;
+    return CompletableFuture.supplyAsync(
+        () -> secrets.masker().maskLines(actions.logs(shown, component, container, tail)),
+        workers);
+  }
+
+  @Override
+  public CompletableFuture<AdminResult> admin(String alias, List<String> args) {
+    LiveRun current = live;
+    AppSnapshot shown = snapshot;
+    return CompletableFuture.supplyAsync(() -> {
+      AdminResult result = actions.admin(current, shown, alias, args);
+      setup.log().info("admin command " + alias + " exited " + result.exitCode());
+      return new AdminResult(result.exitCode(), secrets.masker().mask(result.output()));
+    }, workers);
+  }
+
+  @Override
+  public CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun) {
+    return command(() -> upgrades.apply(name, spec, dryRun));
+  }
+
+  @Override
+  public CompletableFuture<ApplyResult> rollback() {
+    return command(upgrades::rollback);
+  }
+
+  @Override
+  public CompletableFuture<List<RunRecord>> history() {
+    return CompletableFuture.supplyAsync(history::runs, workers);
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Object>> preflight() {
+    return CompletableFuture.supplyAsync(actions.preflight()::check, workers);
+  }
+
+  @Override
+  public Object lastPreflight() {
+    return actions.lastPreflight();
+  }
+
+  @Override
+  public CompletableFuture<Boolean> dockerReachable() {
+    return engineHealth.reachable();
+  }
+
+  /** From the Integration API's thread: handled on the supervisor, in order with the run. */
+  @Override
+  public void startupMessage(String message, boolean error) {
+    post(() -> startupMessageArrived(message, error));
+  }
+
+  private void startupMessageArrived(String message, boolean error) {
+    String masked = secrets.masker().mask(message);
+    startupMessage = message;
+    publish(snapshot.withStartupMessage(message));
+    events.statusChanged();
+    LiveRun current = live;
+    // A startup error stops a start; once the app has started, it is a report to show, not a
+    // reason to stop what runs (a restarting helper, or a container that is not the app's).
+    boolean stops = error && current != null && !current.ended() && !current.stopping()
+        && snapshot.state() == AppPhase.STARTING;
+    setup.log().info("startup message" + (error ? " (error)" : "") + ": " + masked
+        + (error && !stops ? " (the app is not starting: recorded, not acted on)" : ""));
+    if (stops) {
+      startupFailure = message;
+      current.requestStop("a container reported a startup error: " + masked);
+    }
+  }
+
+  /**
+   * Starts a run: at once when none is live; after the live one ended when it is stopping or has
+   * failed; not at all when one runs. Completes once the run was launched, or refused.
+   */
+  private CompletableFuture<ControlResult> startApp() {
+    LiveRun current = live;
+    if (preparing != null) {
+      return CompletableFuture.completedFuture(new ControlResult(AppPhase.STARTING.label(),
+          "the app is being started already"));
+    }
+    if (current != null && !current.ended()) {
+      if (current.stopping()) {
+        return whenRunEnds(this::startApp);
+      }
+      if (snapshot.state() == AppPhase.FAILED) {
+        stopApp("start requested after a failure");
+        return whenRunEnds(this::startApp);
+      }
+      return CompletableFuture.completedFuture(new ControlResult(snapshot.state().label(),
+          "the app is already running (run " + current.runId()
+              + "); use restart to apply changes"));
+    }
+    CheckedSpec checked = checkSpecOrFail();
+    AppSpec spec = checked.spec();
+    Preparing underWay = new Preparing();
+    preparing = underWay;
+    publish(new AppSnapshot(spec.name(), spec.version(), AppPhase.STARTING,
+        "preparing the start: requirements, images and ports", null, snapshot.startupMessage(),
+        null, snapshot.run()));
+    Optional<Function<String, String>> url =
+        Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
+    CompletableFuture<ControlResult> launched = new CompletableFuture<>();
+    workers.execute(() -> {
+      try {
+        AppActions.Started started = actions.prepare(checked, url);
+        post(() -> launched.complete(prepared(underWay, spec, started)));
+      } catch (RuntimeException e) {
+        post(() -> {
+          preparing = null;
+          refused(spec, AppFailure.Kind.START_REFUSED, e);
+          launched.completeExceptionally(e);
+        });
+      }
+    });
+    return launched;
+  }
+
+  /** A start's preparation is done: launches its run, unless a stop came meanwhile. */
+  private ControlResult prepared(Preparing done, AppSpec spec, AppActions.Started started) {
+    preparing = null;
+    if (done.cancelled) {
+      publish(new AppSnapshot(spec.name(), spec.version(), AppPhase.STOPPED,
+          "the start was cancelled: a stop was asked while it was being prepared", null,
+          snapshot.startupMessage(), null, snapshot.run()));
+      return new ControlResult(AppPhase.STOPPED.label(), "the start was cancelled by a stop");
+    }
+    knowSecrets(started);
+    String runId = RunIds.next(setup.clock());
+    long offset = feed.begin(runId);
+    FileJournal journal = journals.create(runId, entry -> onEntry(entry, offset, true));
+    LiveRun next = newRun(spec, started, runId, journal, setup.clock().instant(), offset);
+    history.launched(runId, spec.name(), spec.version());
+    publish(new AppSnapshot(spec.name(), spec.version(), AppPhase.STARTING,
+        "starting run " + runId, null, "", next.startedAt(), null));
+    setup.log().info("starting " + spec.name() + " " + spec.version() + " (run " + runId + ")");
+    next.loop().start();
+    next.run().start();
+    return new ControlResult(AppPhase.STARTING.label(), "started run " + runId);
+  }
+
+  /**
+   * At the daemon's start: continues the latest run if its journal says it has not ended, else
+   * starts a new one or leaves the app stopped, as {@link BootChoice} says. A journal that cannot
+   * be read back counts as no run: a new run starts, and its preflight removes what is left.
+   */
+  private CompletableFuture<ControlResult> resumeOrStartApp() {
+    if (live != null || preparing != null) {
+      // An operator's request got to the supervisor first; it already decided.
+      return CompletableFuture.completedFuture(new ControlResult(snapshot.state().label(),
+          "the app was already started or stopped on request"));
+    }
+    Optional<AppIntent.Wanted> wanted = intent.readOrWarn(setup.log());
+    LiveRun resumed = journals.latestRunId().flatMap(this::replay).orElse(null);
+    Optional<BootChoice.LatestRun> latestRun = Optional.ofNullable(resumed).map(run ->
+        new BootChoice.LatestRun(run.run().status().ended(), run.run().status().interrupted()));
+    BootChoice choice = BootChoice.of(wanted, latestRun);
+    RunStatus status = resumed == null ? null : resumed.run().status();
+    switch (choice) {
+      case START_NEW -> {
+        if (status != null && status.interrupted()) {
+          setup.log().warn("run " + status.runId() + " was interrupted: "
+              + secrets.masker().mask(status.message()) + "; starting the app in a new run");
+        }
+        if (resumed != null) {
+          endRun(resumed);
+        }
+        return startApp();
+      }
+      case STAY_STOPPED -> {
+        if (resumed != null) {
+          endRun(resumed);
+        }
+        setup.log().info("the app was stopped by the operator and stays stopped until it is "
+            + "started");
+        return CompletableFuture.completedFuture(
+            new ControlResult(AppPhase.STOPPED.label(), "the app stays stopped"));
+      }
+      case RESUME, RESUME_AND_STOP -> {
+        setup.log().info("resuming run " + status.runId() + " (" + status.state().label() + ")");
+        resumed.loop().start();
+        if (choice == BootChoice.RESUME_AND_STOP) {
+          return CompletableFuture.completedFuture(
+              stopApp("the operator asked for a stop the daemon had not finished"));
+        }
+        return CompletableFuture.completedFuture(
+            new ControlResult(status.state().label(), "resumed run " + status.runId()));
+      }
+      default -> throw new AssertionError("a boot choice without a case: " + choice);
+    }
+  }
+
+  /** The latest run rebuilt from its journal (listening to Docker again), not yet running. */
+  private Optional<LiveRun> replay(String runId) {
+    try {
+      CheckedSpec checked = actions.checkSpec();
+      AppSpec spec = checked.spec();
+      Optional<Function<String, String>> url =
+          Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
+      AppActions.Started started = actions.prepareToResume(checked, url);
+      knowSecrets(started);
+      long offset = feed.offsetOf(runId);
+      FileJournal journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
+      if (journal.entries().isEmpty()) {
+        journals.close(journal, runId);
+        return Optional.empty();
+      }
+      journal.entries().forEach(entry -> onEntry(entry, offset, false));
+      LiveRun resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time(),
+          offset);
+      resumed.run().resume(journal.entries());
+      return Optional.of(resumed);
+    } catch (IOException | RuntimeException e) {
+      setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private CheckedSpec checkSpecOrFail() {
+    try {
+      return actions.checkSpec();
+    } catch (RuntimeException e) {
+      refused(null, AppFailure.Kind.SPEC_REFUSED, e);
+      throw e;
+    }
+  }
+
+  /** A start refused before any run: the app shows as failed, with why. */
+  private void refused(AppSpec spec, AppFailure.Kind kind, RuntimeException e) {
+    String message = e.getMessage();
+    publish(new AppSnapshot(spec == null ? snapshot.specName() : spec.name(),
+        spec == null ? snapshot.specVersion() : spec.version(), AppPhase.FAILED, message,
+        new AppFailure(kind, message), "", null, snapshot.run()));
+    setup.log().error("cannot start " + (spec == null ? "the app" : spec.name()) + ": "
+        + secrets.masker().mask(message));
+  }
+
+  private void knowSecrets(AppActions.Started started) {
+    secrets.add(started.secrets());
+    secrets.add(started.prepared().masker());
+    startupMessage = "";
+    startupFailure = null;
+  }
+
+  /**
+   * The run, its loop thread (not started) and journal, made the daemon's current run. The loop
+   * thread posts the run's end when its loop returns, whatever ended it.
+   */
+  private LiveRun newRun(AppSpec spec, AppActions.Started started, String runId,
+      FileJournal journal, Instant startedAt, long offset) {
+    LiveRun previous = live;
+    if (previous != null && !previous.ended()) {
+      endRun(previous);
+    }
+    LiveRun[] made = new LiveRun[1];
+    Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
+        started.prepared().plan(), runtime,
+        started.prepared().reportingSecrets(secrets::add).launcher(), setup.clock(),
+        journal, workers, new SystemScheduler(), TcpConnector.sockets(),
+        status -> post(() -> statusChanged(made[0], status))));
+    Thread loop = new Thread(() -> {
+      try {
+        run.runLoop();
+      } finally {
+        post(() -> runEnded(made[0]));
+      }
+    }, "tugboat-loop");
+    loop.setDaemon(true);
+    made[0] = new LiveRun(spec, runId, run, loop, startedAt, journal, offset);
+    live = made[0];
+    return made[0];
+  }
+
+  /**
+   * Asks the live run to stop and answers at once: the stop is under way until the run's end
+   * comes back ({@link #runEnded}). A start being prepared is cancelled instead.
+   */
+  private ControlResult stopApp(String reason) {
+    if (preparing != null) {
+      preparing.cancelled = true;
+      return new ControlResult(AppPhase.STOPPING.label(),
+          "the start being prepared is cancelled: nothing was launched yet", true);
+    }
+    LiveRun current = live;
+    if (current == null || current.ended()) {
+      return new ControlResult(snapshot.state().label(), "the app is not running");
+    }
+    // The run's own line ("stop requested: <reason>") tells the log; no second line here.
+    if (!current.requestStop(reason)) {
+      return new ControlResult(AppPhase.STOPPING.label(),
+          "run " + current.runId() + " is stopping already", true);
+    }
+    return new ControlResult(AppPhase.STOPPING.label(), "stopping run " + current.runId()
+        + "; GET /api/v1/status shows when it has stopped", true);
+  }
+
+  /** {@code next} once the live run has ended (at once when none runs); on the supervisor. */
+  private <T> CompletableFuture<T> whenRunEnds(Supplier<CompletableFuture<T>> next) {
+    LiveRun current = live;
+    if (current == null || current.ended()) {
+      return next.get();
+    }
+    CompletableFuture<T> done = new CompletableFuture<>();
+    afterRunEnds.add(() -> {
+      try {
+        next.get().whenComplete((value, failure) -> {
+          if (failure == null) {
+            done.complete(value);
+          } else {
+            done.completeExceptionally(unwrap(failure));
+          }
+        });
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+    });
+    return done;
+  }
+
+  /** A run's loop returned: it is closed, and what waited for its end goes on. */
+  private void runEnded(LiveRun run) {
+    endRun(run);
+    if (run != live) {
+      return;
+    }
+    List<Runnable> waiting = List.copyOf(afterRunEnds);
+    afterRunEnds.clear();
+    waiting.forEach(Runnable::run);
+  }
+
+  /** Stops listening to Docker for the run and closes its journal; once. */
+  private void endRun(LiveRun run) {
+    if (run.ended()) {
+      return;
+    }
+    run.markEnded();
+    run.run().close();
+    journals.close(run.journal(), run.runId());
+  }
+
+  /**
+   * On a run's loop thread: each journal entry becomes an API event (numbered from the run's
+   * {@code offset}; listed once the status after it is published, see {@link #statusChanged}) and,
+   * if it tells something and is new ({@code live}, not read back from the journal), a log line.
+   */
+  private void onEntry(JournalEntry entry, long offset, boolean live) {
+    if (entry.record() instanceof Decision.Fire fire) {
+      latency.observe(fire.trigger().split(" ", 2)[0], fire.took());
+    }
+    String text = feed.hold(offset, entry);
+    if (live && !text.isEmpty()) {
+      setup.log().info(text);
+    }
+  }
+
+  /**
+   * A run's new status: publish it, then the events that led to it. A run that ends interrupted
+   * (its services stopped while nobody watched) is followed by a new run, once.
+   */
+  private void statusChanged(LiveRun run, RunStatus status) {
+    if (run != live || run.ended() && preparing != null) {
+      return; // a run the daemon has moved on from: its late statuses are not the app's
+    }
+    if (status.ended() && status.interrupted() && !run.ended()
+        && restartedAfterInterruption.add(status.runId())) {
+      setup.log().warn("run " + status.runId() + " was interrupted: "
+          + secrets.masker().mask(status.message()) + "; starting the app in a new run");
+      whenRunEnds(this::startApp).exceptionally(failure -> null); // refusals were logged
+    }
+    String failure = startupFailure;
+    boolean failed = failure != null && status.state() != AppPhase.STARTING;
+    AppFailure why = failed ? new AppFailure(AppFailure.Kind.STARTUP_ERROR,
+        "startup failed: " + failure)
+        : status.state() == AppPhase.FAILED
+            ? new AppFailure(AppFailure.Kind.RUN_FAILED, status.message()) : null;
+    publish(new AppSnapshot(run.spec().name(), run.spec().version(),
+        failed ? AppPhase.FAILED : status.state(), failed ? why.message() : status.message(),
+        why, startupMessage, run.startedAt(), status));
+    AppSnapshot shown = snapshot;
+    history.observed(status.runId(), shown.state().label(),
+        secrets.masker().mask(shown.message()), status.ended());
+    upgrades.observe(status);
+    feed.release(run.eventOffset() + status.sequence());
+  }
+
+  /** How an apply or rollback stops and starts runs: as the API's stop and start do. */
+  private final class UpgradeControl implements SpecUpgrade.Control {
+    @Override
+    public CompletableFuture<ControlResult> stop(String reason) {
+      if (preparing != null) {
+        throw new ApiException(409, "a start is being prepared: try again once it is done"
+            + " (GET /api/v1/status shows it)");
+      }
+      intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
+      LiveRun current = live;
+      ControlResult stopping = stopApp(reason);
+      if (!stopping.underWay()) {
+        return CompletableFuture.completedFuture(stopping);
+      }
+      return whenRunEnds(() -> CompletableFuture.completedFuture(new ControlResult(
+          snapshot.state().label(), "stopped run " + current.runId())));
+    }
+
+    @Override
+    public CompletableFuture<ControlResult> start() {
+      intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
+      return startApp();
+    }
+
+    @Override
+    public Optional<String> liveRunId() {
+      return Optional.ofNullable(live).filter(run -> !run.ended()).map(LiveRun::runId);
+    }
+
+    @Override
+    public void showFailure(String message) {
+      publish(new AppSnapshot(snapshot.specName(), snapshot.specVersion(), AppPhase.FAILED,
+          message, new AppFailure(AppFailure.Kind.UPGRADE_FAILED, message),
+          snapshot.startupMessage(), snapshot.startedAt(), snapshot.run()));
+      String masked = secrets.masker().mask(message);
+      history.observed(Optional.ofNullable(live).map(LiveRun::runId).orElse(""), "failed",
+          masked, true);
+      setup.log().error(masked);
+    }
+  }
+
+  private void publish(AppSnapshot next) {
+    snapshot = next;
+  }
+
+  /** Runs {@code command} on the supervisor; its future completes when the command is done. */
+  private <T> CompletableFuture<T> command(Supplier<CompletableFuture<T>> command) {
+    CompletableFuture<T> reply = new CompletableFuture<>();
+    try {
+      supervisor.execute(() -> {
+        try {
+          command.get().whenComplete((value, failure) -> {
+            if (failure == null) {
+              reply.complete(value);
+            } else {
+              reply.completeExceptionally(unwrap(failure));
+            }
+          });
+        } catch (RuntimeException e) {
+          reply.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      reply.completeExceptionally(new ApiException(503, "the daemon is shutting down"));
+    }
+    return reply;
+  }
+
+  /** A task for the supervisor that answers nobody; a failure is a fault to log. */
+  private void post(Runnable task) {
+    try {
+      supervisor.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          setup.log().error("the app supervisor failed to handle a command: " + e);
+        }
+      });
+    } catch (RejectedExecutionException shuttingDown) {
+      // the daemon is exiting: nothing after this is the app's
+    }
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+  }
+
+  /**
+   * Leaves the app running: stops listening to Docker for the current run, so the daemon can exit
+   * while the containers keep running, to be found again by the next start.
+   */
+  @Override
+  public void close() {
+    LiveRun current = live;
+    if (current != null && !current.ended()) {
+      current.run().close();
+      journals.close(current.journal(), current.runId());
+    }
+    supervisor.shutdownNow();
+    workers.shutdownNow();
+    engineHealth.close();
+  }
+}

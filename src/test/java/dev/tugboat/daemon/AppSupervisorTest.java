@@ -1,0 +1,88 @@
+package dev.tugboat.daemon;
+
+import static dev.tugboat.daemon.ControllerUnderTest.textStarting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tugboat.api.AppService.ControlResult;
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.runtime.InMemoryRuntime;
+import dev.tugboat.runtime.ManualClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The supervisor answers while the engine hangs: a stop is accepted at once and carried out when
+ * the engine answers again; what follows a stop waits for the run's end, not the supervisor.
+ */
+class AppSupervisorTest {
+
+  @TempDir Path dir;
+  private final ManualClock clock = new ManualClock();
+
+  @Test
+  void aStopIsAcceptedAtOnceWhileTheEngineHangsAndCarriedOutWhenItAnswers() throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
+      daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+      String runId = daemon.app.snapshot().run().runId();
+      runtime.holdStops();
+
+      ControlResult stop = daemon.app.stop().get(2, TimeUnit.SECONDS);
+
+      assertThat(stop.underWay()).isTrue();
+      assertThat(stop.state()).isEqualTo("stopping");
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> daemon.app.snapshot().state() == AppPhase.STOPPING);
+      // the daemon answers everything else meanwhile
+      assertThat(daemon.app.config().get(2, TimeUnit.SECONDS).groups()).isNotNull();
+      daemon.app.heartbeat().get(2, TimeUnit.SECONDS);
+      assertThat(daemon.app.stop().get(2, TimeUnit.SECONDS).message())
+          .isEqualTo("run " + runId + " is stopping already");
+
+      runtime.releaseStops();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> daemon.app.snapshot().run().ended());
+      assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.STOPPED);
+      assertThat(runtime.history()).contains("stop tugboat-demo-app-web-1",
+          "stop tugboat-demo-db-postgres-1");
+    }
+  }
+
+  @Test
+  void aRestartAnswersAtOnceAndStartsTheNextRunOnceTheLastHasEnded() throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
+      daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+      String first = daemon.app.snapshot().run().runId();
+      runtime.holdStops();
+
+      ControlResult restart = daemon.app.restart().get(2, TimeUnit.SECONDS);
+
+      assertThat(restart.underWay()).isTrue();
+      assertThat(restart.message()).startsWith("restarting: stopping run " + first);
+      daemon.app.heartbeat().get(2, TimeUnit.SECONDS);
+      assertThat(daemon.app.snapshot().run().runId()).isEqualTo(first);
+
+      runtime.releaseStops();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> daemon.app.snapshot().run() != null
+          && !daemon.app.snapshot().run().runId().equals(first)
+          && daemon.app.snapshot().state() == AppPhase.STARTED);
+    }
+  }
+
+  @Test
+  void aStopOfAnAppThatDoesNotRunSaysSoAndIsNotUnderWay() throws Exception {
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, new InMemoryRuntime(clock),
+        clock)) {
+      ControlResult stop = daemon.app.stop().get(2, TimeUnit.SECONDS);
+
+      assertThat(stop.underWay()).isFalse();
+      assertThat(stop.message()).isEqualTo("the app is not running");
+    }
+  }
+}
