@@ -502,6 +502,11 @@ public final class AppController implements AppService, AutoCloseable {
     snapshot = next.get();
   }
 
+  /** Completes once the control thread ran a no-op: the watchdog's sign that it is not stuck. */
+  public CompletableFuture<Void> heartbeat() {
+    return onControl(() -> null);
+  }
+
   private <T> CompletableFuture<T> onControl(Supplier<T> action) {
     return CompletableFuture.supplyAsync(action, control);
   }
