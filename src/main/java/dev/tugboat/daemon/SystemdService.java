@@ -3,7 +3,6 @@ package dev.tugboat.daemon;
 import dev.tugboat.systemd.Liveness;
 import dev.tugboat.systemd.SystemdNotifier;
 import dev.tugboat.systemd.Watchdog;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ final class SystemdService implements AutoCloseable {
       Watchdog started = new Watchdog(List.of(
           new Liveness("the app's control thread", control, CONTROL_PATIENCE),
           new Liveness("the API's event loop", api, every.dividedBy(2))),
-          notifier::watchdog, Clock.systemUTC(), log::warn, log::info);
+          notifier::watchdog, System::nanoTime, log::warn, log::info);
       watchdog = started;
       started.start(every);
       log.info("systemd's watchdog is pinged every " + every.toMillis() + " ms while the daemon"

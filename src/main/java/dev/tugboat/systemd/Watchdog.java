@@ -1,8 +1,6 @@
 package dev.tugboat.systemd;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Feeds systemd's watchdog ({@code WatchdogSec=}) only while the service really works: at each
@@ -28,7 +27,7 @@ public final class Watchdog implements AutoCloseable {
 
   private final List<Part> parts = new ArrayList<>();
   private final Runnable ping;
-  private final Clock clock;
+  private final LongSupplier nanoTime;
   private final Consumer<String> warn;
   private final Consumer<String> info;
   private final ScheduledExecutorService timer;
@@ -36,13 +35,14 @@ public final class Watchdog implements AutoCloseable {
 
   /**
    * A watchdog of {@code parts} that calls {@code ping} (e.g. {@link SystemdNotifier#watchdog})
-   * when they all work; not ticking until {@link #start}.
+   * when they all work; not ticking until {@link #start}. {@code nanoTime} is a monotonic time
+   * ({@code System::nanoTime}): a wall clock set back would make a stuck part look patient.
    */
-  public Watchdog(List<Liveness> parts, Runnable ping, Clock clock, Consumer<String> warn,
-      Consumer<String> info) {
+  public Watchdog(List<Liveness> parts, Runnable ping, LongSupplier nanoTime,
+      Consumer<String> warn, Consumer<String> info) {
     parts.forEach(part -> this.parts.add(new Part(part)));
     this.ping = ping;
-    this.clock = clock;
+    this.nanoTime = nanoTime;
     this.warn = warn;
     this.info = info;
     this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -86,7 +86,7 @@ public final class Watchdog implements AutoCloseable {
 
   /** Looks at every part, pings if they all work, and asks again the parts that answered. */
   synchronized void tick() {
-    Instant now = clock.instant();
+    long now = nanoTime.getAsLong();
     List<String> stuck = new ArrayList<>();
     for (Part part : parts) {
       part.check(now).ifPresent(stuck::add);
@@ -113,20 +113,20 @@ public final class Watchdog implements AutoCloseable {
   private final class Part {
     private final Liveness liveness;
     private CompletableFuture<?> probe;
-    private Instant askedAt;
+    private long askedAt;
 
     Part(Liveness liveness) {
       this.liveness = liveness;
     }
 
     /** Why the part is stuck, if it is; asks it again once it answered. */
-    Optional<String> check(Instant now) {
+    Optional<String> check(long now) {
       if (probe == null) {
         ask(now);
         return Optional.empty();
       }
       if (!probe.isDone()) {
-        Duration waited = Duration.between(askedAt, now);
+        Duration waited = Duration.ofNanos(now - askedAt);
         return waited.compareTo(liveness.patience()) < 0 ? Optional.empty()
             : Optional.of(liveness.name() + " has not answered for " + waited.toSeconds()
                 + " s (patience " + liveness.patience().toSeconds() + " s)");
@@ -138,7 +138,7 @@ public final class Watchdog implements AutoCloseable {
       return failed;
     }
 
-    private void ask(Instant now) {
+    private void ask(long now) {
       askedAt = now;
       try {
         probe = liveness.probe().get();
