@@ -2,7 +2,8 @@
 # Installs Tugboat as a user does, under a real systemd, and checks what docs/install.md promises:
 #   1. the .deb (target/tugboat_*_all.deb): files and modes, the conffile, the class data sharing
 #      archive and its use, the unit under systemd (start, stop leaving the app running, adoption,
-#      Restart=on-failure, `systemd-analyze verify`), the CLI, an upgrade, remove and purge;
+#      Restart=on-failure, `systemd-analyze verify`, Type=notify and a watchdog that restarts a
+#      daemon stopped by SIGSTOP), the CLI, an upgrade, remove and purge;
 #   2. scripts/install.sh, twice in a row, and with DESTDIR.
 # Each runs in a container with a privileged one's rights, of a local Debian image with systemd as PID 1 and a Java 17
 # runtime (tugboat-test/systemd-java, built here with debootstrap and kept by a tag that is the hash
@@ -330,6 +331,7 @@ test_deb() {
   ok "the first start made the token 0600 in the 0700 state directory"
   check_daemon_maps_archive
   check_hardening
+  check_notify
 
   wait_app_state started
   ids=$(app_containers)
@@ -366,6 +368,7 @@ test_deb() {
   wait_app_state started
   [ "$(app_containers)" = "$ids" ] || fail "after kill -9 and restart the containers changed: before $ids, after $(app_containers)"
   ok "kill -9 of the daemon: Restart=on-failure restarted it (pid $pid1 -> $pid2), same containers"
+  check_watchdog_restart
 
   local with without
   with=$(restart_to_healthz_ms)
@@ -419,10 +422,11 @@ test_deb() {
   out=$(in_sh 'dpkg -P tugboat 2>&1') || fail "dpkg -P tugboat failed: $out"
   expect_absent /etc/tugboat/tugboat.yml "dpkg -P"
   expect_absent /var/lib/tugboat "dpkg -P"
+  expect_absent /var/cache/tugboat "dpkg -P"
   in_ct test -f /etc/tugboat/app.yml || fail "dpkg -P removed /etc/tugboat/app.yml, a file the package does not own"
   expect_absent /etc/systemd/system/tugboat.service "dpkg -P (the mask)"
   expect_absent /etc/systemd/system/multi-user.target.wants/tugboat.service "dpkg -P"
-  ok "dpkg -P: config, state, mask and enablement deleted, the admin's own files in /etc/tugboat kept"
+  ok "dpkg -P: config, state, cache, mask and enablement deleted, the admin's own files in /etc/tugboat kept"
   docker rm -f "$CURRENT" >/dev/null
   CURRENT=
 }
@@ -508,6 +512,79 @@ check_hardening() {
   ok "the daemon keeps 6 capabilities ($bounding), a system call filter and private devices, and still reaches Docker"
 }
 
+# Type=notify with a watchdog: the unit says so, the service became active (which takes READY=1
+# from the daemon), systemd shows the daemon's status line, and JNA, which sends the messages, was
+# loaded from the cache directory under the unit's sandbox.
+check_notify() {
+  local pid props status
+  pid=$(main_pid)
+  props=$(in_ct systemctl show -p Type,NotifyAccess,WatchdogUSec tugboat.service | sort | tr '\n' ' ')
+  [ "$props" = "NotifyAccess=main Type=notify WatchdogUSec=1min " ] \
+    || fail "the unit is not Type=notify with a 1 min watchdog: $props"
+  status=$(in_ct systemctl show -p StatusText --value tugboat.service)
+  grep -q "^API on http://127.0.0.1:$PORT; " <<<"$status" || fail "the daemon's status line is not shown: '$status'"
+  in_ct grep -q ' /var/cache/tugboat/jna' "/proc/$pid/maps" \
+    || fail "the daemon has not loaded JNA's native library from /var/cache/tugboat: $(in_ct grep -i jna "/proc/$pid/maps")"
+  ! in_ct journalctl -u tugboat --no-pager | grep -q 'cannot notify systemd' \
+    || fail "the daemon could not notify systemd: $(in_ct journalctl -u tugboat --no-pager | grep 'cannot notify systemd' | head -n 1)"
+  ok "Type=notify, NotifyAccess=main, WatchdogUSec=1min; active after READY=1, status '$status', JNA from /var/cache/tugboat"
+}
+
+# A wedged daemon is restarted: with a 5 s watchdog (a drop-in, to keep this short), SIGSTOP the
+# daemon; systemd kills it when the pings stop and Restart=on-failure starts it again, which
+# resumes the app (the same containers). Prints the time from SIGSTOP to the new daemon's READY.
+check_watchdog_restart() {
+  local pid1 pid2 restarts1 restarts2 started took now tries=0 dropin=/etc/systemd/system/tugboat.service.d
+  in_ct mkdir -p "$dropin"
+  in_sh "printf '[Service]\nWatchdogSec=5\n' > $dropin/watchdog-test.conf"
+  in_ct systemctl daemon-reload
+  in_ct systemctl restart tugboat.service || fail "systemctl restart tugboat with a 5 s watchdog failed"
+  [ "$(in_ct systemctl show -p WatchdogUSec --value tugboat.service)" = 5s ] \
+    || fail "the drop-in did not set a 5 s watchdog: $(in_ct systemctl show -p WatchdogUSec --value tugboat.service)"
+  wait_healthz >/dev/null
+  wait_app_state started
+  pid1=$(main_pid)
+  restarts1=$(in_ct systemctl show -p NRestarts --value tugboat.service)
+  in_ct journalctl -u tugboat --no-pager | grep -q "systemd's watchdog is pinged every 2500 ms" \
+    || fail "the daemon did not start pinging the 5 s watchdog"
+  # Alive and pinging: systemd records each WATCHDOG=1 it gets; two more, and the same daemon.
+  local ping last
+  last=$(in_ct systemctl show -p WatchdogTimestampMonotonic --value tugboat.service)
+  for ping in 1 2; do
+    tries=0
+    until now=$(in_ct systemctl show -p WatchdogTimestampMonotonic --value tugboat.service); [ "$now" != "$last" ]; do
+      tries=$((tries + 1))
+      [ "$tries" -le 40 ] || fail "systemd got no WATCHDOG=1 from the daemon in 20 s (ping $ping; last at $last)"
+      sleep 0.5
+    done
+    last=$now
+  done
+  [ "$(main_pid)" = "$pid1" ] || fail "a daemon that answers was restarted by the 5 s watchdog (pid $pid1 -> $(main_pid))"
+  tries=0
+
+  started=$(date +%s%N)
+  in_sh "kill -STOP $pid1"
+  until pid2=$(main_pid); [ "$pid2" != 0 ] && [ "$pid2" != "$pid1" ] \
+    && in_ct systemctl is-active --quiet tugboat.service; do
+    tries=$((tries + 1))
+    # WatchdogSec 5 s + RestartSec 5 s + a start, with a wide margin for a loaded machine
+    [ "$tries" -le 120 ] || fail "the watchdog did not restart the stopped daemon (pid $pid1) in 60 s: $(in_ct systemctl show -p ActiveState,SubState,Result,NRestarts tugboat.service | tr '\n' ' ')"
+    sleep 0.5
+  done
+  took=$(( ($(date +%s%N) - started) / 1000000 ))
+  restarts2=$(in_ct systemctl show -p NRestarts --value tugboat.service)
+  [ "$restarts2" -gt "$restarts1" ] || fail "NRestarts did not grow ($restarts1 -> $restarts2)"
+  in_ct journalctl -u tugboat --no-pager | grep -q 'Watchdog timeout' \
+    || fail "the journal does not say the watchdog ended pid $pid1"
+  wait_healthz >/dev/null
+  wait_app_state started
+  [ "$(app_containers)" = "$ids" ] || fail "after the watchdog's restart the containers changed: before $ids, after $(app_containers)"
+  ok "SIGSTOP of the daemon: the 5 s watchdog killed it and systemd restarted it in $took ms (pid $pid1 -> $pid2, NRestarts $restarts1 -> $restarts2), the API answers, the app is started with the same containers"
+
+  in_ct rm -r "$dropin"
+  in_ct systemctl daemon-reload
+}
+
 check_daemon_maps_archive() {
   local pid
   pid=$(main_pid)
@@ -522,7 +599,9 @@ check_wrong_config() {
   local tries=0 state
   in_ct cp /etc/tugboat/tugboat.yml /root/tugboat.yml.good
   in_sh "sed -i 's|^listen: .*|listen: nonsense|' /etc/tugboat/tugboat.yml"
-  in_ct systemctl start tugboat.service || fail "systemctl start tugboat (wrong config) failed"
+  # Type=notify: the start job waits for READY=1, so a daemon that exits first fails it.
+  ! in_ct systemctl start tugboat.service 2>/dev/null \
+    || fail "systemctl start tugboat succeeded with a wrong 'listen'"
   until state=$(in_ct systemctl show -p ActiveState --value tugboat.service); [ "$state" = failed ]; do
     tries=$((tries + 1))
     [ "$tries" -le 40 ] || fail "with a wrong 'listen' the service is '$state' ($(in_ct systemctl show -p SubState --value tugboat.service)) after 20 s, not failed"
@@ -535,7 +614,7 @@ check_wrong_config() {
     || fail "the journal does not name the wrong key 'listen'"
   in_ct cp /root/tugboat.yml.good /etc/tugboat/tugboat.yml
   in_ct systemctl reset-failed tugboat.service
-  ok "a wrong 'listen': the journal names the key, the service stays failed (exit 2, not restarted)"
+  ok "a wrong 'listen': systemctl start fails, the journal names the key, the service stays failed (exit 2, not restarted)"
 }
 
 configure_app() {

@@ -8,6 +8,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The daemon's HTTP API on one address: {@code /api/v1} (token), {@code /healthz}, {@code
@@ -101,6 +104,20 @@ public final class ApiServer implements AutoCloseable {
   /** The address it listens on (the port is known here when 0 was asked for). */
   public InetSocketAddress address() {
     return (InetSocketAddress) channel.localAddress();
+  }
+
+  /**
+   * Completes once each of its event loops ran a no-op: the watchdog's sign that no handler has
+   * stuck a loop (a stuck loop answers no request on its connections).
+   */
+  public CompletableFuture<Void> heartbeat() {
+    List<CompletableFuture<Void>> loops = new ArrayList<>();
+    workers.forEach(loop -> {
+      CompletableFuture<Void> ran = new CompletableFuture<>();
+      loop.execute(() -> ran.complete(null));
+      loops.add(ran);
+    });
+    return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
   }
 
   private final java.util.concurrent.atomic.AtomicBoolean closed =

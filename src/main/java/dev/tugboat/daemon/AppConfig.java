@@ -31,7 +31,7 @@ import java.util.Map;
 /**
  * The app's config values as the API reads and writes them: the settings file in the state
  * directory, checked as {@code tugboat config set} checks them. Not thread-safe: the controller
- * calls it from its one control thread.
+ * calls it on the app supervisor.
  */
 final class AppConfig {
 

@@ -91,10 +91,13 @@ public final class Daemon {
           + config.listen().getPort() + ": " + why + "; change 'listen' in the daemon config");
       return 1;
     }
+    SystemdService systemd = SystemdService.of(System.getenv(), ProcessHandle.current().pid(), log);
+    systemd.watch(app::heartbeat, server::heartbeat);
     CountDownLatch ended = new CountDownLatch(1);
     AtomicReference<ApiServer> integration = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping the daemon; the app's containers keep running");
+      systemd.stopping("stopping the daemon; the app's containers keep running");
       server.close();
       Optional.ofNullable(integration.get()).ifPresent(ApiServer::close);
       app.close();
@@ -110,17 +113,27 @@ public final class Daemon {
     CompletableFuture<Void> integrationBound = CompletableFuture.runAsync(
         () -> new IntegrationListener(config, log).bind(runtime, app).ifPresent(integration::set));
     if (startApp && config.app().isPresent()) {
-      integrationBound.thenCompose(bound -> app.resumeOrStart()).whenComplete((result, failure) -> {
+      // Ready once the start is handed over, not once the app has started: that can take minutes.
+      integrationBound.thenCompose(bound -> {
+        var handedOver = app.resumeOrStart();
+        systemd.ready("API on " + config.baseUrl() + "; bringing the app up");
+        return handedOver;
+      }).whenComplete((result, failure) -> {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException
             && failure.getCause() != null ? failure.getCause() : failure;
         if (cause == null) {
           log.info(result.message());
-        } else if (!(cause instanceof dev.tugboat.api.ApiException)) {
-          // refusals were logged where they were decided; anything else is a fault to see
-          log.error("the app could not start: " + cause);
+          systemd.status("API on " + config.baseUrl() + "; " + result.message());
+        } else {
+          if (!(cause instanceof dev.tugboat.api.ApiException)) {
+            // refusals were logged where they were decided; anything else is a fault to see
+            log.error("the app could not start: " + cause);
+          }
+          systemd.status("API on " + config.baseUrl() + "; the app did not start (see the log)");
         }
       });
     } else if (config.app().isPresent()) {
+      systemd.ready("API on " + config.baseUrl() + "; the app is not started by the daemon");
       app.readEventsBack().exceptionally(failure -> {
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();
         log.warn("the runs' events are listed once the app starts: " + cause.getMessage());
@@ -128,6 +141,7 @@ public final class Daemon {
       });
     } else {
       log.warn("no app is configured ('app' in the daemon config): serving without one");
+      systemd.ready("API on " + config.baseUrl() + "; no app is configured");
     }
     ended.await();
     return 0;

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The last preflight's report, of a start or of {@code GET /api/v1/preflight}, as the status shows
- * it: set from the control thread or a worker, read by the API's threads.
+ * it: set from the app supervisor or a worker, read by the API's threads.
  */
 final class PreflightReports {
   private final AtomicReference<Map<String, Object>> last = new AtomicReference<>();

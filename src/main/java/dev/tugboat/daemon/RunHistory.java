@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * The daemon's past runs ({@code <state_dir>/history.json}, the last {@value #KEEP}), written
- * atomically each time a run starts or its outcome changes. Called from the control thread (a run
+ * atomically each time a run starts or its outcome changes. Called from the app supervisor (a run
  * starts) and a run's loop thread (its state changes), hence synchronized. A history that cannot be
  * written is a warning in the log, never a reason to stop a run.
  */

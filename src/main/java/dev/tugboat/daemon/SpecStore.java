@@ -20,7 +20,7 @@ import java.util.Optional;
  * copy equal to the spec in use; a rollback writes the settings, then the spec it returns to, then
  * the copies of what it left: the worst case is the settings of the spec returned to beside the
  * spec being left; a second rollback then completes it, and only the settings of the spec left are
- * lost. Not thread-safe: the controller calls it from its control thread.
+ * lost. Not thread-safe: the supervisor calls it on the app supervisor.
  */
 final class SpecStore {
 

@@ -12,6 +12,10 @@
  * admin commands, pings) run on a small worker pool. SIGTERM ends the daemon and leaves the app's
  * containers running.
  *
+ * <p>Under systemd: {@link dev.tugboat.daemon.SystemdService} says ready once the API listens and
+ * the app's start is handed to the supervisor, and feeds the unit's watchdog while the supervisor
+ * and the API's event loop answer.
+ *
  * <p>Upgrades: {@link dev.tugboat.daemon.SpecUpgrade} applies a new spec (checked as {@code tugboat
  * validate} checks, {@link dev.tugboat.daemon.SpecCheck}) or rolls back, on the supervisor;
  * {@link dev.tugboat.daemon.SpecStore} keeps the spec in use and the one before it in the state
