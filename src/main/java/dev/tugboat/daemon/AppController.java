@@ -71,7 +71,7 @@ public final class AppController implements AppService, AutoCloseable {
     this.secrets = new AppSecrets(SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
         setup.log()::warn));
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
-        setup.daemon().settingsFile());
+        setup.daemon().settingsFile(), setup.log()::warn, SpecStore.Steps.NONE);
     this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
         setup.clock(), setup.log()::warn);
     this.licenses = new LicenseDesk(new LicenseStore(setup.daemon().stateDir()), setup.clock(),
@@ -270,7 +270,8 @@ public final class AppController implements AppService, AutoCloseable {
     }
     CheckedSpec checked = checkSpecOrFail();
     AppSpec spec = checked.spec();
-    AppActions.Started started = prepareOrFail(checked, true);
+    AppActions.Started started = prepareOrFail(spec.name(), spec.version(),
+        url -> actions.prepare(checked, url));
     String runId = RunIds.next(setup.clock());
     long offset = feed.begin(runId);
     FileJournal journal = journals.create(runId, entry -> onEntry(entry, offset, true));
@@ -280,7 +281,7 @@ public final class AppController implements AppService, AutoCloseable {
         "", next.startedAt(), null));
     setup.log().info("starting " + spec.name() + " " + spec.version() + " (run " + runId + ")");
     next.loop().start();
-    next.run().start();
+    started.inputs().ifPresentOrElse(next.run()::start, next.run()::start);
     return new ControlResult("starting", "started run " + runId);
   }
 
@@ -325,23 +326,33 @@ public final class AppController implements AppService, AutoCloseable {
     }
   }
 
-  /** The latest run rebuilt from its journal (listening to Docker again), not yet running. */
+  /**
+   * The latest run rebuilt from its journal (listening to Docker again), not yet running, with the
+   * spec and settings it started with ({@link AppActions#prepareToResume}).
+   */
   private Optional<LiveRun> replay(String runId) {
+    long offset = feed.offsetOf(runId);
+    FileJournal journal;
     try {
-      CheckedSpec checked = actions.checkSpec();
-      AppSpec spec = checked.spec();
-      AppActions.Started started = prepareOrFail(checked, false);
-      long offset = feed.offsetOf(runId);
-      FileJournal journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
+      journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
+    } catch (IOException | RuntimeException e) {
+      setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
+      return Optional.empty();
+    }
+    try {
       if (journal.entries().isEmpty()) {
         journals.close(journal, runId);
         return Optional.empty();
       }
+      AppActions.Started started = prepareOrFail(snapshot.specName(), snapshot.specVersion(),
+          url -> actions.prepareToResume(runId, journal.entries(), url));
+      AppSpec spec = started.prepared().spec();
       journal.entries().forEach(entry -> onEntry(entry, offset, false));
       LiveRun resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time());
       resumed.run().resume(journal.entries());
       return Optional.of(resumed);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      journals.close(journal, runId);
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
     }
@@ -358,22 +369,21 @@ public final class AppController implements AppService, AutoCloseable {
     }
   }
 
-  private AppActions.Started prepareOrFail(CheckedSpec checked, boolean preflight) {
-    AppSpec spec = checked.spec();
+  private AppActions.Started prepareOrFail(String specName, String specVersion, java.util.function.Function<
+      Optional<java.util.function.Function<String, String>>, AppActions.Started> prepare) {
     try {
       Optional<java.util.function.Function<String, String>> url =
           Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
-      AppActions.Started started = preflight ? actions.prepare(checked, url)
-          : actions.prepareToResume(checked, url);
+      AppActions.Started started = prepare.apply(url);
       secrets.add(started.secrets());
       secrets.add(started.prepared().masker());
       startupMessage = "";
       startupFailure = null;
       return started;
     } catch (ApiException e) {
-      publish(() -> new AppSnapshot(spec.name(), spec.version(), "failed", e.getMessage(), "",
+      publish(() -> new AppSnapshot(specName, specVersion, "failed", e.getMessage(), "",
           null, snapshot.run()));
-      setup.log().error("cannot start " + spec.name() + ": " + e.getMessage());
+      setup.log().error("cannot start " + specName + ": " + e.getMessage());
       throw e;
     }
   }
