@@ -369,8 +369,9 @@ public final class AppController implements AppService, AutoCloseable {
     }
   }
 
-  private AppActions.Started prepareOrFail(String specName, String specVersion, java.util.function.Function<
-      Optional<java.util.function.Function<String, String>>, AppActions.Started> prepare) {
+  private AppActions.Started prepareOrFail(String specName, String specVersion,
+      java.util.function.Function<Optional<java.util.function.Function<String, String>>,
+          AppActions.Started> prepare) {
     try {
       Optional<java.util.function.Function<String, String>> url =
           Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
@@ -383,7 +384,8 @@ public final class AppController implements AppService, AutoCloseable {
     } catch (ApiException e) {
       publish(() -> new AppSnapshot(specName, specVersion, "failed", e.getMessage(), "",
           null, snapshot.run()));
-      setup.log().error("cannot start " + specName + ": " + e.getMessage());
+      setup.log().error("cannot start " + (specName.isEmpty() ? "the app" : specName) + ": "
+          + e.getMessage());
       throw e;
     }
   }
