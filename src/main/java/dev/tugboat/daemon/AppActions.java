@@ -14,9 +14,14 @@ import dev.tugboat.spec.AdminCommandSpec;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
 import dev.tugboat.spec.AppSpec;
+import dev.tugboat.events.JournalEntry;
+import dev.tugboat.events.RunInputDigests;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +31,19 @@ import java.util.stream.Collectors;
  */
 final class AppActions {
 
-  /** A prepared start and the secrets it knows. */
-  record Started(AppPreparer.Prepared prepared, List<String> secrets) {}
+  /**
+   * A prepared start, the secrets it knows, and the kept spec and settings it runs with (absent for
+   * a run resumed from a journal that does not record them).
+   */
+  record Started(AppPreparer.Prepared prepared, List<String> secrets,
+      Optional<RunInputDigests> inputs) {}
 
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
   private final SpecStore specs;
   private final java.util.function.Supplier<LicensedApp> licensed;
   private final PreflightReports preflights = new PreflightReports();
+  private RunInputPins pins;
 
   AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs) {
     this(setup, runtime, specs, () -> LicensedApp.none(LicenseDesk.ADVICE, Releases.none()));
@@ -46,6 +56,15 @@ final class AppActions {
     this.runtime = runtime;
     this.specs = specs;
     this.licensed = licensed;
+  }
+
+  /** Made at first use: logs and admin commands need no state directory. */
+  private synchronized RunInputPins pins() {
+    if (pins == null) {
+      pins = new RunInputPins(specs.files(), setup.daemon().settingsFile(), specs,
+          new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log()), setup.log());
+    }
+    return pins;
   }
 
   /** The license and releases a start renders with now. */
@@ -88,26 +107,65 @@ final class AppActions {
     }
   }
 
-  /** Prepares a start; with an Integration API address, every container gets it in its env. */
-  Started prepare(CheckedSpec spec,
-      java.util.Optional<java.util.function.Function<String, String>> integrationUrl) {
-    return prepare(spec, integrationUrl, true);
+  /**
+   * Prepares a start from kept copies of the spec and of the settings as they are now (see {@link
+   * RunInputPins}); with an Integration API address, every container gets it in its env.
+   */
+  Started prepare(CheckedSpec spec, Optional<Function<String, String>> integrationUrl) {
+    // Read first: values a value_cmd generates are saved, so the kept copy has them.
+    AppConfig.Read read = setup.appConfig().read(spec.spec());
+    RunInputPins.Pinned pinned;
+    try {
+      pinned = pins().pin(spec.text());
+    } catch (IOException e) {
+      throw StateDirRefusal.logged(setup.log(), "cannot keep the spec and settings of the run in "
+          + setup.daemon().stateDir() + ": " + e);
+    }
+    return prepare(spec, read, pinned.spec(), Optional.of(pinned.settings()),
+        Optional.of(pinned.digests()), integrationUrl, true);
   }
 
-  /** Prepares to continue a run under way: no preflight, which would remove its containers. */
-  Started prepareToResume(CheckedSpec spec,
-      java.util.Optional<java.util.function.Function<String, String>> integrationUrl) {
-    return prepare(spec, integrationUrl, false);
+  /**
+   * Prepares to continue the run of {@code entries} with the spec and settings its journal says
+   * it started with; no preflight, which would remove its containers. A journal from before they
+   * were recorded resumes with the spec and settings in use now, as it did then.
+   *
+   * @throws ApiException 409 when the kept spec or settings are missing or damaged: the run is not
+   *     resumed with other inputs than its own
+   */
+  Started prepareToResume(String runId, List<JournalEntry> entries,
+      Optional<Function<String, String>> integrationUrl) {
+    Optional<RunInputDigests> recorded = RunInputPins.recorded(entries);
+    if (recorded.isEmpty()) {
+      setup.log().warn("the journal of run " + runId + " does not record the spec and settings it"
+          + " started with (an older Tugboat started it): it resumes with the spec and settings in"
+          + " use now");
+      CheckedSpec checked = checkSpec();
+      return prepare(checked, setup.appConfig().read(checked.spec()),
+          specs.current().orElseThrow(), Optional.empty(), Optional.empty(), integrationUrl, false);
+    }
+    RunInputPins.Pinned pinned;
+    CheckedSpec checked;
+    try {
+      pinned = pins().find(recorded.get());
+      checked = AppPreparer.checkSpec(pinned.spec(), problem -> setup.log().warn(problem));
+    } catch (IOException | AppPreparer.PrepareException e) {
+      throw new ApiException(409, "run " + runId + " cannot go on with the spec and settings it"
+          + " started with: " + e.getMessage() + "; it is not resumed with others: the app starts"
+          + " in a new run, whose preflight removes the old run's containers (or stays stopped"
+          + " if it was stopped)");
+    }
+    return prepare(checked, setup.appConfig().read(checked.spec()), pinned.spec(),
+        Optional.of(pinned.settings()), recorded, integrationUrl, false);
   }
 
   /** {@code integrationUrl}: the Integration API's address a run's containers get, by run id. */
-  private Started prepare(CheckedSpec spec,
-      java.util.Optional<java.util.function.Function<String, String>> integrationUrl,
-      boolean preflight) {
-    AppConfig.Read read = setup.appConfig().read(spec.spec());
-    AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
+  private Started prepare(CheckedSpec spec, AppConfig.Read read, Path specFile,
+      Optional<Path> settings, Optional<RunInputDigests> inputs,
+      Optional<Function<String, String>> integrationUrl, boolean preflight) {
+    AppPreparer.Options options = new AppPreparer.Options(specFile,
         setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().registries(),
-        setup.clock(), licensed.get());
+        setup.clock(), licensed.get(), settings);
     try {
       AppPreparer.Prepared prepared = preflight
           ? AppPreparer.prepare(spec, options, runtime, preflights::record)
@@ -116,7 +174,7 @@ final class AppActions {
         prepared = new AppPreparer.Prepared(prepared.spec(), prepared.inputs(), prepared.masker(),
             prepared.plan(), new IntegrationEnvLauncher(prepared.launcher(), integrationUrl.get()));
       }
-      return new Started(prepared, AppConfig.secrets(read.values()));
+      return new Started(prepared, AppConfig.secrets(read.values()), inputs);
     } catch (AppPreparer.PrepareException e) {
       throw new ApiException(e.exitCode() == 2 ? 400 : 409, e.getMessage());
     }

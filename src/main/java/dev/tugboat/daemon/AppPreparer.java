@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,12 +47,23 @@ import java.util.function.Consumer;
  */
 public final class AppPreparer {
 
-  /** What a start is made of, as options or the daemon config give it. */
+  /**
+   * What a start is made of, as options or the daemon config give it. {@code pinnedSettings}: a
+   * kept copy of the settings to read instead of {@code settingsFile}, saving nothing (the daemon's
+   * runs, see {@link RunInputs}).
+   */
   public record Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
-      ImageRegistries registries, Clock clock, LicensedApp licensed) {
+      ImageRegistries registries, Clock clock, LicensedApp licensed,
+      Optional<Path> pinnedSettings) {
     public Options {
       sets = List.copyOf(sets);
       Objects.requireNonNull(registries, "registries");
+      Objects.requireNonNull(pinnedSettings, "pinnedSettings");
+    }
+
+    public Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
+        ImageRegistries registries, Clock clock, LicensedApp licensed) {
+      this(specFile, settingsFile, sets, host, registries, clock, licensed, Optional.empty());
     }
 
     /** Without a license: the license's template functions say how to give one. */
@@ -166,7 +178,7 @@ public final class AppPreparer {
     RunInputs.Prepared prepared;
     try {
       prepared = RunInputs.of(spec, checked.templates(), options.specFile(),
-          options.settingsFile(), options.sets(), options.host(), options.registries().addresses(),
+          options.settingsFile(), options.pinnedSettings(), options.sets(), options.host(), options.registries().addresses(),
           options.clock(), options.licensed());
     } catch (RunInputs.InputException e) {
       throw new PrepareException(e.getMessage(), 2);

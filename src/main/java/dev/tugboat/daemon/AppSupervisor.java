@@ -98,7 +98,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.secrets = new AppSecrets(SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
         setup.log()::warn));
     this.specs = new SpecStore(setup.daemon().stateDir().resolve("spec"), setup.daemon().app(),
-        setup.daemon().settingsFile());
+        setup.daemon().settingsFile(), setup.log()::warn, SpecStore.Steps.NONE);
     this.history = new RunHistory(setup.daemon().stateDir().resolve("history.json"),
         setup.clock(), setup.log()::warn);
     this.licenses = new LicenseDesk(new LicenseStore(setup.daemon().stateDir()), setup.clock(),
@@ -386,7 +386,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         "starting run " + runId, null, "", next.startedAt(), null));
     setup.log().info("starting " + spec.name() + " " + spec.version() + " (run " + runId + ")");
     next.loop().start();
-    next.run().start();
+    started.inputs().ifPresentOrElse(next.run()::start, next.run()::start);
     return new ControlResult(AppPhase.STARTING.label(), "started run " + runId);
   }
 
@@ -441,27 +441,36 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     }
   }
 
-  /** The latest run rebuilt from its journal (listening to Docker again), not yet running. */
+  /**
+   * The latest run rebuilt from its journal (listening to Docker again), not yet running, with the
+   * spec and settings it started with ({@link AppActions#prepareToResume}).
+   */
   private Optional<LiveRun> replay(String runId) {
+    long offset = feed.offsetOf(runId);
+    FileJournal journal;
     try {
-      CheckedSpec checked = actions.checkSpec();
-      AppSpec spec = checked.spec();
-      Optional<Function<String, String>> url =
-          Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
-      AppActions.Started started = actions.prepareToResume(checked, url);
-      knowSecrets(started);
-      long offset = feed.offsetOf(runId);
-      FileJournal journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
+      journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
+    } catch (IOException | RuntimeException e) {
+      setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
+      return Optional.empty();
+    }
+    try {
       if (journal.entries().isEmpty()) {
         journals.close(journal, runId);
         return Optional.empty();
       }
+      Optional<Function<String, String>> url =
+          Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
+      AppActions.Started started = actions.prepareToResume(runId, journal.entries(), url);
+      knowSecrets(started);
+      AppSpec spec = started.prepared().spec();
       journal.entries().forEach(entry -> onEntry(entry, offset, false));
       LiveRun resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time(),
           offset);
       resumed.run().resume(journal.entries());
       return Optional.of(resumed);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      journals.close(journal, runId);
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
     }

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Gathers what a run of a spec needs from the command line: the config values (the settings file,
@@ -68,6 +69,18 @@ public final class RunInputs {
   public static Prepared of(AppSpec spec, ParsedTemplates templates, Path specFile,
       Path settingsFile, List<String> sets, HostAddresses host, Map<String, String> registries,
       Clock clock, LicensedApp licensed) throws InputException {
+    return of(spec, templates, specFile, settingsFile, Optional.empty(), sets, host, registries,
+        clock, licensed);
+  }
+
+  /**
+   * As above; with {@code pinned}, the settings are read from that copy instead of {@code
+   * settingsFile} (which still says where the certificate authority is), and nothing is saved: a
+   * run resumed with the settings it started with, or a start with the copy it records.
+   */
+  public static Prepared of(AppSpec spec, ParsedTemplates templates, Path specFile,
+      Path settingsFile, Optional<Path> pinned, List<String> sets, HostAddresses host,
+      Map<String, String> registries, Clock clock, LicensedApp licensed) throws InputException {
     try {
       licensed.requireUsable(clock.instant());
     } catch (LicenseException e) {
@@ -84,7 +97,9 @@ public final class RunInputs {
     ConfigValues values;
     try {
       Settings stored = Settings.empty();
-      if (settingsFile != null) {
+      if (pinned.isPresent()) {
+        stored = new SettingsStore(pinned.get()).load();
+      } else if (settingsFile != null) {
         SettingsStore store = new SettingsStore(settingsFile);
         loader.load(spec, store, facts);
         stored = store.load();

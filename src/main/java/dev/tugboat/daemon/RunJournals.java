@@ -1,9 +1,14 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.events.FileJournal;
+import dev.tugboat.events.JournalCodec;
 import dev.tugboat.events.JournalDirectory;
 import dev.tugboat.events.JournalEntry;
+import dev.tugboat.events.RunEvent;
+import dev.tugboat.events.RunInputDigests;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * The daemon's run journals in {@code <state_dir>/runs}, with what goes wrong said in its log:
  * a new run's journal (older ones rotated out), the latest run, a journal read back to resume,
- * the kept runs' entries for the API's event list.
+ * the kept runs' entries for the API's event list, the inputs a run recorded.
  */
 final class RunJournals {
 
@@ -61,6 +66,11 @@ final class RunJournals {
     }
   }
 
+  /** Every run with a journal, oldest first; for what must not take "none" for "unreadable". */
+  List<String> runIdsOrThrow() throws IOException {
+    return directory().runIds();
+  }
+
   /**
    * A run's entries read without changing its file (damage is left out: resuming the run repairs
    * it and says so); empty, said in the log, when the file cannot be read at all.
@@ -72,6 +82,30 @@ final class RunJournals {
       log.warn("cannot read the journal of run " + runId + ": " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * The spec and settings a run's journal says it started with, read from its first lines only;
+   * empty when it does not say (written before Tugboat recorded them, or damaged before its start).
+   */
+  Optional<RunInputDigests> recordedInputs(String runId) throws IOException {
+    JournalCodec codec = new JournalCodec();
+    try (BufferedReader lines = Files.newBufferedReader(directory().fileOf(runId))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        JournalEntry entry;
+        try {
+          entry = codec.decode(line);
+        } catch (JournalCodec.UnreadableLine e) {
+          return Optional.empty();
+        }
+        if (entry.record() instanceof RunEvent.StartRequested start) {
+          return start.recorded();
+        }
+      }
+    } catch (MalformedInputException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /** The size in bytes of a run's journal file, 0 when it cannot be told. */

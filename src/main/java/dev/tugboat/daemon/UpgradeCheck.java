@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -54,14 +55,19 @@ final class UpgradeCheck {
    *     not met
    */
   void require(CheckedSpec checked, String text, String name, Path settingsFile) {
+    require(checked, text, name, Optional.of(settingsFile).filter(Files::exists));
+  }
+
+  /** As above, {@code settingsFile} absent: none yet. */
+  void require(CheckedSpec checked, String text, String name, Optional<Path> settingsFile) {
     AppSpec spec = checked.spec();
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory(setup.daemon().stateDir(), ".upgrade-check");
       Path specFile = Files.writeString(scratch.resolve("spec.yml"), text);
       Path settings = scratch.resolve("settings.json");
-      if (Files.exists(settingsFile)) {
-        Files.copy(settingsFile, settings, StandardCopyOption.COPY_ATTRIBUTES);
+      if (settingsFile.isPresent()) {
+        Files.copy(settingsFile.get(), settings, StandardCopyOption.COPY_ATTRIBUTES);
       }
       AppPreparer.Prepared prepared = AppPreparer.plan(checked, new AppPreparer.Options(specFile,
           settings, List.of(), setup.host(), setup.daemon().registries(), setup.clock(),

@@ -1,8 +1,10 @@
 package dev.tugboat.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fact posted to a run's loop. Any thread may post one; only the loop reads them, in order.
@@ -34,8 +36,21 @@ public sealed interface RunEvent extends JournalRecord {
     return "loop";
   }
 
-  /** Begin the run: roots start at once. */
-  record StartRequested() implements RunEvent {
+  /**
+   * Begin the run: roots start at once. {@code inputs}: the spec and settings it starts with, when
+   * the daemon started it; absent in journals written before Tugboat recorded them, and for
+   * {@code tugboat run}, which keeps no state directory.
+   */
+  record StartRequested(@JsonInclude(JsonInclude.Include.NON_NULL) RunInputDigests inputs)
+      implements RunEvent {
+    public StartRequested() {
+      this(null);
+    }
+
+    public Optional<RunInputDigests> recorded() {
+      return Optional.ofNullable(inputs);
+    }
+
     @Override
     public String source() {
       return "operator";

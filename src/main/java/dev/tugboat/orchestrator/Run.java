@@ -4,6 +4,7 @@ import dev.tugboat.events.EventBus;
 import dev.tugboat.events.Journal;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.events.RunEvent;
+import dev.tugboat.events.RunInputDigests;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.trigger.ProbedTriggers;
 import dev.tugboat.trigger.TcpConnector;
@@ -55,6 +56,12 @@ public final class Run implements AutoCloseable {
   public void start() {
     connection.listen();
     bus.post(new RunEvent.StartRequested());
+  }
+
+  /** As {@link #start()}, its journal's start recording the spec and settings it runs with. */
+  public void start(RunInputDigests inputs) {
+    connection.listen();
+    bus.post(new RunEvent.StartRequested(inputs));
   }
 
   /**
