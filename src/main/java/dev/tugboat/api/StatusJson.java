@@ -149,6 +149,8 @@ final class StatusJson {
     // While Docker does not answer, container states are last known, not current: say so.
     root.put("docker", run == null || run.dockerLost().isEmpty() ? "reachable"
         : "unreachable: " + run.dockerLost());
+    // Why the run acts on nothing (its journal cannot be written); empty while it goes on.
+    root.put("paused", run == null ? "" : run.paused());
     root.put("interrupted", run != null && run.interrupted());
     root.put("updated_at", run == null ? null : run.updatedAt().toString());
     if (run == null) {

@@ -382,11 +382,12 @@ public final class AppController implements AppService, AutoCloseable {
   private LiveRun newRun(AppSpec spec, AppActions.Started started, String runId,
       FileJournal journal, Instant startedAt) {
     closeJournal(live);
+    PauseLog pauses = new PauseLog(setup.log(), secrets::masker);
     Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
         started.prepared().plan(), runtime,
         started.prepared().reportingSecrets(secrets::add).launcher(), setup.clock(),
         journal, workers, new SystemScheduler(), TcpConnector.sockets(),
-        status -> onStatus(spec, status)));
+        status -> onStatus(spec, pauses.observe(status))));
     Thread loop = new Thread(run::runLoop, "tugboat-loop");
     loop.setDaemon(true);
     LiveRun next = new LiveRun(spec, runId, run, loop, startedAt, journal);

@@ -23,6 +23,6 @@ final class MaskedStatus {
     return new RunStatus(s.runId(), s.app(), s.state(), masker.mask(s.message()), s.sequence(),
         s.updatedAt(), s.ended(), containers, events, new RunStatus.ReadyStatus(s.ready().state(),
             masker.mask(s.ready().description()), masker.mask(s.ready().lastSeen())),
-        s.interrupted(), masker.mask(s.dockerLost()));
+        s.interrupted(), masker.mask(s.dockerLost()), masker.mask(s.paused()));
   }
 }
