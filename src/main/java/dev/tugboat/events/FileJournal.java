@@ -61,6 +61,11 @@ public final class FileJournal implements Journal, AutoCloseable {
         List.of(), List.of(), listener);
   }
 
+  /** A new journal writing through {@code channel}, an empty file's: for tests of failing disks. */
+  static FileJournal over(Path file, FileChannel channel, Consumer<JournalEntry> listener) {
+    return new FileJournal(file, channel, 0, new JournalCodec(), List.of(), List.of(), listener);
+  }
+
   /**
    * An existing run's journal with its entries loaded, appending after the last good line. A torn
    * last line is cut off. A damaged line before the end means nothing after it can be trusted: the
