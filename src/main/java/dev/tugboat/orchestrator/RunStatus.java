@@ -13,7 +13,7 @@ import java.util.Optional;
  * containers stopped while nobody watched (a new run should start the app). {@code dockerLost}:
  * why Docker does not answer, empty while it does; container states may then be stale. {@code
  * paused}: why the loop acts on nothing (its journal cannot be written), empty while it runs; the
- * status is then the last one before the pause.
+ * status is then the last one before the pause, with its message saying why.
  */
 public record RunStatus(
     String runId,
@@ -45,10 +45,16 @@ public record RunStatus(
         interrupted, dockerLost, "");
   }
 
-  /** This status, with the loop paused for {@code why} (empty: running again). */
+  /**
+   * This status, of a loop paused for {@code why}: the app's message says so too, since the state
+   * is the last one acted on (a run paused on its first step still shows {@code stopped}).
+   */
   public RunStatus withPaused(String why) {
-    return new RunStatus(runId, app, state, message, sequence, updatedAt, ended, containers,
-        events, ready, interrupted, dockerLost, why);
+    if (why.isEmpty()) {
+      throw new IllegalArgumentException("a pause needs a reason");
+    }
+    return new RunStatus(runId, app, state, "paused: " + why, sequence, updatedAt, ended,
+        containers, events, ready, interrupted, dockerLost, why);
   }
 
   /** A status without a ready check, as runs of specs with no {@code state.ready} have. */

@@ -82,6 +82,7 @@ class DiskFullIT {
         .contains("cannot write the journal at " + journal)
         .contains("No space left on device");
     assertThat(paused.path("run_id").asText()).isEqualTo(runId);
+    assertThat(paused.path("message").asText()).startsWith("paused: cannot write the journal at ");
 
     CompletableFuture<HttpResponse<String>> stop = CompletableFuture.supplyAsync(() -> post("stop"));
     Thread.sleep(8_000); // five retries or so: the log says it once all the same
@@ -92,14 +93,15 @@ class DiskFullIT {
 
     long freed = System.nanoTime();
     Files.delete(state.resolve("filler"));
-    JsonNode stopped = awaitState("stopped", SETTLE);
+    JsonNode stopped = awaitStatus(s -> s.path("state").asText().equals("stopped")
+        && s.path("paused").asText().isEmpty(), SETTLE);
     double stoppedAfter = seconds(freed);
     HttpResponse<String> stopAnswer = stop.get();
     assertThat(stopAnswer.statusCode()).as(stopAnswer.body()).isBetween(200, 202);
     assertThat(stopAnswer.body()).doesNotContain("not running");
     assertThat(stopped.path("paused").asText()).isEmpty();
     assertThat(stopped.path("run_id").asText()).isEqualTo(runId);
-    assertThat(running()).as("containers left running").isEmpty();
+    assertThat(running()).as("containers left running; the daemon said:\n" + daemon.output()).isEmpty();
     assertThat(stopped.path("components").findValuesAsText("state"))
         .allMatch(s -> s.equals("stopped") || s.equals("waiting"));
 
@@ -123,6 +125,9 @@ class DiskFullIT {
     System.out.printf("disk full: paused %.1f s after the disk filled; stopped %.1f s after space"
         + " returned; started again in %.1f s; journal of %d entries read back whole%n",
         pausedAfter, stoppedAfter, seconds(restart), sequences.size());
+    System.out.println("what the daemon said of it:");
+    daemon.output().lines().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR")
+        || l.contains(" goes on: ")).forEach(l -> System.out.println("  " + l));
   }
 
   private void configure() throws IOException {

@@ -46,7 +46,8 @@ class RunLoopDiskFullTest {
     assertThat(run.journal.entries()).isEmpty();
     assertThat(run.run.loop().paused()).isTrue();
     assertThat(run.status().paused()).isEqualTo(PAUSED);
-    assertThat(run.status().state()).isEqualTo(AppPhase.STOPPED);
+    assertThat(run.status().message()).isEqualTo("paused: " + PAUSED);
+    assertThat(run.status().state()).isEqualTo(AppPhase.STOPPED); // the last state acted on
     assertThat(run.published).filteredOn(s -> !s.paused().isEmpty()).hasSize(1);
   }
 
