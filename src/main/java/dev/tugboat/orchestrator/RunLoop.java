@@ -15,10 +15,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one owner of a run's state. Takes events from the bus in order; for each, journals it, asks
- * the planner, journals the decisions, publishes a status snapshot, and hands the decisions to the
- * executor. {@link #handle} must only ever be called from one thread at a time (the loop thread,
- * or a test driving it); {@link #status()} may be read from any thread.
+ * The one owner of a run's state. Takes events from the bus in order; for each, asks the planner,
+ * journals the event and the decisions, publishes a status snapshot, and hands the decisions to
+ * the executor. Nothing is acted on before it is journaled: while the journal refuses a write, the
+ * loop is paused (see {@link #retryJournal()}). {@link #handle} must only ever be called from one
+ * thread at a time (the loop thread, or a test driving it); {@link #status()} may be read from any
+ * thread.
  */
 public final class RunLoop {
 
@@ -73,8 +75,9 @@ public final class RunLoop {
   }
 
   /**
-   * Writes the rest of the step the journal refused, then acts on it; false while the journal
-   * still refuses (the loop stays paused). True when nothing waited to be written.
+   * Writes what the journal has not taken yet of the current step, then acts on it; false while
+   * the journal still refuses (the loop stays paused, its status says why, once). True when
+   * nothing waited to be written.
    */
   public boolean retryJournal() {
     UnjournalledStep pending = unjournalled;
