@@ -167,6 +167,8 @@ final class StatusJson {
     root.put("docker", run == null || run.dockerLost().isEmpty() ? "reachable"
         : "unreachable: " + run.dockerLost());
     root.put("run_ended", run != null && run.ended());
+    // Why the run acts on nothing (its journal cannot be written); empty while it goes on.
+    root.put("paused", run == null ? "" : run.paused());
     root.put("interrupted", run != null && run.interrupted());
     root.put("updated_at", run == null ? null : run.updatedAt().toString());
     if (run == null) {

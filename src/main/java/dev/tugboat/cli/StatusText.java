@@ -21,6 +21,10 @@ final class StatusText {
       out.append("run ").append(status.path("run_id").asText()).append(", started ")
           .append(status.path("started_at").asText("")).append('\n');
     }
+    String paused = status.path("paused").asText("");
+    if (!paused.isEmpty()) {
+      out.append("paused: ").append(paused).append('\n');
+    }
     String startup = status.path("startup_message").asText("");
     if (!startup.isEmpty()) {
       out.append("startup message: ").append(startup).append('\n');

@@ -56,11 +56,22 @@ final class AppIntent {
     }
   }
 
-  /** Records the request before it is acted on, or refuses it (507) when it cannot. */
+  /**
+   * Records the request before it is acted on. A start that cannot be recorded is refused (507):
+   * its run could not write its journal either. A stop goes ahead with a warning: refused, it
+   * would leave running what the operator wants stopped, perhaps to free the very disk that is
+   * full; only a daemon restart before the file can be written would start the app again.
+   */
   void recordOrRefuse(Wanted wanted, DaemonLog log) {
     try {
       record(wanted);
     } catch (IOException e) {
+      if (wanted == Wanted.STOPPED) {
+        log.warn("cannot record the stop in " + file + ": " + e + "; stopping all the same (were"
+            + " the daemon restarted before the file can be written, it would start the app"
+            + " again)");
+        return;
+      }
       String message = "cannot record the request in " + file + ": " + e;
       throw StateDirRefusal.logged(log, message);
     }

@@ -513,11 +513,15 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       endRun(previous);
     }
     LiveRun[] made = new LiveRun[1];
+    PauseLog pauses = new PauseLog(setup.log(), secrets::masker);
     Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
         started.prepared().plan(), runtime,
         started.prepared().reportingSecrets(secrets::add).launcher(), setup.clock(),
         journal, workers, new SystemScheduler(), TcpConnector.sockets(),
-        status -> post(() -> statusChanged(made[0], status))));
+        status -> {
+          RunStatus observed = pauses.observe(status);
+          post(() -> statusChanged(made[0], observed));
+        }));
     Thread loop = new Thread(() -> {
       try {
         run.runLoop();

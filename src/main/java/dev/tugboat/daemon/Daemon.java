@@ -42,6 +42,7 @@ public final class Daemon {
     // Logging must be set up before two threads log at once (the Docker client loading beside the
     // API), or SLF4J queues their first lines and prints a warning about replaying them.
     org.slf4j.LoggerFactory.getILoggerFactory();
+    Thread.setDefaultUncaughtExceptionHandler(new DeadThreadLog(log));
     Optional<String> unsafeStateDir;
     try {
       unsafeStateDir = StateDirCheck.refusal(config.stateDir(), StateDirCheck.processUid());

@@ -33,9 +33,13 @@ public final class FileJournal implements Journal, AutoCloseable {
   private final List<JournalEntry> entries;
   private final Object writeLock = new Object();
   private long lastSequence;
+  /** The file's length up to the end of its last whole line; writes go there. */
+  private long wholeLength;
+  /** A failed write left part of a line after {@link #wholeLength} that could not be cut off. */
+  private boolean torn;
   private boolean closed;
 
-  private FileJournal(Path file, FileChannel channel, JournalCodec codec,
+  private FileJournal(Path file, FileChannel channel, long length, JournalCodec codec,
       List<JournalEntry> loaded, List<String> warnings, Consumer<JournalEntry> listener) {
     this.file = file;
     this.channel = channel;
@@ -44,12 +48,18 @@ public final class FileJournal implements Journal, AutoCloseable {
     this.warnings = List.copyOf(warnings);
     this.entries = new ArrayList<>(loaded);
     this.lastSequence = loaded.isEmpty() ? Long.MIN_VALUE : loaded.get(loaded.size() - 1).sequence();
+    this.wholeLength = length;
   }
 
   /** A new run's journal; fails if {@code file} exists. */
   public static FileJournal create(Path file, Consumer<JournalEntry> listener) throws IOException {
-    return new FileJournal(file, AtomicFiles.createForAppend(file), new JournalCodec(),
+    return new FileJournal(file, AtomicFiles.createForAppend(file), 0, new JournalCodec(),
         List.of(), List.of(), listener);
+  }
+
+  /** A new journal writing through {@code channel}, an empty file's: for tests of failing disks. */
+  static FileJournal over(Path file, FileChannel channel, Consumer<JournalEntry> listener) {
+    return new FileJournal(file, channel, 0, new JournalCodec(), List.of(), List.of(), listener);
   }
 
   /**
@@ -69,8 +79,8 @@ public final class FileJournal implements Journal, AutoCloseable {
       warnings.add(scan.warning().orElseThrow() + "; " + repair(file, scan, clock));
     }
     FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-    channel.position(channel.size());
-    return new FileJournal(file, channel, codec, scan.entries(), warnings, listener);
+    return new FileJournal(file, channel, channel.size(), codec, scan.entries(), warnings,
+        listener);
   }
 
   private static String repair(Path file, JournalScan scan, Clock clock) throws IOException {
@@ -117,26 +127,36 @@ public final class FileJournal implements Journal, AutoCloseable {
     listener.accept(entry);
   }
 
+  /**
+   * Writes one whole line after the last whole one. A failed write (a full disk) may leave part of
+   * the line: followed by later ones it would read back as damage in the middle and cost every
+   * entry after it, so it is cut off at once, or, if even that fails, before the next write.
+   */
   private void write(ByteBuffer line) {
-    long before = -1;
     try {
-      before = channel.position();
+      if (torn) {
+        channel.truncate(wholeLength);
+        torn = false;
+      }
+      long at = wholeLength;
       while (line.hasRemaining()) {
-        channel.write(line);
+        at += channel.write(line, at);
       }
+      wholeLength = at;
     } catch (IOException e) {
-      // A half-written line followed by later ones would read back as damage in the middle and
-      // cost every entry after it: take the part back so the next append starts a clean line.
-      if (before >= 0) {
-        try {
-          channel.truncate(before);
-          channel.position(before);
-        } catch (IOException again) {
-          e.addSuppressed(again);
-        }
+      try {
+        channel.truncate(wholeLength);
+      } catch (IOException again) {
+        torn = true;
+        e.addSuppressed(again);
       }
-      throw new UncheckedIOException("cannot write to journal " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the journal at " + file + ": " + reason(e), e);
     }
+  }
+
+  /** The system's words ("No space left on device"), or the exception's name when it has none. */
+  private static String reason(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Forces every appended entry to the disk (fdatasync: the file's length is part of its data). */
@@ -149,7 +169,7 @@ public final class FileJournal implements Journal, AutoCloseable {
       try {
         channel.force(false);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot sync journal " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot sync the journal at " + file + ": " + reason(e), e);
       }
     }
   }

@@ -5,18 +5,22 @@ import dev.tugboat.events.EventBus;
 import dev.tugboat.events.Journal;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.events.RunEvent;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one owner of a run's state. Takes events from the bus in order; for each, journals it, asks
- * the planner, journals the decisions, publishes a status snapshot, and hands the decisions to the
- * executor. {@link #handle} must only ever be called from one thread at a time (the loop thread,
- * or a test driving it); {@link #status()} may be read from any thread.
+ * The one owner of a run's state. Takes events from the bus in order; for each, asks the planner,
+ * journals the event and the decisions, publishes a status snapshot, and hands the decisions to
+ * the executor. Nothing is acted on before it is journaled: while the journal refuses a write, the
+ * loop is paused (see {@link #retryJournal()}). {@link #handle} must only ever be called from one
+ * thread at a time (the loop thread, or a test driving it); {@link #status()} may be read from any
+ * thread.
  */
 public final class RunLoop {
 
@@ -30,6 +34,7 @@ public final class RunLoop {
   private final Consumer<RunStatus> onStatus;
   private RunState state;
   private long sequence;
+  private UnjournalledStep unjournalled;
   private volatile RunStatus status;
 
   RunLoop(String app, String runId, StartPlan plan, Clock clock, EventBus bus, Journal journal,
@@ -46,25 +51,64 @@ public final class RunLoop {
     this.status = StatusView.of(app, plan, state, 0, clock.instant());
   }
 
-  /** Answers one event: decide, record, publish, act. */
+  /**
+   * Answers one event: decide, record, publish, act. When the journal refuses the record (a full
+   * disk), nothing is acted on: the loop is paused, its status says why, and {@link
+   * #retryJournal()} tries again; events posted meanwhile wait in the bus.
+   */
   public void handle(RunEvent event) {
+    if (unjournalled != null) {
+      throw new IllegalStateException("the loop is paused until its journal can be written");
+    }
     Instant now = clock.instant();
     long eventSequence = ++sequence;
-    journal.append(new JournalEntry(eventSequence, now, state.runId(), 0, event.source(), event));
     Planner.Step step = planner.decide(state, event, now);
-    state = step.state();
+    List<JournalEntry> entries = new ArrayList<>();
+    entries.add(new JournalEntry(eventSequence, now, state.runId(), 0, event.source(), event));
     for (Decision decision : step.decisions()) {
-      journal.append(new JournalEntry(++sequence, now, state.runId(), eventSequence,
+      entries.add(new JournalEntry(++sequence, now, state.runId(), eventSequence,
           decision.cause(), decision));
     }
-    if (step.decisions().stream().anyMatch(RunLoop::repeatsIfLost)) {
-      journal.sync();
+    unjournalled = new UnjournalledStep(step, entries,
+        step.decisions().stream().anyMatch(RunLoop::repeatsIfLost));
+    retryJournal();
+  }
+
+  /**
+   * Writes what the journal has not taken yet of the current step, then acts on it; false while
+   * the journal still refuses (the loop stays paused, its status says why, once). True when
+   * nothing waited to be written.
+   */
+  public boolean retryJournal() {
+    UnjournalledStep pending = unjournalled;
+    if (pending == null) {
+      return true;
     }
-    status = StatusView.of(app, plan, state, sequence, now);
+    try {
+      pending.writeTo(journal);
+    } catch (UncheckedIOException e) {
+      String why = e.getMessage() + "; nothing is acted on until it can be; retrying at most "
+          + UnjournalledStep.MAX_RETRY_DELAY.toSeconds() + " s apart";
+      if (!why.equals(status.paused())) {
+        status = status.withPaused(why);
+        onStatus.accept(status);
+      }
+      return false;
+    }
+    unjournalled = null;
+    Planner.Step step = pending.step();
+    state = step.state();
+    status = StatusView.of(app, plan, state, pending.lastSequence(), pending.decidedAt());
     for (Decision decision : step.decisions()) {
       executor.perform(decision, state);
     }
     onStatus.accept(status);
+    return true;
+  }
+
+  /** True while a step waits for the journal: nothing is handled or acted on until it is written. */
+  public boolean paused() {
+    return unjournalled != null;
   }
 
   /**
@@ -103,16 +147,24 @@ public final class RunLoop {
   /** Handles every queued event without waiting; for tests that drive the loop by hand. */
   public void drain() {
     Optional<RunEvent> next;
-    while (!state.ended() && (next = bus.poll()).isPresent()) {
+    while (!state.ended() && unjournalled == null && (next = bus.poll()).isPresent()) {
       handle(next.get());
     }
   }
 
-  /** The loop thread's body: handles events until the run ends or the thread is interrupted. */
+  /**
+   * The loop thread's body: handles events until the run ends or the thread is interrupted. While
+   * the journal refuses a step, it only retries, waiting longer each time.
+   */
   public void run() {
     try {
       while (!state.ended()) {
-        bus.next(Duration.ofSeconds(1)).ifPresent(this::handle);
+        if (unjournalled != null) {
+          Thread.sleep(unjournalled.retryDelay().toMillis());
+          retryJournal();
+        } else {
+          bus.next(Duration.ofSeconds(1)).ifPresent(this::handle);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

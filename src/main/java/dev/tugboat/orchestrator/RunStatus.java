@@ -11,7 +11,9 @@ import java.util.Optional;
  * publishes after each event. {@code sequence} is the journal sequence it reflects; {@code ended}:
  * nothing of the run is live any more. {@code interrupted}: the run was stopped because its service
  * containers stopped while nobody watched (a new run should start the app). {@code dockerLost}:
- * why Docker does not answer, empty while it does; container states may then be stale.
+ * why Docker does not answer, empty while it does; container states may then be stale. {@code
+ * paused}: why the loop acts on nothing (its journal cannot be written), empty while it runs; the
+ * status is then the last one before the pause, with its message saying why.
  */
 public record RunStatus(
     String runId,
@@ -25,12 +27,34 @@ public record RunStatus(
     List<EventStatus> events,
     ReadyStatus ready,
     boolean interrupted,
-    String dockerLost) {
+    String dockerLost,
+    String paused) {
 
   public RunStatus {
     containers = List.copyOf(containers);
     events = List.copyOf(events);
     ready = ready == null ? ReadyStatus.NONE : ready;
+    paused = paused == null ? "" : paused;
+  }
+
+  /** A status of a loop that is not paused. */
+  public RunStatus(String runId, String app, AppPhase state, String message, long sequence,
+      Instant updatedAt, boolean ended, List<ContainerStatus> containers, List<EventStatus> events,
+      ReadyStatus ready, boolean interrupted, String dockerLost) {
+    this(runId, app, state, message, sequence, updatedAt, ended, containers, events, ready,
+        interrupted, dockerLost, "");
+  }
+
+  /**
+   * This status, of a loop paused for {@code why}: the app's message says so too, since the state
+   * is the last one acted on (a run paused on its first step still shows {@code stopped}).
+   */
+  public RunStatus withPaused(String why) {
+    if (why.isEmpty()) {
+      throw new IllegalArgumentException("a pause needs a reason");
+    }
+    return new RunStatus(runId, app, state, "paused: " + why, sequence, updatedAt, ended,
+        containers, events, ready, interrupted, dockerLost, why);
   }
 
   /** A status without a ready check, as runs of specs with no {@code state.ready} have. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 class StatusTextTest {
@@ -39,6 +40,21 @@ class StatusTextTest {
     assertThat(StatusText.render(status("{\"state\": \"none\", \"description\": \"\","
         + " \"last_seen\": \"\"}"))).doesNotContain("ready check");
     assertThat(StatusText.render(status("null"))).doesNotContain("ready check");
+  }
+
+  @Test
+  void saysWhyTheRunIsPausedBelowTheRunLine() throws Exception {
+    ObjectNode paused = (ObjectNode) status("null");
+    paused.put("paused", "cannot write the journal at /var/lib/tugboat/runs/run-1.jsonl: No space"
+        + " left on device; nothing is acted on until it can be; retrying at most 5 s apart");
+
+    assertThat(StatusText.render(paused)).isEqualTo("""
+        demo 1.0: starting (every container has started)
+        run run-1, started 2026-01-01T00:00:00Z
+        paused: cannot write the journal at /var/lib/tugboat/runs/run-1.jsonl: No space left on \
+        device; nothing is acted on until it can be; retrying at most 5 s apart
+        """);
+    assertThat(StatusText.render(status("null"))).doesNotContain("paused");
   }
 
   private static JsonNode status(String ready) throws Exception {

@@ -1,10 +1,17 @@
 package dev.tugboat.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tugboat.api.ApiException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +31,26 @@ class AppIntentTest {
     assertThat(Files.readString(state.resolve("app-intent"))).isEqualTo("stopped\n");
     assertThat(PosixFilePermissions.toString(
         Files.getPosixFilePermissions(state.resolve("app-intent")))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void aStopThatCannotBeRecordedGoesAheadAndAStartIsRefused() throws Exception {
+    // a directory where the file would be: the write fails as on a full disk
+    Files.createDirectory(state.resolve("app-intent"));
+    Files.writeString(state.resolve("app-intent").resolve("keeps-it-from-being-replaced"), "");
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    DaemonLog log = new DaemonLog(new PrintStream(logged, true, StandardCharsets.UTF_8),
+        DaemonConfig.LogFormat.TEXT, Clock.systemUTC());
+    AppIntent intent = new AppIntent(state);
+
+    intent.recordOrRefuse(AppIntent.Wanted.STOPPED, log);
+
+    assertThat(logged.toString(StandardCharsets.UTF_8))
+        .contains("WARN cannot record the stop in " + state.resolve("app-intent"))
+        .contains("stopping all the same");
+    assertThatThrownBy(() -> intent.recordOrRefuse(AppIntent.Wanted.STARTED, log))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(507))
+        .hasMessageContaining("cannot record the request in " + state.resolve("app-intent"));
   }
 
   @Test

@@ -9,6 +9,8 @@ import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import dev.tugboat.trigger.TcpConnector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,12 @@ final class LoopHarness implements ManualClock.Timeline {
   private final List<Runnable> heldWork = new ArrayList<>();
   private boolean holding;
   private boolean crashed;
+  /** Appends fail as on a full disk while set. */
+  boolean diskFull;
+  /** Syncs fail while set. */
+  boolean syncFails;
+  /** Every status the loop published, in order. */
+  final List<RunStatus> published = new ArrayList<>();
   private Function<RunState, ProbeOutcome> ready = state -> ProbeOutcome.passed("ok");
 
   LoopHarness(StartPlan plan) {
@@ -60,11 +68,19 @@ final class LoopHarness implements ManualClock.Timeline {
     Journal syncing = new Journal() {
       @Override
       public void append(JournalEntry entry) {
+        if (diskFull) {
+          throw new UncheckedIOException("cannot write the journal at /state/runs/run-1.jsonl: "
+              + "No space left on device", new IOException("No space left on device"));
+        }
         journal.append(entry);
       }
 
       @Override
       public void sync() {
+        if (syncFails) {
+          throw new UncheckedIOException("cannot sync the journal at /state/runs/run-1.jsonl: "
+              + "Input/output error", new IOException("Input/output error"));
+        }
         List<JournalEntry> entries = journal.entries();
         syncedAt.add(entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence());
       }
@@ -75,7 +91,7 @@ final class LoopHarness implements ManualClock.Timeline {
       }
     };
     run = new Run(new Run.Setup("shop", "run-1", plan, runtime, new TestLauncher(plan), clock,
-        syncing, workers, scheduler, connector, status -> {}));
+        syncing, workers, scheduler, connector, published::add));
     clock.register(this);
   }
 

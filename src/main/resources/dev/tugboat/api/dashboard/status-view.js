@@ -31,10 +31,13 @@ window.Tugboat = window.Tugboat || {};
     say(nodes.message, status.message || '');
     say(nodes.startup, status.startup_message || '');
     // While Docker does not answer, the states below are the last known ones: say it plainly.
+    // A run that cannot write its journal (a full disk) acts on nothing until it can: say why.
     const docker = String(status.docker || 'reachable');
-    say(nodes.docker, docker === 'reachable' ? ''
+    const paused = String(status.paused || '');
+    say(nodes.docker, [docker === 'reachable' ? ''
       : 'Docker does not answer (' + docker.replace(/^unreachable: /, '')
-        + '): container states are the last known; Tugboat reconnects and checks them again.');
+        + '): container states are the last known; Tugboat reconnects and checks them again.',
+    paused ? 'Paused: ' + paused + '.' : ''].filter(Boolean).join(' '));
     renderReady(status.ready, nodes.ready);
     const started = toDate(status.started_at);
     say(nodes.meta, [
