@@ -25,7 +25,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = RunEvent.ReadyCheckResult.class, name = "ready-check-result"),
   @JsonSubTypes.Type(value = RunEvent.ReadyDeadlinePassed.class, name = "ready-deadline"),
   @JsonSubTypes.Type(value = RunEvent.RuntimeLost.class, name = "runtime-lost"),
-  @JsonSubTypes.Type(value = RunEvent.InstancesObserved.class, name = "instances-observed")
+  @JsonSubTypes.Type(value = RunEvent.InstancesObserved.class, name = "instances-observed"),
+  @JsonSubTypes.Type(value = RunEvent.ContainerRemoved.class, name = "container-removed"),
+  @JsonSubTypes.Type(value = RunEvent.InstancesResynced.class, name = "instances-resynced")
 })
 public sealed interface RunEvent extends JournalRecord {
 
@@ -34,8 +36,20 @@ public sealed interface RunEvent extends JournalRecord {
     return "loop";
   }
 
-  /** Begin the run: roots start at once. */
-  record StartRequested() implements RunEvent {
+  /**
+   * Begin the run: the containers earlier runs of the app left ({@code previous}, kept until now
+   * for their logs) are removed, then the roots start. Journals written before the field existed
+   * read back with none.
+   */
+  record StartRequested(List<PreviousInstance> previous) implements RunEvent {
+    public StartRequested {
+      previous = previous == null ? List.of() : List.copyOf(previous);
+    }
+
+    public StartRequested() {
+      this(List.of());
+    }
+
     @Override
     public String source() {
       return "operator";
@@ -175,6 +189,31 @@ public sealed interface RunEvent extends JournalRecord {
     @Override
     public String source() {
       return "recovery";
+    }
+  }
+
+  /** Docker removed the instance ({@code destroy}): by a decision of ours, or behind our back. */
+  record ContainerRemoved(String containerId) implements RunEvent {
+    @Override
+    public String source() {
+      return "docker events";
+    }
+  }
+
+  /**
+   * What Docker holds of the app, looked at on the run's resync period while Docker answered all
+   * along: a missed event (a die, a removal) is found here. {@code afterSequence} is the journal
+   * sequence the run had when the look began; the loop drops a look that anything overtook.
+   */
+  record InstancesResynced(long afterSequence, List<ObservedInstance> instances)
+      implements RunEvent {
+    public InstancesResynced {
+      instances = List.copyOf(instances);
+    }
+
+    @Override
+    public String source() {
+      return "resync";
     }
   }
 }

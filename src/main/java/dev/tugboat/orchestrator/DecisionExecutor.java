@@ -89,8 +89,9 @@ final class DecisionExecutor {
   }
 
   /**
-   * On the loop thread, unlike every other Docker call: a removal comes only from recovery, and a
-   * launch decided in the same step may reuse the removed instance's name, so it must be gone first.
+   * On the loop thread, unlike every other Docker call: a removal comes from a run's start (what
+   * earlier runs left), recovery or the resync, and a launch decided in the same step may reuse
+   * the removed instance's name, so it must be gone first.
    */
   private void remove(Decision.RemoveInstance removal) {
     try {
@@ -105,9 +106,19 @@ final class DecisionExecutor {
       try {
         runtime.start(ContainerId.of(containerId));
       } catch (RuntimeFailure e) {
-        bus.post(new RunEvent.LaunchFailed(key, "restart failed: " + e.getMessage()));
+        bus.post(gone(containerId) ? new RunEvent.ContainerRemoved(containerId)
+            : new RunEvent.LaunchFailed(key, "restart failed: " + e.getMessage()));
       }
     });
+  }
+
+  /** Whether the engine answers that the container no longer exists (removed behind our back). */
+  private boolean gone(String containerId) {
+    try {
+      return runtime.inspect(ContainerId.of(containerId)).isEmpty();
+    } catch (RuntimeFailure e) {
+      return false;
+    }
   }
 
   private void stop(Decision.Stop stop, String containerId) {

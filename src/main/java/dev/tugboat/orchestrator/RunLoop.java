@@ -49,9 +49,16 @@ public final class RunLoop {
   /** Answers one event: decide, record, publish, act. */
   public void handle(RunEvent event) {
     Instant now = clock.instant();
+    if (event instanceof RunEvent.InstancesResynced look && look.afterSequence() != sequence) {
+      return; // something happened while Docker was looked at: the next period looks again
+    }
+    Planner.Step step = planner.decide(state, event, now);
+    if (event instanceof RunEvent.InstancesResynced && step.decisions().isEmpty()
+        && step.state().equals(state)) {
+      return; // found nothing new: a journal line per period would grow without end
+    }
     long eventSequence = ++sequence;
     journal.append(new JournalEntry(eventSequence, now, state.runId(), 0, event.source(), event));
-    Planner.Step step = planner.decide(state, event, now);
     state = step.state();
     for (Decision decision : step.decisions()) {
       journal.append(new JournalEntry(++sequence, now, state.runId(), eventSequence,
@@ -121,6 +128,11 @@ public final class RunLoop {
 
   public RunStatus status() {
     return status;
+  }
+
+  /** The journal sequence of the last event handled (from any thread: the published one). */
+  long lastSequence() {
+    return status.sequence();
   }
 
   public boolean ended() {
