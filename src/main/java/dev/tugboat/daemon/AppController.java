@@ -386,7 +386,7 @@ public final class AppController implements AppService, AutoCloseable {
         started.prepared().plan(), runtime,
         started.prepared().reportingSecrets(secrets::add).launcher(), setup.clock(),
         journal, workers, new SystemScheduler(), TcpConnector.sockets(),
-        status -> onStatus(spec, status)));
+        status -> onStatus(spec, status), setup.daemon().resyncPeriod()));
     Thread loop = new Thread(run::runLoop, "tugboat-loop");
     loop.setDaemon(true);
     LiveRun next = new LiveRun(spec, runId, run, loop, startedAt, journal);
