@@ -6,13 +6,16 @@ import dev.tugboat.events.EventBus;
 import dev.tugboat.events.ProbeOutcome;
 import dev.tugboat.events.RunEvent;
 import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.ContainerState;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.trigger.Observation;
 import dev.tugboat.trigger.ProbedTriggers;
 import dev.tugboat.trigger.Trigger;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -106,18 +109,28 @@ final class DecisionExecutor {
       try {
         runtime.start(ContainerId.of(containerId));
       } catch (RuntimeFailure e) {
-        bus.post(gone(containerId) ? new RunEvent.ContainerRemoved(containerId)
-            : new RunEvent.LaunchFailed(key, "restart failed: " + e.getMessage()));
+        afterFailedRestart(key, containerId, e);
       }
     });
   }
 
-  /** Whether the engine answers that the container no longer exists (removed behind our back). */
-  private boolean gone(String containerId) {
+  /**
+   * A restart of a container removed meanwhile ({@code docker rm -f}: Docker reports the die
+   * before the removal, and the back-off may end between them) is no failure of the app: gone, it
+   * is reported removed, which launches a new one; still being removed, Docker's {@code destroy}
+   * event reports it (or the next periodic look does). Anything else failed the restart.
+   */
+  private void afterFailedRestart(ContainerKey key, String containerId, RuntimeFailure failure) {
+    Optional<ContainerState> now;
     try {
-      return runtime.inspect(ContainerId.of(containerId)).isEmpty();
+      now = runtime.inspect(ContainerId.of(containerId)).map(ContainerInfo::state);
     } catch (RuntimeFailure e) {
-      return false;
+      now = Optional.of(ContainerState.EXITED);
+    }
+    if (now.isEmpty()) {
+      bus.post(new RunEvent.ContainerRemoved(containerId));
+    } else if (now.get() != ContainerState.REMOVING) {
+      bus.post(new RunEvent.LaunchFailed(key, "restart failed: " + failure.getMessage()));
     }
   }
 

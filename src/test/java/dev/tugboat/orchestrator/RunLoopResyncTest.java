@@ -79,6 +79,21 @@ class RunLoopResyncTest {
   }
 
   @Test
+  void aContainerRemovedDuringItsRestartBackOffIsLaunchedAgainNotFailed() {
+    LoopHarness run = service(new RestartPolicy(RestartPolicy.Kind.ALWAYS, 0));
+
+    run.runtime.exitNow("db-postgres", 1);
+    run.advance(Duration.ZERO); // the die is seen: a restart after 0.1 s
+    run.runtime.unseen(() -> run.runtime.removeNamed("db-postgres"));
+    run.advance(Duration.ofSeconds(1));
+
+    assertThat(run.dockerCalls()).containsExactly("create db-postgres", "start db-postgres",
+        "exit db-postgres 1", "create db-postgres", "start db-postgres");
+    assertThat(run.container(DB).state()).isEqualTo("running");
+    assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
+  }
+
+  @Test
   void aContainerKilledUnseenIsRestartedByItsPolicyWithItsRealExitCode() {
     LoopHarness run = service(new RestartPolicy(RestartPolicy.Kind.ON_FAILURE, 0));
 
