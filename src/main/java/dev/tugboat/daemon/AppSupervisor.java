@@ -521,7 +521,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         status -> {
           RunStatus observed = pauses.observe(status);
           post(() -> statusChanged(made[0], observed));
-        }));
+        }, setup.daemon().resyncPeriod()));
     Thread loop = new Thread(() -> {
       try {
         run.runLoop();

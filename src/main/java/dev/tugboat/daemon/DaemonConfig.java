@@ -1,8 +1,10 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.orchestrator.ImageRegistries;
+import dev.tugboat.orchestrator.Run;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,17 +23,30 @@ public record DaemonConfig(
     LogFormat logFormat,
     int integrationPort,
     Set<String> apiHostnames,
-    ConsoleTlsSetting tls) {
+    ConsoleTlsSetting tls,
+    Duration resyncPeriod) {
 
   public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
   public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
   public static final String DEFAULT_STATE_DIR = "/var/lib/tugboat";
   public static final int DEFAULT_INTEGRATION_PORT = 9880;
+  /** {@code resync_seconds} may be at most an hour: a removed container is found that late. */
+  public static final int MAX_RESYNC_SECONDS = 3600;
 
   public DaemonConfig {
     java.util.Objects.requireNonNull(registries, "registries");
     apiHostnames = Set.copyOf(apiHostnames);
     java.util.Objects.requireNonNull(tls, "tls");
+    java.util.Objects.requireNonNull(resyncPeriod, "resyncPeriod");
+  }
+
+  /** As the config reads it, without a {@code resync_seconds} key. */
+  public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
+      Optional<String> dockerHost, ImageRegistries registries,
+      Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
+      int integrationPort, Set<String> apiHostnames, ConsoleTlsSetting tls) {
+    this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
+        integrationPort, apiHostnames, tls, Run.DEFAULT_RESYNC_PERIOD);
   }
 
   /** As the config reads it, without a {@code tls} key. */

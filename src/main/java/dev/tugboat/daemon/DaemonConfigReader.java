@@ -2,11 +2,13 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.ImageRegistry;
+import dev.tugboat.orchestrator.Run;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,7 @@ public final class DaemonConfigReader {
 
   static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
       "registries", "private_address", "public_address", "log_format", "integration_port",
-      "api_hostnames", "tls");
+      "api_hostnames", "tls", "resync_seconds");
   private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
 
   private DaemonConfigReader() {}
@@ -85,7 +87,25 @@ public final class DaemonConfigReader {
         logFormat(fields.string("log_format").orElse("text"), file),
         port(fields.string("integration_port"), file),
         hostnames(map.get("api_hostnames"), file),
-        tls(map.get("tls"), base, file));
+        tls(map.get("tls"), base, file),
+        resyncPeriod(fields.string("resync_seconds"), file));
+  }
+
+  private static Duration resyncPeriod(Optional<String> value, Path file)
+      throws DaemonConfigException {
+    if (value.isEmpty()) {
+      return Run.DEFAULT_RESYNC_PERIOD;
+    }
+    try {
+      int seconds = Integer.parseInt(value.get());
+      if (seconds >= 1 && seconds <= DaemonConfig.MAX_RESYNC_SECONDS) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new DaemonConfigException(file + ": key 'resync_seconds' must be a whole number of"
+        + " seconds from 1 to " + DaemonConfig.MAX_RESYNC_SECONDS + ", got '" + value.get() + "'");
   }
 
   /** {@code auto}, {@code on}, {@code off}, or {@code {cert_file, key_file}}. */

@@ -27,7 +27,9 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = RunEvent.ReadyCheckResult.class, name = "ready-check-result"),
   @JsonSubTypes.Type(value = RunEvent.ReadyDeadlinePassed.class, name = "ready-deadline"),
   @JsonSubTypes.Type(value = RunEvent.RuntimeLost.class, name = "runtime-lost"),
-  @JsonSubTypes.Type(value = RunEvent.InstancesObserved.class, name = "instances-observed")
+  @JsonSubTypes.Type(value = RunEvent.InstancesObserved.class, name = "instances-observed"),
+  @JsonSubTypes.Type(value = RunEvent.ContainerRemoved.class, name = "container-removed"),
+  @JsonSubTypes.Type(value = RunEvent.InstancesResynced.class, name = "instances-resynced")
 })
 public sealed interface RunEvent extends JournalRecord {
 
@@ -37,14 +39,29 @@ public sealed interface RunEvent extends JournalRecord {
   }
 
   /**
-   * Begin the run: roots start at once. {@code inputs}: the spec and settings it starts with, when
-   * the daemon started it; absent in journals written before Tugboat recorded them, and for
-   * {@code tugboat run}, which keeps no state directory.
+   * Begin the run: the containers earlier runs of the app left ({@code previous}, kept until now
+   * for their logs) are removed, then the roots start. {@code inputs}: the spec and settings it
+   * starts with, when the daemon started it; absent for {@code tugboat run}, which keeps no state
+   * directory. Journals written before either field existed read back with none; a start with
+   * neither is written as before them.
    */
-  record StartRequested(@JsonInclude(JsonInclude.Include.NON_NULL) RunInputDigests inputs)
-      implements RunEvent {
+  record StartRequested(
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PreviousInstance> previous,
+      @JsonInclude(JsonInclude.Include.NON_NULL) RunInputDigests inputs) implements RunEvent {
+    public StartRequested {
+      previous = previous == null ? List.of() : List.copyOf(previous);
+    }
+
     public StartRequested() {
-      this(null);
+      this(List.of(), null);
+    }
+
+    public StartRequested(List<PreviousInstance> previous) {
+      this(previous, null);
+    }
+
+    public StartRequested(RunInputDigests inputs) {
+      this(List.of(), inputs);
     }
 
     public Optional<RunInputDigests> recorded() {
@@ -190,6 +207,31 @@ public sealed interface RunEvent extends JournalRecord {
     @Override
     public String source() {
       return "recovery";
+    }
+  }
+
+  /** Docker removed the instance ({@code destroy}): by a decision of ours, or behind our back. */
+  record ContainerRemoved(String containerId) implements RunEvent {
+    @Override
+    public String source() {
+      return "docker events";
+    }
+  }
+
+  /**
+   * What Docker holds of the app, looked at on the run's resync period while Docker answered all
+   * along: a missed event (a die, a removal) is found here. {@code afterSequence} is the journal
+   * sequence the run had when the look began; the loop drops a look that anything overtook.
+   */
+  record InstancesResynced(long afterSequence, List<ObservedInstance> instances)
+      implements RunEvent {
+    public InstancesResynced {
+      instances = List.copyOf(instances);
+    }
+
+    @Override
+    public String source() {
+      return "resync";
     }
   }
 }

@@ -6,13 +6,16 @@ import dev.tugboat.events.EventBus;
 import dev.tugboat.events.ProbeOutcome;
 import dev.tugboat.events.RunEvent;
 import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.ContainerState;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.trigger.Observation;
 import dev.tugboat.trigger.ProbedTriggers;
 import dev.tugboat.trigger.Trigger;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -100,8 +103,9 @@ final class DecisionExecutor {
   }
 
   /**
-   * On the loop thread, unlike every other Docker call: a removal comes only from recovery, and a
-   * launch decided in the same step may reuse the removed instance's name, so it must be gone first.
+   * On the loop thread, unlike every other Docker call: a removal comes from a run's start (what
+   * earlier runs left), recovery or the resync, and a launch decided in the same step may reuse
+   * the removed instance's name, so it must be gone first.
    */
   private void remove(Decision.RemoveInstance removal) {
     try {
@@ -116,9 +120,29 @@ final class DecisionExecutor {
       try {
         runtime.start(ContainerId.of(containerId));
       } catch (RuntimeFailure e) {
-        bus.post(new RunEvent.LaunchFailed(key, "restart failed: " + e.getMessage()));
+        afterFailedRestart(key, containerId, e);
       }
     });
+  }
+
+  /**
+   * A restart of a container removed meanwhile ({@code docker rm -f}: Docker reports the die
+   * before the removal, and the back-off may end between them) is no failure of the app: gone, it
+   * is reported removed, which launches a new one; still being removed, Docker's {@code destroy}
+   * event reports it (or the next periodic look does). Anything else failed the restart.
+   */
+  private void afterFailedRestart(ContainerKey key, String containerId, RuntimeFailure failure) {
+    Optional<ContainerState> now;
+    try {
+      now = runtime.inspect(ContainerId.of(containerId)).map(ContainerInfo::state);
+    } catch (RuntimeFailure e) {
+      now = Optional.of(ContainerState.EXITED);
+    }
+    if (now.isEmpty()) {
+      bus.post(new RunEvent.ContainerRemoved(containerId));
+    } else if (now.get() != ContainerState.REMOVING) {
+      bus.post(new RunEvent.LaunchFailed(key, "restart failed: " + failure.getMessage()));
+    }
   }
 
   private void stop(Decision.Stop stop, String containerId) {

@@ -20,6 +20,15 @@ final class ExitRules {
   private ExitRules() {}
 
   static void exited(StateDraft d, RunEvent.ContainerExited event) {
+    exited(d, event, "exited with code " + event.exitCode(), true);
+  }
+
+  /**
+   * As a die event: {@code how} says what happened, for messages ("exited with code 3");
+   * {@code outputKept}: its container is still there to read its last lines from.
+   */
+  private static void exited(StateDraft d, RunEvent.ContainerExited event, String how,
+      boolean outputKept) {
     Optional<InstanceState> found = d.byContainerId(event.containerId());
     if (found.isEmpty()) {
       return; // not an instance of this run, or one we replaced
@@ -42,23 +51,53 @@ final class ExitRules {
       InstancePhase phase = code == 0 ? InstancePhase.COMPLETED : InstancePhase.FAILED;
       finish(d, instance.exited(phase, code, event.at(), code == 0 ? "" : "exit " + code), ran,
           "ephemeral: its exit never stops the app");
-      capture(d, instance);
+      if (outputKept) {
+        capture(d, instance);
+      }
     } else if (container.restart().restarts(code, instance.restarts())
         && (d.app == AppPhase.STARTING || d.app == AppPhase.STARTED)) {
       d.put(instance.exited(InstancePhase.RUNNING, code, event.at(), "").restarting());
       d.decide(new Decision.ScheduleRestart(instance.key(),
           LaunchRules.restartDelay(instance.restarts()),
-          "exited with code " + code + "; restart policy " + container.restart().describe()));
+          how + "; restart policy " + container.restart().describe()));
     } else {
-      String why = instance.key() + " exited with code " + code + keptDown(container, instance);
+      String why = instance.key() + " " + how + keptDown(container, instance);
       finish(d, instance.exited(InstancePhase.FAILED, code, event.at(), "exit " + code), ran, why);
-      capture(d, instance);
+      if (outputKept) {
+        capture(d, instance);
+      }
       if (d.app != AppPhase.FAILED) {
         d.changeApp(AppPhase.FAILED, why, "a service container stayed down");
       }
     }
     rearmObserved(d, instance);
   }
+
+  /**
+   * The instance's container no longer exists (removed outside Tugboat: {@code docker rm -f}). A
+   * live one ends as if it exited, by its restart policy; since the container is gone, a restart
+   * launches a new one. A finished one keeps its outcome (a completed migration is not run
+   * again). Either way status stops naming a container that is not there.
+   */
+  static void removed(StateDraft d, InstanceState instance) {
+    InstancePhase phase = instance.phase();
+    if (phase == InstancePhase.RUNNING || phase == InstancePhase.STOPPING) {
+      exited(d, new RunEvent.ContainerExited(instance.containerId(), -1, d.now), REMOVED, false);
+      instance = d.instance(instance.key());
+      phase = instance.phase();
+    }
+    if (phase == InstancePhase.RESTARTING) {
+      d.put(instance.created("", ""));
+      if (!d.stopRequested && (d.app == AppPhase.STARTING || d.app == AppPhase.STARTED)) {
+        LaunchRules.relaunch(d, instance.key(), REMOVED);
+      }
+    } else if (phase == InstancePhase.COMPLETED || phase == InstancePhase.FAILED
+        || phase == InstancePhase.STOPPED) {
+      d.put(instance.created("", "").withPhase(phase, "its container " + REMOVED));
+    }
+  }
+
+  static final String REMOVED = "was removed outside Tugboat";
 
   private static String keptDown(PlannedContainer container, InstanceState instance) {
     RestartPolicy policy = container.restart();

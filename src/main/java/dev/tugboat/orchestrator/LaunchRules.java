@@ -4,6 +4,7 @@ import dev.tugboat.events.AppPhase;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.events.Decision;
 import dev.tugboat.events.InstancePhase;
+import dev.tugboat.events.PreviousInstance;
 import dev.tugboat.events.RunEvent;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +17,18 @@ final class LaunchRules {
 
   private LaunchRules() {}
 
-  static void startRun(StateDraft d) {
+  static void startRun(StateDraft d, List<PreviousInstance> previous) {
     if (d.app != AppPhase.STOPPED || d.stopRequested) {
       return;
     }
     d.startedAt = Optional.of(d.now);
     d.changeApp(AppPhase.STARTING, "starting", "start requested");
+    // Before any launch: an instance of the new run may take a name an old container has.
+    for (PreviousInstance old : previous) {
+      d.decide(new Decision.RemoveInstance(old.containerId(), old.name(), "left by "
+          + (old.runId().isEmpty() ? "an earlier run" : "run " + old.runId())
+          + "; a new run replaces the previous run's containers"));
+    }
     for (PlannedContainer container : d.plan.containers()) {
       if (container.skipped()) {
         d.instancesOf(container.key()).forEach(instance ->
@@ -101,8 +108,20 @@ final class LaunchRules {
       d.put(instance.withPhase(InstancePhase.STOPPED, "stopped before its restart"));
       return;
     }
+    if (instance.containerId().isEmpty()) {
+      relaunch(d, key, ExitRules.REMOVED);
+      return;
+    }
     d.decide(new Decision.Restart(key, instance.restarts(),
         "restart policy " + d.plan.container(key).restart().describe()));
+  }
+
+  /** A restart whose container is gone: a new one is launched in its place. */
+  static void relaunch(StateDraft d, ContainerKey key, String why) {
+    InstanceState instance = d.instance(key);
+    d.put(instance.creating(instance.startedBy()));
+    d.decide(new Decision.Launch(key, "launched again: its container " + why + "; restart policy "
+        + d.plan.container(key).restart().describe()));
   }
 
   /** Docker's own back-off: 100 ms, doubling, at most 10 s. */

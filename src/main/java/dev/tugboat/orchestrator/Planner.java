@@ -45,8 +45,8 @@ public final class Planner {
   }
 
   private static void apply(StateDraft d, RunEvent event) {
-    if (event instanceof RunEvent.StartRequested) {
-      LaunchRules.startRun(d);
+    if (event instanceof RunEvent.StartRequested e) {
+      LaunchRules.startRun(d, e.previous());
     } else if (event instanceof RunEvent.StopRequested e) {
       StopRules.stopRequested(d, e.reason());
     } else if (event instanceof RunEvent.ContainerCreated e) {
@@ -77,6 +77,10 @@ public final class Planner {
       RecoveryRules.lost(d, e.message());
     } else if (event instanceof RunEvent.InstancesObserved e) {
       RecoveryRules.observed(d, e);
+    } else if (event instanceof RunEvent.ContainerRemoved e) {
+      d.byContainerId(e.containerId()).ifPresent(instance -> ExitRules.removed(d, instance));
+    } else if (event instanceof RunEvent.InstancesResynced e) {
+      ResyncRules.resynced(d, e);
     } else {
       throw new AssertionError("the planner has no rule for " + event.getClass().getName());
     }

@@ -79,11 +79,15 @@ final class RecoveryRules {
   }
 
   /** Why an instance carrying the app's labels belongs to nothing, if it does not. */
-  private static Optional<String> unclaimed(StateDraft d, ObservedInstance seen) {
+  static Optional<String> unclaimed(StateDraft d, ObservedInstance seen) {
     if (!seen.runId().equals(d.runId)) {
-      // A past run's exited instances stay for their logs until the next run starts.
-      return seen.status() == ObservedInstance.Status.RUNNING
-          ? Optional.of("it belongs to run " + seen.runId() + ", which has ended")
+      if (seen.status() == ObservedInstance.Status.RUNNING) {
+        return Optional.of("it belongs to run " + seen.runId() + ", which has ended");
+      }
+      // A past run's exited instances stay for their logs until the next run starts, whose
+      // start decided their removal (a removal a kill cut short is finished here).
+      return d.startedAt.isPresent()
+          ? Optional.of("left by run " + seen.runId() + ", which this run replaced")
           : Optional.empty();
     }
     InstanceState instance = d.instances.get(seen.container());
@@ -198,9 +202,7 @@ final class RecoveryRules {
       exited(d, seen);
       return;
     }
-    ExitRules.exited(d, new RunEvent.ContainerExited(instance.containerId(), -1, d.now));
-    InstanceState after = d.instance(instance.key());
-    d.put(after.withPhase(after.phase(), "its container was removed outside Tugboat"));
+    ExitRules.removed(d, instance);
   }
 
   private static void adoptRestarting(

@@ -9,6 +9,7 @@ import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.trigger.ProbedTriggers;
 import dev.tugboat.trigger.TcpConnector;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -35,12 +36,35 @@ public final class Run implements AutoCloseable {
       Executor workers,
       LoopScheduler scheduler,
       TcpConnector connector,
-      Consumer<RunStatus> onStatus) {}
+      Consumer<RunStatus> onStatus,
+      Duration resyncPeriod) {
+
+    public Setup {
+      if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
+        throw new IllegalArgumentException("resync period must be positive, got " + resyncPeriod);
+      }
+    }
+
+    /** Looking at Docker every {@link #DEFAULT_RESYNC_PERIOD}. */
+    public Setup(String app, String runId, StartPlan plan, ContainerRuntime runtime,
+        Launcher launcher, Clock clock, Journal journal, Executor workers,
+        LoopScheduler scheduler, TcpConnector connector, Consumer<RunStatus> onStatus) {
+      this(app, runId, plan, runtime, launcher, clock, journal, workers, scheduler, connector,
+          onStatus, DEFAULT_RESYNC_PERIOD);
+    }
+  }
+
+  /**
+   * How often a run looks at every instance even when Docker's events say nothing: a container
+   * removed or killed unseen is found within this long.
+   */
+  public static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofSeconds(30);
 
   private final Setup setup;
   private final EventBus bus = new EventBus();
   private final RunLoop loop;
   private final RunConnection connection;
+  private final PeriodicResync resync;
 
   public Run(Setup setup) {
     this.setup = setup;
@@ -50,18 +74,24 @@ public final class Run implements AutoCloseable {
     this.loop = new RunLoop(setup.app(), setup.runId(), setup.plan(), setup.clock(), bus,
         setup.journal(), executor, setup.onStatus());
     this.connection = new RunConnection(setup, bus, loop::ended);
+    this.resync = new PeriodicResync(setup, bus, loop::lastSequence, connection::reconnecting,
+        loop::ended);
   }
 
-  /** Listens to Docker's events for this run's containers, then asks the loop to start. */
+  /**
+   * Listens to Docker's events for this run's containers, then asks the loop to start: the start's
+   * first decisions remove what earlier runs of the app left, journaled before they are done.
+   */
   public void start() {
-    connection.listen();
-    bus.post(new RunEvent.StartRequested());
+    start(null);
   }
 
   /** As {@link #start()}, its journal's start recording the spec and settings it runs with. */
   public void start(RunInputDigests inputs) {
     connection.listen();
-    bus.post(new RunEvent.StartRequested(inputs));
+    bus.post(new RunEvent.StartRequested(PreviousRuns.find(setup.runtime(), setup.app(),
+        setup.runId()), inputs));
+    resync.begin();
   }
 
   /**
@@ -72,6 +102,7 @@ public final class Run implements AutoCloseable {
   public void resume(List<JournalEntry> entries) {
     loop.replay(entries);
     connection.lookAgain("Tugboat restarted");
+    resync.begin();
   }
 
   /** Asks the loop to stop the app; safe from any thread, e.g. a signal handler. */
@@ -94,6 +125,7 @@ public final class Run implements AutoCloseable {
 
   @Override
   public void close() {
+    resync.close();
     connection.close();
     setup.scheduler().close();
   }

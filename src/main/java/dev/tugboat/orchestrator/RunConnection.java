@@ -45,6 +45,11 @@ final class RunConnection implements AutoCloseable {
     attempt(true, reason, 0);
   }
 
+  /** Whether Docker is being looked at again after an outage (that look converges). */
+  boolean reconnecting() {
+    return reconnecting.get();
+  }
+
   static Duration backoff(int attempt) {
     return Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
   }

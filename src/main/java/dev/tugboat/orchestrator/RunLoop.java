@@ -61,8 +61,15 @@ public final class RunLoop {
       throw new IllegalStateException("the loop is paused until its journal can be written");
     }
     Instant now = clock.instant();
-    long eventSequence = ++sequence;
+    if (event instanceof RunEvent.InstancesResynced look && look.afterSequence() != sequence) {
+      return; // something happened while Docker was looked at: the next period looks again
+    }
     Planner.Step step = planner.decide(state, event, now);
+    if (event instanceof RunEvent.InstancesResynced && step.decisions().isEmpty()
+        && step.state().equals(state)) {
+      return; // found nothing new: a journal line per period would grow without end
+    }
+    long eventSequence = ++sequence;
     List<JournalEntry> entries = new ArrayList<>();
     entries.add(new JournalEntry(eventSequence, now, state.runId(), 0, event.source(), event));
     for (Decision decision : step.decisions()) {
@@ -173,6 +180,11 @@ public final class RunLoop {
 
   public RunStatus status() {
     return status;
+  }
+
+  /** The journal sequence of the last event handled (from any thread: the published one). */
+  long lastSequence() {
+    return status.sequence();
   }
 
   public boolean ended() {

@@ -29,7 +29,13 @@ public final class RunNarrator {
   public static Optional<String> line(JournalEntry entry) {
     JournalRecord record = entry.record();
     if (record instanceof RunEvent.InstancesObserved observed) {
-      return Optional.of(observed.reason() + ": found " + observed(observed, entry.runId()));
+      return Optional.of(observed.reason() + ": found " + observed(observed.instances(),
+          entry.runId()));
+    }
+    if (record instanceof RunEvent.InstancesResynced resynced) {
+      // Journaled only when it found something new; the decisions after it say what.
+      return Optional.of("looked at Docker again: found " + observed(resynced.instances(),
+          entry.runId()));
     }
     if (record instanceof RunEvent event) {
       return event(event);
@@ -84,8 +90,7 @@ public final class RunNarrator {
     return Optional.empty();
   }
 
-  private static String observed(RunEvent.InstancesObserved e, String runId) {
-    List<ObservedInstance> instances = e.instances();
+  private static String observed(List<ObservedInstance> instances, String runId) {
     if (instances.isEmpty()) {
       return "no instance of the app";
     }

@@ -56,6 +56,8 @@ final class RuntimeEventBridge implements RuntimeEventListener {
       key.ifPresent(k -> inspectors.execute(() -> bus.post(startedEvent(k, started))));
     } else if (event instanceof RuntimeEvent.Died died) {
       bus.post(new RunEvent.ContainerExited(id, died.exitCode(), died.time()));
+    } else if (event instanceof RuntimeEvent.Destroyed) {
+      bus.post(new RunEvent.ContainerRemoved(id));
     } else if (event instanceof RuntimeEvent.HealthChanged health) {
       bus.post(new RunEvent.ContainerHealthChanged(id,
           health.status().name().toLowerCase(Locale.ROOT)));

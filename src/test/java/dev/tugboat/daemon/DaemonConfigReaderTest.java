@@ -29,6 +29,7 @@ class DaemonConfigReaderTest {
     assertThat(config.app()).isEmpty();
     assertThat(config.logFormat()).isEqualTo(DaemonConfig.LogFormat.TEXT);
     assertThat(config.baseUrl()).isEqualTo("http://127.0.0.1:8800");
+    assertThat(config.resyncPeriod()).isEqualTo(java.time.Duration.ofSeconds(30));
     assertThat(warnings).isEmpty();
   }
 
@@ -47,6 +48,7 @@ class DaemonConfigReaderTest {
         private_address: 10.0.0.5
         public_address: 203.0.113.9
         log_format: json
+        resync_seconds: 5
         """);
     assertThat(config.listen().getPort()).isEqualTo(9000);
     // beyond loopback the console speaks TLS unless the config says tls: off
@@ -60,6 +62,7 @@ class DaemonConfigReaderTest {
     assertThat(config.privateAddress()).contains("10.0.0.5");
     assertThat(config.publicAddress()).contains("203.0.113.9");
     assertThat(config.logFormat()).isEqualTo(DaemonConfig.LogFormat.JSON);
+    assertThat(config.resyncPeriod()).isEqualTo(java.time.Duration.ofSeconds(5));
   }
 
   @Test
@@ -68,7 +71,7 @@ class DaemonConfigReaderTest {
     assertThat(warnings).containsExactly("/etc/tugboat/tugboat.yml: unknown key 'listne' is"
         + " ignored; known keys: listen, state_dir, app, docker_host, registries,"
         + " private_address, public_address, log_format, integration_port, api_hostnames,"
-        + " tls");
+        + " tls, resync_seconds");
   }
 
   @Test
@@ -109,6 +112,11 @@ class DaemonConfigReaderTest {
         .hasMessageContaining("key 'listen' must be HOST:PORT");
     assertThatThrownBy(() -> parse("log_format: xml\n"))
         .hasMessage("/etc/tugboat/tugboat.yml: key 'log_format' must be text or json, got 'xml'");
+    assertThatThrownBy(() -> parse("resync_seconds: 0\n"))
+        .hasMessage("/etc/tugboat/tugboat.yml: key 'resync_seconds' must be a whole number of"
+            + " seconds from 1 to 3600, got '0'");
+    assertThatThrownBy(() -> parse("resync_seconds: 30s\n"))
+        .hasMessageContaining("key 'resync_seconds' must be a whole number");
     assertThatThrownBy(() -> parse("state_dir: [a]\n"))
         .hasMessage("/etc/tugboat/tugboat.yml: key 'state_dir' must be a single value, not a list");
     assertThatThrownBy(() -> parse("registries:\n  replicated:\n    user: x\n"))

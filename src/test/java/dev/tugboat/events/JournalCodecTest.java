@@ -73,6 +73,14 @@ class JournalCodecTest {
   }
 
   @Test
+  void aStartWrittenBeforeItListedEarlierRunsReadsAsOneThatFoundNone() throws Exception {
+    String line = "{\"sequence\":1,\"time\":\"2026-11-22T02:30:00Z\",\"runId\":\"r1\","
+        + "\"causedBy\":0,\"cause\":\"operator\",\"record\":{\"type\":\"start-requested\"}}";
+
+    assertThat(codec.decode(line).record()).isEqualTo(new RunEvent.StartRequested(List.of()));
+  }
+
+  @Test
   void anUnknownPropertyIsANewerFormat() {
     String line = codec.encode(JournalSamples.entries("r1").get(0)).replace("{\"sequence\"",
         "{\"epoch\":2,\"sequence\"");

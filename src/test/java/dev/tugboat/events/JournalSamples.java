@@ -23,7 +23,8 @@ final class JournalSamples {
 
   static List<RunEvent> events() {
     return List.of(
-        new RunEvent.StartRequested(),
+        new RunEvent.StartRequested(List.of(
+            new PreviousInstance("20261122-023512-9f3a", "77de01", "tugboat-old-web"))),
         new RunEvent.StopRequested("operator asked: tugboat stop"),
         new RunEvent.ContainerCreated(DB, "4f2a9c", "tugboat-db-postgres"),
         new RunEvent.ContainerStarted(DB, "4f2a9c", AT, "172.17.0.2",
@@ -44,7 +45,12 @@ final class JournalSamples {
                 ObservedInstance.Status.EXITED, AT, AT.plusSeconds(3), 137, "172.17.0.2",
                 List.of(new BoundPort(5432, "tcp", "0.0.0.0", 15432)), "unhealthy"),
             new ObservedInstance("20261122-023512-9f3a", APP, "9bc1", "tugboat-app-web",
-                ObservedInstance.Status.CREATED, null, null, 0, null, List.of(), null))));
+                ObservedInstance.Status.CREATED, null, null, 0, null, List.of(), null))),
+        new RunEvent.ContainerRemoved("4f2a9c"),
+        new RunEvent.InstancesResynced(41, List.of(
+            new ObservedInstance("20261122-023512-9f3a", DB, "4f2a9c", "tugboat-db-postgres",
+                ObservedInstance.Status.RUNNING, AT, null, -1, "172.17.0.2",
+                List.of(new BoundPort(5432, "tcp", "0.0.0.0", 15432)), "healthy"))));
   }
 
   static List<Decision> decisions() {

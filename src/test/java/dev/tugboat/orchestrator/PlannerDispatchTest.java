@@ -49,7 +49,9 @@ class PlannerDispatchTest {
         new RunEvent.RuntimeLost("stream closed"),
         new RunEvent.InstancesObserved(false, "the stream came back", List.of(
             new ObservedInstance("run-1", DB, db, "tugboat-db", ObservedInstance.Status.RUNNING,
-                AT, null, 0, "172.17.0.9", List.of(), null))));
+                AT, null, 0, "172.17.0.9", List.of(), null))),
+        new RunEvent.ContainerRemoved(db),
+        new RunEvent.InstancesResynced(0, List.of()));
   }
 
   @Test

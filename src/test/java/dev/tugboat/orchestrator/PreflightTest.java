@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
+import dev.tugboat.runtime.PortMapping;
+import dev.tugboat.runtime.Protocol;
 import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.nio.file.Files;
@@ -71,15 +74,42 @@ class PreflightTest {
   }
 
   @Test
-  void containersOfThePreviousRunAreRemovedOnlyWhenTheNextOneCanStart() {
+  void aRefusedPortCheckRemovesNothing() {
     runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("old-app")
         .labels(Map.of(InstanceLabels.APP, "shop", InstanceLabels.RUN, "run-0")).build());
-    runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("other-app")
-        .labels(Map.of(InstanceLabels.APP, "other")).build());
+    PreflightNeeds.PortNeed web = new PreflightNeeds.PortNeed("", 8080, "tcp", APP);
+
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.of("process nginx (pid 4)"))
+        .check(needs(List.of(web))))
+        .hasMessageStartingWith("host port is already in use; nothing was started");
+    assertThat(runtime.history()).containsExactly("create old-app");
+  }
+
+  @Test
+  void aPassedCheckRemovesNothingEitherTheRunsStartDoes() {
+    runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("old-app")
+        .labels(Map.of(InstanceLabels.APP, "shop", InstanceLabels.RUN, "run-0")).build());
 
     new Preflight(runtime, port -> Optional.empty()).check(needs(List.of()));
 
-    assertThat(runtime.history()).contains("remove old-app").doesNotContain("remove other-app");
+    assertThat(runtime.history()).containsExactly("create old-app");
+  }
+
+  @Test
+  void aPortTheAppsOwnEarlierContainerPublishesCountsAsFreeSinceTheStartRemovesIt() {
+    ContainerId old = runtime.create(ContainerConfig.builder("tugboat-demo/app:1").name("old-app")
+        .labels(Map.of(InstanceLabels.APP, "shop", InstanceLabels.RUN, "run-0"))
+        .addPort(PortMapping.published(80, Protocol.TCP, 8080)).build());
+    runtime.start(old);
+    PreflightNeeds.PortNeed web = new PreflightNeeds.PortNeed("", 8080, "tcp", APP);
+    PreflightNeeds.PortNeed pg = new PreflightNeeds.PortNeed("", 5432, "tcp", DB);
+
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.of("container old-app"))
+        .check(needs(List.of(web, pg))))
+        .hasMessage("host port is already in use; nothing was started:\n"
+            + "  5432/tcp (for db/postgres) is held by container old-app: stop it, or set "
+            + "another public_port");
+    assertThat(runtime.history()).noneMatch(h -> h.startsWith("remove"));
   }
 
   @Test

@@ -148,6 +148,24 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     return containers.isListening(address, port);
   }
 
+  /**
+   * Does {@code change} (a removal, an exit) without telling the open event streams, as a stream
+   * that silently dropped those events would: only a look at the containers finds it.
+   */
+  public synchronized void unseen(Runnable change) {
+    streams.mute(true);
+    try {
+      change.run();
+    } finally {
+      streams.mute(false);
+    }
+  }
+
+  /** Removes the named container (killing it if it runs), as {@code docker rm -f} does. */
+  public synchronized void removeNamed(String name) {
+    remove(containers.byName(name).id);
+  }
+
   /** Makes a running container exit now, as if its process ended. */
   public synchronized void exitNow(String name, int exitCode) {
     InMemoryContainer c = containers.byName(name);

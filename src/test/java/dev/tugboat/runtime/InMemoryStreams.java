@@ -55,9 +55,18 @@ final class InMemoryStreams {
   private final List<RuntimeEvent> eventLog = new ArrayList<>();
   private final List<EventStream> eventStreams = new ArrayList<>();
   private final List<LogStream> logStreams = new ArrayList<>();
+  private boolean muted;
+
+  /** While muted, events are logged but open streams are not told (a stream that dropped them). */
+  synchronized void mute(boolean value) {
+    muted = value;
+  }
 
   synchronized void publish(RuntimeEvent event) {
     eventLog.add(event);
+    if (muted) {
+      return;
+    }
     for (EventStream stream : List.copyOf(eventStreams)) {
       if (stream.wants(event)) {
         stream.listener.onEvent(event);
