@@ -31,13 +31,13 @@ final class StatusJson {
    * no allocation of the body. The cache holds one reference and gives it up when a newer snapshot
    * replaces it: direct memory is only freed by release, never by the garbage collector.
    */
-  private record Cached(AppSnapshot snapshot, Object preflight, byte[] body, String etag,
-      ByteBuf plain, ByteBuf gzipped) {
-    static final Cached NONE = new Cached(null, null, new byte[0], EntityTags.of(new byte[0]),
-        Unpooled.EMPTY_BUFFER, Unpooled.EMPTY_BUFFER);
+  private record Cached(AppSnapshot snapshot, Object preflight, EngineStatus engine, byte[] body,
+      String etag, ByteBuf plain, ByteBuf gzipped) {
+    static final Cached NONE = new Cached(null, null, null, new byte[0],
+        EntityTags.of(new byte[0]), Unpooled.EMPTY_BUFFER, Unpooled.EMPTY_BUFFER);
 
-    static Cached of(AppSnapshot snapshot, Object preflight, byte[] body) {
-      return new Cached(snapshot, preflight, body, EntityTags.of(body), direct(body),
+    static Cached of(AppSnapshot snapshot, Object preflight, EngineStatus engine, byte[] body) {
+      return new Cached(snapshot, preflight, engine, body, EntityTags.of(body), direct(body),
           direct(gzip(body)));
     }
 
@@ -64,6 +64,7 @@ final class StatusJson {
   private final ObjectMapper json = Json.mapper();
   private final Supplier<AppSnapshot> snapshots;
   private final Supplier<Object> preflights;
+  private final Supplier<EngineStatus> engine;
   private final AtomicReference<Cached> cached = new AtomicReference<>(Cached.NONE);
 
   StatusJson(Supplier<AppSnapshot> snapshots) {
@@ -75,8 +76,18 @@ final class StatusJson {
    * changed), shown as {@code preflight}; a new report makes a new body as a new snapshot does.
    */
   StatusJson(Supplier<AppSnapshot> snapshots, Supplier<Object> preflights) {
+    this(snapshots, preflights, () -> EngineStatus.ANSWERING);
+  }
+
+  /**
+   * With {@code engine}: whether the Docker Engine answers the daemon's pings (a cached value,
+   * replaced only when it changes); a new value makes a new body as a new snapshot does.
+   */
+  StatusJson(Supplier<AppSnapshot> snapshots, Supplier<Object> preflights,
+      Supplier<EngineStatus> engine) {
     this.snapshots = snapshots;
     this.preflights = preflights;
+    this.engine = engine;
   }
 
   byte[] body() {
@@ -113,11 +124,14 @@ final class StatusJson {
   private Cached current() {
     AppSnapshot snapshot = snapshots.get();
     Object preflight = preflights.get();
+    EngineStatus engineNow = engine.get();
     Cached current = cached.get();
-    if (current.snapshot() == snapshot && current.preflight() == preflight) {
+    if (current.snapshot() == snapshot && current.preflight() == preflight
+        && current.engine() == engineNow) {
       return current;
     }
-    Cached fresh = Cached.of(snapshot, preflight, serialize(snapshot, preflight));
+    Cached fresh = Cached.of(snapshot, preflight, engineNow,
+        serialize(snapshot, preflight, engineNow));
     if (cached.compareAndSet(current, fresh)) {
       current.release();
       return fresh;
@@ -126,9 +140,9 @@ final class StatusJson {
     return cached.get();
   }
 
-  private byte[] serialize(AppSnapshot snapshot, Object preflight) {
+  private byte[] serialize(AppSnapshot snapshot, Object preflight, EngineStatus engineNow) {
     try {
-      ObjectNode root = tree(snapshot);
+      ObjectNode root = tree(snapshot, engineNow);
       root.set("preflight", json.valueToTree(preflight));
       return json.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
@@ -137,6 +151,10 @@ final class StatusJson {
   }
 
   ObjectNode tree(AppSnapshot snapshot) {
+    return tree(snapshot, EngineStatus.ANSWERING);
+  }
+
+  ObjectNode tree(AppSnapshot snapshot, EngineStatus engineNow) {
     ObjectNode root = json.createObjectNode();
     root.putObject("app").put("name", snapshot.specName()).put("version", snapshot.specVersion());
     root.put("state", snapshot.state());
@@ -146,9 +164,13 @@ final class StatusJson {
     RunStatus run = snapshot.run();
     root.put("run_id", run == null ? null : run.runId());
     root.put("sequence", run == null ? 0 : run.sequence());
-    // While Docker does not answer, container states are last known, not current: say so.
-    root.put("docker", run == null || run.dockerLost().isEmpty() ? "reachable"
-        : "unreachable: " + run.dockerLost());
+    // While Docker does not answer, container states are last known, not current: say so. The
+    // daemon's own ping sees a paused engine, which ends no stream and so no run notices.
+    boolean runLostDocker = run != null && !run.dockerLost().isEmpty();
+    root.put("docker", !engineNow.answering() ? engineNow.describe()
+        : runLostDocker ? "unreachable: " + run.dockerLost() : "reachable");
+    root.put("docker_answering", engineNow.answering());
+    boolean lastSeen = !engineNow.answering() || runLostDocker;
     root.put("interrupted", run != null && run.interrupted());
     root.put("updated_at", run == null ? null : run.updatedAt().toString());
     if (run == null) {
@@ -171,7 +193,8 @@ final class StatusJson {
         ObjectNode node = componentList.addObject().put("name", name);
         return node.putArray("containers");
       });
-      containers.add(container(c, c.container().substring(slash + 1)));
+      containers.add(container(c, c.container().substring(slash + 1))
+          .put("state_last_seen", lastSeen));
     }
     for (RunStatus.EventStatus e : run.events()) {
       events.addObject()

@@ -66,7 +66,8 @@ public final class AppController implements AppService, AutoCloseable {
   public AppController(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
     this.runtime = runtime;
-    this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock());
+    this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock(),
+        new EngineStatusNotices(setup.log(), events));
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
     this.secrets = new AppSecrets(SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
         setup.log()::warn));
@@ -239,6 +240,11 @@ public final class AppController implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<Boolean> dockerReachable() {
     return engineHealth.reachable();
+  }
+
+  @Override
+  public dev.tugboat.api.EngineStatus engineStatus() {
+    return engineHealth.status();
   }
 
   @Override
