@@ -92,7 +92,7 @@ final class EngineHealth implements AutoCloseable {
     reachable();
     // under the lock that answered() takes: a ping that has answered is never taken as slow
     if (underWay != null && !clock.instant().isBefore(underWaySince.plus(SLOW))) {
-      silent(underWaySince, "no answer to a ping for " + SLOW.toSeconds() + " s or more");
+      silent(underWaySince, "no answer to a ping for " + SLOW.toSeconds() + " s or more", false);
     }
   }
 
@@ -130,12 +130,15 @@ final class EngineHealth implements AutoCloseable {
     }
   }
 
-  /** Keeps the first moment of an outage; a new reason replaces the old one. */
-  private synchronized void silent(Instant since, String reason) {
+  /**
+   * Keeps the first moment of an outage. A ping that failed says why, and its words replace the
+   * reason; a slow ping only starts an outage, it says nothing new during one.
+   */
+  private synchronized void silent(Instant since, String reason, boolean failed) {
     EngineStatus was = status;
     if (was.answering()) {
       changed(EngineStatus.notAnswering(since, reason));
-    } else if (!was.reason().equals(reason)) {
+    } else if (failed && !was.reason().equals(reason)) {
       changed(EngineStatus.notAnswering(was.since(), reason));
     }
   }
@@ -151,7 +154,7 @@ final class EngineHealth implements AutoCloseable {
     if (underWay == ping) {
       underWay = null;
     }
-    failure.ifPresentOrElse(reason -> silent(asked, reason), () -> {
+    failure.ifPresentOrElse(reason -> silent(asked, reason, true), () -> {
       if (!status.answering()) {
         changed(EngineStatus.ANSWERING);
       }

@@ -12,6 +12,8 @@ final class EngineStatusNotices implements Consumer<EngineStatus> {
 
   private final DaemonLog log;
   private final EventLog events;
+  /** The log says when the engine stops or starts answering, not each new reason meanwhile. */
+  private boolean answering = true;
 
   EngineStatusNotices(DaemonLog log, EventLog events) {
     this.log = log;
@@ -19,12 +21,15 @@ final class EngineStatusNotices implements Consumer<EngineStatus> {
   }
 
   @Override
-  public void accept(EngineStatus status) {
-    if (status.answering()) {
-      log.info("the Docker Engine answers again");
-    } else {
-      log.warn("the Docker Engine has not answered since " + status.since() + ": "
-          + status.reason());
+  public synchronized void accept(EngineStatus status) {
+    if (status.answering() != answering) {
+      answering = status.answering();
+      if (answering) {
+        log.info("the Docker Engine answers again");
+      } else {
+        log.warn("the Docker Engine has not answered since " + status.since() + ": "
+            + status.reason() + "; container states are as last seen until it answers");
+      }
     }
     events.statusChanged();
   }

@@ -132,10 +132,15 @@ class EngineHealthTest {
     assertThat(watched.status().since()).isEqualTo(first);
     assertThat(watched.status().reason()).contains("connection refused (engine stopped)");
 
+    EngineStatus down = watched.status();
     clock.advance(EngineHealth.PERIOD);
     watched.check();
+    clock.advance(EngineHealth.SLOW);
+    watched.check();
+    assertThat(watched.status()).as("a slow ping says nothing new during an outage")
+        .isSameAs(down);
     runPings();
-    assertThat(watched.status().since()).isEqualTo(first);
+    assertThat(watched.status()).as("the same failure: the same value").isSameAs(down);
 
     runtime.startEngine();
     clock.advance(EngineHealth.PERIOD);
