@@ -75,7 +75,14 @@ final class EngineHealth implements AutoCloseable {
       timer.shutdownNow();
       thread.shutdownNow();
     }, onChange);
-    timer.scheduleWithFixedDelay(health::check, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        health.check();
+      } catch (RuntimeException e) {
+        // A throwing task is never run again: the daemon must not stop watching the engine for
+        // one bad tick (a listener that failed); the next tick checks again.
+      }
+    }, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     return health;
   }
 
@@ -108,7 +115,8 @@ final class EngineHealth implements AutoCloseable {
     }
     CompletableFuture<Optional<String>> ping = underWay;
     if (ping == null) {
-      CompletableFuture<Optional<String>> started = CompletableFuture.supplyAsync(this::ping, pinger);
+      CompletableFuture<Optional<String>> started =
+          CompletableFuture.supplyAsync(this::ping, pinger);
       underWay = started;
       underWaySince = now;
       // runs at once, on this thread, when the ping has already ended (an engine that refuses

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +16,11 @@ import java.util.function.Supplier;
 /**
  * Runs blocking docker-java calls with a deadline. The transport cannot enforce one: on the Unix
  * socket docker-java's httpclient5 transport ignores the response timeout, and a paused engine
- * (SIGSTOP) keeps the connection open and never answers. So each call runs on a thread of a
- * bounded pool while the caller waits at most the deadline; past it the caller gets {@code
- * ENGINE_UNREACHABLE} and the call's thread is left to finish (or fail) when the engine answers
- * again, since a read on the socket cannot be interrupted. The pool's bound keeps an engine that
- * stays silent from taking threads without end: past it, calls fail at once. Thread-safe.
+ * (SIGSTOP) keeps the connection open and never answers. So each call runs on a pooled thread
+ * while the caller waits at most the deadline; past it the caller gets {@code ENGINE_UNREACHABLE}
+ * and the call's thread is left to finish (or fail) when the engine answers again, since a read
+ * on the socket cannot be interrupted. A bound on the calls under way keeps an engine that stays
+ * silent from taking threads without end: past it, calls fail at once. Thread-safe.
  */
 final class DockerCalls implements AutoCloseable {
   private static final Duration IDLE_THREAD = Duration.ofSeconds(30);
@@ -27,12 +28,18 @@ final class DockerCalls implements AutoCloseable {
   private final String engineHost;
   private final DockerDeadlines deadlines;
   private final ThreadPoolExecutor threads;
+  /**
+   * One permit per call under way, given back when the call itself ends (not when its caller
+   * stopped waiting): the bound counts calls the engine holds, whatever the pool's threads do.
+   */
+  private final Semaphore waiting;
 
   DockerCalls(String engineHost, DockerDeadlines deadlines) {
     this.engineHost = engineHost;
     this.deadlines = deadlines;
     AtomicInteger count = new AtomicInteger();
-    this.threads = new ThreadPoolExecutor(0, deadlines.maxWaitingCalls(), IDLE_THREAD.toMillis(),
+    this.waiting = new Semaphore(deadlines.maxWaitingCalls());
+    this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD.toMillis(),
         TimeUnit.MILLISECONDS, new SynchronousQueue<>(), task -> {
           Thread thread = new Thread(task, "tugboat-docker-call-" + count.incrementAndGet());
           thread.setDaemon(true);
@@ -54,16 +61,26 @@ final class DockerCalls implements AutoCloseable {
     run(action, deadlines.call(), call);
   }
 
-  /** {@code call}'s answer, or what it threw as it is, or a failure once {@code deadline} passed. */
+  /** {@code call}'s answer, or what it threw as it is, or a failure once the deadline passed. */
   <T> T call(String action, Duration deadline, Supplier<T> call) {
-    Future<T> future;
-    try {
-      future = threads.submit(call::get);
-    } catch (RejectedExecutionException busy) {
+    if (!waiting.tryAcquire()) {
       throw new RuntimeFailure(RuntimeFailure.Kind.ENGINE_UNREACHABLE,
           "the Docker Engine at " + engineHost + " has not answered the "
-              + threads.getMaximumPoolSize() + " calls under way; not asked to " + action + " (is it paused, wedged or"
-              + " overloaded? check: systemctl status docker)", busy);
+              + deadlines.maxWaitingCalls() + " calls under way; not asked to " + action
+              + " (is it paused, wedged or overloaded? check: systemctl status docker)");
+    }
+    Future<T> future;
+    try {
+      future = threads.submit(() -> {
+        try {
+          return call.get();
+        } finally {
+          waiting.release();
+        }
+      });
+    } catch (RejectedExecutionException closed) {
+      waiting.release();
+      throw RuntimeFailure.timedOut("not asked to " + action + ": the Docker client is closed");
     }
     try {
       return future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);

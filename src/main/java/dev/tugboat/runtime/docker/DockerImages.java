@@ -39,8 +39,8 @@ final class DockerImages {
 
   Optional<ImageInfo> inspect(String image) {
     try {
-      return Optional.of(
-          map(image, calls.ask("inspect image " + image, () -> client.inspectImageCmd(image).exec())));
+      return Optional.of(map(image,
+          calls.ask("inspect image " + image, () -> client.inspectImageCmd(image).exec())));
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {

@@ -46,6 +46,13 @@ class DockerCallsTest {
   }
 
   @Test
+  void aCallThatEndedNoLongerCountsAgainstTheBoundWhenItsCallerGoesOn() {
+    for (int i = 0; i < 1000; i++) {
+      assertThat(calls.ask("ping", () -> "OK")).isEqualTo("OK");
+    }
+  }
+
+  @Test
   void onceTheBoundOfWaitingCallsIsReachedTheNextFailsAtOnceUntilTheEngineAnswers()
       throws InterruptedException {
     CountDownLatch answered = new CountDownLatch(1);
