@@ -13,4 +13,5 @@ scripts/setup-browser.sh
 scripts/setup-registry.sh
 mvn -B verify "$@"
 scripts/chaos/engine-restart.sh
+scripts/chaos/engine-pause.sh
 scripts/test-install.sh  # the .deb and scripts/install.sh under systemd, in a container

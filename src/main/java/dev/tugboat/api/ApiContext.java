@@ -22,7 +22,9 @@ record ApiContext(AppService service, LicenseService licenses, BearerAuth auth, 
   static ApiContext of(AppService service, LicenseService licenses, String token,
       AllowedHosts hosts, ApiLimits limits, java.util.Optional<ApiTls> tls) {
     return new ApiContext(service, licenses, new BearerAuth(token), hosts,
-        new StatusJson(service::snapshot, service::lastPreflight, service::masker), new ApiMetrics(),
+        new StatusJson(service::snapshot, service::lastPreflight, service::masker,
+            service::engineStatus),
+        new ApiMetrics(),
         new StaticFiles(ApiContext.class.getClassLoader()), limits,
         new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerPeer()), tls);
   }

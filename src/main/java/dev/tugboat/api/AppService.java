@@ -87,6 +87,14 @@ public interface AppService {
   CompletableFuture<Boolean> dockerReachable();
 
   /**
+   * Whether the Docker Engine answered the daemon's last periodic ping: a cached value, read on
+   * Netty's threads, never blocking.
+   */
+  default EngineStatus engineStatus() {
+    return EngineStatus.ANSWERING;
+  }
+
+  /**
    * Sets the startup message that containers report through the Integration API; {@code error}
    * fails the run with it.
    */

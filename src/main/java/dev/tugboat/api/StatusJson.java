@@ -33,13 +33,14 @@ final class StatusJson {
    * replaces it: direct memory is only freed by release, never by the garbage collector.
    */
   private record Cached(AppSnapshot snapshot, Object preflight, SecretMasker masker,
-      byte[] body, String etag, ByteBuf plain, ByteBuf gzipped) {
-    static final Cached NONE = new Cached(null, null, null, new byte[0],
+      EngineStatus engine, byte[] body, String etag, ByteBuf plain, ByteBuf gzipped) {
+    static final Cached NONE = new Cached(null, null, null, null, new byte[0],
         EntityTags.of(new byte[0]), Unpooled.EMPTY_BUFFER, Unpooled.EMPTY_BUFFER);
 
     static Cached of(AppSnapshot snapshot, Object preflight, SecretMasker masker,
-        byte[] body) {
-      return new Cached(snapshot, preflight, masker, body, EntityTags.of(body), direct(body),
+        EngineStatus engine, byte[] body) {
+      return new Cached(snapshot, preflight, masker, engine, body, EntityTags.of(body),
+          direct(body),
           direct(gzip(body)));
     }
 
@@ -67,6 +68,7 @@ final class StatusJson {
   private final Supplier<AppSnapshot> snapshots;
   private final Supplier<Object> preflights;
   private final Supplier<SecretMasker> maskers;
+  private final Supplier<EngineStatus> engine;
   private final AtomicReference<Cached> cached = new AtomicReference<>(Cached.NONE);
 
   StatusJson(Supplier<AppSnapshot> snapshots) {
@@ -81,9 +83,19 @@ final class StatusJson {
    */
   StatusJson(Supplier<AppSnapshot> snapshots, Supplier<Object> preflights,
       Supplier<SecretMasker> maskers) {
+    this(snapshots, preflights, maskers, () -> EngineStatus.ANSWERING);
+  }
+
+  /**
+   * With {@code engine}: whether the Docker Engine answers the daemon's pings (a cached value,
+   * replaced only when it changes); a new value makes a new body as a new snapshot does.
+   */
+  StatusJson(Supplier<AppSnapshot> snapshots, Supplier<Object> preflights,
+      Supplier<SecretMasker> maskers, Supplier<EngineStatus> engine) {
     this.snapshots = snapshots;
     this.preflights = preflights;
     this.maskers = maskers;
+    this.engine = engine;
   }
 
   byte[] body() {
@@ -121,12 +133,14 @@ final class StatusJson {
     AppSnapshot snapshot = snapshots.get();
     Object preflight = preflights.get();
     SecretMasker masker = maskers.get();
+    EngineStatus engineNow = engine.get();
     Cached current = cached.get();
     if (current.snapshot() == snapshot && current.preflight() == preflight
-        && current.masker() == masker) {
+        && current.masker() == masker && current.engine() == engineNow) {
       return current;
     }
-    Cached fresh = Cached.of(snapshot, preflight, masker, serialize(snapshot, preflight, masker));
+    Cached fresh = Cached.of(snapshot, preflight, masker, engineNow,
+        serialize(snapshot, preflight, masker, engineNow));
     if (cached.compareAndSet(current, fresh)) {
       current.release();
       return fresh;
@@ -135,10 +149,10 @@ final class StatusJson {
     return cached.get();
   }
 
-  private byte[] serialize(AppSnapshot snapshot, Object preflight,
-      SecretMasker masker) {
+  private byte[] serialize(AppSnapshot snapshot, Object preflight, SecretMasker masker,
+      EngineStatus engineNow) {
     try {
-      ObjectNode root = tree(snapshot);
+      ObjectNode root = tree(snapshot, engineNow);
       root.set("preflight", json.valueToTree(preflight));
       MaskedTree.mask(root, masker);
       return json.writeValueAsBytes(root);
@@ -148,6 +162,10 @@ final class StatusJson {
   }
 
   ObjectNode tree(AppSnapshot snapshot) {
+    return tree(snapshot, EngineStatus.ANSWERING);
+  }
+
+  ObjectNode tree(AppSnapshot snapshot, EngineStatus engineNow) {
     ObjectNode root = json.createObjectNode();
     root.putObject("app").put("name", snapshot.specName()).put("version", snapshot.specVersion());
     root.put("state", snapshot.state().label());
@@ -163,9 +181,13 @@ final class StatusJson {
     RunStatus run = snapshot.run();
     root.put("run_id", run == null ? null : run.runId());
     root.put("sequence", run == null ? 0 : run.sequence());
-    // While Docker does not answer, container states are last known, not current: say so.
-    root.put("docker", run == null || run.dockerLost().isEmpty() ? "reachable"
-        : "unreachable: " + run.dockerLost());
+    // While Docker does not answer, container states are last known, not current: say so. The
+    // daemon's own ping sees a paused engine, which ends no stream and so no run notices.
+    boolean runLostDocker = run != null && !run.dockerLost().isEmpty();
+    root.put("docker", !engineNow.answering() ? engineNow.describe()
+        : runLostDocker ? "unreachable: " + run.dockerLost() : "reachable");
+    root.put("docker_answering", engineNow.answering());
+    boolean lastSeen = !engineNow.answering() || runLostDocker;
     root.put("run_ended", run != null && run.ended());
     // Why the run acts on nothing (its journal cannot be written); empty while it goes on.
     root.put("paused", run == null ? "" : run.paused());
@@ -191,7 +213,8 @@ final class StatusJson {
         ObjectNode node = componentList.addObject().put("name", name);
         return node.putArray("containers");
       });
-      containers.add(container(c, c.container().substring(slash + 1)));
+      containers.add(container(c, c.container().substring(slash + 1))
+          .put("state_last_seen", lastSeen));
     }
     for (RunStatus.EventStatus e : run.events()) {
       events.addObject()

@@ -29,6 +29,11 @@ final class StatusText {
     if (!startup.isEmpty()) {
       out.append("startup message: ").append(startup).append('\n');
     }
+    String docker = status.path("docker").asText("reachable");
+    if (!docker.equals("reachable")) {
+      out.append("docker: ").append(docker)
+          .append(" (container states below are as last seen)\n");
+    }
     String ready = ready(status.path("ready"));
     if (!ready.isEmpty()) {
       out.append(ready).append('\n');
@@ -39,7 +44,9 @@ final class StatusText {
       for (JsonNode c : component.path("containers")) {
         List<String> ports = new ArrayList<>();
         c.path("ports").forEach(p -> ports.add(p.asText()));
-        rows.add(new String[] {c.path("key").asText(), c.path("state").asText(),
+        String state = c.path("state").asText()
+            + (c.path("state_last_seen").asBoolean() ? " (last seen)" : "");
+        rows.add(new String[] {c.path("key").asText(), state,
             c.path("summary").asText(), String.join(", ", ports)});
       }
     }

@@ -93,7 +93,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
     this.runtime = runtime;
-    this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock());
+    this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock(),
+        new EngineStatusNotices(setup.log(), events));
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
     this.secrets = new AppSecrets(SecretHistory.load(setup.daemon().stateDir(), setup.clock(),
         setup.log()::warn));
@@ -289,6 +290,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public Object lastPreflight() {
     return actions.lastPreflight();
+  }
+
+  @Override
+  public dev.tugboat.api.EngineStatus engineStatus() {
+    return engineHealth.status();
   }
 
   @Override

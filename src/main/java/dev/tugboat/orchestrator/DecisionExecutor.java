@@ -146,14 +146,26 @@ final class DecisionExecutor {
   }
 
   private void stop(Decision.Stop stop, String containerId) {
-    workers.execute(() -> {
-      try {
-        runtime.stop(ContainerId.of(containerId), stop.timeout());
-        bus.post(new RunEvent.StopCompleted(stop.container(), ""));
-      } catch (RuntimeFailure e) {
-        bus.post(new RunEvent.StopCompleted(stop.container(), "could not stop: " + e.getMessage()));
+    workers.execute(() -> stopOnce(stop, containerId, 0));
+  }
+
+  /**
+   * An engine that does not answer (paused, restarting) leaves the container's fate unknown: it may
+   * still run, so it is not taken as stopped. The stop is asked again, with the reconnection's
+   * back-off, until the engine answers; the container's exit, seen first, makes a late answer moot.
+   */
+  private void stopOnce(Decision.Stop stop, String containerId, int attempt) {
+    try {
+      runtime.stop(ContainerId.of(containerId), stop.timeout());
+      bus.post(new RunEvent.StopCompleted(stop.container(), ""));
+    } catch (RuntimeFailure e) {
+      if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
+        scheduler.schedule(RunConnection.backoff(attempt),
+            () -> workers.execute(() -> stopOnce(stop, containerId, attempt + 1)));
+        return;
       }
-    });
+      bus.post(new RunEvent.StopCompleted(stop.container(), "could not stop: " + e.getMessage()));
+    }
   }
 
   private void probe(Decision.Probe probe, RunState state) {

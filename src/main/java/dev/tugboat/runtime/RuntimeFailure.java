@@ -48,6 +48,22 @@ public final class RuntimeFailure extends RuntimeException {
         cause);
   }
 
+  /**
+   * The engine took {@code call} but gave no answer within {@code deadline}: paused, wedged or
+   * overloaded. Counted as unreachable, since nothing is known about what the call did.
+   */
+  public static RuntimeFailure engineDidNotAnswer(
+      String engineHost, String call, java.time.Duration deadline) {
+    return new RuntimeFailure(Kind.ENGINE_UNREACHABLE,
+        "the Docker Engine at " + engineHost + " did not answer a call to " + call + " within "
+            + inWords(deadline) + " (is it paused, wedged or overloaded? check:"
+            + " systemctl status docker)");
+  }
+
+  private static String inWords(java.time.Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
   public static RuntimeFailure imageNotFound(String image) {
     return new RuntimeFailure(Kind.IMAGE_NOT_FOUND,
         "image " + image + " is not on this host: load it with `docker load -i FILE`"

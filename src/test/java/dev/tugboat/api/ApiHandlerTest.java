@@ -138,6 +138,18 @@ class ApiHandlerTest {
   }
 
   @Test
+  void healthzAnswersAtOnceWhenThePeriodicPingFoundTheEngineSilentAndTheStatusSaysSince() {
+    api.app.pingHangs = true;
+    api.app.engine = EngineStatus.notAnswering(java.time.Instant.parse("2026-01-01T00:00:00Z"),
+        "no answer to a ping for 2 s or more");
+    FullHttpResponse down = api.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertThat(down.status().code()).isEqualTo(503);
+    assertThat(ApiChannel.body(api.get("/api/v1/status")))
+        .contains("\"docker\":\"not answering since 2026-01-01T00:00:00Z: no answer to a ping"
+            + " for 2 s or more\"");
+  }
+
+  @Test
   void eventsAfterAnIdInOrderAndALongPollAnsweredByTheNextEvent() {
     for (int i = 1; i <= 3; i++) {
       api.app.event("ContainerStarted", "started " + i);

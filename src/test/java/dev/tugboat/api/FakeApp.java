@@ -17,6 +17,9 @@ public final class FakeApp implements AppService {
   public final List<String> calls = new ArrayList<>();
   public volatile AppSnapshot snapshot = AppSnapshot.idle("demo", "1.0", "not started");
   boolean dockerUp = true;
+  /** What the daemon's periodic ping found; with a hanging ping dockerReachable never ends. */
+  volatile EngineStatus engine = EngineStatus.ANSWERING;
+  volatile boolean pingHangs;
 
   public static RunStatus runWith(String state, String message) {
     return new RunStatus("run-1", "demo", AppPhase.valueOf(state.toUpperCase()), message, 7,
@@ -155,7 +158,12 @@ public final class FakeApp implements AppService {
 
   @Override
   public CompletableFuture<Boolean> dockerReachable() {
-    return CompletableFuture.completedFuture(dockerUp);
+    return pingHangs ? new CompletableFuture<>() : CompletableFuture.completedFuture(dockerUp);
+  }
+
+  @Override
+  public EngineStatus engineStatus() {
+    return engine;
   }
 
   @Override

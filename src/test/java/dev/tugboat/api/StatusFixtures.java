@@ -1,5 +1,6 @@
 package dev.tugboat.api;
 
+import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.orchestrator.RunStatus.ContainerStatus;
@@ -144,6 +145,18 @@ final class StatusFixtures {
   private static String json(AppPhase state, String message, boolean ended,
       List<ContainerStatus> containers, List<EventStatus> events, ReadyStatus ready) {
     return json(state, message, ended, containers, events, ready, "");
+  }
+
+  /** Started, then the engine stopped answering the daemon's pings (paused, say). */
+  static String startedWhileTheEngineIsSilent() {
+    RunStatus run = new RunStatus("r-20261122-0300", "Tugboat Migration Demo", AppPhase.STARTED,
+        "the app is ready", 42, T0.plusSeconds(9), false, List.of(running(DB, "root")), List.of(),
+        READY_PASSED, false, "");
+    AppSnapshot snapshot = new AppSnapshot("Tugboat Migration Demo", "1",
+        AppPhase.STARTED, "the app is ready", null, "", T0, run);
+    EngineStatus silent = EngineStatus.notAnswering(T0.plusSeconds(60),
+        "no answer to a ping for 2 s or more");
+    return body(new StatusJson(() -> snapshot, () -> null, SecretMasker::none, () -> silent));
   }
 
   private static String json(AppPhase state, String message, boolean ended,

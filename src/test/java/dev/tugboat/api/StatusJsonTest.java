@@ -20,6 +20,35 @@ class StatusJsonTest {
   }
 
   @Test
+  void whileTheEngineDoesNotAnswerTheStatusSaysSinceWhenAndMarksContainerStatesAsLastSeen() {
+    assertThat(StatusFixtures.startedWhileTheEngineIsSilent())
+        .contains("\"docker\":\"not answering since 2026-11-22T03:01:00Z: no answer to a ping"
+            + " for 2 s or more\",\"docker_answering\":false")
+        .contains("\"state\":\"running\"")
+        .contains("\"state_last_seen\":true")
+        .doesNotContain("\"state_last_seen\":false");
+    assertThat(StatusFixtures.started())
+        .contains("\"docker\":\"reachable\",\"docker_answering\":true")
+        .doesNotContain("\"state_last_seen\":true");
+  }
+
+  @Test
+  void theEnginesAnswerChangesTheBodyOnlyWhenItChanges() {
+    FakeApp app = new FakeApp();
+    java.util.concurrent.atomic.AtomicReference<EngineStatus> engine =
+        new java.util.concurrent.atomic.AtomicReference<>(EngineStatus.ANSWERING);
+    StatusJson json = new StatusJson(() -> app.snapshot, () -> null, app::masker, engine::get);
+    String answering = json.etag();
+    assertThat(json.etag()).isEqualTo(answering);
+    engine.set(EngineStatus.notAnswering(java.time.Instant.EPOCH, "paused"));
+    assertThat(new String(json.body(), StandardCharsets.UTF_8))
+        .contains("\"docker\":\"not answering since 1970-01-01T00:00:00Z: paused\"");
+    engine.set(EngineStatus.ANSWERING);
+    assertThat(json.etag()).isEqualTo(answering);
+    json.close();
+  }
+
+  @Test
   void beforeTheFirstRunReadyIsNull() {
     assertThat(StatusFixtures.neverStarted()).contains("\"ready\":null");
   }

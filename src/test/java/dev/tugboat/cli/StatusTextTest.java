@@ -57,6 +57,20 @@ class StatusTextTest {
     assertThat(StatusText.render(status("null"))).doesNotContain("paused");
   }
 
+  @Test
+  void saysWhenDockerDoesNotAnswerAndMarksStatesAsLastSeen() throws Exception {
+    JsonNode status = JSON.readTree("{\"app\": {\"name\": \"demo\", \"version\": \"1.0\"},"
+        + " \"state\": \"started\", \"message\": \"\", \"run_id\": null,"
+        + " \"docker\": \"not answering since 2026-01-01T00:00:00Z: paused\","
+        + " \"docker_answering\": false, \"components\": [{\"name\": \"db\", \"containers\":"
+        + " [{\"key\": \"db/pg\", \"state\": \"running\", \"summary\": \"running\","
+        + " \"ports\": [], \"state_last_seen\": true}]}]}");
+    assertThat(StatusText.render(status))
+        .contains("docker: not answering since 2026-01-01T00:00:00Z: paused (container states"
+            + " below are as last seen)\n")
+        .contains("db/pg      running (last seen)  running");
+  }
+
   private static JsonNode status(String ready) throws Exception {
     return JSON.readTree("{\"app\": {\"name\": \"demo\", \"version\": \"1.0\"},"
         + " \"state\": \"starting\", \"message\": \"every container has started\","

@@ -2,9 +2,13 @@ package dev.tugboat.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.api.EngineStatus;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -89,5 +93,71 @@ class EngineHealthTest {
     runtime.startEngine();
     clock.advance(Duration.ofSeconds(2));
     assertThat(inline.reachable()).isCompletedWithValue(true);
+  }
+
+  @Test
+  void aPingUnansweredForTwoSecondsMakesTheStatusSayTheEngineDoesNotAnswerSinceThePing() {
+    List<EngineStatus> changes = new ArrayList<>();
+    EngineHealth watched = new EngineHealth(runtime, pinger, clock, changes::add);
+    Instant asked = clock.instant();
+    watched.check();
+    assertThat(pings).as("the check pings").hasSize(1);
+    clock.advance(Duration.ofMillis(1999));
+    watched.check();
+    assertThat(watched.status().answering()).isTrue();
+
+    clock.advance(Duration.ofMillis(1));
+    watched.check();
+    assertThat(watched.status()).isEqualTo(EngineStatus.notAnswering(asked,
+        "no answer to a ping for 2 s or more"));
+    EngineStatus silent = watched.status();
+    clock.advance(Duration.ofSeconds(10));
+    watched.check();
+    assertThat(watched.status()).as("unchanged: the same value").isSameAs(silent);
+    assertThat(pings).as("still one ping under way").hasSize(1);
+
+    runPings();
+    assertThat(watched.status()).isSameAs(EngineStatus.ANSWERING);
+    assertThat(changes).containsExactly(silent, EngineStatus.ANSWERING);
+  }
+
+  @Test
+  void aFailedPingGivesItsReasonAndTheOutageKeepsItsFirstMoment() {
+    EngineHealth watched = new EngineHealth(runtime, pinger, clock);
+    runtime.stopEngine();
+    Instant first = clock.instant();
+    watched.check();
+    runPings();
+    assertThat(watched.status().answering()).isFalse();
+    assertThat(watched.status().since()).isEqualTo(first);
+    assertThat(watched.status().reason()).contains("connection refused (engine stopped)");
+
+    EngineStatus down = watched.status();
+    clock.advance(EngineHealth.PERIOD);
+    watched.check();
+    clock.advance(EngineHealth.SLOW);
+    watched.check();
+    assertThat(watched.status()).as("a slow ping says nothing new during an outage")
+        .isSameAs(down);
+    runPings();
+    assertThat(watched.status()).as("the same failure: the same value").isSameAs(down);
+
+    runtime.startEngine();
+    clock.advance(EngineHealth.PERIOD);
+    watched.check();
+    runPings();
+    assertThat(watched.status().answering()).isTrue();
+  }
+
+  @Test
+  void aPingThatAnswersIsNeverTakenAsSlowAfterwards() {
+    EngineHealth watched = new EngineHealth(runtime, pinger, clock);
+    watched.check();
+    clock.advance(Duration.ofSeconds(1));
+    runPings();
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(pings).isEmpty();
+    watched.check();
+    assertThat(watched.status().answering()).as("a new ping, not yet slow").isTrue();
   }
 }

@@ -121,6 +121,20 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     engineDown = Optional.empty();
   }
 
+  /**
+   * As a paused engine (SIGSTOP) looks through a runtime with deadlines: every call fails as
+   * unreachable once its deadline passed, while the event streams stay open and silent.
+   */
+  public synchronized void pauseEngine() {
+    engineDown = Optional.of(RuntimeFailure.engineDidNotAnswer(hostFacts().engineHost(),
+        "a call", java.time.Duration.ofSeconds(15)));
+  }
+
+  /** The paused engine answers again: the streams were never cut. */
+  public synchronized void resumeEngine() {
+    startEngine();
+  }
+
   /** Every call and scripted happening so far, as {@code "verb name detail"}. */
   public List<String> history() {
     return history.texts();

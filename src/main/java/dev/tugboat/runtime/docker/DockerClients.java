@@ -20,7 +20,9 @@ final class DockerClients {
    * unversioned path and the engine uses its own.
    *
    * <p>No response timeout either: on the Unix socket transport it is ignored anyway, and over TCP it
-   * would cut idle event and log streams. Calls that must not hang have their own deadlines.
+   * would cut idle event and log streams. Every call that is not a stream has a deadline of its own,
+   * enforced by {@link DockerCalls} (see {@link DockerDeadlines}); streams are not cut while they
+   * are silent, since an idle stream is not a dead one.
    */
   static DockerClient connect(DockerHost host) {
     DefaultDockerClientConfig config =

@@ -25,11 +25,14 @@ final class DockerContainers {
   private static final Duration OTHER_REMOVAL_POLL = Duration.ofMillis(100);
 
   private final DockerClient client;
+  private final DockerCalls calls;
   private final DockerFailures failures;
   private final DockerContainerConfigMapper mapper;
 
-  DockerContainers(DockerClient client, DockerFailures failures, HostInterfaces interfaces) {
+  DockerContainers(DockerClient client, DockerCalls calls, DockerFailures failures,
+      HostInterfaces interfaces) {
     this.client = client;
+    this.calls = calls;
     this.failures = failures;
     this.mapper = new DockerContainerConfigMapper(interfaces);
   }
@@ -37,8 +40,8 @@ final class DockerContainers {
   ContainerId create(ContainerConfig config) {
     String action = "create " + config.displayName();
     try {
-      return ContainerId.of(
-          mapper.apply(config, client.createContainerCmd(config.image())).exec().getId());
+      return ContainerId.of(calls.ask(action,
+          () -> mapper.apply(config, client.createContainerCmd(config.image())).exec().getId()));
     } catch (RuntimeException e) {
       throw failures.ofCreate(config.image(), action, e);
     }
@@ -52,17 +55,19 @@ final class DockerContainers {
     if (files.isEmpty()) {
       return;
     }
+    String action = "copy files into " + id;
     try {
-      client.copyArchiveToContainerCmd(id.value()).withRemotePath("/")
-          .withTarInputStream(new ByteArrayInputStream(TarArchive.of(files))).exec();
+      byte[] tar = TarArchive.of(files);
+      calls.tell(action, () -> client.copyArchiveToContainerCmd(id.value()).withRemotePath("/")
+          .withTarInputStream(new ByteArrayInputStream(tar)).exec());
     } catch (RuntimeException e) {
-      throw failures.ofContainer(id, "copy files into " + id, e);
+      throw failures.ofContainer(id, action, e);
     }
   }
 
   void start(ContainerId id) {
     try {
-      client.startContainerCmd(id.value()).exec();
+      calls.tell("start " + id, () -> client.startContainerCmd(id.value()).exec());
     } catch (NotModifiedException alreadyRunning) {
       // Starting a running container is harmless, as the interface promises.
     } catch (RuntimeException e) {
@@ -73,7 +78,8 @@ final class DockerContainers {
   /** A PID 1 that ignores SIGTERM (busybox httpd) makes this wait the whole timeout. */
   void stop(ContainerId id, Duration timeout) {
     try {
-      client.stopContainerCmd(id.value()).withTimeout(Math.toIntExact(timeout.toSeconds())).exec();
+      calls.run("stop " + id, calls.deadlines().stop(timeout), () -> client
+          .stopContainerCmd(id.value()).withTimeout(Math.toIntExact(timeout.toSeconds())).exec());
     } catch (NotModifiedException alreadyStopped) {
       // Stopping a stopped container is harmless.
     } catch (RuntimeException e) {
@@ -83,7 +89,8 @@ final class DockerContainers {
 
   void remove(ContainerId id) {
     try {
-      client.removeContainerCmd(id.value()).withForce(true).withRemoveVolumes(false).exec();
+      calls.run("remove " + id, calls.deadlines().removal(), () -> client
+          .removeContainerCmd(id.value()).withForce(true).withRemoveVolumes(false).exec());
     } catch (NotFoundException alreadyGone) {
       // Removing a removed container is harmless.
     } catch (ConflictException e) {
@@ -120,7 +127,8 @@ final class DockerContainers {
   /** For messages: the container's name, else its short id. */
   private String nameOf(ContainerId id) {
     try {
-      String name = client.inspectContainerCmd(id.value()).exec().getName();
+      String name = calls.ask("inspect " + id,
+          () -> client.inspectContainerCmd(id.value()).exec().getName());
       return name == null ? id.shortForm() : name.replaceFirst("^/", "");
     } catch (RuntimeException unknown) {
       return id.shortForm();
@@ -129,7 +137,8 @@ final class DockerContainers {
 
   Optional<ContainerInfo> inspect(ContainerId id) {
     try {
-      return Optional.of(DockerContainerInfoMapper.map(client.inspectContainerCmd(id.value()).exec()));
+      return Optional.of(DockerContainerInfoMapper.map(
+          calls.ask("inspect " + id, () -> client.inspectContainerCmd(id.value()).exec())));
     } catch (NotFoundException gone) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -138,11 +147,12 @@ final class DockerContainers {
   }
 
   List<ContainerSummary> listByLabels(Map<String, String> labels) {
+    String action = "list containers labelled " + labels;
     try {
-      return client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
-          .map(DockerContainers::summary).toList();
+      return calls.ask(action, () -> client.listContainersCmd().withShowAll(true)
+          .withLabelFilter(labels).exec()).stream().map(DockerContainers::summary).toList();
     } catch (RuntimeException e) {
-      throw failures.of("list containers labelled " + labels, e);
+      throw failures.of(action, e);
     }
   }
 

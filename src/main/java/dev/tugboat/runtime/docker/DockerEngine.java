@@ -11,13 +11,15 @@ import java.util.Optional;
 /** Questions about the engine itself: does it answer, what version, which bridge gateway. */
 final class DockerEngine {
   private final DockerClient client;
+  private final DockerCalls calls;
   private final DockerFailures failures;
   private final DockerHost host;
   private final HostInterfaces interfaces;
 
-  DockerEngine(
-      DockerClient client, DockerFailures failures, DockerHost host, HostInterfaces interfaces) {
+  DockerEngine(DockerClient client, DockerCalls calls, DockerFailures failures, DockerHost host,
+      HostInterfaces interfaces) {
     this.client = client;
+    this.calls = calls;
     this.failures = failures;
     this.host = host;
     this.interfaces = interfaces;
@@ -25,7 +27,7 @@ final class DockerEngine {
 
   void ping() {
     try {
-      client.pingCmd().exec();
+      calls.tell("ping", () -> client.pingCmd().exec());
     } catch (RuntimeException e) {
       throw failures.of("answer a ping", e);
     }
@@ -33,7 +35,7 @@ final class DockerEngine {
 
   HostFacts facts() {
     try {
-      Version version = client.versionCmd().exec();
+      Version version = calls.ask("tell its version", () -> client.versionCmd().exec());
       return new HostFacts(host.uri(), version.getVersion(), version.getApiVersion(),
           bridgeGateway());
     } catch (RuntimeException e) {
@@ -43,7 +45,7 @@ final class DockerEngine {
 
   EngineResources resources() {
     try {
-      Info info = client.infoCmd().exec();
+      Info info = calls.ask("tell its CPUs and memory", () -> client.infoCmd().exec());
       return new EngineResources(info.getNCPU() == null ? 0 : info.getNCPU(),
           info.getMemTotal() == null ? 0 : info.getMemTotal(),
           Optional.ofNullable(info.getServerVersion()).orElse(""),
@@ -54,7 +56,8 @@ final class DockerEngine {
   }
 
   private Optional<String> bridgeGateway() {
-    return client.listNetworksCmd().withNameFilter("bridge").exec().stream()
+    return calls.ask("list the bridge network",
+            () -> client.listNetworksCmd().withNameFilter("bridge").exec()).stream()
         .filter(n -> "bridge".equals(n.getName())).findFirst()
         .flatMap(bridge -> BridgeGateway.of(bridge, interfaces));
   }

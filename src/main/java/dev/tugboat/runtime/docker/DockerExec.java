@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command in a running container and collects its exit code and (bounded) output. */
 final class DockerExec {
   private final DockerClient client;
+  private final DockerCalls calls;
   private final DockerFailures failures;
 
-  DockerExec(DockerClient client, DockerFailures failures) {
+  DockerExec(DockerClient client, DockerCalls calls, DockerFailures failures) {
     this.client = client;
+    this.calls = calls;
     this.failures = failures;
   }
 
@@ -29,10 +31,11 @@ final class DockerExec {
       if (!request.user().isEmpty()) {
         create.withUser(request.user());
       }
-      String execId = create.exec().getId();
+      String execId = calls.ask(action, () -> create.exec().getId());
       BoundedOutput output = new BoundedOutput(request.maxOutputBytes());
       awaitExit(client.execStartCmd(execId).exec(new Collector(output)), request, action);
-      Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
+      Long exitCode = calls.ask("inspect the exec of " + request.cmd() + " in " + id,
+          () -> client.inspectExecCmd(execId).exec().getExitCodeLong());
       return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.text(),
           output.truncated());
     } catch (RuntimeException e) {

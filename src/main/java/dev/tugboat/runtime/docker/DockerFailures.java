@@ -31,6 +31,10 @@ final class DockerFailures {
     this.host = host;
   }
 
+  String engineHost() {
+    return host.uri();
+  }
+
   /** The failure of {@code action} ("start db": a busy port is named as a failure to start db). */
   RuntimeFailure of(String action, RuntimeException e) {
     if (e instanceof RuntimeFailure failure) {

@@ -16,7 +16,11 @@ import dev.tugboat.runtime.ImageInfo;
 import dev.tugboat.runtime.Protocol;
 import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeFailure;
+import com.github.dockerjava.api.model.PullResponseItem;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,16 +28,19 @@ import java.util.Optional;
 /** Image questions: is it here, what does it declare; and pulling it. */
 final class DockerImages {
   private final DockerClient client;
+  private final DockerCalls calls;
   private final DockerFailures failures;
 
-  DockerImages(DockerClient client, DockerFailures failures) {
+  DockerImages(DockerClient client, DockerCalls calls, DockerFailures failures) {
     this.client = client;
+    this.calls = calls;
     this.failures = failures;
   }
 
   Optional<ImageInfo> inspect(String image) {
     try {
-      return Optional.of(map(image, client.inspectImageCmd(image).exec()));
+      return Optional.of(map(image,
+          calls.ask("inspect image " + image, () -> client.inspectImageCmd(image).exec())));
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -51,7 +58,9 @@ final class DockerImages {
         .withRegistryAddress(c.serverAddress()).withUsername(c.username())
         .withPassword(c.password())));
     try {
-      cmd.exec(new PullImageResultCallback()).awaitCompletion();
+      Progress progress = cmd.exec(new Progress());
+      awaitEnd(progress, image);
+      progress.awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw RuntimeFailure.timedOut("pull of " + image + " was interrupted");
@@ -62,6 +71,51 @@ final class DockerImages {
       throw pullFailure(image, e.getMessage());
     } catch (RuntimeException e) {
       throw failures.of("pull " + image, e);
+    }
+  }
+
+  /**
+   * A pull takes as long as the image's size needs, so there is no deadline on the whole: only a
+   * progress stream silent for {@link DockerDeadlines#pullIdle()} (an engine that stopped
+   * answering) ends it.
+   */
+  private void awaitEnd(Progress progress, String image) throws InterruptedException {
+    Duration idle = calls.deadlines().pullIdle();
+    long slice = Math.min(idle.toMillis(), 1000);
+    while (!progress.ended.await(slice, TimeUnit.MILLISECONDS)) {
+      if (System.nanoTime() - progress.lastHeard > idle.toNanos()) {
+        try {
+          progress.close();
+        } catch (java.io.IOException alreadyBroken) {
+          // The pull is abandoned either way.
+        }
+        throw RuntimeFailure.engineDidNotAnswer(failures.engineHost(),
+            "pull " + image + " (no progress)", idle);
+      }
+    }
+  }
+
+  /** The pull's result, and when its stream last said anything. */
+  private static final class Progress extends PullImageResultCallback {
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile long lastHeard = System.nanoTime();
+
+    @Override
+    public void onNext(PullResponseItem item) {
+      lastHeard = System.nanoTime();
+      super.onNext(item);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      super.onError(error);
+      ended.countDown();
+    }
+
+    @Override
+    public void onComplete() {
+      super.onComplete();
+      ended.countDown();
     }
   }
 

@@ -13,14 +13,17 @@ import dev.tugboat.runtime.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Reads a container's output: the last lines, or everything and then each new line. */
 final class DockerLogs {
   private final DockerClient client;
+  private final DockerDeadlines deadlines;
   private final DockerFailures failures;
 
-  DockerLogs(DockerClient client, DockerFailures failures) {
+  DockerLogs(DockerClient client, DockerDeadlines deadlines, DockerFailures failures) {
     this.client = client;
+    this.deadlines = deadlines;
     this.failures = failures;
   }
 
@@ -35,10 +38,15 @@ final class DockerLogs {
       @Override
       public void onEnd(StreamEnd end) {}
     });
+    String action = "read the logs of " + id;
     try {
-      command(id).withTail(lines).exec(reader).awaitCompletion();
+      // Ends the stream when it returns false: a tail is a question, with a question's deadline.
+      if (!command(id).withTail(lines).exec(reader)
+          .awaitCompletion(deadlines.call().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw RuntimeFailure.engineDidNotAnswer(failures.engineHost(), action, deadlines.call());
+      }
     } catch (RuntimeException e) {
-      throw failures.ofContainer(id, "read the logs of " + id, e);
+      throw failures.ofContainer(id, action, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw RuntimeFailure.timedOut("interrupted while reading the logs of " + id);

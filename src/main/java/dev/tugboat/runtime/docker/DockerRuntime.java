@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 public final class DockerRuntime implements ContainerRuntime {
   private final DockerClient client;
+  private final DockerCalls calls;
   private final DockerEngine engine;
   private final DockerImages images;
   private final DockerContainers containers;
@@ -38,21 +39,28 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerLogs logs;
   private final DockerEventStream events;
 
-  private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces) {
+  private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces,
+      DockerDeadlines deadlines) {
     DockerFailures failures = new DockerFailures(host);
     this.client = client;
-    this.engine = new DockerEngine(client, failures, host, interfaces);
-    this.images = new DockerImages(client, failures);
-    this.containers = new DockerContainers(client, failures, interfaces);
+    this.calls = new DockerCalls(host.uri(), deadlines);
+    this.engine = new DockerEngine(client, calls, failures, host, interfaces);
+    this.images = new DockerImages(client, calls, failures);
+    this.containers = new DockerContainers(client, calls, failures, interfaces);
     this.hostPaths = new HostPaths(host, java.nio.file.FileSystems.getDefault());
-    this.exec = new DockerExec(client, failures);
-    this.logs = new DockerLogs(client, failures);
+    this.exec = new DockerExec(client, calls, failures);
+    this.logs = new DockerLogs(client, deadlines, failures);
     this.events = new DockerEventStream(client, failures);
   }
 
   /** Connects to the engine at {@code host}. */
   public static DockerRuntime connect(DockerHost host) {
-    return new DockerRuntime(DockerClients.connect(host), host, HostInterfaces.ofThisMachine());
+    return connect(host, DockerDeadlines.DEFAULT);
+  }
+
+  static DockerRuntime connect(DockerHost host, DockerDeadlines deadlines) {
+    return new DockerRuntime(DockerClients.connect(host), host, HostInterfaces.ofThisMachine(),
+        deadlines);
   }
 
   /** Connects to {@code explicitHost}, else {@code DOCKER_HOST}, else the local socket. */
@@ -143,6 +151,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
   @Override
   public void close() {
+    calls.close();
     try {
       client.close();
     } catch (IOException e) {

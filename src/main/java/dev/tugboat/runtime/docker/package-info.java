@@ -9,7 +9,8 @@
  * a command ({@code DockerContainerConfigMapper}); files are copied as a tar into the created
  * container ({@code DockerContainers}, {@code TarArchive}); the event stream ends without
  * reconnecting ({@code DockerEventStream}); the response timeout is ignored on the Unix socket
- * ({@code DockerClients}); the default bridge may list no gateway ({@code BridgeGateway}).
+ * ({@code DockerClients}), so every call that is not a stream runs with a deadline of its own
+ * ({@code DockerCalls}, {@code DockerDeadlines}); the default bridge may list no gateway ({@code BridgeGateway}).
  *
  * <p>Threading: docker-java runs each stream (events, followed logs, exec output) on a thread of its
  * own; listeners are called there.

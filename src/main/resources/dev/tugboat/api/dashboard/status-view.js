@@ -10,9 +10,25 @@ window.Tugboat = window.Tugboat || {};
     return String(value || 'unknown').toLowerCase();
   }
 
-  function badge(state) {
+  function badge(state, lastSeen) {
     const text = lower(state);
-    return el('span', {class: 'badge', 'data-state': text}, text);
+    return el('span', {class: 'badge', 'data-state': text,
+      title: lastSeen ? 'as last seen: Docker does not answer now' : ''},
+      lastSeen ? text + ' (last seen)' : text);
+  }
+
+  /** The status's `docker` field in words; empty while the engine answers. */
+  function dockerText(docker) {
+    if (docker === 'reachable') return '';
+    const silent = /^not answering since (\S+): ([\s\S]*)$/.exec(docker);
+    if (silent) {
+      const since = toDate(silent[1]);
+      return 'The Docker Engine has not answered since ' + (since ? clock(since) : silent[1])
+        + ' (' + silent[2] + '): container states are as last seen; Tugboat carries on once it'
+        + ' answers again.';
+    }
+    return 'Docker does not answer (' + docker.replace(/^unreachable: /, '')
+      + '): container states are the last known; Tugboat reconnects and checks them again.';
   }
 
   /** Every container of the run, component by component. */
@@ -32,12 +48,9 @@ window.Tugboat = window.Tugboat || {};
     say(nodes.startup, status.startup_message || '');
     // While Docker does not answer, the states below are the last known ones: say it plainly.
     // A run that cannot write its journal (a full disk) acts on nothing until it can: say why.
-    const docker = String(status.docker || 'reachable');
     const paused = String(status.paused || '');
-    say(nodes.docker, [docker === 'reachable' ? ''
-      : 'Docker does not answer (' + docker.replace(/^unreachable: /, '')
-        + '): container states are the last known; Tugboat reconnects and checks them again.',
-    paused ? 'Paused: ' + paused + '.' : ''].filter(Boolean).join(' '));
+    say(nodes.docker, [dockerText(String(status.docker || 'reachable')),
+      paused ? 'Paused: ' + paused + '.' : ''].filter(Boolean).join(' '));
     renderReady(status.ready, nodes.ready);
     const started = toDate(status.started_at);
     say(nodes.meta, [
@@ -90,7 +103,7 @@ window.Tugboat = window.Tugboat || {};
       el('th', {scope: 'row', 'data-label': 'Container'},
         el('span', {class: 'key'}, container.key),
         container.instance ? el('span', {class: 'meta block'}, container.instance) : null),
-      el('td', {'data-label': 'State'}, badge(container.state)),
+      el('td', {'data-label': 'State'}, badge(container.state, container.state_last_seen)),
       el('td', {'data-label': 'Details'}, detailsOf(container).map((p) => el('span', {class: 'block'}, p))),
       el('td', {'data-label': 'Exit code', class: 'num'},
         container.exit_code === null || container.exit_code === undefined ? '—' : String(container.exit_code)),

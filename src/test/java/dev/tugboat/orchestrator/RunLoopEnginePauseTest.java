@@ -1,0 +1,33 @@
+package dev.tugboat.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.runtime.ContainerState;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A run under an engine that stops answering (paused) without ending its event stream. */
+class RunLoopEnginePauseTest {
+
+  @Test
+  void aStopTheEngineDoesNotAnswerIsAskedAgainUntilItDoesAndNoContainerIsTakenAsStoppedMeanwhile() {
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
+    assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
+
+    run.runtime.pauseEngine();
+    run.stop().advance(Duration.ofSeconds(40));
+    assertThat(run.status().state()).isEqualTo(AppPhase.STOPPING);
+    assertThat(run.status().ended()).isFalse();
+    assertThat(run.status().containers()).as("none claimed stopped while Docker does not answer")
+        .noneMatch(c -> c.state().equals("stopped"));
+
+    run.runtime.resumeEngine();
+    run.advance(Duration.ofSeconds(11));
+    assertThat(run.status().state()).isEqualTo(AppPhase.STOPPED);
+    assertThat(run.status().ended()).isTrue();
+    assertThat(run.runtime.listByLabels(Map.of()))
+        .noneMatch(c -> c.state() == ContainerState.RUNNING);
+  }
+}
