@@ -1,14 +1,16 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppFailure;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService;
 import dev.tugboat.api.AppSnapshot;
-import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.ConfigView;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.api.RunRecord;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.RunIds;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.events.Decision;

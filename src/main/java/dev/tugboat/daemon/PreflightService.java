@@ -1,6 +1,8 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.requirements.RequirementsPreflight;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.RuntimeFailure;

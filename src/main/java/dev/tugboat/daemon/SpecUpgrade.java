@@ -2,8 +2,10 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
-import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.ApplyResult.SpecVersion;
+import dev.tugboat.api.ApplyResult;
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.spec.AppSpec;

@@ -1,16 +1,18 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
-import dev.tugboat.orchestrator.ContainerKeys;
-import dev.tugboat.orchestrator.ImagePull;
-import dev.tugboat.requirements.PreflightReport;
-import dev.tugboat.requirements.RequirementsPreflight;
-import dev.tugboat.orchestrator.PreflightNeeds;
-import dev.tugboat.orchestrator.SpecNeeds;
-import dev.tugboat.runtime.ContainerRuntime;
-import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
+import dev.tugboat.orchestrator.ContainerKeys;
+import dev.tugboat.orchestrator.ImagePull;
+import dev.tugboat.orchestrator.PreflightNeeds;
+import dev.tugboat.orchestrator.SpecNeeds;
+import dev.tugboat.requirements.PreflightReport;
+import dev.tugboat.requirements.RequirementsPreflight;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.SpecCheck;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.SpecLoadException;

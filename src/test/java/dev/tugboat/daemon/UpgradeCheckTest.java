@@ -1,11 +1,13 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.orchestrator.ImageRegistries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tugboat.api.AppRefusal;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.SpecCheck;
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import dev.tugboat.spec.SpecLoader;
