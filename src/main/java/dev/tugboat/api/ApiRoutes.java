@@ -97,7 +97,7 @@ final class ApiRoutes {
         }
         default -> throw notFound(uri.path());
       }
-    } catch (ApiException refused) {
+    } catch (ApiException | AppRefusal refused) {
       reply(ctx, "/api/v1/refused", AsyncReply.failed(refused), keepAlive);
     }
     return false;

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What the HTTP API asks of the app it serves. {@link #snapshot()} and {@link #events()} are read
  * on Netty's threads and must not block; every other call returns at once with a future that the
- * daemon completes from its own threads, failed with an {@link ApiException} when refused.
+ * daemon completes from its own threads, failed with an {@link AppRefusal} when refused.
  */
 public interface AppService {
 
@@ -72,7 +72,8 @@ public interface AppService {
    * does (a check's container is removed after it); completes with the report.
    */
   default CompletableFuture<Map<String, Object>> preflight() {
-    return CompletableFuture.failedFuture(new ApiException(404, "preflight checks are not served here"));
+    return CompletableFuture.failedFuture(
+        new AppRefusal(AppRefusal.Reason.NOT_FOUND, "preflight checks are not served here"));
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * Answers when a future of the app completes: its value as JSON, an {@link ApiException} as its
- * status and message, anything else as 500 with the failure's message (never its stack trace).
+ * Answers when a future of the app completes: its value as JSON, an {@link AppRefusal} as the
+ * status of its reason and its message, an {@link ApiException} as its status and message, anything else as 500 with the failure's message (never its stack trace).
  */
 final class AsyncReply {
 
@@ -43,6 +43,9 @@ final class AsyncReply {
   static FullHttpResponse failed(Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
+    if (cause instanceof AppRefusal refused) {
+      return Responses.error(RefusalStatus.of(refused.reason()), refused.getMessage());
+    }
     if (cause instanceof ApiException refused) {
       return Responses.error(HttpResponseStatus.valueOf(refused.status()), refused.getMessage());
     }

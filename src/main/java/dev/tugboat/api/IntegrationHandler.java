@@ -104,7 +104,7 @@ final class IntegrationHandler extends SimpleChannelInboundHandler<FullHttpReque
         throw new ApiException(400, "severity must be info or error, got '" + level + "'");
       }
       service.startupMessage(message.asText(), level.equals("error"));
-    } catch (ApiException refused) {
+    } catch (ApiException | AppRefusal refused) {
       return AsyncReply.failed(refused);
     }
     FullHttpResponse done = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The installed license, as the API and the Integration API read and install it. {@link
  * #current()} is called on Netty's threads and must not block; {@link #install} completes from the
- * daemon's own thread, failed with an {@link ApiException} (400) when the license is refused.
+ * daemon's own thread, failed with an {@link AppRefusal} ({@code INVALID}) when the license is refused.
  */
 public interface LicenseService {
 

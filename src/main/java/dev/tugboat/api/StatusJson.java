@@ -213,8 +213,9 @@ final class StatusJson {
         ObjectNode node = componentList.addObject().put("name", name);
         return node.putArray("containers");
       });
+      // "unknown" is what Tugboat says when it cannot know: not a state it last saw
       containers.add(container(c, c.container().substring(slash + 1))
-          .put("state_last_seen", lastSeen));
+          .put("state_last_seen", lastSeen && !c.state().equals("unknown")));
     }
     for (RunStatus.EventStatus e : run.events()) {
       events.addObject()

@@ -2,8 +2,8 @@ package dev.tugboat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tugboat.app.AppPreparer;
 import dev.tugboat.config.HostAddressDetector;
-import dev.tugboat.daemon.AppPreparer;
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.requirements.RequirementsPreflight;
 import dev.tugboat.runtime.RuntimeFailure;

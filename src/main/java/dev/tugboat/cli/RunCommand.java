@@ -1,18 +1,18 @@
 package dev.tugboat.cli;
 
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.RunIds;
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
-import dev.tugboat.daemon.AppPreparer;
-import dev.tugboat.daemon.CheckedSpec;
 import dev.tugboat.daemon.DaemonConfig;
 import dev.tugboat.daemon.DaemonConfigException;
 import dev.tugboat.daemon.DaemonConfigReader;
-import dev.tugboat.requirements.Verdict;
-import dev.tugboat.daemon.RunIds;
 import dev.tugboat.license.LicenseException;
 import dev.tugboat.license.LicenseFiles;
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.ImageRegistry;
+import dev.tugboat.requirements.Verdict;
 import dev.tugboat.runtime.docker.DockerRuntime;
 import java.nio.file.Path;
 import java.time.Clock;

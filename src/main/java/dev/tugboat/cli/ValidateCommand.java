@@ -3,7 +3,7 @@ package dev.tugboat.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.tugboat.daemon.SpecCheck;
+import dev.tugboat.app.SpecCheck;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.Problem;
 import dev.tugboat.spec.SourcePosition;

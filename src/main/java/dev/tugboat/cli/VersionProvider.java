@@ -1,6 +1,6 @@
 package dev.tugboat.cli;
 
-import dev.tugboat.daemon.TugboatVersion;
+import dev.tugboat.app.TugboatVersion;
 import picocli.CommandLine;
 
 /** Reports the version Maven wrote into the jar's manifest ("dev" when run from classes). */

@@ -1,6 +1,6 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.RunStatus;
@@ -26,7 +26,7 @@ final class AdminTarget {
     if (!command.component().isEmpty() && !command.container().isEmpty()) {
       return command.component() + "/" + command.container();
     }
-    ImageRefSpec image = command.image().orElseThrow(() -> new ApiException(409,
+    ImageRefSpec image = command.image().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT,
         "admin command '" + command.alias() + "' names no container: give it component and"
             + " container, or image, in the spec"));
     String named = image.version().isEmpty() ? image.imageName()
@@ -36,7 +36,7 @@ final class AdminTarget {
         .filter(key -> runs(keys.spec(key), image))
         .toList();
     if (ofImage.isEmpty()) {
-      throw new ApiException(409, "admin command '" + command.alias() + "' runs in image " + named
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "admin command '" + command.alias() + "' runs in image " + named
           + ", but no container of the spec uses that image");
     }
     List<RunStatus.ContainerStatus> running = ofImage.stream()
@@ -48,13 +48,13 @@ final class AdminTarget {
       return running.get(0).container();
     }
     if (running.isEmpty()) {
-      throw new ApiException(409, "admin command '" + command.alias() + "' runs in image " + named
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "admin command '" + command.alias() + "' runs in image " + named
           + ", but no instance of it is running: " + ofImage.stream()
               .map(key -> key + " is " + status(run, key).map(RunStatus.ContainerStatus::state)
                   .orElse("not started"))
               .collect(Collectors.joining(", ")));
     }
-    throw new ApiException(409, "admin command '" + command.alias() + "' runs in image " + named
+    throw new AppRefusal(AppRefusal.Reason.CONFLICT, "admin command '" + command.alias() + "' runs in image " + named
         + ", which several running containers use: " + running.stream()
             .map(RunStatus.ContainerStatus::container).collect(Collectors.joining(", "))
         + "; name one with component and container in the spec's admin_commands entry");

@@ -1,8 +1,14 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.AdminResult;
 import dev.tugboat.api.AppSnapshot;
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.events.JournalEntry;
+import dev.tugboat.events.RunInputDigests;
+import dev.tugboat.license.LicensedApp;
+import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.ContainerRuntime;
@@ -11,11 +17,7 @@ import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.spec.AdminCommandSpec;
-import dev.tugboat.license.LicensedApp;
-import dev.tugboat.license.Releases;
 import dev.tugboat.spec.AppSpec;
-import dev.tugboat.events.JournalEntry;
-import dev.tugboat.events.RunInputDigests;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * The blocking parts of the controller's calls: loading the spec, preparing a start, reading a
- * container's logs, running an admin command. Failures are {@link ApiException}s that say what
+ * container's logs, running an admin command. Failures are {@link AppRefusal}s that say what
  * to do.
  */
 final class AppActions {
@@ -84,12 +86,12 @@ final class AppActions {
 
   /** The spec in use: the last one applied, else the daemon config's {@code app}. */
   AppSpec loadSpec() {
-    Path file = specs.current().orElseThrow(() -> new ApiException(409,
+    Path file = specs.current().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT,
         "no app is configured: set 'app' in the daemon config to the app spec's path"));
     try {
       return AppPreparer.loadSpec(file, problem -> setup.log().warn(problem));
     } catch (AppPreparer.PrepareException e) {
-      throw new ApiException(409, e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage());
     }
   }
 
@@ -98,12 +100,12 @@ final class AppActions {
    * logged; its errors refuse the start (400), each a {@code file:line:column} line.
    */
   CheckedSpec checkSpec() {
-    Path file = specs.current().orElseThrow(() -> new ApiException(409,
+    Path file = specs.current().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT,
         "no app is configured: set 'app' in the daemon config to the app spec's path"));
     try {
       return AppPreparer.checkSpec(file, problem -> setup.log().warn(problem));
     } catch (AppPreparer.PrepareException e) {
-      throw new ApiException(400, e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.INVALID, e.getMessage());
     }
   }
 
@@ -130,7 +132,7 @@ final class AppActions {
    * it started with; no preflight, which would remove its containers. A journal from before they
    * were recorded resumes with the spec and settings in use now, as it did then.
    *
-   * @throws ApiException 409 when the kept spec or settings are missing or damaged: the run is not
+   * @throws AppRefusal 409 when the kept spec or settings are missing or damaged: the run is not
    *     resumed with other inputs than its own
    */
   Started prepareToResume(String runId, List<JournalEntry> entries,
@@ -150,7 +152,7 @@ final class AppActions {
       pinned = pins().find(recorded.get());
       checked = AppPreparer.checkSpec(pinned.spec(), problem -> setup.log().warn(problem));
     } catch (IOException | AppPreparer.PrepareException e) {
-      throw new ApiException(409, "run " + runId + " cannot go on with the spec and settings it"
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "run " + runId + " cannot go on with the spec and settings it"
           + " started with: " + e.getMessage() + "; it is not resumed with others: the app starts"
           + " in a new run, whose preflight removes the old run's containers (or stays stopped"
           + " if it was stopped)");
@@ -176,7 +178,7 @@ final class AppActions {
       }
       return new Started(prepared, AppConfig.secrets(read.values()), inputs);
     } catch (AppPreparer.PrepareException e) {
-      throw new ApiException(e.exitCode() == 2 ? 400 : 409, e.getMessage());
+      throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID : AppRefusal.Reason.CONFLICT, e.getMessage());
     }
   }
 
@@ -185,18 +187,18 @@ final class AppActions {
     try {
       return runtime.logs(id, tail).stream().map(LogLine::text).toList();
     } catch (RuntimeFailure e) {
-      throw new ApiException(502, "cannot read the logs of " + component + "/" + container
+      throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "cannot read the logs of " + component + "/" + container
           + ": " + e.getMessage());
     }
   }
 
   AdminResult admin(LiveRun live, AppSnapshot snapshot, String alias, List<String> args) {
     if (live == null) {
-      throw new ApiException(409, "the app has not been started; start it first");
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app has not been started; start it first");
     }
     AdminCommandSpec command = live.spec().adminCommands().stream()
         .filter(c -> c.alias().equals(alias)).findFirst()
-        .orElseThrow(() -> new ApiException(404, "no admin command '" + alias + "'; the spec has: "
+        .orElseThrow(() -> new AppRefusal(AppRefusal.Reason.NOT_FOUND, "no admin command '" + alias + "'; the spec has: "
             + live.spec().adminCommands().stream().map(AdminCommandSpec::alias)
                 .collect(Collectors.joining(", "))));
     ContainerId id = instance(snapshot, AdminTarget.key(live.spec(), command, snapshot.run()));
@@ -206,7 +208,7 @@ final class AppActions {
       ExecResult result = runtime.exec(id, ExecRequest.of(cmd));
       return new AdminResult(result.exitCode(), result.output());
     } catch (RuntimeFailure e) {
-      throw new ApiException(502, "admin command '" + alias + "' could not run: " + e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "admin command '" + alias + "' could not run: " + e.getMessage());
     }
   }
 
@@ -214,13 +216,13 @@ final class AppActions {
     RunStatus run = snapshot.run();
     RunStatus.ContainerStatus container = run == null ? null : run.container(key).orElse(null);
     if (container == null) {
-      throw new ApiException(404, "no container " + key + " in the current run"
+      throw new AppRefusal(AppRefusal.Reason.NOT_FOUND, "no container " + key + " in the current run"
           + (run == null || run.containers().isEmpty() ? "" : "; its containers: "
               + run.containers().stream().map(RunStatus.ContainerStatus::container)
                   .collect(Collectors.joining(", "))));
     }
     if (container.containerId() == null || container.containerId().isEmpty()) {
-      throw new ApiException(409, "container " + key + " has no instance yet (it is "
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "container " + key + " has no instance yet (it is "
           + container.state() + ")");
     }
     return ContainerId.of(container.containerId());

@@ -1,6 +1,6 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.ConfigView;
 import dev.tugboat.config.CertificateAuthorityStore;
 import dev.tugboat.config.ConfigEntry;
@@ -61,9 +61,9 @@ final class AppConfig {
       ConfigValues values = loader().load(spec, store(), facts(spec));
       return new Read(values, ConfigViews.of(spec, values, facts(spec)));
     } catch (ConfigException e) {
-      throw new ApiException(409, e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage());
     } catch (IOException e) {
-      throw new ApiException(500, "cannot read the settings: " + e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot read the settings: " + e.getMessage());
     }
   }
 
@@ -81,9 +81,9 @@ final class AppConfig {
       ConfigValues values = loader().set(spec, store(), stored, facts(spec));
       return new Read(values, ConfigViews.of(spec, values, facts(spec)));
     } catch (ConfigException e) {
-      throw new ApiException(400, e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.INVALID, e.getMessage());
     } catch (IOException e) {
-      throw new ApiException(500, "cannot store the settings: " + e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot store the settings: " + e.getMessage());
     }
   }
 
@@ -96,22 +96,22 @@ final class AppConfig {
     try {
       screen = ConfigScreen.of(spec);
     } catch (ConfigException e) {
-      throw new ApiException(409, e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage());
     }
     for (String name : names) {
       try {
         screen.require(name);
       } catch (ConfigException e) {
-        throw new ApiException(404, e.getMessage());
+        throw new AppRefusal(AppRefusal.Reason.NOT_FOUND, e.getMessage());
       }
     }
     try {
       ConfigValues values = loader().unset(spec, store(), names, facts(spec));
       return new Read(values, ConfigViews.of(spec, values, facts(spec)));
     } catch (ConfigException e) {
-      throw new ApiException(400, e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.INVALID, e.getMessage());
     } catch (IOException e) {
-      throw new ApiException(500, "cannot store the settings: " + e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot store the settings: " + e.getMessage());
     }
   }
 
@@ -124,11 +124,11 @@ final class AppConfig {
       Settings stored = store().load();
       ConfigValidator.requireComplete(loader().preview(spec, stored, facts(spec)).values());
     } catch (ConfigException e) {
-      throw new ApiException(409, specName + ": " + e.getMessage() + "\ngive them values with"
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, specName + ": " + e.getMessage() + "\ngive them values with"
           + " tugboat config set " + specName + " --settings " + settingsFile
           + " ITEM=VALUE, then apply again; nothing was changed");
     } catch (IOException e) {
-      throw new ApiException(500, "cannot read the settings: " + e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot read the settings: " + e.getMessage());
     }
   }
 

@@ -1,14 +1,16 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppFailure;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService;
 import dev.tugboat.api.AppSnapshot;
-import dev.tugboat.api.ApiException;
 import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.ConfigView;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.api.RunRecord;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.RunIds;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.events.Decision;
@@ -658,7 +660,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     @Override
     public CompletableFuture<ControlResult> stop(String reason) {
       if (preparing != null) {
-        throw new ApiException(409, "a start is being prepared: try again once it is done"
+        throw new AppRefusal(AppRefusal.Reason.CONFLICT, "a start is being prepared: try again once it is done"
             + " (GET /api/v1/status shows it)");
       }
       intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
@@ -716,7 +718,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         }
       });
     } catch (RejectedExecutionException e) {
-      reply.completeExceptionally(new ApiException(503, "the daemon is shutting down"));
+      reply.completeExceptionally(new AppRefusal(AppRefusal.Reason.UNAVAILABLE, "the daemon is shutting down"));
     }
     return reply;
   }

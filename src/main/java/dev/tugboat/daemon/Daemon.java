@@ -126,7 +126,7 @@ public final class Daemon {
           log.info(result.message());
           systemd.status("API on " + config.baseUrl() + "; " + result.message());
         } else {
-          if (!(cause instanceof dev.tugboat.api.ApiException)) {
+          if (!(cause instanceof dev.tugboat.api.AppRefusal)) {
             // refusals were logged where they were decided; anything else is a fault to see
             log.error("the app could not start: " + cause);
           }

@@ -1,6 +1,6 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.LicenseService;
 import dev.tugboat.api.LicenseView;
 import dev.tugboat.license.License;
@@ -73,9 +73,9 @@ final class LicenseDesk implements LicenseService {
             + " (a restart applies it to the app's containers)");
         return current();
       } catch (LicenseException e) {
-        throw new ApiException(400, e.getMessage() + "; the installed license was not changed");
+        throw new AppRefusal(AppRefusal.Reason.INVALID, e.getMessage() + "; the installed license was not changed");
       } catch (IOException e) {
-        throw new ApiException(500, "cannot write " + store.file() + ": " + e
+        throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot write " + store.file() + ": " + e
             + "; the installed license was not changed");
       }
     }, writer);
@@ -90,7 +90,7 @@ final class LicenseDesk implements LicenseService {
           .orElseGet(() -> LicensedApp.none(ADVICE, releases));
     } catch (LicenseException e) {
       read = new Read(Optional.empty(), e.getMessage());
-      throw new ApiException(409, e.getMessage() + "; nothing was started");
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage() + "; nothing was started");
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.requirements.RequirementsPreflight;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.RuntimeFailure;
@@ -48,11 +50,11 @@ final class PreflightService {
       return reports.record(RequirementsPreflight.ofThisMachine(runtime, setup.clock())
           .check(prepared.inputs()).masked(prepared.masker()::mask));
     } catch (AppPreparer.PrepareException e) {
-      throw new ApiException(e.exitCode() == 2 ? 400 : 409, e.getMessage());
+      throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID : AppRefusal.Reason.CONFLICT, e.getMessage());
     } catch (RuntimeFailure e) {
-      throw new ApiException(502, "cannot check the host: " + e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "cannot check the host: " + e.getMessage());
     } catch (IOException e) {
-      throw new ApiException(500, "cannot check the requirements in " + setup.daemon().stateDir()
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot check the requirements in " + setup.daemon().stateDir()
           + ": " + e);
     } finally {
       remove(scratch);

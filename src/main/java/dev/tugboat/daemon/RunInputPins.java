@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.app.TugboatVersion;
 import dev.tugboat.config.Settings;
 import dev.tugboat.config.SettingsStore;
 import dev.tugboat.daemon.InputFiles.Kind;

@@ -1,9 +1,11 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
-import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.ApplyResult.SpecVersion;
+import dev.tugboat.api.ApplyResult;
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.spec.AppSpec;
@@ -65,7 +67,7 @@ final class SpecUpgrade {
 
   CompletableFuture<ApplyResult> apply(String name, byte[] yaml, boolean dryRun) {
     if (store.current().isEmpty()) {
-      throw new ApiException(409, "no app is configured: set 'app' in the daemon config to the"
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "no app is configured: set 'app' in the daemon config to the"
           + " app's first spec; apply replaces the spec in use");
     }
     UploadedSpec next = UploadedSpec.check(name, yaml);
@@ -85,7 +87,7 @@ final class SpecUpgrade {
       try {
         store.install(text);
       } catch (IOException e) {
-        throw new ApiException(500, "cannot store the new spec in the state directory: " + e
+        throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot store the new spec in the state directory: " + e
             + "; the spec in use is unchanged and the app is stopped (tugboat start starts it)");
       }
       setup.log().info("spec in use is now " + to + (changes.from() == null ? ""
@@ -100,14 +102,14 @@ final class SpecUpgrade {
   }
 
   CompletableFuture<ApplyResult> rollback() {
-    Path back = store.previous().orElseThrow(() -> new ApiException(409, "there is no previous"
+    Path back = store.previous().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT, "there is no previous"
         + " spec to roll back to: rollback returns to the spec in use before the last apply, and"
         + " no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
     CheckedSpec checked;
     try {
       checked = AppPreparer.checkSpec(back, problem -> setup.log().warn(problem));
     } catch (AppPreparer.PrepareException e) {
-      throw new ApiException(409, "the previous spec cannot be loaded: " + e.getMessage()
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the previous spec cannot be loaded: " + e.getMessage()
           + "; apply a spec that validates instead");
     }
     AppSpec spec = checked.spec();
@@ -119,7 +121,7 @@ final class SpecUpgrade {
       try {
         store.rollback();
       } catch (IOException e) {
-        throw new ApiException(500, "cannot swap the spec and settings in the state directory: "
+        throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot swap the spec and settings in the state directory: "
             + e + "; the app is stopped (tugboat start starts the spec in use)");
       }
       setup.log().info("rolled back: spec in use is now " + to);
@@ -165,8 +167,9 @@ final class SpecUpgrade {
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
-        int status = cause instanceof ApiException refused ? refused.status() : 500;
-        throw new ApiException(status, what + ": the spec was installed but could not start: "
+        AppRefusal.Reason reason = cause instanceof AppRefusal refused ? refused.reason()
+            : AppRefusal.Reason.FAILED;
+        throw new AppRefusal(reason, what + ": the spec was installed but could not start: "
             + cause.getMessage() + "; the app is stopped; " + undo);
       }
       watched = control.liveRunId().map(runId -> new Watched(runId, what, undo)).orElse(null);
@@ -178,7 +181,7 @@ final class SpecUpgrade {
     try {
       return java.nio.file.Files.readString(file);
     } catch (IOException e) {
-      throw new ApiException(500, "cannot read " + file + ": " + e.getMessage());
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot read " + file + ": " + e.getMessage());
     }
   }
 
@@ -190,7 +193,7 @@ final class SpecUpgrade {
   private Optional<AppSpec> inUse() {
     try {
       return Optional.of(actions.loadSpec());
-    } catch (ApiException e) {
+    } catch (AppRefusal e) {
       setup.log().warn("the spec in use cannot be loaded, so no changes are shown: "
           + e.getMessage());
       return Optional.empty();

@@ -1,6 +1,6 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 
 /**
  * The answer when the state directory cannot take a write that must land before the daemon acts
@@ -11,8 +11,8 @@ final class StateDirRefusal {
 
   private StateDirRefusal() {}
 
-  static ApiException logged(DaemonLog log, String message) {
+  static AppRefusal logged(DaemonLog log, String message) {
     log.error(message);
-    return new ApiException(507, message + "; free space or fix the permissions of state_dir");
+    return new AppRefusal(AppRefusal.Reason.NO_SPACE, message + "; free space or fix the permissions of state_dir");
   }
 }

@@ -1,16 +1,18 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
-import dev.tugboat.orchestrator.ContainerKeys;
-import dev.tugboat.orchestrator.ImagePull;
-import dev.tugboat.requirements.PreflightReport;
-import dev.tugboat.requirements.RequirementsPreflight;
-import dev.tugboat.orchestrator.PreflightNeeds;
-import dev.tugboat.orchestrator.SpecNeeds;
-import dev.tugboat.runtime.ContainerRuntime;
-import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.api.AppRefusal;
+import dev.tugboat.app.AppPreparer;
+import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
+import dev.tugboat.orchestrator.ContainerKeys;
+import dev.tugboat.orchestrator.ImagePull;
+import dev.tugboat.orchestrator.PreflightNeeds;
+import dev.tugboat.orchestrator.SpecNeeds;
+import dev.tugboat.requirements.PreflightReport;
+import dev.tugboat.requirements.RequirementsPreflight;
+import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +53,7 @@ final class UpgradeCheck {
    * settings it will run with ({@code settingsFile}, absent: none yet), so nothing the planning
    * generates is saved.
    *
-   * @throws ApiException 400 when it cannot plan, 409 when images are missing or a requirement is
+   * @throws AppRefusal 400 when it cannot plan, 409 when images are missing or a requirement is
    *     not met
    */
   void require(CheckedSpec checked, String text, String name, Path settingsFile) {
@@ -76,7 +78,7 @@ final class UpgradeCheck {
           prepared.plan(), prepared.launcher());
       List<String> missing = missingImages(needs);
       if (!missing.isEmpty()) {
-        throw new ApiException(409, name + " needs " + (missing.size() == 1 ? "an image"
+        throw new AppRefusal(AppRefusal.Reason.CONFLICT, name + " needs " + (missing.size() == 1 ? "an image"
             : missing.size() + " images") + " this host does not have; nothing was changed:\n  "
             + String.join("\n  ", missing));
       }
@@ -84,14 +86,14 @@ final class UpgradeCheck {
       PreflightReport report = RequirementsPreflight.ofThisMachine(runtime, setup.clock())
           .check(prepared.inputs()).masked(prepared.masker()::mask);
       if (report.hasErrors()) {
-        throw new ApiException(409, name + ": " + report.refusal("nothing was changed"));
+        throw new AppRefusal(AppRefusal.Reason.CONFLICT, name + ": " + report.refusal("nothing was changed"));
       }
     } catch (AppPreparer.PrepareException e) {
-      throw new ApiException(e.exitCode() == 2 ? 400 : 409,
+      throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID : AppRefusal.Reason.CONFLICT,
           e.getMessage().replace(scratch.resolve("spec.yml").toString(), name)
               + "; nothing was changed");
     } catch (IOException e) {
-      throw new ApiException(500, "cannot check the spec in " + setup.daemon().stateDir() + ": "
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot check the spec in " + setup.daemon().stateDir() + ": "
           + e + "; nothing was changed");
     } finally {
       remove(scratch);
@@ -102,7 +104,7 @@ final class UpgradeCheck {
     try {
       return new ImagePull(runtime, setup.daemon().registries()).problems(needs.images());
     } catch (RuntimeFailure e) {
-      throw new ApiException(503, "the Docker Engine does not answer: " + e.getMessage()
+      throw new AppRefusal(AppRefusal.Reason.UNAVAILABLE, "the Docker Engine does not answer: " + e.getMessage()
           + "; nothing was changed");
     }
   }

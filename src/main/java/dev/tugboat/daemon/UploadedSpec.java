@@ -1,6 +1,8 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.SpecCheck;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.LoadedSpec;
 import dev.tugboat.spec.SpecLoadException;
@@ -17,19 +19,19 @@ record UploadedSpec(CheckedSpec checked, List<String> warnings) {
   /**
    * Loads and checks {@code yaml}; problems name {@code name} as their file.
    *
-   * @throws ApiException 400 listing every error as {@code file:line:column: error [rule] message}
+   * @throws AppRefusal 400 listing every error as {@code file:line:column: error [rule] message}
    */
   static UploadedSpec check(String name, byte[] yaml) {
     LoadedSpec loaded;
     try {
       loaded = new SpecLoader().load(yaml, name);
     } catch (SpecLoadException e) {
-      throw new ApiException(400, e.getMessage() + "; nothing was changed");
+      throw new AppRefusal(AppRefusal.Reason.INVALID, e.getMessage() + "; nothing was changed");
     }
     CheckedSpec checked = SpecCheck.check(loaded);
     List<String> errors = checked.errorLines();
     if (!errors.isEmpty()) {
-      throw new ApiException(400, name + " has " + errors.size()
+      throw new AppRefusal(AppRefusal.Reason.INVALID, name + " has " + errors.size()
           + (errors.size() == 1 ? " error" : " errors") + "; nothing was changed:\n"
           + String.join("\n", errors));
     }

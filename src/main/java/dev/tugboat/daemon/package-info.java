@@ -1,7 +1,7 @@
 /**
  * The long-running service ({@code tugboat serve}): its own config file, the API token, the
  * wiring of spec, config, Docker and the run loop (shared with {@code tugboat run} through {@link
- * dev.tugboat.daemon.AppPreparer}), and its lifecycle.
+ * dev.tugboat.app.AppPreparer}), and its lifecycle.
  *
  * <p>Threading: the {@link dev.tugboat.daemon.AppSupervisor} is the one owner of the app's state:
  * every command (start, stop, restart, apply, rollback, config change, a startup message, a run's
@@ -17,7 +17,7 @@
  * and the API's event loop answer.
  *
  * <p>Upgrades: {@link dev.tugboat.daemon.SpecUpgrade} applies a new spec (checked as {@code tugboat
- * validate} checks, {@link dev.tugboat.daemon.SpecCheck}) or rolls back, on the supervisor;
+ * validate} checks, {@link dev.tugboat.app.SpecCheck}) or rolls back, on the supervisor;
  * {@link dev.tugboat.daemon.SpecStore} keeps the spec in use and the one before it in the state
  * directory, {@link dev.tugboat.daemon.RunHistory} the last runs and their outcomes.
  *
@@ -27,7 +27,7 @@
  *
  * <p>Secrets: every text the daemon shows or logs passes the app's masker, which the supervisor
  * keeps (password items, env vars excluded from support, and through {@link
- * dev.tugboat.daemon.SecretEnvLauncher} such an env value that renders only at run time). The
+ * dev.tugboat.app.SecretEnvLauncher} such an env value that renders only at run time). The
  * status is masked as the API serializes it, every text of it, so a new field cannot leak.
  */
 package dev.tugboat.daemon;

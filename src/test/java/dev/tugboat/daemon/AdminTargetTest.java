@@ -3,7 +3,7 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.spec.AdminCommandSpec;
@@ -73,7 +73,7 @@ class AdminTargetTest {
         container("replica/tugboat-test/postgres", "running", "c2"));
 
     assertThatThrownBy(() -> AdminTarget.key(SPEC, command("psql"), run))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .isInstanceOfSatisfying(AppRefusal.class, e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessage("admin command 'psql' runs in image tugboat-test/postgres:15, which several"
             + " running containers use: db/tugboat-test/postgres, replica/tugboat-test/postgres;"
             + " name one with component and container in the spec's admin_commands entry");
@@ -84,7 +84,7 @@ class AdminTargetTest {
     RunStatus run = run(container("db/tugboat-test/postgres", "failed", "c1"));
 
     assertThatThrownBy(() -> AdminTarget.key(SPEC, command("psql"), run))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .isInstanceOfSatisfying(AppRefusal.class, e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessage("admin command 'psql' runs in image tugboat-test/postgres:15, but no instance"
             + " of it is running: db/tugboat-test/postgres is failed,"
             + " replica/tugboat-test/postgres is not started");
@@ -93,7 +93,7 @@ class AdminTargetTest {
   @Test
   void anImageNoContainerUsesIsRefused() {
     assertThatThrownBy(() -> AdminTarget.key(SPEC, command("redis"), run()))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .isInstanceOfSatisfying(AppRefusal.class, e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessage("admin command 'redis' runs in image redis:7, but no container of the spec"
             + " uses that image");
   }

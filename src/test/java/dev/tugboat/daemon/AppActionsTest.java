@@ -2,7 +2,7 @@ package dev.tugboat.daemon;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.orchestrator.RunStatus;
@@ -24,7 +24,7 @@ class AppActionsTest {
             container("db/tugboat-demo/postgres"), container("app/tugboat-demo/app")), List.of()));
 
     assertThatThrownBy(() -> actions.logs(snapshot, "db", "postgres", 10))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(AppRefusal.class)
         .hasMessage("no container db/postgres in the current run; its containers:"
             + " db/tugboat-demo/postgres, app/tugboat-demo/app");
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.ConfigItemView;
 import dev.tugboat.api.ConfigView;
 import dev.tugboat.config.HostAddresses;
@@ -65,7 +65,7 @@ class AppConfigTest {
     String before = Files.readString(dir.resolve("settings.json"));
 
     assertThatThrownBy(() -> config.unset(spec, List.of("mode", "nope")))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404))
+        .isInstanceOfSatisfying(AppRefusal.class, e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.NOT_FOUND))
         .hasMessage("no config item 'nope' in this spec; the items are mode, small, large, admin_pw");
     assertThat(Files.readString(dir.resolve("settings.json"))).isEqualTo(before);
   }

@@ -3,7 +3,7 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class AppIntentTest {
         .contains("WARN cannot record the stop in " + state.resolve("app-intent"))
         .contains("stopping all the same");
     assertThatThrownBy(() -> intent.recordOrRefuse(AppIntent.Wanted.STARTED, log))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(507))
+        .isInstanceOfSatisfying(AppRefusal.class, e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.NO_SPACE))
         .hasMessageContaining("cannot record the request in " + state.resolve("app-intent"));
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tugboat.api.ApiEvent;
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.FileJournal;
@@ -108,7 +108,7 @@ class EventFeedTest {
         new EventIdOffsets(notADirectory, log::warn), SecretMasker::none, log);
 
     assertThatThrownBy(() -> feed.begin("20260101-000000.000-aaaa"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(AppRefusal.class)
         .hasMessageStartingWith("cannot write the event id offsets "
             + notADirectory.resolve("event-ids.json") + ": ")
         .hasMessageEndingWith("; free space or fix the permissions of state_dir");

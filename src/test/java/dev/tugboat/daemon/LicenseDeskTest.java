@@ -3,7 +3,7 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.LicenseView;
 import dev.tugboat.license.LicenseStore;
 import dev.tugboat.license.LicensedApp;
@@ -70,7 +70,7 @@ class LicenseDeskTest {
     assertThatThrownBy(() -> desk.install("bad.yml", "app_id: x\n"
         .getBytes(StandardCharsets.UTF_8)).join())
         .isInstanceOf(CompletionException.class)
-        .cause().isInstanceOf(ApiException.class)
+        .cause().isInstanceOf(AppRefusal.class)
         .hasMessage("the license bad.yml is refused: 'license_id' is missing; every license names"
             + " it; the installed license was not changed");
     assertThat(desk.current().licenseId()).isEqualTo("l1");
@@ -83,7 +83,7 @@ class LicenseDeskTest {
     assertThat(desk.current().installed()).isFalse();
     assertThat(desk.current().error()).contains("is refused: it is not YAML or JSON");
     assertThatThrownBy(() -> desk.forRun(Releases.none()))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(AppRefusal.class)
         .hasMessageContaining("install a good one with tugboat license install FILE; nothing was"
             + " started");
   }

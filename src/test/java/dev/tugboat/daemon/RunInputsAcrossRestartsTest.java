@@ -4,6 +4,7 @@ import static dev.tugboat.daemon.ControllerUnderTest.textStarting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.api.ApiEvent;
+import dev.tugboat.app.TugboatVersion;
 import dev.tugboat.events.JournalDirectory;
 import dev.tugboat.events.RunInputDigests;
 import dev.tugboat.runtime.InMemoryRuntime;

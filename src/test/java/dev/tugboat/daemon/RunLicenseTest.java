@@ -3,6 +3,9 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.RunInputs;
+import dev.tugboat.app.SpecCheck;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.license.LicenseFiles;
 import dev.tugboat.spec.AppSpec;

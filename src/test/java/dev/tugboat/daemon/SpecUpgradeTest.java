@@ -4,7 +4,7 @@ import dev.tugboat.orchestrator.ImageRegistries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
 import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.FakeApp;
@@ -93,10 +93,10 @@ class SpecUpgradeTest {
   @Test
   void anInvalidSpecOrAMissingImageStopsNothing() {
     assertThatThrownBy(() -> upgrade.apply("v2.yml", bytes("name: [x\n"), false))
-        .isInstanceOf(ApiException.class).message().startsWith("v2.yml:");
+        .isInstanceOf(AppRefusal.class).message().startsWith("v2.yml:");
     runtime.removeImage("web:2");
     assertThatThrownBy(() -> upgrade.apply("v2.yml", bytes(V2), false))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(AppRefusal.class)
         .message().startsWith("v2.yml needs an image this host does not have");
     assertThat(control.calls).isEmpty();
     assertThat(store.previous()).isEmpty();
@@ -105,8 +105,8 @@ class SpecUpgradeTest {
   @Test
   void rollbackWithoutAnApplyIsAConflictThatSaysWhatToDo() {
     assertThatThrownBy(upgrade::rollback)
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409))
+        .isInstanceOf(AppRefusal.class)
+        .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessage("there is no previous spec to roll back to: rollback returns to the spec in"
             + " use before the last apply, and no spec was applied yet (tugboat apply NEW_SPEC"
             + " installs one)");

@@ -3,7 +3,7 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
@@ -67,8 +67,8 @@ class StartGateTest {
     try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
       assertThatThrownBy(() -> daemon.app.start().get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
-          .cause().isInstanceOf(ApiException.class)
-          .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
+          .cause().isInstanceOf(AppRefusal.class)
+          .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.INVALID))
           .hasMessageEndingWith(LINE);
 
       assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.FAILED);
@@ -84,7 +84,7 @@ class StartGateTest {
     InMemoryRuntime runtime = new InMemoryRuntime(clock);
     try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
       assertThatThrownBy(() -> daemon.app.start().get(10, TimeUnit.SECONDS))
-          .cause().isInstanceOf(ApiException.class)
+          .cause().isInstanceOf(AppRefusal.class)
           .hasMessageEndingWith("app.yml:28:35: error [config-item-exists]"
               + " components[0].containers[2].env_vars[0].value: no config item named \"workers\";"
               + " name an item of the config screen, or add one");
@@ -103,8 +103,8 @@ class StartGateTest {
       assertThatThrownBy(() -> daemon.app.apply("v2.yml",
           CHAIN.replace("app.yml", "v2.yml").getBytes(StandardCharsets.UTF_8), false)
           .get(10, TimeUnit.SECONDS))
-          .cause().isInstanceOf(ApiException.class)
-          .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
+          .cause().isInstanceOf(AppRefusal.class)
+          .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.INVALID))
           .hasMessageContaining(LINE.replace("app.yml", "v2.yml"))
           .hasMessageEndingWith("; nothing was changed");
       assertThat(runtime.history().subList(calls, runtime.history().size()))

@@ -1,11 +1,13 @@
 package dev.tugboat.daemon;
 
-import dev.tugboat.orchestrator.ImageRegistries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
+import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.app.SpecCheck;
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import dev.tugboat.spec.SpecLoader;
@@ -77,8 +79,8 @@ class UpgradeCheckTest {
   void aMissingImageIsRefusedBeforeAnythingStops() {
     runtime.removeImage("web:2");
     assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml", settings))
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409))
+        .isInstanceOf(AppRefusal.class)
+        .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessage("v2.yml needs an image this host does not have; nothing was changed:\n"
             + "  web:2 (for app/web): is not on this host and could not be pulled: load it with"
             + " `docker load -i FILE` (FILE: the image archive shipped with the application), or"
@@ -89,8 +91,8 @@ class UpgradeCheckTest {
   void aSpecThatCannotPlanIsRefusedUnderTheOperatorsName() throws Exception {
     Files.delete(state.resolve("settings.json"));
     assertThatThrownBy(() -> check.require(spec(), SPEC, "v2.yml", settings))
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
+        .isInstanceOf(AppRefusal.class)
+        .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.INVALID))
         .message().contains("db_password").endsWith("; nothing was changed");
     assertThat(state.resolve("settings.json")).doesNotExist();
   }
@@ -101,8 +103,8 @@ class UpgradeCheckTest {
         + "  memory: 100TB\n  cpu_cores: 1\n");
     CheckedSpec checked = SpecCheck.check(new SpecLoader().load(needsMore, "v2.yml"));
     assertThatThrownBy(() -> check.require(checked, needsMore, "v2.yml", settings))
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409))
+        .isInstanceOf(AppRefusal.class)
+        .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessageStartingWith("v2.yml: a host requirement is not met; nothing was changed:\n"
             + "  memory (app): need 100 TB, have 4 GB: error - not enough memory");
     try (var files = Files.list(state)) {

@@ -3,7 +3,7 @@ package dev.tugboat.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tugboat.api.ApiException;
+import dev.tugboat.api.AppRefusal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +39,8 @@ class UploadedSpecTest {
                 action: start
         """;
     assertThatThrownBy(() -> UploadedSpec.check("specs/v2.yml", bytes(broken)))
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
+        .isInstanceOf(AppRefusal.class)
+        .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.INVALID))
         .hasMessage("specs/v2.yml has 1 error; nothing was changed:\nspecs/v2.yml:15:20: error"
             + " [subscription-target-exists] subscription of event \"up\" names container"
             + " app/nope, which does not exist");
@@ -49,7 +49,7 @@ class UploadedSpecTest {
   @Test
   void unreadableYamlIsRefusedWithItsPosition() {
     assertThatThrownBy(() -> UploadedSpec.check("<request body>", bytes("name: [unclosed\n")))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(AppRefusal.class)
         .message().startsWith("<request body>:").endsWith("; nothing was changed");
   }
 

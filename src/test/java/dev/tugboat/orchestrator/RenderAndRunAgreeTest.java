@@ -2,10 +2,10 @@ package dev.tugboat.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.app.RunInputs;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.SpecPreview;
 import dev.tugboat.config.SpecTemplateSet;
-import dev.tugboat.daemon.RunInputs;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.FileToCopy;

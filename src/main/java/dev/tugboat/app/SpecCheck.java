@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 import dev.tugboat.config.ConfigReferenceProblems;
 import dev.tugboat.config.SpecTemplateSet;

@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.config.SecretMasker;

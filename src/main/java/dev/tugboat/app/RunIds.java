@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.orchestrator.ContainerKeys;

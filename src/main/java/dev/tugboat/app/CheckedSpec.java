@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.Problem;

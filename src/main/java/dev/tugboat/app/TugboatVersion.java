@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 /** The version Maven wrote into the jar's manifest; {@code dev} when run from classes. */
 public final class TugboatVersion {

@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

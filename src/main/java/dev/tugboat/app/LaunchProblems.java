@@ -1,4 +1,4 @@
-package dev.tugboat.daemon;
+package dev.tugboat.app;
 
 import dev.tugboat.config.TemplatePositions;
 import dev.tugboat.spec.Problem;
