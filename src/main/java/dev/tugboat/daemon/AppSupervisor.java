@@ -28,11 +28,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +83,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private String startupFailure;
   private Preparing preparing;
   private final List<Runnable> afterRunEnds = new ArrayList<>();
-  private final Set<String> restartedAfterInterruption = new HashSet<>();
+  // the last run followed by a new one because it was interrupted: each is followed once
+  private String restartedAfterInterruption = "";
 
   /** A start being prepared on a worker; a stop meanwhile cancels it. */
   private static final class Preparing {
@@ -634,7 +633,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       return; // a run the daemon has moved on from: its late statuses are not the app's
     }
     if (status.ended() && status.interrupted() && !run.ended()
-        && restartedAfterInterruption.add(status.runId())) {
+        && !status.runId().equals(restartedAfterInterruption)) {
+      restartedAfterInterruption = status.runId();
       setup.log().warn("run " + status.runId() + " was interrupted: "
           + secrets.masker().mask(status.message()) + "; starting the app in a new run");
       whenRunEnds(this::startApp).exceptionally(failure -> null); // refusals were logged

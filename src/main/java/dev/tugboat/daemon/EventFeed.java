@@ -89,6 +89,11 @@ final class EventFeed {
     load();
     long offset = reach(0);
     offsets.put(runId, offset);
+    // The file keeps the latest runs' offsets only, and so does memory: a daemon that starts runs
+    // for years must not hold one entry per run it ever had. The runs left out have no journal.
+    while (offsets.size() > EventIdOffsets.KEEP) {
+      offsets.pollFirstEntry();
+    }
     try {
       store.save(offsets);
     } catch (IOException e) {

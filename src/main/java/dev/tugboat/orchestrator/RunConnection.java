@@ -67,6 +67,10 @@ final class RunConnection implements AutoCloseable {
       return;
     }
     setup.workers().execute(() -> {
+      if (closed) {
+        reconnecting.set(false);
+        return;
+      }
       RuntimeEventBridge bridge = bridge();
       Subscription subscribed = null;
       try {
@@ -80,6 +84,14 @@ final class RunConnection implements AutoCloseable {
         current = subscribed;
         if (previous != null) {
           previous.close();
+        }
+        if (closed) {
+          // The run was closed while this worker subscribed: close() may have closed the
+          // subscription before this one, so this one is closed here, or it would stay open
+          // (a stream and a connection to the engine) for as long as the daemon lives.
+          subscribed.close();
+          reconnecting.set(false);
+          return;
         }
         reconnecting.set(false);
         bus.post(new RunEvent.InstancesObserved(resumed, reason, seen));

@@ -2,6 +2,7 @@ package dev.tugboat.orchestrator;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +17,12 @@ public final class SystemScheduler implements LoopScheduler {
 
   @Override
   public void schedule(Duration delay, Runnable task) {
-    if (timer.isShutdown()) {
-      return;
+    try {
+      timer.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      // The run was closed (by the supervisor, from another thread) after this task was decided:
+      // it is dropped, as a task not yet run at the close is.
     }
-    timer.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
   }
 
   @Override

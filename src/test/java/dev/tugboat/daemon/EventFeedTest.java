@@ -150,6 +150,24 @@ class EventFeedTest {
         .containsExactly("stop requested: asked", "stop requested: asked again");
   }
 
+  @Test
+  void aDaemonThatStartsManyRunsKeepsTheLatestRunsOffsetsOnlyAndNumbersOnAboveThem() {
+    EventFeed feed = feed(new EventLog(100));
+    long last = 0;
+    for (int run = 0; run < EventIdOffsets.KEEP + 50; run++) {
+      String runId = String.format("20260101-%06d.000-aaaa", run);
+      last = feed.begin(runId);
+      feed.hold(last, new JournalEntry(1, clock.instant(), runId, 0, "operator",
+          new RunEvent.StopRequested("asked")));
+    }
+
+    assertThat(feed.offsets()).hasSize(EventIdOffsets.KEEP)
+        .containsKey(String.format("20260101-%06d.000-aaaa", EventIdOffsets.KEEP + 49))
+        .doesNotContainKey("20260101-000000.000-aaaa");
+    assertThat(last).isEqualTo(EventIdOffsets.KEEP + 49);
+    assertThat(feed.begin("20260102-000000.000-bbbb")).isEqualTo(EventIdOffsets.KEEP + 50);
+  }
+
   private EventFeed feed(EventLog events) {
     return new EventFeed(events, new RunJournals(state, clock, log),
         new EventIdOffsets(state, log::warn, clock), SecretMasker::none, log);

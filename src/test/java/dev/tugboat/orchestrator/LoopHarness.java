@@ -126,6 +126,15 @@ final class LoopHarness implements ManualClock.Timeline {
     return this;
   }
 
+  /** Does the work held since {@link #holdWork()}, as late as a slow worker would. */
+  LoopHarness releaseWork() {
+    holding = false;
+    List<Runnable> work = List.copyOf(heldWork);
+    heldWork.clear();
+    work.forEach(Runnable::run);
+    return this;
+  }
+
   /**
    * The daemon dies ({@code kill -9}): its loop, timers and work not yet done are gone; Docker and
    * the containers go on, and time passes with {@link #advance}.

@@ -135,6 +135,11 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     startEngine();
   }
 
+  /** Event streams subscribed and not yet closed or ended: one per live run. */
+  public int openEventStreams() {
+    return streams.openEventStreams();
+  }
+
   /** Every call and scripted happening so far, as {@code "verb name detail"}. */
   public List<String> history() {
     return history.texts();

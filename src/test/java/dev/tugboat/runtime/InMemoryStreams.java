@@ -81,6 +81,10 @@ final class InMemoryStreams {
     return stream;
   }
 
+  synchronized int openEventStreams() {
+    return eventStreams.size();
+  }
+
   synchronized void endEventStreams(StreamEnd end) {
     for (EventStream stream : List.copyOf(eventStreams)) {
       stream.open = false;
