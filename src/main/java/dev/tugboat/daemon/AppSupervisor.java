@@ -82,6 +82,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private String startupMessage = "";
   private String startupFailure;
   private Preparing preparing;
+  // an apply or rollback under way, from its checks to its new run's launch; null when none
+  private String upgrading;
   private final List<Runnable> afterRunEnds = new ArrayList<>();
   // the last run followed by a new one because it was interrupted: each is followed once
   private String restartedAfterInterruption = "";
@@ -165,6 +167,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> start() {
     return command(() -> {
+      refuseDuringUpgrade();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       return startApp();
     });
@@ -191,6 +194,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> stop() {
     return command(() -> {
+      refuseDuringUpgrade();
       intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
       return CompletableFuture.completedFuture(stopApp("asked by the operator"));
     });
@@ -203,6 +207,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> restart() {
     return command(() -> {
+      refuseDuringUpgrade();
       checkSpecOrFail();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       LiveRun current = live;
@@ -270,12 +275,39 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   @Override
   public CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun) {
-    return command(() -> upgrades.apply(name, spec, dryRun));
+    return command(() -> upgrade("an apply", () -> upgrades.apply(name, spec, dryRun)));
   }
 
   @Override
   public CompletableFuture<ApplyResult> rollback() {
-    return command(upgrades::rollback);
+    return command(() -> upgrade("a rollback", upgrades::rollback));
+  }
+
+  /**
+   * An apply or rollback: its checks run off the supervisor (they pull images), and until its new
+   * run is launched no other start, stop, restart or upgrade is taken, so none can come between
+   * its checks and its swap of the spec.
+   */
+  private <T> CompletableFuture<T> upgrade(String what, Supplier<CompletableFuture<T>> work) {
+    refuseDuringUpgrade();
+    upgrading = what;
+    CompletableFuture<T> done;
+    try {
+      done = work.get();
+    } catch (RuntimeException e) {
+      upgrading = null;
+      throw e;
+    }
+    // completes on the supervisor: every step of an upgrade does
+    return done.whenComplete((value, failure) -> upgrading = null);
+  }
+
+  private void refuseDuringUpgrade() {
+    if (upgrading != null) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, upgrading + " is under way (checking the"
+          + " images, stopping the app or starting the new run): ask again once it is done;"
+          + " GET /api/v1/status shows it");
+    }
   }
 
   @Override
@@ -682,6 +714,20 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     @Override
     public Optional<String> liveRunId() {
       return Optional.ofNullable(live).filter(run -> !run.ended()).map(LiveRun::runId);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> offSupervisor(Supplier<T> work) {
+      CompletableFuture<T> done = new CompletableFuture<>();
+      workers.execute(() -> {
+        try {
+          T value = work.get();
+          post(() -> done.complete(value));
+        } catch (RuntimeException e) {
+          post(() -> done.completeExceptionally(e));
+        }
+      });
+      return done;
     }
 
     @Override

@@ -2,14 +2,19 @@ package dev.tugboat.daemon;
 
 import static dev.tugboat.daemon.ControllerUnderTest.textStarting;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
+import dev.tugboat.api.ApplyResult;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +77,36 @@ class AppSupervisorTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> daemon.app.snapshot().run() != null
           && !daemon.app.snapshot().run().runId().equals(first)
           && daemon.app.snapshot().state() == AppPhase.STARTED);
+    }
+  }
+
+  @Test
+  void anApplyChecksItsImagesOffTheSupervisorAndNothingComesBetweenItsStepsMeanwhile()
+      throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
+      daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+      String first = daemon.app.snapshot().run().runId();
+      runtime.holdImageInspections();
+
+      CompletableFuture<ApplyResult> apply = daemon.app.apply("v2.yml",
+          ControllerUnderTest.SPEC.replace("version: \"1\"", "version: \"2\"")
+              .getBytes(StandardCharsets.UTF_8), false);
+
+      daemon.app.heartbeat().get(2, TimeUnit.SECONDS);
+      assertThat(daemon.app.config().get(2, TimeUnit.SECONDS)).isNotNull();
+      assertThatThrownBy(() -> daemon.app.stop().get(2, TimeUnit.SECONDS))
+          .cause().isInstanceOf(AppRefusal.class).hasMessageStartingWith("an apply is under way");
+      assertThat(apply).isNotDone();
+
+      runtime.releaseImageInspections();
+
+      ApplyResult applied = apply.get(10, TimeUnit.SECONDS);
+      assertThat(applied.applied()).isTrue();
+      await().atMost(Duration.ofSeconds(10)).until(() -> daemon.app.snapshot().state()
+          == AppPhase.STARTED && !daemon.app.snapshot().run().runId().equals(first));
+      assertThat(daemon.app.snapshot().specVersion()).isEqualTo("2");
+      assertThat(daemon.app.stop().get(2, TimeUnit.SECONDS).underWay()).isTrue();
     }
   }
 
