@@ -493,6 +493,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
     }
+    LiveRun resumed = null;
     try {
       if (journal.entries().isEmpty()) {
         journals.close(journal, runId);
@@ -504,12 +505,15 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       knowSecrets(started);
       AppSpec spec = started.prepared().spec();
       journal.entries().forEach(entry -> onEntry(entry, offset, false));
-      LiveRun resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time(),
-          offset);
+      resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time(), offset);
       resumed.run().resume(journal.entries());
       return Optional.of(resumed);
     } catch (RuntimeException e) {
-      journals.close(journal, runId);
+      if (resumed == null) {
+        journals.close(journal, runId);
+      } else {
+        endRun(resumed); // made the live run already: a start must not take it for one that runs
+      }
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
 import dev.tugboat.api.ApplyResult;
@@ -12,7 +14,10 @@ import dev.tugboat.events.AppPhase;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +112,32 @@ class AppSupervisorTest {
           == AppPhase.STARTED && !daemon.app.snapshot().run().runId().equals(first));
       assertThat(daemon.app.snapshot().specVersion()).isEqualTo("2");
       assertThat(daemon.app.stop().get(2, TimeUnit.SECONDS).underWay()).isTrue();
+    }
+  }
+
+  @Test
+  void aJournalThatCannotBeReplayedIsReplacedByANewRunNotTakenForOneThatRuns() throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    String first;
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
+      daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+      first = daemon.app.snapshot().run().runId();
+    }
+    // a whole, well-formed line of another run: read back fine, refused by the replay
+    Path journal = dir.resolve("state/runs/" + first + ".jsonl");
+    List<String> lines = Files.readAllLines(journal);
+    ObjectNode last = (ObjectNode) new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    last.put("sequence", last.get("sequence").asLong() + 1).put("runId", "another-run");
+    Files.writeString(journal, last + "\n", StandardOpenOption.APPEND);
+    clock.advance(Duration.ofSeconds(1));
+
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
+      daemon.app.resumeOrStart().get(10, TimeUnit.SECONDS);
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> daemon.app.snapshot().run() != null
+          && !daemon.app.snapshot().run().runId().equals(first)
+          && daemon.app.snapshot().state() == AppPhase.STARTED);
+      assertThat(daemon.log()).contains("cannot resume run " + first + " from its journal");
     }
   }
 
