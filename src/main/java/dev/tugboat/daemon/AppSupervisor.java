@@ -32,9 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -57,8 +55,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
-  private final ExecutorService supervisor = DaemonThreads.single("tugboat-supervisor");
   private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
+  private final CommandQueue queue;
   private final EngineHealth engineHealth;
   private final EventLog events = new EventLog(10_000);
   private final LatencyHistogram latency = new LatencyHistogram();
@@ -96,6 +94,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
     this.runtime = runtime;
+    this.queue = new CommandQueue(workers, setup.log()::error);
     this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock(),
         new EngineStatusNotices(setup.log(), events));
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
@@ -390,20 +389,18 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         null, snapshot.run()));
     Optional<Function<String, String>> url =
         Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
-    CompletableFuture<ControlResult> launched = new CompletableFuture<>();
-    workers.execute(() -> {
-      try {
-        AppActions.Started started = actions.prepare(checked, url);
-        post(() -> launched.complete(prepared(underWay, spec, started)));
-      } catch (RuntimeException e) {
-        post(() -> {
-          preparing = null;
-          refused(spec, AppFailure.Kind.START_REFUSED, e);
-          launched.completeExceptionally(e);
-        });
+    // the preparation makes Docker calls (images, ports, requirement containers): beside the
+    // supervisor, which takes a stop meanwhile; what follows runs on the supervisor again
+    return queue.beside(() -> actions.prepare(checked, url)).handle((started, failure) -> {
+      if (failure != null) {
+        preparing = null;
+        RuntimeException refusal = failure instanceof RuntimeException e ? e
+            : new IllegalStateException(failure);
+        refused(spec, AppFailure.Kind.START_REFUSED, refusal);
+        throw refusal;
       }
+      return prepared(underWay, spec, started);
     });
-    return launched;
   }
 
   /** A start's preparation is done: launches its run, unless a stop came meanwhile. */
@@ -614,7 +611,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
           if (failure == null) {
             done.complete(value);
           } else {
-            done.completeExceptionally(unwrap(failure));
+            done.completeExceptionally(CommandQueue.unwrap(failure));
           }
         });
       } catch (RuntimeException e) {
@@ -722,16 +719,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
     @Override
     public <T> CompletableFuture<T> offSupervisor(Supplier<T> work) {
-      CompletableFuture<T> done = new CompletableFuture<>();
-      workers.execute(() -> {
-        try {
-          T value = work.get();
-          post(() -> done.complete(value));
-        } catch (RuntimeException e) {
-          post(() -> done.completeExceptionally(e));
-        }
-      });
-      return done;
+      return queue.beside(work);
     }
 
     @Override
@@ -750,47 +738,12 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     snapshot = next;
   }
 
-  /** Runs {@code command} on the supervisor; its future completes when the command is done. */
   private <T> CompletableFuture<T> command(Supplier<CompletableFuture<T>> command) {
-    CompletableFuture<T> reply = new CompletableFuture<>();
-    try {
-      supervisor.execute(() -> {
-        try {
-          command.get().whenComplete((value, failure) -> {
-            if (failure == null) {
-              reply.complete(value);
-            } else {
-              reply.completeExceptionally(unwrap(failure));
-            }
-          });
-        } catch (RuntimeException e) {
-          reply.completeExceptionally(e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      reply.completeExceptionally(new AppRefusal(AppRefusal.Reason.UNAVAILABLE, "the daemon is shutting down"));
-    }
-    return reply;
+    return queue.command(command);
   }
 
-  /** A task for the supervisor that answers nobody; a failure is a fault to log. */
   private void post(Runnable task) {
-    try {
-      supervisor.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          setup.log().error("the app supervisor failed to handle a command: " + e);
-        }
-      });
-    } catch (RejectedExecutionException shuttingDown) {
-      // the daemon is exiting: nothing after this is the app's
-    }
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    queue.post(task);
   }
 
   /**
@@ -804,7 +757,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       current.run().close();
       journals.close(current.journal(), current.runId());
     }
-    supervisor.shutdownNow();
+    queue.close();
     workers.shutdownNow();
     engineHealth.close();
   }
