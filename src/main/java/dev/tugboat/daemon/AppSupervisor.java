@@ -168,7 +168,16 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     return command(() -> {
       refuseDuringUpgrade();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
-      return startApp();
+      CompletableFuture<ControlResult> launched = startApp();
+      if (launched.isDone()) {
+        return launched; // already running, or refused by the spec's checks
+      }
+      // the preparation (images, requirements, ports) can take long, or wait for an engine that
+      // does not answer: the start is accepted, and the status shows how it ends
+      launched.exceptionally(refused -> null); // shown and logged where it was decided
+      return CompletableFuture.completedFuture(new ControlResult(AppPhase.STARTING.label(),
+          "the start is accepted: its preparation is under way (images, requirements, ports);"
+              + " GET /api/v1/status shows when it has started or why it was refused", true));
     });
   }
 
@@ -382,16 +391,26 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     }
     CheckedSpec checked = checkSpecOrFail();
     AppSpec spec = checked.spec();
+    Optional<Function<String, String>> url =
+        Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
+    AppActions.Started planned;
+    try {
+      planned = actions.plan(checked, url); // a config value or a render that fails: at once
+    } catch (RuntimeException e) {
+      refused(spec, AppFailure.Kind.START_REFUSED, e);
+      throw e;
+    }
     Preparing underWay = new Preparing();
     preparing = underWay;
     publish(new AppSnapshot(spec.name(), spec.version(), AppPhase.STARTING,
         "preparing the start: requirements, images and ports", null, snapshot.startupMessage(),
         null, snapshot.run()));
-    Optional<Function<String, String>> url =
-        Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
-    // the preparation makes Docker calls (images, ports, requirement containers): beside the
+    // the preflight makes Docker calls (images, ports, requirement containers): beside the
     // supervisor, which takes a stop meanwhile; what follows runs on the supervisor again
-    return queue.beside(() -> actions.prepare(checked, url)).handle((started, failure) -> {
+    return queue.beside(() -> {
+      actions.preflight(checked, planned);
+      return planned;
+    }).handle((started, failure) -> {
       if (failure != null) {
         preparing = null;
         RuntimeException refusal = failure instanceof RuntimeException e ? e

@@ -142,6 +142,29 @@ class AppSupervisorTest {
   }
 
   @Test
+  void aStartIsAcceptedAtOnceWhileItsPreflightWaitsForTheEngineAndAStopCancelsIt()
+      throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock)) {
+      runtime.holdImageInspections();
+
+      ControlResult start = daemon.app.start().get(2, TimeUnit.SECONDS);
+
+      assertThat(start.underWay()).isTrue();
+      assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.STARTING);
+      ControlResult stop = daemon.app.stop().get(2, TimeUnit.SECONDS);
+      assertThat(stop.message()).startsWith("the start being prepared is cancelled");
+
+      runtime.releaseImageInspections();
+
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> daemon.app.snapshot().state() == AppPhase.STOPPED);
+      assertThat(daemon.app.snapshot().message()).startsWith("the start was cancelled");
+      assertThat(runtime.history()).noneMatch(call -> call.startsWith("create"));
+    }
+  }
+
+  @Test
   void aStopOfAnAppThatDoesNotRunSaysSoAndIsNotUnderWay() throws Exception {
     try (ControllerUnderTest daemon = new ControllerUnderTest(dir, new InMemoryRuntime(clock),
         clock)) {
