@@ -47,9 +47,11 @@ import java.util.function.Supplier;
  * <p>The supervisor never waits for a run or for Docker: a stop asks the run's loop to stop and
  * answers at once ({@link ControlResult#underWay()}); what follows a stop (the start of a restart,
  * an apply's swap of the spec) waits in {@link #afterRunEnds} until the run's end comes back as a
- * command. A start's preparation (requirements, images, ports: Docker calls) runs on a worker, and
- * its result comes back the same way. So a hung or paused engine delays the app, never the
- * daemon's answers.
+ * command. A start's preflight and an apply's checks (images, requirements, ports: Docker calls)
+ * run beside it ({@link CommandQueue#beside}), and their results come back the same way; a start
+ * answers once it is accepted. So a hung or paused engine delays the app, never the daemon's
+ * answers. Its own Docker calls are few and bounded: a new run's subscription and its look at
+ * what earlier runs left, each with the engine's call deadline.
  */
 public final class AppSupervisor implements AppService, AutoCloseable {
 
