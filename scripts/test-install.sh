@@ -525,7 +525,9 @@ check_notify() {
   grep -q "^API on http://127.0.0.1:$PORT; " <<<"$status" || fail "the daemon's status line is not shown: '$status'"
   in_ct grep -q ' /var/cache/tugboat/jna' "/proc/$pid/maps" \
     || fail "the daemon has not loaded JNA's native library from /var/cache/tugboat: $(in_ct grep -i jna "/proc/$pid/maps")"
-  ! in_ct journalctl -u tugboat --no-pager | grep -q 'cannot notify systemd' \
+  # grep -c reads to the end: grep -q would stop at the match and, under pipefail, fail the
+  # pipeline with journalctl's SIGPIPE whenever more of the journal came after it
+  ! in_ct journalctl -u tugboat --no-pager | grep -c 'cannot notify systemd' >/dev/null \
     || fail "the daemon could not notify systemd: $(in_ct journalctl -u tugboat --no-pager | grep 'cannot notify systemd' | head -n 1)"
   ok "Type=notify, NotifyAccess=main, WatchdogUSec=1min; active after READY=1, status '$status', JNA from /var/cache/tugboat"
 }
@@ -545,7 +547,7 @@ check_watchdog_restart() {
   wait_app_state started
   pid1=$(main_pid)
   restarts1=$(in_ct systemctl show -p NRestarts --value tugboat.service)
-  in_ct journalctl -u tugboat --no-pager | grep -q "systemd's watchdog is pinged every 2500 ms" \
+  in_ct journalctl -u tugboat --no-pager | grep -c "systemd's watchdog is pinged every 2500 ms" >/dev/null \
     || fail "the daemon did not start pinging the 5 s watchdog"
   # Alive and pinging: systemd records each WATCHDOG=1 it gets; two more, and the same daemon.
   local ping last
@@ -574,7 +576,7 @@ check_watchdog_restart() {
   took=$(( ($(date +%s%N) - started) / 1000000 ))
   restarts2=$(in_ct systemctl show -p NRestarts --value tugboat.service)
   [ "$restarts2" -gt "$restarts1" ] || fail "NRestarts did not grow ($restarts1 -> $restarts2)"
-  in_ct journalctl -u tugboat --no-pager | grep -q 'Watchdog timeout' \
+  in_ct journalctl -u tugboat --no-pager | grep -c 'Watchdog timeout' >/dev/null \
     || fail "the journal does not say the watchdog ended pid $pid1"
   wait_healthz >/dev/null
   wait_app_state started

@@ -38,7 +38,7 @@ free_port() {
   local port
   while :; do
     port=$(shuf -i 20000-59999 -n 1)
-    ss -Htln "sport = :$port" | grep -q . || { echo "$port"; return; }
+    [ -n "$(ss -Htln "sport = :$port")" ] || { echo "$port"; return; }
   done
 }
 
@@ -149,7 +149,7 @@ restart_engine() {
   done
   if kill -0 "$pid" 2>/dev/null; then log "dockerd $pid did not stop within 60 s"; return 1; fi
   for _ in $(seq 1 100); do
-    tail -n +"$((mark + 1))" "$DIR/health.log" | grep -q ' 503 unreachable ' && break
+    tail -n +"$((mark + 1))" "$DIR/health.log" | grep -c ' 503 unreachable ' >/dev/null && break
     sleep 0.1
   done
   scripts/setup-docker.sh >/dev/null 2>&1
@@ -185,7 +185,7 @@ engine_scenario() {
     tugboat start >/dev/null || true
     NEXT_RUN=$(await_started_run "$run") || { fail "the app did not start again when asked"; exit 1; }
   fi
-  tail -n +"$((mark + 1))" "$DIR/health.log" | grep -q ' 503 unreachable ' \
+  tail -n +"$((mark + 1))" "$DIR/health.log" | grep -c ' 503 unreachable ' >/dev/null \
     || fail "$name: /healthz never said the engine was unreachable"
   [ "$(tail -n 1 "$DIR/health.log" | awk '{ print $2, $3 }')" = "200 reachable" ] \
     || fail "$name: /healthz does not say the engine is reachable again: $(tail -n 1 "$DIR/health.log")"

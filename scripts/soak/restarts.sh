@@ -50,7 +50,7 @@ free_port() {
   local port
   while :; do
     port=$(shuf -i 20000-59999 -n 1)
-    ss -Htln "sport = :$port" | grep -q . || { echo "$port"; return; }
+    [ -n "$(ss -Htln "sport = :$port")" ] || { echo "$port"; return; }
   done
 }
 

@@ -21,7 +21,11 @@ public interface AppService {
   /** How long events took to fire, by trigger kind. */
   LatencyHistogram triggerLatency();
 
-  /** Starts the app; completes once the run was launched (or refused, e.g. already running). */
+  /**
+   * Starts the app. Completes once the spec was checked (refused: failed with the problems) and
+   * the start was accepted ({@code underWay}: its preparation goes on, the status shows how it
+   * ends), or at once when the app already runs.
+   */
   CompletableFuture<ControlResult> start();
 
   /**

@@ -155,17 +155,28 @@ public final class AppPreparer {
   public static Prepared prepare(CheckedSpec checked, Options options, ContainerRuntime runtime,
       Consumer<PreflightReport> reports) throws PrepareException {
     Prepared prepared = plan(checked, options);
+    preflight(checked, prepared, options.registries(), options.clock(), runtime, reports);
+    return prepared;
+  }
+
+  /**
+   * The preflight of a planned start against {@code runtime} (the engine answers, every image is
+   * here or pulled, host and custom requirements are met, host ports are free): the part of a
+   * start's preparation that asks Docker, so it can take long.
+   */
+  public static void preflight(CheckedSpec checked, Prepared prepared,
+      ImageRegistries registries, Clock clock, ContainerRuntime runtime,
+      Consumer<PreflightReport> reports) throws PrepareException {
     try {
       new Preflight(runtime, new SystemHostPorts(runtime, HostInterfaces.ofThisMachine()),
-          options.registries(),
-          new RequirementsGate(RequirementsPreflight.ofThisMachine(runtime, options.clock()),
+          registries,
+          new RequirementsGate(RequirementsPreflight.ofThisMachine(runtime, clock),
               prepared.inputs(), report -> reports.accept(report.masked(prepared.masker()::mask))))
           .check(SpecNeeds.of(prepared.inputs(), new ContainerKeys(checked.spec()),
               prepared.plan(), prepared.launcher()));
     } catch (PreflightException | RuntimeFailure e) {
       throw new PrepareException(prepared.masker().mask(e.getMessage()), 1);
     }
-    return prepared;
   }
 
   /**

@@ -14,8 +14,7 @@ final class AppControlCommands {
 
   static int control(ClientCommand command, DaemonClient client, String action)
       throws DaemonClient.ClientException {
-    String before = action.equals("start") ? ""
-        : client.get("/api/v1/status").path("run_id").asText("");
+    String before = client.get("/api/v1/status").path("run_id").asText("");
     JsonNode result = client.post("/api/v1/app/" + action, "");
     command.out().println(result.path("message").asText() + " (app "
         + result.path("state").asText() + ")");
@@ -30,7 +29,7 @@ final class AppControlCommands {
     }
     JsonNode status = ControlFollower.untilRestarted(client, before);
     if (status.path("failure").path("kind").asText("").endsWith("_refused")) {
-      command.err().println("the new run could not start: " + status.path("message").asText());
+      command.err().println("the app could not start: " + status.path("message").asText());
       return 1;
     }
     command.out().println("started run " + status.path("run_id").asText() + " (app "

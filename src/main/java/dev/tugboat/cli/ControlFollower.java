@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /**
- * After the daemon accepted a stop or a restart (202: it goes on after the answer), follows the
- * status until it is done: a stop until the run has ended, a restart until a new run was launched
- * or its start was refused.
+ * After the daemon accepted a start, stop or restart (202: it goes on after the answer), follows
+ * the status until it is done: a stop until the run has ended, a start or restart until a new run
+ * was launched or the start was refused.
  */
 final class ControlFollower {
 

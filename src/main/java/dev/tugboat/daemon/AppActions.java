@@ -110,10 +110,12 @@ final class AppActions {
   }
 
   /**
-   * Prepares a start from kept copies of the spec and of the settings as they are now (see {@link
-   * RunInputPins}); with an Integration API address, every container gets it in its env.
+   * Plans a start from kept copies of the spec and of the settings as they are now (see {@link
+   * RunInputPins}): config values, plan, every container rendered; nothing asks Docker, so a
+   * refusal comes at once. With an Integration API address, every container gets it in its env.
+   * {@link #preflight} is the rest of the preparation.
    */
-  Started prepare(CheckedSpec spec, Optional<Function<String, String>> integrationUrl) {
+  Started plan(CheckedSpec spec, Optional<Function<String, String>> integrationUrl) {
     // Read first: values a value_cmd generates are saved, so the kept copy has them.
     AppConfig.Read read = setup.appConfig().read(spec.spec());
     RunInputPins.Pinned pinned;
@@ -124,7 +126,20 @@ final class AppActions {
           + setup.daemon().stateDir() + ": " + e);
     }
     return prepare(spec, read, pinned.spec(), Optional.of(pinned.settings()),
-        Optional.of(pinned.digests()), integrationUrl, true);
+        Optional.of(pinned.digests()), integrationUrl, false);
+  }
+
+  /**
+   * The rest of a start's preparation, which asks Docker (images, requirements, ports) and can
+   * take long: run it beside the supervisor.
+   */
+  void preflight(CheckedSpec spec, Started started) {
+    try {
+      AppPreparer.preflight(spec, started.prepared(), setup.daemon().registries(), setup.clock(),
+          runtime, preflights::record);
+    } catch (AppPreparer.PrepareException e) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage());
+    }
   }
 
   /**
@@ -178,7 +193,8 @@ final class AppActions {
       }
       return new Started(prepared, AppConfig.secrets(read.values()), inputs);
     } catch (AppPreparer.PrepareException e) {
-      throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID : AppRefusal.Reason.CONFLICT, e.getMessage());
+      throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID
+          : AppRefusal.Reason.CONFLICT, e.getMessage());
     }
   }
 

@@ -32,9 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -49,16 +47,18 @@ import java.util.function.Supplier;
  * <p>The supervisor never waits for a run or for Docker: a stop asks the run's loop to stop and
  * answers at once ({@link ControlResult#underWay()}); what follows a stop (the start of a restart,
  * an apply's swap of the spec) waits in {@link #afterRunEnds} until the run's end comes back as a
- * command. A start's preparation (requirements, images, ports: Docker calls) runs on a worker, and
- * its result comes back the same way. So a hung or paused engine delays the app, never the
- * daemon's answers.
+ * command. A start's preflight and an apply's checks (images, requirements, ports: Docker calls)
+ * run beside it ({@link CommandQueue#beside}), and their results come back the same way; a start
+ * answers once it is accepted. So a hung or paused engine delays the app, never the daemon's
+ * answers. Its own Docker calls are few and bounded: a new run's subscription and its look at
+ * what earlier runs left, each with the engine's call deadline.
  */
 public final class AppSupervisor implements AppService, AutoCloseable {
 
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
-  private final ExecutorService supervisor = DaemonThreads.single("tugboat-supervisor");
   private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
+  private final CommandQueue queue;
   private final EngineHealth engineHealth;
   private final EventLog events = new EventLog(10_000);
   private final LatencyHistogram latency = new LatencyHistogram();
@@ -82,6 +82,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private String startupMessage = "";
   private String startupFailure;
   private Preparing preparing;
+  // an apply or rollback under way, from its checks to its new run's launch; null when none
+  private String upgrading;
   private final List<Runnable> afterRunEnds = new ArrayList<>();
   // the last run followed by a new one because it was interrupted: each is followed once
   private String restartedAfterInterruption = "";
@@ -94,6 +96,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
     this.setup = setup;
     this.runtime = runtime;
+    this.queue = new CommandQueue(workers, setup.log()::error);
     this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock(),
         new EngineStatusNotices(setup.log(), events));
     this.snapshot = AppSnapshot.idle("", "", "the app has not been started");
@@ -165,8 +168,18 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> start() {
     return command(() -> {
+      refuseDuringUpgrade();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
-      return startApp();
+      CompletableFuture<ControlResult> launched = startApp();
+      if (launched.isDone()) {
+        return launched; // already running, or refused by the spec's checks
+      }
+      // the preparation (images, requirements, ports) can take long, or wait for an engine that
+      // does not answer: the start is accepted, and the status shows how it ends
+      launched.exceptionally(refused -> null); // shown and logged where it was decided
+      return CompletableFuture.completedFuture(new ControlResult(AppPhase.STARTING.label(),
+          "the start is accepted: its preparation is under way (images, requirements, ports);"
+              + " GET /api/v1/status shows when it has started or why it was refused", true));
     });
   }
 
@@ -191,6 +204,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> stop() {
     return command(() -> {
+      refuseDuringUpgrade();
       intent.recordOrRefuse(AppIntent.Wanted.STOPPED, setup.log());
       return CompletableFuture.completedFuture(stopApp("asked by the operator"));
     });
@@ -203,6 +217,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ControlResult> restart() {
     return command(() -> {
+      refuseDuringUpgrade();
       checkSpecOrFail();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       LiveRun current = live;
@@ -270,12 +285,39 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   @Override
   public CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun) {
-    return command(() -> upgrades.apply(name, spec, dryRun));
+    return command(() -> upgrade("an apply", () -> upgrades.apply(name, spec, dryRun)));
   }
 
   @Override
   public CompletableFuture<ApplyResult> rollback() {
-    return command(upgrades::rollback);
+    return command(() -> upgrade("a rollback", upgrades::rollback));
+  }
+
+  /**
+   * An apply or rollback: its checks run off the supervisor (they pull images), and until its new
+   * run is launched no other start, stop, restart or upgrade is taken, so none can come between
+   * its checks and its swap of the spec.
+   */
+  private <T> CompletableFuture<T> upgrade(String what, Supplier<CompletableFuture<T>> work) {
+    refuseDuringUpgrade();
+    upgrading = what;
+    CompletableFuture<T> done;
+    try {
+      done = work.get();
+    } catch (RuntimeException e) {
+      upgrading = null;
+      throw e;
+    }
+    // completes on the supervisor: every step of an upgrade does
+    return done.whenComplete((value, failure) -> upgrading = null);
+  }
+
+  private void refuseDuringUpgrade() {
+    if (upgrading != null) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, upgrading + " is under way (checking the"
+          + " images, stopping the app or starting the new run): ask again once it is done;"
+          + " GET /api/v1/status shows it");
+    }
   }
 
   @Override
@@ -351,27 +393,35 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     }
     CheckedSpec checked = checkSpecOrFail();
     AppSpec spec = checked.spec();
+    Optional<Function<String, String>> url =
+        Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
+    AppActions.Started planned;
+    try {
+      planned = actions.plan(checked, url); // a config value or a render that fails: at once
+    } catch (RuntimeException e) {
+      refused(spec, AppFailure.Kind.START_REFUSED, e);
+      throw e;
+    }
     Preparing underWay = new Preparing();
     preparing = underWay;
     publish(new AppSnapshot(spec.name(), spec.version(), AppPhase.STARTING,
         "preparing the start: requirements, images and ports", null, snapshot.startupMessage(),
         null, snapshot.run()));
-    Optional<Function<String, String>> url =
-        Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);
-    CompletableFuture<ControlResult> launched = new CompletableFuture<>();
-    workers.execute(() -> {
-      try {
-        AppActions.Started started = actions.prepare(checked, url);
-        post(() -> launched.complete(prepared(underWay, spec, started)));
-      } catch (RuntimeException e) {
-        post(() -> {
-          preparing = null;
-          refused(spec, AppFailure.Kind.START_REFUSED, e);
-          launched.completeExceptionally(e);
-        });
+    // the preflight makes Docker calls (images, ports, requirement containers): beside the
+    // supervisor, which takes a stop meanwhile; what follows runs on the supervisor again
+    return queue.beside(() -> {
+      actions.preflight(checked, planned);
+      return planned;
+    }).handle((started, failure) -> {
+      if (failure != null) {
+        preparing = null;
+        RuntimeException refusal = failure instanceof RuntimeException e ? e
+            : new IllegalStateException(failure);
+        refused(spec, AppFailure.Kind.START_REFUSED, refusal);
+        throw refusal;
       }
+      return prepared(underWay, spec, started);
     });
-    return launched;
   }
 
   /** A start's preparation is done: launches its run, unless a stop came meanwhile. */
@@ -461,6 +511,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
     }
+    LiveRun resumed = null;
     try {
       if (journal.entries().isEmpty()) {
         journals.close(journal, runId);
@@ -472,12 +523,15 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       knowSecrets(started);
       AppSpec spec = started.prepared().spec();
       journal.entries().forEach(entry -> onEntry(entry, offset, false));
-      LiveRun resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time(),
-          offset);
+      resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time(), offset);
       resumed.run().resume(journal.entries());
       return Optional.of(resumed);
     } catch (RuntimeException e) {
-      journals.close(journal, runId);
+      if (resumed == null) {
+        journals.close(journal, runId);
+      } else {
+        endRun(resumed); // made the live run already: a start must not take it for one that runs
+      }
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
     }
@@ -578,7 +632,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
           if (failure == null) {
             done.complete(value);
           } else {
-            done.completeExceptionally(unwrap(failure));
+            done.completeExceptionally(CommandQueue.unwrap(failure));
           }
         });
       } catch (RuntimeException e) {
@@ -685,6 +739,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     }
 
     @Override
+    public <T> CompletableFuture<T> offSupervisor(Supplier<T> work) {
+      return queue.beside(work);
+    }
+
+    @Override
     public void showFailure(String message) {
       publish(new AppSnapshot(snapshot.specName(), snapshot.specVersion(), AppPhase.FAILED,
           message, new AppFailure(AppFailure.Kind.UPGRADE_FAILED, message),
@@ -700,47 +759,12 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     snapshot = next;
   }
 
-  /** Runs {@code command} on the supervisor; its future completes when the command is done. */
   private <T> CompletableFuture<T> command(Supplier<CompletableFuture<T>> command) {
-    CompletableFuture<T> reply = new CompletableFuture<>();
-    try {
-      supervisor.execute(() -> {
-        try {
-          command.get().whenComplete((value, failure) -> {
-            if (failure == null) {
-              reply.complete(value);
-            } else {
-              reply.completeExceptionally(unwrap(failure));
-            }
-          });
-        } catch (RuntimeException e) {
-          reply.completeExceptionally(e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      reply.completeExceptionally(new AppRefusal(AppRefusal.Reason.UNAVAILABLE, "the daemon is shutting down"));
-    }
-    return reply;
+    return queue.command(command);
   }
 
-  /** A task for the supervisor that answers nobody; a failure is a fault to log. */
   private void post(Runnable task) {
-    try {
-      supervisor.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          setup.log().error("the app supervisor failed to handle a command: " + e);
-        }
-      });
-    } catch (RejectedExecutionException shuttingDown) {
-      // the daemon is exiting: nothing after this is the app's
-    }
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    queue.post(task);
   }
 
   /**
@@ -754,7 +778,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       current.run().close();
       journals.close(current.journal(), current.runId());
     }
-    supervisor.shutdownNow();
+    queue.close();
     workers.shutdownNow();
     engineHealth.close();
   }

@@ -44,6 +44,12 @@ final class SpecUpgrade {
 
     /** Shows the app as failed with {@code message}, after its run was stopped. */
     void showFailure(String message);
+
+    /**
+     * Runs {@code work} (Docker calls: images checked, pulled) off the supervisor, which goes on
+     * answering meanwhile; the future completes on the supervisor.
+     */
+    <T> CompletableFuture<T> offSupervisor(java.util.function.Supplier<T> work);
   }
 
   private final SpecStore store;
@@ -67,8 +73,8 @@ final class SpecUpgrade {
 
   CompletableFuture<ApplyResult> apply(String name, byte[] yaml, boolean dryRun) {
     if (store.current().isEmpty()) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "no app is configured: set 'app' in the daemon config to the"
-          + " app's first spec; apply replaces the spec in use");
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "no app is configured: set 'app' in the"
+          + " daemon config to the app's first spec; apply replaces the spec in use");
     }
     UploadedSpec next = UploadedSpec.check(name, yaml);
     AppSpec spec = next.spec();
@@ -76,19 +82,28 @@ final class SpecUpgrade {
     SpecVersion to = version(spec);
     setup.appConfig().requireComplete(spec, name);
     String text = new String(yaml, StandardCharsets.UTF_8);
-    check.require(next.checked(), text, name, setup.daemon().settingsFile());
     Changes changes = Changes.of(before, spec);
-    if (dryRun) {
-      return CompletableFuture.completedFuture(new ApplyResult(false, "", "dry run: nothing was"
-          + " changed; without --dry-run the app stops and " + to + " starts", null,
-          changes.from(), to, changes.changes(), changes.summary(), next.warnings()));
-    }
+    Path settings = setup.daemon().settingsFile();
+    return control.offSupervisor(() -> {
+      check.require(next.checked(), text, name, settings);
+      return null;
+    }).thenCompose(checked -> dryRun
+        ? CompletableFuture.completedFuture(new ApplyResult(false, "", "dry run: nothing was"
+            + " changed; without --dry-run the app stops and " + to + " starts", null,
+            changes.from(), to, changes.changes(), changes.summary(), next.warnings()))
+        : install(text, to, changes, next.warnings()));
+  }
+
+  /** After the checks: stops the app, makes {@code text} the spec in use, starts a run of it. */
+  private CompletableFuture<ApplyResult> install(String text, SpecVersion to, Changes changes,
+      List<String> warnings) {
     return control.stop("upgrade to " + to + " requested").thenCompose(stopped -> {
       try {
         store.install(text);
       } catch (IOException e) {
-        throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot store the new spec in the state directory: " + e
-            + "; the spec in use is unchanged and the app is stopped (tugboat start starts it)");
+        throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot store the new spec in the state"
+            + " directory: " + e + "; the spec in use is unchanged and the app is stopped"
+            + " (tugboat start starts it)");
       }
       setup.log().info("spec in use is now " + to + (changes.from() == null ? ""
           : " (was " + changes.from() + ")"));
@@ -96,33 +111,42 @@ final class SpecUpgrade {
           : "tugboat rollback returns to " + changes.from();
       return start("upgrade to " + to, undo).thenApply(started -> new ApplyResult(true,
           started.state(), stopped.message() + "; " + started.message() + " of " + to,
-          watchedRun(), changes.from(), to, changes.changes(), changes.summary(),
-          next.warnings()));
+          watchedRun(), changes.from(), to, changes.changes(), changes.summary(), warnings));
     });
   }
 
   CompletableFuture<ApplyResult> rollback() {
-    Path back = store.previous().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT, "there is no previous"
-        + " spec to roll back to: rollback returns to the spec in use before the last apply, and"
-        + " no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
+    Path back = store.previous().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT,
+        "there is no previous spec to roll back to: rollback returns to the spec in use before"
+            + " the last apply, and no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
     CheckedSpec checked;
     try {
       checked = AppPreparer.checkSpec(back, problem -> setup.log().warn(problem));
     } catch (AppPreparer.PrepareException e) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the previous spec cannot be loaded: " + e.getMessage()
-          + "; apply a spec that validates instead");
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the previous spec cannot be loaded: "
+          + e.getMessage() + "; apply a spec that validates instead");
     }
     AppSpec spec = checked.spec();
     Optional<AppSpec> before = inUse();
     SpecVersion to = version(spec);
-    check.require(checked, read(back), back.toString(), store.previousSettings());
     Changes changes = Changes.of(before, spec);
+    String text = read(back);
+    var settings = store.previousSettings();
+    return control.offSupervisor(() -> {
+      check.require(checked, text, back.toString(), settings);
+      return null;
+    }).thenCompose(ready -> swapBack(to, changes));
+  }
+
+  /** After the checks: stops the app, swaps back the spec and settings, starts a run of them. */
+  private CompletableFuture<ApplyResult> swapBack(SpecVersion to, Changes changes) {
     return control.stop("rollback to " + to + " requested").thenCompose(stopped -> {
       try {
         store.rollback();
       } catch (IOException e) {
-        throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot swap the spec and settings in the state directory: "
-            + e + "; the app is stopped (tugboat start starts the spec in use)");
+        throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot swap the spec and settings in the"
+            + " state directory: " + e + "; the app is stopped (tugboat start starts the spec in"
+            + " use)");
       }
       setup.log().info("rolled back: spec in use is now " + to);
       return start("rollback to " + to, changes.from() == null

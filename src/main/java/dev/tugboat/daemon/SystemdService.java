@@ -19,11 +19,13 @@ import java.util.function.Supplier;
 final class SystemdService implements AutoCloseable {
 
   /**
-   * How long the app supervisor may sit on one task before the watchdog stops being fed. It never
-   * waits for a run, but an apply's check pulls the new spec's images it lacks on it. Long enough
-   * for a large pull; a thread stuck for good is still restarted.
+   * How long the app supervisor may sit on one task before the watchdog stops being fed. It waits
+   * for no run and pulls nothing (a start's preparation and an apply's checks run on workers); its
+   * own Docker calls (a new run's subscription and look at what earlier runs left) each have a
+   * deadline of 15 s. Two minutes is several of those on an engine that does not answer; a thread
+   * stuck for good is still restarted.
    */
-  static final Duration CONTROL_PATIENCE = Duration.ofMinutes(15);
+  static final Duration CONTROL_PATIENCE = Duration.ofMinutes(2);
 
   private final SystemdNotifier notifier;
   private final Optional<Duration> interval;

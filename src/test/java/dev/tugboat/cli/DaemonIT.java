@@ -102,8 +102,9 @@ class DaemonIT {
           () -> DockerCli.run("ps", "--filter", "label=dev.tugboat.app=" + app, "-q").isEmpty());
 
       HttpResponse<String> start = send("POST", "/api/v1/app/start", token);
-      assertThat(start.statusCode()).isEqualTo(200);
-      assertThat(start.body()).contains("\"state\":\"starting\"");
+      assertThat(start.statusCode()).as("accepted: its preparation goes on").isEqualTo(202);
+      assertThat(start.body()).contains("\"state\":\"starting\"")
+          .contains("\"under_way\":true");
       awaitState(token, "started");
 
       daemon.terminate();

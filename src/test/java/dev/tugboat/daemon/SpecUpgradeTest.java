@@ -95,8 +95,8 @@ class SpecUpgradeTest {
     assertThatThrownBy(() -> upgrade.apply("v2.yml", bytes("name: [x\n"), false))
         .isInstanceOf(AppRefusal.class).message().startsWith("v2.yml:");
     runtime.removeImage("web:2");
-    assertThatThrownBy(() -> upgrade.apply("v2.yml", bytes(V2), false))
-        .isInstanceOf(AppRefusal.class)
+    assertThatThrownBy(() -> upgrade.apply("v2.yml", bytes(V2), false).join())
+        .cause().isInstanceOf(AppRefusal.class)
         .message().startsWith("v2.yml needs an image this host does not have");
     assertThat(control.calls).isEmpty();
     assertThat(store.previous()).isEmpty();
@@ -106,7 +106,8 @@ class SpecUpgradeTest {
   void rollbackWithoutAnApplyIsAConflictThatSaysWhatToDo() {
     assertThatThrownBy(upgrade::rollback)
         .isInstanceOf(AppRefusal.class)
-        .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .satisfies(e -> assertThat(((AppRefusal) e).reason())
+            .isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessage("there is no previous spec to roll back to: rollback returns to the spec in"
             + " use before the last apply, and no spec was applied yet (tugboat apply NEW_SPEC"
             + " installs one)");
@@ -174,6 +175,15 @@ class SpecUpgradeTest {
     @Override
     public Optional<String> liveRunId() {
       return runs == 0 ? Optional.empty() : Optional.of("run-" + runs);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> offSupervisor(java.util.function.Supplier<T> work) {
+      try {
+        return CompletableFuture.completedFuture(work.get());
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
     }
 
     @Override

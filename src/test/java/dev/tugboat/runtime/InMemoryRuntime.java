@@ -37,6 +37,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   private Optional<RuntimeFailure> engineDown = Optional.empty();
   private int created;
   private volatile java.util.concurrent.CountDownLatch stopsHeld;
+  private volatile java.util.concurrent.CountDownLatch inspectionsHeld;
 
   public InMemoryRuntime(ManualClock clock) {
     this.clock = clock;
@@ -56,21 +57,34 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   }
 
   public void releaseStops() {
-    java.util.concurrent.CountDownLatch held = stopsHeld;
+    release(stopsHeld);
     stopsHeld = null;
+  }
+
+  /** From now on an image inspection hangs, as a stop does after {@link #holdStops()}. */
+  public void holdImageInspections() {
+    inspectionsHeld = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  public void releaseImageInspections() {
+    release(inspectionsHeld);
+    inspectionsHeld = null;
+  }
+
+  private static void release(java.util.concurrent.CountDownLatch held) {
     if (held != null) {
       held.countDown();
     }
   }
 
-  private void awaitStopsReleased() {
-    java.util.concurrent.CountDownLatch held = stopsHeld;
+  private static void awaitReleased(java.util.concurrent.CountDownLatch held) {
     if (held != null) {
       try {
         held.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new RuntimeFailure(RuntimeFailure.Kind.ENGINE_UNREACHABLE, "interrupted while the engine hung");
+        throw new RuntimeFailure(RuntimeFailure.Kind.ENGINE_UNREACHABLE,
+            "interrupted while the engine hung");
       }
     }
   }
@@ -240,6 +254,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
 
   @Override
   public synchronized Optional<ImageInfo> inspectImage(String image) {
+    awaitReleased(inspectionsHeld);
     checkEngine();
     if (missingImages.contains(image)) {
       return Optional.empty();
@@ -323,7 +338,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
 
   @Override
   public synchronized void stop(ContainerId id, Duration timeout) {
-    awaitStopsReleased();
+    awaitReleased(stopsHeld);
     checkEngine();
     InMemoryContainer c = containers.find(id);
     history.add("stop " + c.name);
