@@ -238,10 +238,13 @@ class DaemonKillIT {
   /** Before its journal exists, the run's id is what {@code tugboat start} printed. */
   private static String runFromStart(CompletableFuture<CliRun> start) {
     CliRun done = start.getNow(null);
-    if (done == null || !done.out().startsWith("started run ")) {
+    if (done == null) {
       return "";
     }
-    return done.out().substring("started run ".length()).split(" ", 2)[0];
+    // "started run ID (app ...)": the one line, or the last once the start was accepted (202)
+    java.util.regex.Matcher started = java.util.regex.Pattern.compile("(?m)^started run (\\S+)")
+        .matcher(done.out());
+    return started.find() ? started.group(1) : "";
   }
 
   /** What the operator last asked, as the daemon keeps it in {@code <state_dir>/app-intent}. */
