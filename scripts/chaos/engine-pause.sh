@@ -21,25 +21,12 @@ MAX_SECONDS=2
 APP=chaos-pause-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DIR=$(mktemp -d /tmp/tugboat-chaos-pause.XXXXXX)
 STATE=$DIR/state
-failures=0
 daemon_pid=""
 dockerd_pid=""
 
-log() { printf 'engine-pause: %s\n' "$*" >&2; }
-fail() {
-  log "FAIL: $*"
-  failures=$((failures + 1))
-}
-now() { date +%s.%N; }
-seconds_since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
-
-free_port() {
-  local port
-  while :; do
-    port=$(shuf -i 20000-59999 -n 1)
-    [ -n "$(ss -Htln "sport = :$port")" ] || { echo "$port"; return; }
-  done
-}
+FAULT_TEST=engine-pause
+# shellcheck source=../lib/fault-test.sh
+. scripts/lib/fault-test.sh
 
 resume_engine() {
   if [ -n "$dockerd_pid" ]; then

@@ -22,25 +22,12 @@ DIR=$(mktemp -d /tmp/tugboat-chaos-engine.XXXXXX)
 STATE=$DIR/state
 RUNS=$STATE/runs
 DB_ACCEPTS='PostgreSQL accepts connections'
-failures=0
 daemon_pid=""
 monitor_pid=""
 
-log() { printf 'engine-restart: %s\n' "$*" >&2; }
-fail() {
-  log "FAIL: $*"
-  failures=$((failures + 1))
-}
-now() { date +%s.%N; }
-seconds_since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
-
-free_port() {
-  local port
-  while :; do
-    port=$(shuf -i 20000-59999 -n 1)
-    [ -n "$(ss -Htln "sport = :$port")" ] || { echo "$port"; return; }
-  done
-}
+FAULT_TEST=engine-restart
+# shellcheck source=../lib/fault-test.sh
+. scripts/lib/fault-test.sh
 
 engine_answers() { timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 

@@ -35,24 +35,11 @@ JAR=${TUGBOAT_JAR:-target/tugboat.jar}
 APP=soak-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DIR=$(mktemp -d /tmp/tugboat-soak.XXXXXX)
 STATE=$DIR/state
-failures=0
 daemon_pid=""
 
-log() { printf 'soak: %s\n' "$*" >&2; }
-fail() {
-  log "FAIL: $*"
-  failures=$((failures + 1))
-}
-now() { date +%s.%N; }
-seconds_since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
-
-free_port() {
-  local port
-  while :; do
-    port=$(shuf -i 20000-59999 -n 1)
-    [ -n "$(ss -Htln "sport = :$port")" ] || { echo "$port"; return; }
-  done
-}
+FAULT_TEST=soak
+# shellcheck source=../lib/fault-test.sh
+. scripts/lib/fault-test.sh
 
 cleanup() {
   local code=$?
