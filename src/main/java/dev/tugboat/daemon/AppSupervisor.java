@@ -13,17 +13,12 @@ import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.app.RunIds;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.events.AppPhase;
-import dev.tugboat.events.Decision;
 import dev.tugboat.events.FileJournal;
-import dev.tugboat.events.JournalEntry;
 import dev.tugboat.license.LicenseStore;
 import dev.tugboat.license.LicensedApp;
-import dev.tugboat.orchestrator.Run;
 import dev.tugboat.orchestrator.RunStatus;
-import dev.tugboat.orchestrator.SystemScheduler;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.spec.AppSpec;
-import dev.tugboat.trigger.TcpConnector;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -72,6 +67,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final RunJournals journals;
   private final EventFeed feed;
   private final AppIntent intent;
+  private final RunMaker runs;
 
   // Read by any thread; written by the supervisor alone.
   private volatile AppSnapshot snapshot;
@@ -116,6 +112,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         setup.log());
     this.intent = new AppIntent(setup.daemon().stateDir());
     this.integrationCallers = IntegrationCallers.of(setup);
+    this.runs = new RunMaker(setup, runtime, workers, secrets, journals, feed, latency,
+        queue::post, this::statusChanged, this::runEnded);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
   }
@@ -436,7 +434,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     knowSecrets(started);
     String runId = RunIds.next(setup.clock());
     long offset = feed.begin(runId);
-    FileJournal journal = journals.create(runId, entry -> onEntry(entry, offset, true));
+    FileJournal journal = runs.newJournal(runId, offset);
     LiveRun next = newRun(spec, started, runId, journal, setup.clock().instant(), offset);
     history.launched(runId, spec.name(), spec.version());
     publish(new AppSnapshot(spec.name(), spec.version(), AppPhase.STARTING,
@@ -506,7 +504,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     long offset = feed.offsetOf(runId);
     FileJournal journal;
     try {
-      journal = journals.reopen(runId, entry -> onEntry(entry, offset, true));
+      journal = runs.reopenJournal(runId, offset);
     } catch (IOException | RuntimeException e) {
       setup.log().error("cannot resume run " + runId + " from its journal: " + e.getMessage());
       return Optional.empty();
@@ -522,7 +520,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       AppActions.Started started = actions.prepareToResume(runId, journal.entries(), url);
       knowSecrets(started);
       AppSpec spec = started.prepared().spec();
-      journal.entries().forEach(entry -> onEntry(entry, offset, false));
+      runs.readBack(journal.entries(), offset);
       resumed = newRun(spec, started, runId, journal, journal.entries().get(0).time(), offset);
       resumed.run().resume(journal.entries());
       return Optional.of(resumed);
@@ -563,37 +561,15 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     startupFailure = null;
   }
 
-  /**
-   * The run, its loop thread (not started) and journal, made the daemon's current run. The loop
-   * thread posts the run's end when its loop returns, whatever ended it.
-   */
+  /** The run and its loop thread (not started), made the daemon's current run. */
   private LiveRun newRun(AppSpec spec, AppActions.Started started, String runId,
       FileJournal journal, Instant startedAt, long offset) {
     LiveRun previous = live;
     if (previous != null && !previous.ended()) {
       endRun(previous);
     }
-    LiveRun[] made = new LiveRun[1];
-    PauseLog pauses = new PauseLog(setup.log(), secrets::masker);
-    Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
-        started.prepared().plan(), runtime,
-        started.prepared().reportingSecrets(secrets::add).launcher(), setup.clock(),
-        journal, workers, new SystemScheduler(), TcpConnector.sockets(),
-        status -> {
-          RunStatus observed = pauses.observe(status);
-          post(() -> statusChanged(made[0], observed));
-        }, setup.daemon().resyncPeriod()));
-    Thread loop = new Thread(() -> {
-      try {
-        run.runLoop();
-      } finally {
-        post(() -> runEnded(made[0]));
-      }
-    }, "tugboat-loop");
-    loop.setDaemon(true);
-    made[0] = new LiveRun(spec, runId, run, loop, startedAt, journal, offset);
-    live = made[0];
-    return made[0];
+    live = runs.make(spec, started, runId, journal, startedAt, offset);
+    return live;
   }
 
   /**
@@ -661,21 +637,6 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     run.markEnded();
     run.run().close();
     journals.close(run.journal(), run.runId());
-  }
-
-  /**
-   * On a run's loop thread: each journal entry becomes an API event (numbered from the run's
-   * {@code offset}; listed once the status after it is published, see {@link #statusChanged}) and,
-   * if it tells something and is new ({@code live}, not read back from the journal), a log line.
-   */
-  private void onEntry(JournalEntry entry, long offset, boolean live) {
-    if (entry.record() instanceof Decision.Fire fire) {
-      latency.observe(fire.trigger().split(" ", 2)[0], fire.took());
-    }
-    String text = feed.hold(offset, entry);
-    if (live && !text.isEmpty()) {
-      setup.log().info(text);
-    }
   }
 
   /**
