@@ -1,5 +1,6 @@
 package dev.tugboat.orchestrator;
 
+import dev.tugboat.events.BoundPort;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.events.InstancePhase;
 import dev.tugboat.runtime.ContainerInfo;
@@ -9,6 +10,7 @@ import dev.tugboat.template.UnavailableFactException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,24 +67,27 @@ public final class RunEnvironment extends ForwardingTemplateEnvironment {
   public List<String> containerExposedPorts(String component, String container, String privatePort) {
     List<String> ports = new ArrayList<>();
     for (InstanceState instance : placed(component, container)) {
-      ports.addAll(hostPorts(started(instance, "port " + privatePort), privatePort.trim()));
+      ports.add(hostPort(started(instance, "port " + privatePort), privatePort.trim()));
     }
     return List.copyOf(ports);
   }
 
-  /** The host ports one instance publishes for {@code privatePort}. */
-  private List<String> hostPorts(InstanceState instance, String privatePort) {
-    List<String> ports = instance.ports().stream()
+  /**
+   * The host port one instance publishes for {@code privatePort}: one per instance, so the
+   * {@code *All} lists line up with the addresses. Docker binds IPv4 and IPv6 apart and may give
+   * them different host ports; the IPv4 binding is the one answered.
+   */
+  private String hostPort(InstanceState instance, String privatePort) {
+    Optional<String> port = instance.ports().stream()
         .filter(p -> String.valueOf(p.privatePort()).equals(privatePort) && p.hostPort() != 0)
-        .map(p -> String.valueOf(p.hostPort()))
-        .distinct()
-        .toList();
-    if (!ports.isEmpty()) {
-      return ports;
+        .min(Comparator.comparing((BoundPort p) -> p.hostAddress().contains(":")))
+        .map(p -> String.valueOf(p.hostPort()));
+    if (port.isPresent()) {
+      return port.get();
     }
     // A host-networked container's ports are the host's own.
     if (instance.address().equals(ContainerInfo.HOST_NETWORK_ADDRESS)) {
-      return List.of(privatePort);
+      return privatePort;
     }
     throw new UnavailableFactException(instance.key() + " publishes no host port for port "
         + privatePort + ", so " + subject + " cannot use it: list it in that container's ports,"

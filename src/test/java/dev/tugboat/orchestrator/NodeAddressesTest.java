@@ -154,6 +154,24 @@ class NodeAddressesTest {
   }
 
   @Test
+  void anInstanceWhoseIpv6BindingGotAnotherHostPortCountsOnceWithItsIpv4Port() throws Exception {
+    Planner planner = new Planner(plan);
+    RunState state = planner.decide(RunState.initial("run-1", plan, clock.instant()),
+        new RunEvent.StartRequested(), clock.instant()).state();
+    for (int n = 1; n <= 3; n++) {
+      // Docker binds each family apart; under load their host ports differ
+      state = planner.decide(state, new RunEvent.ContainerStarted(DB.withInstance(n), "id-" + n,
+          Instant.EPOCH, "172.17.0." + (n + 1), List.of(
+              new BoundPort(9042, "tcp", "::", 33000 + n),
+              new BoundPort(9042, "tcp", "0.0.0.0", 32000 + n))), clock.instant()).state();
+    }
+
+    ContainerConfig web = launcher.prepare(WEB, state).config();
+
+    assertThat(web.env()).containsEntry("PORTS", "32001,32002,32003");
+  }
+
+  @Test
   void aPortOfAnInstanceNotStartedYetWaitsForItsStartAndNamesIt() {
     RunState state = started(RunState.initial("run-1", plan, clock.instant()), 2);
 
