@@ -43,6 +43,8 @@ final class ApiInitializer extends ChannelInitializer<Channel> {
         .addLast(new RequestGate(context))
         .addLast(new HttpServerExpectContinueHandler())
         .addLast(new HttpObjectAggregator(limits.maxBodyBytes()))
+        // sends a file in chunks as the client takes them (the support bundle)
+        .addLast(new io.netty.handler.stream.ChunkedWriteHandler())
         .addLast(new ApiHandler(context));
   }
 }

@@ -90,6 +90,14 @@ final class ApiRoutes {
               app.logs(parts[1], parts[2], tail).thenApply(lines -> Map.of("lines", lines)),
               keepAlive);
         }
+        case "support-bundle" -> {
+          // GET only: a HEAD would make a bundle to send nothing of it
+          requireExact(parts, 1, method, HttpMethod.GET);
+          if (!method.equals(HttpMethod.GET)) {
+            throw new ApiException(405, "use GET here, not " + method);
+          }
+          SupportBundleEndpoint.send(ctx, context, app.supportBundle(), keepAlive);
+        }
         case "admin" -> {
           requireExact(parts, 2, method, HttpMethod.POST);
           AsyncReply.json(ctx, context, "/api/v1/admin",

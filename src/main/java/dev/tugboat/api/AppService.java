@@ -115,6 +115,15 @@ public interface AppService {
   }
 
   /**
+   * Makes a support bundle (a {@code .tar.gz} of what an engineer needs to see why the app
+   * fails, secrets masked) off the app's own thread; completes with the file once it is written.
+   */
+  default CompletableFuture<SupportBundle> supportBundle() {
+    return CompletableFuture.failedFuture(
+        new AppRefusal(AppRefusal.Reason.NOT_FOUND, "support bundles are not made here"));
+  }
+
+  /**
    * How secret values are hidden in a text the API sends: every text of the status passes
    * through it when serialized, so no field, however new, shows a secret.
    */

@@ -18,6 +18,7 @@ import dev.tugboat.license.LicenseStore;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.EngineDiagnostics;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -68,6 +69,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final EventFeed feed;
   private final AppIntent intent;
   private final RunMaker runs;
+  private final SupportBundles support;
+  private final AutoCloseable diagnostics;
 
   // Read by any thread; written by the supervisor alone.
   private volatile AppSnapshot snapshot;
@@ -90,7 +93,14 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   }
 
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
+    this(setup, runtime, new EngineDiagnosticsConnection(setup.daemon().dockerHost()));
+  }
+
+  /** With {@code diagnostics}: what support bundles ask of the engine (closed with this). */
+  <D extends Supplier<EngineDiagnostics> & AutoCloseable> AppSupervisor(DaemonSetup setup,
+      ContainerRuntime runtime, D diagnostics) {
     this.setup = setup;
+    this.diagnostics = diagnostics;
     this.runtime = runtime;
     this.queue = new CommandQueue(workers, setup.log()::error);
     this.engineHealth = EngineHealth.onItsOwnThread(runtime, setup.clock(),
@@ -116,6 +126,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         queue::post, this::statusChanged, this::runEnded);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
+    this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
+        SupportLimits.DEFAULT);
   }
 
   /** The installed license, for the API and the Integration API. */
@@ -321,6 +333,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<List<RunRecord>> history() {
     return CompletableFuture.supplyAsync(history::runs, workers);
+  }
+
+  @Override
+  public CompletableFuture<dev.tugboat.api.SupportBundle> supportBundle() {
+    return support.make();
   }
 
   @Override
@@ -742,5 +759,10 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     queue.close();
     workers.shutdownNow();
     engineHealth.close();
+    try {
+      diagnostics.close();
+    } catch (Exception e) {
+      // the engine's connections are released with the process
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,8 @@ public final class DaemonLog {
   private final DaemonConfig.LogFormat format;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
+  // what a support bundle shows of the log, whether or not journald keeps it
+  private final RecentLines recent = new RecentLines(5_000, 2_000_000);
 
   public DaemonLog(PrintStream out, DaemonConfig.LogFormat format, Clock clock) {
     this.out = out;
@@ -37,6 +40,11 @@ public final class DaemonLog {
     write("error", message);
   }
 
+  /** The last lines written, oldest first, each with its time (journald is not asked). */
+  List<String> recent() {
+    return recent.lines();
+  }
+
   private void write(String level, String message) {
     String line;
     if (format == DaemonConfig.LogFormat.JSON) {
@@ -52,6 +60,7 @@ public final class DaemonLog {
     } else {
       line = level.toUpperCase(java.util.Locale.ROOT) + " " + message.replace("\n", "\n  ");
     }
+    recent.add(format == DaemonConfig.LogFormat.JSON ? line : clock.instant() + " " + line);
     synchronized (out) {
       out.println(line);
       out.flush();

@@ -25,6 +25,13 @@ final class DockerClients {
    * are silent, since an idle stream is not a dead one.
    */
   static DockerClient connect(DockerHost host) {
+    return open(host).client();
+  }
+
+  /** The client and the transport under it, for calls docker-java has no command for. */
+  record Connection(DockerClient client, DockerHttpClient http) {}
+
+  static Connection open(DockerHost host) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host.uri()).build();
     SSLConfig ssl = config.getSSLConfig();
@@ -37,6 +44,6 @@ final class DockerClients {
         .maxConnections(64)
         .connectionTimeout(CONNECT_TIMEOUT)
         .build();
-    return DockerClientImpl.getInstance(config, http);
+    return new Connection(DockerClientImpl.getInstance(config, http), http);
   }
 }
