@@ -139,6 +139,67 @@ final class DaemonClient {
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), Duration.ofMinutes(10));
   }
 
+  /** A file the daemon sent, where it was written, and its size. */
+  record Download(Path file, long size) {}
+
+  /**
+   * GETs a file the daemon sends as an attachment (a support bundle): {@code target} picks where
+   * it goes from the name the daemon offers ({@code Content-Disposition}); it is written beside
+   * that as a temporary file and moved into place once whole, so a broken download leaves no
+   * file that looks complete.
+   */
+  Download download(String path, java.util.function.Function<String, Path> target,
+      Duration timeout) throws ClientException {
+    HttpResponse<java.io.InputStream> response;
+    try {
+      response = http.send(request(path).GET().timeout(timeout).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (ConnectException e) {
+      throw new ClientException("the daemon is not running: nothing answers at " + baseUrl
+          + " (start it with: systemctl start tugboat, or tugboat serve)", NOT_RUNNING, true);
+    } catch (IOException e) {
+      throw new ClientException("the daemon at " + baseUrl + " did not answer: " + e, 1, true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClientException("interrupted", 130);
+    }
+    try (java.io.InputStream body = response.body()) {
+      if (response.statusCode() >= 300) {
+        String text = new String(body.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+        String message;
+        try {
+          message = JSON.readTree(text).path("error").asText("");
+        } catch (IOException notJson) {
+          message = "";
+        }
+        throw new ClientException(message.isEmpty()
+            ? "the daemon answered " + response.statusCode() : message, 1);
+      }
+      Path file = target.apply(offeredName(response));
+      Path parent = file.toAbsolutePath().getParent();
+      Path partial = java.nio.file.Files.createTempFile(parent, "." + file.getFileName(), ".part");
+      try {
+        long size = java.nio.file.Files.copy(body, partial,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new Download(file, size);
+      } finally {
+        java.nio.file.Files.deleteIfExists(partial);
+      }
+    } catch (IOException e) {
+      throw new ClientException("the download from " + baseUrl + path + " failed: " + e, 1);
+    }
+  }
+
+  /** The file name in {@code Content-Disposition}, as a bare name (no directory). */
+  private static String offeredName(HttpResponse<?> response) {
+    String disposition = response.headers().firstValue("Content-Disposition").orElse("");
+    java.util.regex.Matcher name =
+        java.util.regex.Pattern.compile("filename=\"([^\"/\\\\]+)\"").matcher(disposition);
+    return name.find() && !name.group(1).startsWith(".") ? name.group(1) : "download";
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

@@ -28,6 +28,7 @@ public final class Main implements Runnable {
       LogsCommand.class,
       EventsCommand.class,
       AdminCommand.class,
+      SupportBundleCommand.class,
       RenderCommand.class,
       ConfigCommand.class,
       ValidateCommand.class);

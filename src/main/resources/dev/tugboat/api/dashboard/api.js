@@ -153,5 +153,25 @@ window.Tugboat = window.Tugboat || {};
     }
   }
 
+  /**
+   * The support bundle: resolves to {blob, disposition} (the Content-Disposition that names it);
+   * rejects with an ApiError.
+   */
+  Api.prototype.supportBundle = async function () {
+    let response;
+    try {
+      response = await fetch('/api/v1/support-bundle',
+        {headers: {'Authorization': this.authorization()}, cache: 'no-store'});
+    } catch (e) {
+      throw new ApiError(0, 'the daemon does not answer (' + e.message + ')');
+    }
+    if (!response.ok) {
+      const error = new ApiError(response.status, messageOf(response.status, await readJson(response)));
+      if (error.unauthorized) this.onUnauthorized(error);
+      throw error;
+    }
+    return {blob: await response.blob(), disposition: response.headers.get('Content-Disposition')};
+  };
+
   T.api = {Api, ApiError, takeToken};
 })(window.Tugboat);

@@ -36,6 +36,7 @@
   });
   const config = new T.configView.ConfigView(api, byId('config'));
   const license = new T.licenseView.LicenseView(api, byId('license'), byId('license-body'));
+  T.supportView.wire(api, byId('support-bundle'), byId('support-result'));
 
   // Each sign-in starts a new refresh loop; an older loop sees the change and ends.
   let generation = 0;
