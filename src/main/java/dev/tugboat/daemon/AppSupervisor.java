@@ -70,7 +70,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final AppIntent intent;
   private final RunMaker runs;
   private final SupportBundles support;
-  private final AutoCloseable diagnostics;
+  private final EngineDiagnostics diagnostics;
 
   // Read by any thread; written by the supervisor alone.
   private volatile AppSnapshot snapshot;
@@ -97,8 +97,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   }
 
   /** With {@code diagnostics}: what support bundles ask of the engine (closed with this). */
-  <D extends Supplier<EngineDiagnostics> & AutoCloseable> AppSupervisor(DaemonSetup setup,
-      ContainerRuntime runtime, D diagnostics) {
+  AppSupervisor(DaemonSetup setup, ContainerRuntime runtime, EngineDiagnostics diagnostics) {
     this.setup = setup;
     this.diagnostics = diagnostics;
     this.runtime = runtime;
@@ -759,10 +758,6 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     queue.close();
     workers.shutdownNow();
     engineHealth.close();
-    try {
-      diagnostics.close();
-    } catch (Exception e) {
-      // the engine's connections are released with the process
-    }
+    diagnostics.close();
   }
 }

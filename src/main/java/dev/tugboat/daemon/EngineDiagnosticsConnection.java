@@ -1,15 +1,16 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.EngineDiagnostics;
+import dev.tugboat.runtime.LogTail;
 import dev.tugboat.runtime.docker.DockerDiagnostics;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * The engine's diagnostics client, made at the first support bundle (most daemons never make
- * one, and loading the client takes a second) and closed with the daemon. Thread-safe.
+ * The engine's diagnostics, connected at the first call (most daemons never make a support
+ * bundle, and loading the client takes a second) and closed with the daemon. Thread-safe.
  */
-final class EngineDiagnosticsConnection implements Supplier<EngineDiagnostics>, AutoCloseable {
+final class EngineDiagnosticsConnection implements EngineDiagnostics {
 
   private final Optional<String> dockerHost;
   private DockerDiagnostics connected;
@@ -18,12 +19,31 @@ final class EngineDiagnosticsConnection implements Supplier<EngineDiagnostics>, 
     this.dockerHost = dockerHost;
   }
 
-  @Override
-  public synchronized EngineDiagnostics get() {
+  private synchronized EngineDiagnostics engine() {
     if (connected == null) {
       connected = DockerDiagnostics.connect(dockerHost);
     }
     return connected;
+  }
+
+  @Override
+  public String inspectJson(ContainerId id) {
+    return engine().inspectJson(id);
+  }
+
+  @Override
+  public String infoJson() {
+    return engine().infoJson();
+  }
+
+  @Override
+  public String versionJson() {
+    return engine().versionJson();
+  }
+
+  @Override
+  public LogTail logTail(ContainerId id, LogTail.Limits limits) {
+    return engine().logTail(id, limits);
   }
 
   @Override

@@ -45,13 +45,13 @@ final class SupportBundles {
   private final AppService app;
   private final DaemonSetup setup;
   private final Supplier<Optional<Path>> specFile;
-  private final Supplier<EngineDiagnostics> engine;
+  private final EngineDiagnostics engine;
   private final Executor workers;
   private final SupportLimits limits;
   private final AtomicBoolean busy = new AtomicBoolean();
 
   SupportBundles(AppService app, DaemonSetup setup, Supplier<Optional<Path>> specFile,
-      Supplier<EngineDiagnostics> engine, Executor workers, SupportLimits limits) {
+      EngineDiagnostics engine, Executor workers, SupportLimits limits) {
     this.app = app;
     this.setup = setup;
     this.specFile = specFile;
@@ -94,7 +94,7 @@ final class SupportBundles {
       parts.add(new SupportPart("host.txt", "the host: OS release, kernel, CPUs, memory,"
           + " uptime, free space of the state directory and of Docker's data", this::host));
       parts.addAll(new SupportStateParts(setup.daemon(), limits).parts(spec, loaded));
-      parts.addAll(new SupportEngineParts(engine.get(), limits)
+      parts.addAll(new SupportEngineParts(engine, limits)
           .parts(snapshot.run(), loaded.map(SupportBundles::excludedEnv)));
       List<String> header = List.of("Tugboat support bundle",
           "",
@@ -126,7 +126,7 @@ final class SupportBundles {
   private Path dockerRoot() {
     try {
       String root = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(engine.get().infoJson()).path("DockerRootDir").asText("");
+          .readTree(engine.infoJson()).path("DockerRootDir").asText("");
       return Path.of(root.isEmpty() ? "/var/lib/docker" : root);
     } catch (IOException | RuntimeException e) {
       return Path.of("/var/lib/docker");

@@ -6,7 +6,7 @@ package dev.tugboat.runtime;
  * version}), and a container's last output. Every call has the engine's call deadline and fails
  * with a {@link RuntimeFailure} that says why; none changes anything. Safe from any thread.
  */
-public interface EngineDiagnostics {
+public interface EngineDiagnostics extends AutoCloseable {
 
   /** The engine's inspect JSON of the container, unchanged ({@code NO_SUCH_CONTAINER} if gone). */
   String inspectJson(ContainerId id);
@@ -19,4 +19,8 @@ public interface EngineDiagnostics {
 
   /** The container's last output (stdout and stderr), cut to {@code limits}. */
   LogTail logTail(ContainerId id, LogTail.Limits limits);
+
+  /** Releases the engine's connections. */
+  @Override
+  void close();
 }

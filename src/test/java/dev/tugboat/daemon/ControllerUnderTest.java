@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.api.ApiEvent;
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.runtime.InMemoryEngineDiagnostics;
 import dev.tugboat.runtime.InMemoryRuntime;
 import dev.tugboat.runtime.ManualClock;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,12 @@ final class ControllerUnderTest implements AutoCloseable {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock) throws IOException {
+    this(dir, runtime, clock, new InMemoryEngineDiagnostics(runtime));
+  }
+
+  /** With {@code diagnostics}: what support bundles ask of the engine. */
+  ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock,
+      InMemoryEngineDiagnostics diagnostics) throws IOException {
     Path spec = dir.resolve("app.yml");
     if (!Files.exists(spec)) {
       Files.writeString(spec, SPEC);
@@ -69,7 +76,7 @@ final class ControllerUnderTest implements AutoCloseable {
         new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8),
             DaemonConfig.LogFormat.TEXT, clock), clock,
         new AppConfig(config.settingsFile(), host, clock));
-    app = new AppSupervisor(setup, runtime);
+    app = new AppSupervisor(setup, runtime, diagnostics);
   }
 
   /** Every event the API lists, oldest first. */

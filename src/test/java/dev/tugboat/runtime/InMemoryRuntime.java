@@ -363,6 +363,11 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     streams.publish(new RuntimeEvent.Destroyed(now(), c.asEventContainer()));
   }
 
+  /** The config a container was created with (its name, id and config: what an inspect shows). */
+  public synchronized Optional<Map.Entry<String, ContainerConfig>> created(ContainerId id) {
+    return containers.lookup(id).map(c -> Map.entry(c.name, c.config));
+  }
+
   @Override
   public synchronized Optional<ContainerInfo> inspect(ContainerId id) {
     checkEngine();

@@ -1,0 +1,182 @@
+package dev.tugboat.daemon;
+
+import static dev.tugboat.daemon.ControllerUnderTest.textStarting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tugboat.api.AppRefusal;
+import dev.tugboat.api.SupportBundle;
+import dev.tugboat.config.SecretSearch;
+import dev.tugboat.files.TarGzFiles;
+import dev.tugboat.runtime.InMemoryEngineDiagnostics;
+import dev.tugboat.runtime.InMemoryRuntime;
+import dev.tugboat.runtime.ManualClock;
+import dev.tugboat.runtime.RuntimeFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A support bundle of the daemon's app on the in-memory engine holds every part, shows no form of
+ * the app's password nor the API token anywhere, leaves out the env vars marked {@code
+ * is_excluded_from_support}, and is made even when a part fails.
+ */
+class SupportBundlesTest {
+
+  // a quote, a slash, a plus, an ampersand and a non-ASCII letter: each escaped otherwise
+  // in JSON, a URL or a shell
+  private static final String PASSWORD = "Zx9-\"very\"-secret/pw+&é";
+  private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+  private static final String SPEC = """
+      replicated_api_version: 2.8.0
+      name: demo
+      version: "1"
+      config:
+      - name: database
+        title: Database
+        items:
+        - name: db_password
+          title: Database password
+          type: password
+      components:
+      - name: db
+        containers:
+        - source: public
+          image_name: postgres
+          version: 15
+          env_vars:
+          - name: POSTGRES_PASSWORD
+            value: '{{repl ConfigOption "db_password"}}'
+            is_excluded_from_support: true
+          - name: DATABASE_URL
+            value: 'postgres://demo:{{repl ConfigOption "db_password"}}@db/demo'
+          - name: PLAIN
+            value: visible
+      """;
+
+  @TempDir Path dir;
+  private final ManualClock clock = new ManualClock();
+
+  @Test
+  void aBundleHoldsEveryPartAndNoFormOfAnySecret() throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    runtime.scriptNamed("tugboat-demo-db-postgres-1")
+        .logsAfter(Duration.ZERO, "database ready")
+        .logsAfter(Duration.ZERO, "connecting with password " + PASSWORD)
+        .logsAfter(Duration.ZERO, "{\"password\":" + new ObjectMapper().writeValueAsString(PASSWORD)
+            + "}");
+    Map<String, String> files = bundleOfStartedApp(runtime, new InMemoryEngineDiagnostics(runtime));
+
+    String top = files.keySet().iterator().next().split("/")[0];
+    assertThat(top).matches("tugboat-support-demo-\\d{8}-\\d{6}");
+    assertThat(files.keySet().iterator().next()).isEqualTo(top + "/README.txt");
+    Map<String, String> byName = new java.util.LinkedHashMap<>();
+    files.forEach((name, text) -> byName.put(name.substring(top.length() + 1), text));
+    assertThat(byName).containsKeys("README.txt", "status.json", "events.json", "history.json",
+        "config.json", "preflight.json", "daemon.log", "host.txt", "spec.yml", "settings.json",
+        "daemon-config.json", "docker/info.json", "docker/version.json",
+        "containers/tugboat-demo-db-postgres-1/inspect.json",
+        "containers/tugboat-demo-db-postgres-1/logs.txt");
+    assertThat(byName.keySet()).anyMatch(name -> name.matches("runs/.+\\.jsonl"));
+    // journalctl answers only where systemd's journal is: either its lines or why not
+    assertThat(byName.containsKey("journalctl.log")
+        || byName.getOrDefault("errors.txt", "").contains("journalctl.log: ")).isTrue();
+
+    assertThat(SecretSearch.found(PASSWORD, files)).isEmpty();
+    assertThat(SecretSearch.found(TOKEN, files)).isEmpty();
+
+    JsonNode inspect = new ObjectMapper().readTree(
+        byName.get("containers/tugboat-demo-db-postgres-1/inspect.json"));
+    List<String> env = new ArrayList<>();
+    inspect.path("Config").path("Env").forEach(entry -> env.add(entry.asText()));
+    assertThat(env).contains("PLAIN=visible", "DATABASE_URL=postgres://demo:********@db/demo")
+        .noneMatch(entry -> entry.startsWith("POSTGRES_PASSWORD"));
+    assertThat(byName.get("containers/tugboat-demo-db-postgres-1/logs.txt"))
+        .isEqualTo("database ready\nconnecting with password ********\n{\"password\":\"********\"}\n");
+    JsonNode settings = new ObjectMapper().readTree(byName.get("settings.json"));
+    assertThat(settings.path("items").path("db_password").path("value").asText())
+        .isEqualTo("********");
+    assertThat(new ObjectMapper().readTree(byName.get("status.json")).path("state").asText())
+        .isEqualTo("started");
+    assertThat(new ObjectMapper().readTree(byName.get("docker/version.json")).path("Version")
+        .asText()).isEqualTo("27.0.0-memory");
+    assertThat(byName.get("daemon.log")).contains("config changed: db_password", "app started");
+    assertThat(byName.get("spec.yml")).isEqualTo(SPEC);
+    assertThat(byName.get("host.txt")).contains("kernel: ", "cpus: ", "memory: total",
+        "disk of the state directory");
+    JsonNode events = new ObjectMapper().readTree(byName.get("events.json")).path("events");
+    assertThat(StreamSupport.stream(events.spliterator(), false)
+        .map(event -> event.path("text").asText())).anyMatch(text -> text.startsWith("app started"));
+    assertThat(byName.get("daemon-config.json")).doesNotContain("\"token\"");
+    assertThat(byName.get("README.txt"))
+        .contains("Tugboat support bundle", "app: demo 1 (started)", "made: ")
+        .containsPattern("  status\\.json +\\d+  the status, as GET /api/v1/status shows it")
+        .contains("containers/tugboat-demo-db-postgres-1/inspect.json");
+  }
+
+  @Test
+  void aPartThatFailsIsNotedAndTheRestIsMadeAllTheSame() throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    InMemoryEngineDiagnostics engine = new InMemoryEngineDiagnostics(runtime);
+    engine.failVersion(RuntimeFailure.engineError("tell its version",
+        "Error response from daemon: no version today", null));
+
+    Map<String, String> files = bundleOfStartedApp(runtime, engine);
+
+    List<String> names = files.keySet().stream().map(n -> n.substring(n.indexOf('/') + 1)).toList();
+    assertThat(names).doesNotContain("docker/version.json")
+        .contains("docker/info.json", "status.json", "errors.txt");
+    String errors = files.entrySet().stream().filter(e -> e.getKey().endsWith("/errors.txt"))
+        .findFirst().orElseThrow().getValue();
+    assertThat(errors).contains("docker/version.json: could not be made: ")
+        .contains("no version today");
+    assertThat(files.entrySet().stream().filter(e -> e.getKey().endsWith("/README.txt"))
+        .findFirst().orElseThrow().getValue()).contains("docker/version.json: could not be made");
+  }
+
+  @Test
+  void aSecondBundleWhileOneIsBeingMadeIsRefused() throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    InMemoryEngineDiagnostics engine = new InMemoryEngineDiagnostics(runtime);
+    engine.hangInfo();
+    Files.writeString(dir.resolve("app.yml"), SPEC);
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock, engine)) {
+      var first = daemon.app.supportBundle();
+      var second = daemon.app.supportBundle();
+      assertThat(second).failsWithin(Duration.ofSeconds(5))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .havingCause().isInstanceOf(AppRefusal.class)
+          .withMessageContaining("a support bundle is being made");
+      // the status answers meanwhile: the bundle is made off the supervisor's thread
+      daemon.app.heartbeat().get(2, TimeUnit.SECONDS);
+      engine.close();
+      assertThat(first.get(60, TimeUnit.SECONDS).size()).isPositive();
+    }
+  }
+
+  private Map<String, String> bundleOfStartedApp(InMemoryRuntime runtime,
+      InMemoryEngineDiagnostics engine) throws Exception {
+    Files.writeString(dir.resolve("app.yml"), SPEC);
+    Files.createDirectories(dir.resolve("state"));
+    Files.writeString(dir.resolve("state/token"), TOKEN + "\n");
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock, engine)) {
+      daemon.app.setConfig(Map.of("db_password", PASSWORD)).get(5, TimeUnit.SECONDS);
+      daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+
+      SupportBundle bundle = daemon.app.supportBundle().get(60, TimeUnit.SECONDS);
+
+      assertThat(bundle.file()).startsWith(dir.resolve("state/support"));
+      assertThat(bundle.size()).isEqualTo(Files.size(bundle.file()));
+      assertThat(bundle.fileName()).endsWith(".tar.gz");
+      return TarGzFiles.read(bundle.file());
+    }
+  }
+}
