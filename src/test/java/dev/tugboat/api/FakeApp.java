@@ -142,6 +142,16 @@ public final class FakeApp implements AppService {
     return CompletableFuture.completedFuture(applied);
   }
 
+  /** What {@link #supportBundle()} answers. */
+  public volatile CompletableFuture<SupportBundle> supportBundle = CompletableFuture.failedFuture(
+      new AppRefusal(AppRefusal.Reason.NOT_FOUND, "no support bundle in this test"));
+
+  @Override
+  public CompletableFuture<SupportBundle> supportBundle() {
+    calls.add("support-bundle");
+    return supportBundle;
+  }
+
   @Override
   public CompletableFuture<List<RunRecord>> history() {
     return CompletableFuture.completedFuture(runs);
