@@ -31,6 +31,11 @@ final class TugboatProcess implements AutoCloseable {
   }
 
   static TugboatProcess start(String... args) throws IOException {
+    return startIn(null, args);
+  }
+
+  /** Started in {@code directory} (null: this process's), as an operator runs it there. */
+  static TugboatProcess startIn(Path directory, String... args) throws IOException {
     String jar = System.getProperty("tugboat.jar");
     if (jar == null || !Path.of(jar).toFile().isFile()) {
       throw new IllegalStateException("system property tugboat.jar must name the built jar "
@@ -38,7 +43,11 @@ final class TugboatProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>(List.of("java", "-jar", jar));
     command.addAll(List.of(args));
-    return new TugboatProcess(new ProcessBuilder(command).start());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
+    return new TugboatProcess(builder.start());
   }
 
   private static void collect(java.io.InputStream stream, List<String> lines) {
