@@ -21,6 +21,8 @@ import java.util.function.Function;
 final class FakeDaemon implements AutoCloseable {
 
   static final String TOKEN = "fixture-token-0123";
+  /** The name the support bundle is offered under; its body is 15 bytes. */
+  static final String SUPPORT_BUNDLE = "tugboat-support-demo-20261205-100000.tar.gz";
   private static final String FILES = "/dev/tugboat/api/dashboard/";
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
@@ -131,6 +133,10 @@ final class FakeDaemon implements AutoCloseable {
       json(exchange, new Reply(200, config));
     } else if (route.equals("PUT /config")) {
       json(exchange, configReply);
+    } else if (route.equals("GET /support-bundle")) {
+      exchange.getResponseHeaders().set("Content-Disposition",
+          "attachment; filename=\"" + SUPPORT_BUNDLE + "\"");
+      reply(exchange, 200, "application/gzip", "not really gzip");
     } else if (route.startsWith("GET /containers/") && route.endsWith("/logs")) {
       json(exchange, new Reply(200, logs));
     } else {
