@@ -1,10 +1,11 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.files.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,9 @@ final class SupportArchive {
 
   /** Writes the archive to {@code file}, under the directory {@code top}, stamped {@code made}. */
   void write(Path file, String top, String index, Instant made) throws IOException {
-    try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file));
+    // 0600: masked or not, what the app's containers wrote is for the operator and the vendor
+    try (OutputStream raw = new BufferedOutputStream(
+            Channels.newOutputStream(AtomicFiles.createForAppend(file)));
         GZIPOutputStream gzip = new GZIPOutputStream(raw);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, "UTF-8")) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

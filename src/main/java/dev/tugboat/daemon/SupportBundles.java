@@ -79,7 +79,9 @@ final class SupportBundles {
     Instant made = setup.clock().instant();
     Path dir = setup.daemon().stateDir().resolve("support");
     try {
-      Files.createDirectories(dir);
+      if (!Files.isDirectory(dir)) {
+        dev.tugboat.files.AtomicFiles.createPrivateDirectory(dir);
+      }
       removeLeftovers(dir);
       Optional<Path> spec = specFile.get();
       Optional<AppSpec> loaded = spec.flatMap(SupportBundles::load);

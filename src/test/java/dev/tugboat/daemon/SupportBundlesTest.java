@@ -176,6 +176,10 @@ class SupportBundlesTest {
       assertThat(bundle.file()).startsWith(dir.resolve("state/support"));
       assertThat(bundle.size()).isEqualTo(Files.size(bundle.file()));
       assertThat(bundle.fileName()).endsWith(".tar.gz");
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(bundle.file()))).isEqualTo("rw-------");
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(bundle.file().getParent()))).isEqualTo("rwx------");
       return TarGzFiles.read(bundle.file());
     }
   }
