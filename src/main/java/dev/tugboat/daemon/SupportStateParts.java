@@ -74,10 +74,11 @@ final class SupportStateParts {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> item = fields.next();
         if (secret.contains(item.getKey()) && item.getValue() instanceof ObjectNode value) {
-          List<String> names = new ArrayList<>();
-          value.fieldNames().forEachRemaining(names::add);
-          names.stream().filter(name -> name.equals("value") || name.equals("data"))
-              .forEach(name -> value.set(name, TextNode.valueOf(SecretMasker.MASK)));
+          for (String field : List.of("value", "data")) {
+            if (value.has(field)) {
+              value.set(field, TextNode.valueOf(SecretMasker.MASK));
+            }
+          }
         }
       }
     }
