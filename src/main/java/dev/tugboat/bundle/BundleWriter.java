@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -131,7 +132,9 @@ public final class BundleWriter {
     TarArchiveEntry entry = new TarArchiveEntry(path);
     entry.setSize(size);
     entry.setMode(0644);
-    entry.setModTime(java.util.Date.from(time));
+    // Whole seconds: a finer time makes the archive carry a PAX header per part, which older tar
+    // readers show as extra files.
+    entry.setModTime(java.util.Date.from(time.truncatedTo(ChronoUnit.SECONDS)));
     tar.putArchiveEntry(entry);
   }
 

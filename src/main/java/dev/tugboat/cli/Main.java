@@ -30,7 +30,8 @@ public final class Main implements Runnable {
       AdminCommand.class,
       RenderCommand.class,
       ConfigCommand.class,
-      ValidateCommand.class);
+      ValidateCommand.class,
+      BundleCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
