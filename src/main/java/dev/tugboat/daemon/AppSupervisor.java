@@ -60,6 +60,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final AppActions actions;
   private final SpecStore specs;
   private final SpecUpgrade upgrades;
+  private final BundleDesk bundles;
   private final RunHistory history;
   private final LicenseDesk licenses;
   private final AppSecrets secrets;
@@ -90,6 +91,12 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   }
 
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
+    this(setup, runtime, NoImageArchive.INSTANCE);
+  }
+
+  /** {@code archive}: where images of uploaded bundles are loaded. */
+  public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime,
+      dev.tugboat.runtime.ImageArchive archive) {
     this.setup = setup;
     this.runtime = runtime;
     this.queue = new CommandQueue(workers, setup.log()::error);
@@ -114,8 +121,14 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.integrationCallers = IntegrationCallers.of(setup);
     this.runs = new RunMaker(setup, runtime, workers, secrets, journals, feed, latency,
         queue::post, this::statusChanged, this::runEnded);
+    UpgradeControl control = new UpgradeControl();
     this.upgrades = new SpecUpgrade(setup, specs, actions,
-        new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
+        new UpgradeCheck(setup, runtime, licensed), control);
+    BundleInstall bundleInstall = new BundleInstall(setup, specs, actions, upgrades, archive,
+        control);
+    this.bundles = new BundleDesk(setup.daemon().stateDir(), setup.log(), (file, name, dry,
+        loadOnly) -> command(() -> upgrade("a bundle install",
+            () -> bundleInstall.install(file, name, dry, loadOnly))));
   }
 
   /** The installed license, for the API and the Integration API. */
@@ -284,6 +297,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun) {
     return command(() -> upgrade("an apply", () -> upgrades.apply(name, spec, dryRun)));
+  }
+
+  @Override
+  public Optional<dev.tugboat.api.BundleUploads> bundles() {
+    return Optional.of(bundles);
   }
 
   @Override
