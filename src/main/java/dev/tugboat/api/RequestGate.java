@@ -96,8 +96,10 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
   }
 
   private FullHttpResponse tooLarge() {
+    boolean bundle = bodyLimit == context.limits().maxBundleBytes();
     return Responses.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-        "the request body is larger than this call takes (" + bodyLimit + " bytes)");
+        "the request body is larger than this call takes (" + bodyLimit + " bytes"
+            + (bundle ? ": the daemon config's bundle_max_mb raises it" : "") + ")");
   }
 
   /**
