@@ -22,6 +22,16 @@ public final class InMemoryImageArchive implements ImageArchive {
   private static final String HEADER = "in-memory-image ";
   private final Map<String, byte[]> images = new ConcurrentHashMap<>();
   private final List<String> loads = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final java.util.function.Consumer<String> onLoad;
+
+  public InMemoryImageArchive() {
+    this(image -> { });
+  }
+
+  /** {@code onLoad} hears each image loaded (e.g. to add it to an {@link InMemoryRuntime}). */
+  public InMemoryImageArchive(java.util.function.Consumer<String> onLoad) {
+    this.onLoad = onLoad;
+  }
 
   public InMemoryImageArchive with(String image, String contents) {
     images.put(image, contents.getBytes(StandardCharsets.UTF_8));
@@ -81,6 +91,7 @@ public final class InMemoryImageArchive implements ImageArchive {
     String image = text.substring(HEADER.length(), newline);
     images.put(image, text.substring(newline + 1).getBytes(StandardCharsets.UTF_8));
     loads.add(image);
+    onLoad.accept(image);
     return List.of("Loaded image: " + image);
   }
 }
