@@ -36,6 +36,8 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
   private final ApiContext context;
   private Upload upload;
   private boolean discarding;
+  // the uploaded bundle is being verified and loaded: minutes without a byte on the connection
+  private boolean answering;
 
   /** One upload under way: its file, where it is written, and what was asked. */
   private record Upload(Path file, FileChannel channel, String name, boolean keepAlive,
@@ -144,7 +146,11 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
     }
     var result = context.service().bundles().orElseThrow()
         .install(done.file(), done.name(), done.dryRun(), done.loadOnly());
-    result.whenComplete((value, failure) -> remove(done.file()));
+    answering = true;
+    result.whenComplete((value, failure) -> {
+      remove(done.file());
+      ctx.executor().execute(() -> answering = false);
+    });
     AsyncReply.json(ctx, context, ROUTE, result, done.keepAlive());
   }
 
@@ -173,6 +179,18 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
     } catch (IOException e) {
       // a file left under a temporary name is removed at the next start (BundleDesk)
     }
+  }
+
+  /**
+   * A connection idle for the idle timeout is closed (ApiHandler), but one whose bundle is being
+   * verified and loaded is waiting for its answer, not idle: closing it would lose the verdict.
+   */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof io.netty.handler.timeout.IdleStateEvent && (answering || upload != null)) {
+      return;
+    }
+    super.userEventTriggered(ctx, event);
   }
 
   @Override

@@ -88,6 +88,25 @@ class BundleUploadTest {
   }
 
   @Test
+  void aConnectionWaitingForItsVerdictIsNotClosedAsIdle() {
+    api.server.writeInbound(Unpooled.copiedBuffer("POST /api/v1/bundle HTTP/1.1\r\n"
+        + "Host: localhost\r\nAuthorization: Bearer " + ApiChannel.TOKEN
+        + "\r\nContent-Length: 5\r\n\r\nhello", StandardCharsets.UTF_8));
+    api.server.runPendingTasks();
+
+    api.server.pipeline().fireUserEventTriggered(
+        io.netty.handler.timeout.IdleStateEvent.ALL_IDLE_STATE_EVENT);
+
+    assertThat(api.server.isOpen()).isTrue();
+    answer.complete(new BundleResult("shop", "2", "1.4.0", List.of(), true, "loaded", null));
+    api.server.runPendingTasks();
+    assertThat(api.read().status().code()).isEqualTo(200);
+    api.server.pipeline().fireUserEventTriggered(
+        io.netty.handler.timeout.IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(api.server.isOpen()).as("idle once answered").isFalse();
+  }
+
+  @Test
   void withoutTheTokenNothingIsStored() throws Exception {
     FullHttpResponse refused = api.send("POST /api/v1/bundle HTTP/1.1\r\nHost: localhost\r\n"
         + "Content-Length: 5\r\n\r\nhello");
