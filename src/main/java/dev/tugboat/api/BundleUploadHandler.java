@@ -23,8 +23,9 @@ import java.nio.file.StandardOpenOption;
  * Sits before the aggregator, after {@link RequestGate} (token and size limit decided from the
  * head). The body must declare its length: the disk's room is checked before a byte is taken.
  * Writes run on the connection's thread: they go to the page cache, a chunk in microseconds.
- * Query: {@code name}, the file name the client read (how problems name it); {@code dry_run=true} verifies and shows the diff only; {@code load_only=true} loads the
- * images and applies nothing.
+ * Query: {@code name}, the file name the client read (how problems name it); {@code
+ * dry_run=true} verifies and shows the diff only; {@code load_only=true} loads the images and
+ * applies nothing.
  */
 final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
 

@@ -14,10 +14,11 @@ public interface BundleUploads {
   Path directory();
 
   /**
-   * Verifies the bundle in {@code file} (known to the operator as {@code name}) (every part against its manifest, and that it carries
-   * the daemon's app), then, unless {@code dryRun}, loads its images; unless {@code loadOnly},
-   * applies its spec as {@link AppService#apply} does (a dry run shows the diff). Completes
-   * failed with an {@link AppRefusal} naming the part when refused: nothing was loaded then.
+   * Verifies the bundle in {@code file}, known to the operator as {@code name} (every part
+   * against its manifest, and that it carries the daemon's app), then, unless {@code dryRun},
+   * loads its images; unless {@code loadOnly}, applies its spec as {@link AppService#apply} does
+   * (a dry run shows the diff). Completes failed with an {@link AppRefusal} naming the part when
+   * refused: nothing was loaded then.
    */
   CompletableFuture<BundleResult> install(Path file, String name, boolean dryRun,
       boolean loadOnly);

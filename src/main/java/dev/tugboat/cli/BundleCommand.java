@@ -3,7 +3,7 @@ package dev.tugboat.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tugboat bundle create|load}: images and spec in one file, for hosts without a registry. */
+/** {@code tugboat bundle create|load}: a spec and its images in one file, for offline hosts. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
     subcommands = {BundleCreateCommand.class, BundleLoadCommand.class},
     description = {"Air-gapped installs: one file with a spec and every image it names.",

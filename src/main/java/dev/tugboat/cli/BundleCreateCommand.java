@@ -121,7 +121,8 @@ public final class BundleCreateCommand implements Callable<Integer> {
       long bytes = Files.size(output);
       out.printf("wrote %s: %s %s, %d parts (manifest, spec and %s), %s in %.1f s%n", output,
           manifest.app(), manifest.version(), manifest.parts().size() + 1,
-          ByteSizes.count(manifest.images().size(), "image"), ByteSizes.of(bytes), (System.nanoTime() - began) / 1e9);
+          ByteSizes.count(manifest.images().size(), "image"), ByteSizes.of(bytes),
+          (System.nanoTime() - began) / 1e9);
       return 0;
     } catch (BundleException | RuntimeFailure e) {
       err.println("tugboat bundle create: " + e.getMessage() + "; no bundle was written");

@@ -74,7 +74,8 @@ public final class BundleLoadCommand implements Callable<Integer> {
       if (specOut != null) {
         writeSpec(bundle.spec());
       }
-      out.printf("loaded %s (%s) in %.1f s%n", ByteSizes.count(loaded.size(), "image"), String.join(", ", loaded),
+      out.printf("loaded %s (%s) in %.1f s%n", ByteSizes.count(loaded.size(), "image"),
+          String.join(", ", loaded),
           (System.nanoTime() - began) / 1e9);
       out.println(specOut != null ? "spec written to " + specOut + ": set `app: " + specOut
           + "` in the daemon config, or upgrade a running app with tugboat apply --bundle "
