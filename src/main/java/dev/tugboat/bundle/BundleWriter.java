@@ -50,8 +50,14 @@ public final class BundleWriter {
     Path target = out.toAbsolutePath();
     Path scratch = null;
     Path partial = null;
+    // Ctrl-C during a save of gigabytes ends the JVM without running finally: remove them then too.
+    List<Path> leftovers = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread cleanup = new Thread(() -> List.copyOf(leftovers).forEach(BundleWriter::delete),
+        "tugboat-bundle-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       scratch = Files.createTempDirectory(target.getParent(), ".tugboat-bundle-");
+      leftovers.add(scratch);
       List<BundlePart> parts = new ArrayList<>();
       parts.add(part("spec.yml", PartKind.SPEC, List.of(), spec));
       int index = 1;
@@ -63,6 +69,7 @@ public final class BundleWriter {
       BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, app, version,
           tugboatVersion, created, parts);
       partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+      leftovers.add(partial);
       writeTar(partial, manifest, spec, scratch);
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
@@ -75,6 +82,12 @@ public final class BundleWriter {
     } finally {
       delete(partial);
       delete(scratch);
+      leftovers.clear();
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException exiting) {
+        // the hook runs (or ran) and finds nothing left
+      }
     }
   }
 
