@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Assembles a connection's pipeline, once the connection is within the caps: idle timeout, the
  * request head's deadline, HTTP codec with a header limit, the security headers of every
- * response, the gate (Host, token and body size decided from the head), the body limit (the
- * aggregator answers 413 itself), then the API's handler.
+ * response, the gate (Host, token and body size decided from the head), an uploaded bundle
+ * streamed to disk, the body limit (the aggregator answers 413 itself), then the API's handler.
  */
 final class ApiInitializer extends ChannelInitializer<Channel> {
 
@@ -42,6 +42,7 @@ final class ApiInitializer extends ChannelInitializer<Channel> {
         .addLast(SecurityHeaders.INSTANCE)
         .addLast(new RequestGate(context))
         .addLast(new HttpServerExpectContinueHandler())
+        .addLast(new BundleUploadHandler(context))
         .addLast(new HttpObjectAggregator(limits.maxBodyBytes()))
         // sends a file in chunks as the client takes them (the support bundle)
         .addLast(new io.netty.handler.stream.ChunkedWriteHandler())

@@ -10,13 +10,36 @@ import java.time.Duration;
  * its journal, and one address cannot take every slot from the others).
  */
 public record ApiLimits(int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout,
-    Duration maxWait, int maxConnections, int maxConnectionsPerPeer, Duration headDeadline) {
+    Duration maxWait, int maxConnections, int maxConnectionsPerPeer, Duration headDeadline,
+    long maxBundleBytes) {
+
+  /**
+   * An uploaded bundle carries an app's images: gigabytes. It is streamed to disk, never held,
+   * so its limit is the disk's, far above every other body's.
+   */
+  public static final long DEFAULT_BUNDLE_BYTES = 20L * 1024 * 1024 * 1024;
 
   public ApiLimits {
+    if (maxBundleBytes < 1) {
+      throw new IllegalArgumentException("the bundle limit must be positive: " + maxBundleBytes);
+    }
     if (maxConnectionsPerPeer < 1 || maxConnectionsPerPeer > maxConnections) {
       throw new IllegalArgumentException("connections per peer must be from 1 to "
           + maxConnections + ": " + maxConnectionsPerPeer);
     }
+  }
+
+  /** Bundles of up to {@link #DEFAULT_BUNDLE_BYTES}. */
+  public ApiLimits(int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout, Duration maxWait,
+      int maxConnections, int maxConnectionsPerPeer, Duration headDeadline) {
+    this(maxBodyBytes, maxHeaderBytes, idleTimeout, maxWait, maxConnections,
+        maxConnectionsPerPeer, headDeadline, DEFAULT_BUNDLE_BYTES);
+  }
+
+  /** These limits with uploaded bundles of up to {@code bytes} (the daemon config's). */
+  public ApiLimits withMaxBundleBytes(long bytes) {
+    return new ApiLimits(maxBodyBytes, maxHeaderBytes, idleTimeout, maxWait, maxConnections,
+        maxConnectionsPerPeer, headDeadline, bytes);
   }
 
   /** Every connection may come from one peer; request heads have 10 s. */

@@ -65,6 +65,14 @@ public interface AppService {
    */
   CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun);
 
+  /**
+   * Where an uploaded bundle (images and spec, for hosts without a registry) goes; empty when
+   * bundles are not served here.
+   */
+  default java.util.Optional<BundleUploads> bundles() {
+    return java.util.Optional.empty();
+  }
+
   /** Swaps back the spec and settings in use before the last apply, and starts a run of them. */
   CompletableFuture<ApplyResult> rollback();
 

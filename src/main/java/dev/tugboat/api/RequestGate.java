@@ -96,14 +96,22 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
   }
 
   private FullHttpResponse tooLarge() {
+    boolean bundle = bodyLimit == context.limits().maxBundleBytes();
     return Responses.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-        "the request body is larger than this call takes (" + bodyLimit + " bytes)");
+        "the request body is larger than this call takes (" + bodyLimit + " bytes"
+            + (bundle ? ": the daemon config's bundle_max_mb raises it" : "") + ")");
   }
 
-  /** Uploads (a spec, config values with files) take the listener's limit; the rest take little. */
+  /**
+   * Uploads (a spec, config values with files) take the listener's limit, a bundle (streamed to
+   * disk by {@link BundleUploadHandler}) its own; the rest take little.
+   */
   private long bodyLimit(HttpRequest request) {
     int max = context.limits().maxBodyBytes();
     String path = new QueryStringDecoder(request.uri()).rawPath();
+    if (BundleUploadHandler.isUpload(request)) {
+      return context.limits().maxBundleBytes();
+    }
     boolean upload = request.method().equals(HttpMethod.PUT)
         && (path.equals(ApiHandler.API + "spec") || path.equals(ApiHandler.API + "config"));
     return upload ? max : Math.min(max, SMALL_BODY_BYTES);

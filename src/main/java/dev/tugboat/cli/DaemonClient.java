@@ -200,6 +200,56 @@ final class DaemonClient {
     return name.find() && !name.group(1).startsWith(".") ? name.group(1) : "download";
   }
 
+  /**
+   * POSTs {@code file} as the body, streamed (never read whole), with its length; {@code
+   * progress} hears the bytes sent. Waits as long as {@code timeout}: the daemon answers once it
+   * verified and loaded what was sent.
+   */
+  JsonNode upload(String path, Path file, ProgressLines progress, Duration timeout)
+      throws ClientException {
+    long size;
+    try {
+      size = java.nio.file.Files.size(file);
+    } catch (IOException e) {
+      throw new ClientException("cannot read " + file + ": " + e.getMessage(), 2);
+    }
+    String step = "upload " + file.getFileName();
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofInputStream(() -> {
+          try {
+            return new SentBytes(java.nio.file.Files.newInputStream(file),
+                done -> progress.progress(step, done, size));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }), size);
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/x-tar")
+        .POST(body), timeout);
+  }
+
+  /** A file's bytes as the HTTP client reads them to send: each read is progress. */
+  private static final class SentBytes extends java.io.FilterInputStream {
+    private final java.util.function.LongConsumer sent;
+    private long done;
+
+    SentBytes(java.io.InputStream in, java.util.function.LongConsumer sent) {
+      super(in);
+      this.sent = sent;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        done += n;
+        sent.accept(done);
+      }
+      return n;
+    }
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

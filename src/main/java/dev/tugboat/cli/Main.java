@@ -31,7 +31,8 @@ public final class Main implements Runnable {
       SupportBundleCommand.class,
       RenderCommand.class,
       ConfigCommand.class,
-      ValidateCommand.class);
+      ValidateCommand.class,
+      BundleCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

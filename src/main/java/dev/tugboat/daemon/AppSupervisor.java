@@ -61,6 +61,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final AppActions actions;
   private final SpecStore specs;
   private final SpecUpgrade upgrades;
+  private final BundleDesk bundles;
   private final RunHistory history;
   private final LicenseDesk licenses;
   private final AppSecrets secrets;
@@ -93,11 +94,18 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   }
 
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
-    this(setup, runtime, new EngineDiagnosticsConnection(setup.daemon().dockerHost()));
+    this(setup, runtime, NoImageArchive.INSTANCE);
+  }
+
+  /** {@code archive}: where images of uploaded bundles are loaded. */
+  public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime,
+      dev.tugboat.runtime.ImageArchive archive) {
+    this(setup, runtime, archive, new EngineDiagnosticsConnection(setup.daemon().dockerHost()));
   }
 
   /** With {@code diagnostics}: what support bundles ask of the engine (closed with this). */
-  AppSupervisor(DaemonSetup setup, ContainerRuntime runtime, EngineDiagnostics diagnostics) {
+  AppSupervisor(DaemonSetup setup, ContainerRuntime runtime,
+      dev.tugboat.runtime.ImageArchive archive, EngineDiagnostics diagnostics) {
     this.setup = setup;
     this.diagnostics = diagnostics;
     this.runtime = runtime;
@@ -123,10 +131,16 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.integrationCallers = IntegrationCallers.of(setup);
     this.runs = new RunMaker(setup, runtime, workers, secrets, journals, feed, latency,
         queue::post, this::statusChanged, this::runEnded);
+    UpgradeControl control = new UpgradeControl();
     this.upgrades = new SpecUpgrade(setup, specs, actions,
-        new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
+        new UpgradeCheck(setup, runtime, licensed), control);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
         SupportLimits.DEFAULT);
+    BundleInstall bundleInstall = new BundleInstall(setup, specs, actions, upgrades, archive,
+        control);
+    this.bundles = new BundleDesk(setup.daemon().stateDir(), setup.log(), (file, name, dry,
+        loadOnly) -> command(() -> upgrade("a bundle install",
+            () -> bundleInstall.install(file, name, dry, loadOnly))));
   }
 
   /** The installed license, for the API and the Integration API. */
@@ -295,6 +309,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   @Override
   public CompletableFuture<ApplyResult> apply(String name, byte[] spec, boolean dryRun) {
     return command(() -> upgrade("an apply", () -> upgrades.apply(name, spec, dryRun)));
+  }
+
+  @Override
+  public Optional<dev.tugboat.api.BundleUploads> bundles() {
+    return Optional.of(bundles);
   }
 
   @Override

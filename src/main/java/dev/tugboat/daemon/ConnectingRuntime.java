@@ -32,7 +32,12 @@ final class ConnectingRuntime implements ContainerRuntime {
   private final CompletableFuture<? extends ContainerRuntime> connecting;
 
   ConnectingRuntime(Supplier<? extends ContainerRuntime> connect) {
-    this.connecting = CompletableFuture.supplyAsync(connect);
+    this(CompletableFuture.supplyAsync(connect));
+  }
+
+  /** {@code connecting}: the runtime being made, shared with what else needs its client. */
+  ConnectingRuntime(CompletableFuture<? extends ContainerRuntime> connecting) {
+    this.connecting = connecting;
   }
 
   private ContainerRuntime runtime() {

@@ -53,7 +53,9 @@ public final class Daemon {
       log.error(unsafeStateDir.get());
       return 2;
     }
-    ConnectingRuntime runtime = new ConnectingRuntime(() -> DockerRuntime.connect(config.dockerHost()));
+    CompletableFuture<DockerRuntime> docker = CompletableFuture.supplyAsync(
+        () -> DockerRuntime.connect(config.dockerHost()));
+    ConnectingRuntime runtime = new ConnectingRuntime(docker);
     String token;
     try {
       token = ApiToken.loadOrCreate(config.stateDir(), new SecureRandom(), Clock.systemUTC(),
@@ -79,11 +81,12 @@ public final class Daemon {
       runtime.close();
       return 2;
     }
-    AppSupervisor app = new AppSupervisor(setup, runtime);
+    AppSupervisor app = new AppSupervisor(setup, runtime,
+        new ConnectingArchive(docker.thenApply(DockerRuntime::imageArchive)));
     ApiServer server;
     try {
       server = ApiServer.start(config.listen(), app, app.licenses(), token, hostnames,
-          tls, ApiLimits.defaults(), API_THREADS);
+          tls, ApiLimits.defaults().withMaxBundleBytes(config.bundleMaxBytes()), API_THREADS);
     } catch (Exception e) {
       app.close();
       runtime.close();

@@ -24,7 +24,8 @@ public record DaemonConfig(
     int integrationPort,
     Set<String> apiHostnames,
     ConsoleTlsSetting tls,
-    Duration resyncPeriod) {
+    Duration resyncPeriod,
+    long bundleMaxBytes) {
 
   public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
   public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
@@ -33,11 +34,24 @@ public record DaemonConfig(
   /** {@code resync_seconds} may be at most an hour: a removed container is found that late. */
   public static final int MAX_RESYNC_SECONDS = 3600;
 
+  /** {@code bundle_max_mb}: an uploaded bundle of more MiB than this is refused (413). */
+  public static final long DEFAULT_BUNDLE_MAX_MB = 20 * 1024;
+
   public DaemonConfig {
     java.util.Objects.requireNonNull(registries, "registries");
     apiHostnames = Set.copyOf(apiHostnames);
     java.util.Objects.requireNonNull(tls, "tls");
     java.util.Objects.requireNonNull(resyncPeriod, "resyncPeriod");
+  }
+
+  /** As the config reads it, without a {@code bundle_max_mb} key. */
+  public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
+      Optional<String> dockerHost, ImageRegistries registries,
+      Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
+      int integrationPort, Set<String> apiHostnames, ConsoleTlsSetting tls,
+      Duration resyncPeriod) {
+    this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
+        integrationPort, apiHostnames, tls, resyncPeriod, DEFAULT_BUNDLE_MAX_MB * 1024 * 1024);
   }
 
   /** As the config reads it, without a {@code resync_seconds} key. */

@@ -30,7 +30,7 @@ public final class DaemonConfigReader {
 
   static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
       "registries", "private_address", "public_address", "log_format", "integration_port",
-      "api_hostnames", "tls", "resync_seconds");
+      "api_hostnames", "tls", "resync_seconds", "bundle_max_mb");
   private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
 
   private DaemonConfigReader() {}
@@ -88,7 +88,25 @@ public final class DaemonConfigReader {
         port(fields.string("integration_port"), file),
         hostnames(map.get("api_hostnames"), file),
         tls(map.get("tls"), base, file),
-        resyncPeriod(fields.string("resync_seconds"), file));
+        resyncPeriod(fields.string("resync_seconds"), file),
+        bundleMaxBytes(fields.string("bundle_max_mb"), file));
+  }
+
+  private static long bundleMaxBytes(Optional<String> value, Path file)
+      throws DaemonConfigException {
+    if (value.isEmpty()) {
+      return DaemonConfig.DEFAULT_BUNDLE_MAX_MB * 1024 * 1024;
+    }
+    try {
+      long mib = Long.parseLong(value.get());
+      if (mib >= 1 && mib <= 1024L * 1024) {
+        return mib * 1024 * 1024;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new DaemonConfigException(file + ": key 'bundle_max_mb' must be a whole number of MiB"
+        + " from 1 to 1048576 (the largest bundle an upload may be), got '" + value.get() + "'");
   }
 
   private static Duration resyncPeriod(Optional<String> value, Path file)

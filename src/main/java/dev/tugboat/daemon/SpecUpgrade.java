@@ -72,6 +72,12 @@ final class SpecUpgrade {
   }
 
   CompletableFuture<ApplyResult> apply(String name, byte[] yaml, boolean dryRun) {
+    return apply(name, yaml, dryRun, java.util.Set.of());
+  }
+
+  /** As above; {@code carried}: images a bundle brings, not looked for by a dry run's check. */
+  CompletableFuture<ApplyResult> apply(String name, byte[] yaml, boolean dryRun,
+      java.util.Set<String> carried) {
     if (store.current().isEmpty()) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "no app is configured: set 'app' in the"
           + " daemon config to the app's first spec; apply replaces the spec in use");
@@ -85,7 +91,8 @@ final class SpecUpgrade {
     Changes changes = Changes.of(before, spec);
     Path settings = setup.daemon().settingsFile();
     return control.offSupervisor(() -> {
-      check.require(next.checked(), text, name, settings);
+      check.require(next.checked(), text, name, Optional.of(settings)
+          .filter(java.nio.file.Files::exists), carried);
       return null;
     }).thenCompose(checked -> dryRun
         ? CompletableFuture.completedFuture(new ApplyResult(false, "", "dry run: nothing was"

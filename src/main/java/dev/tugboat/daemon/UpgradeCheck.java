@@ -62,6 +62,15 @@ final class UpgradeCheck {
 
   /** As above, {@code settingsFile} absent: none yet. */
   void require(CheckedSpec checked, String text, String name, Optional<Path> settingsFile) {
+    require(checked, text, name, settingsFile, java.util.Set.of());
+  }
+
+  /**
+   * As above; {@code carried}: images a bundle brings, which are not looked for (nor pulled):
+   * a dry run of a bundle checks its spec before its images are loaded.
+   */
+  void require(CheckedSpec checked, String text, String name, Optional<Path> settingsFile,
+      java.util.Set<String> carried) {
     AppSpec spec = checked.spec();
     Path scratch = null;
     try {
@@ -76,7 +85,8 @@ final class UpgradeCheck {
           licensed.get()));
       PreflightNeeds needs = SpecNeeds.of(prepared.inputs(), new ContainerKeys(spec),
           prepared.plan(), prepared.launcher());
-      List<String> missing = missingImages(needs);
+      List<String> missing = missingImages(needs.images().stream()
+          .filter(need -> !carried.contains(need.image())).toList());
       if (!missing.isEmpty()) {
         throw new AppRefusal(AppRefusal.Reason.CONFLICT, name + " needs " + (missing.size() == 1 ? "an image"
             : missing.size() + " images") + " this host does not have; nothing was changed:\n  "
@@ -100,9 +110,9 @@ final class UpgradeCheck {
     }
   }
 
-  private List<String> missingImages(PreflightNeeds needs) {
+  private List<String> missingImages(List<PreflightNeeds.ImageNeed> needs) {
     try {
-      return new ImagePull(runtime, setup.daemon().registries()).problems(needs.images());
+      return new ImagePull(runtime, setup.daemon().registries()).problems(needs);
     } catch (RuntimeFailure e) {
       throw new AppRefusal(AppRefusal.Reason.UNAVAILABLE, "the Docker Engine does not answer: " + e.getMessage()
           + "; nothing was changed");

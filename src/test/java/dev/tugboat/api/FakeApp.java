@@ -15,6 +15,8 @@ public final class FakeApp implements AppService {
   public final EventLog events = new EventLog(100);
   final LatencyHistogram latency = new LatencyHistogram();
   public final List<String> calls = new ArrayList<>();
+  /** Where bundle uploads go; null: none served. */
+  public volatile BundleUploads bundleUploads;
   public volatile AppSnapshot snapshot = AppSnapshot.idle("demo", "1.0", "not started");
   boolean dockerUp = true;
   /** What the daemon's periodic ping found; with a hanging ping dockerReachable never ends. */
@@ -36,6 +38,11 @@ public final class FakeApp implements AppService {
     ApiEvent event = new ApiEvent(events.lastId() + 1, Instant.EPOCH, "run-1", type, text, "loop");
     events.append(event);
     return event;
+  }
+
+  @Override
+  public java.util.Optional<BundleUploads> bundles() {
+    return java.util.Optional.ofNullable(bundleUploads);
   }
 
   @Override

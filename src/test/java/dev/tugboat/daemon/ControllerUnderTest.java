@@ -76,7 +76,7 @@ final class ControllerUnderTest implements AutoCloseable {
         new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8),
             DaemonConfig.LogFormat.TEXT, clock), clock,
         new AppConfig(config.settingsFile(), host, clock));
-    app = new AppSupervisor(setup, runtime, diagnostics);
+    app = new AppSupervisor(setup, runtime, NoImageArchive.INSTANCE, diagnostics);
   }
 
   /** Every event the API lists, oldest first. */

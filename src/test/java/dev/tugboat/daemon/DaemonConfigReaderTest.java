@@ -71,7 +71,7 @@ class DaemonConfigReaderTest {
     assertThat(warnings).containsExactly("/etc/tugboat/tugboat.yml: unknown key 'listne' is"
         + " ignored; known keys: listen, state_dir, app, docker_host, registries,"
         + " private_address, public_address, log_format, integration_port, api_hostnames,"
-        + " tls, resync_seconds");
+        + " tls, resync_seconds, bundle_max_mb");
   }
 
   @Test

@@ -11,8 +11,9 @@ import java.time.Duration;
  *     inspect, copy files, image inspect, version; also the wait for a container's last log lines
  * @param removal a forced removal: it kills the container and deletes its writable layer, which
  *     on a busy disk takes longer than a question
- * @param pullIdle a pull whose progress stream has said nothing for this long (a pull of a large
- *     image may take many minutes while progress flows; only silence counts)
+ * @param pullIdle a pull whose progress stream, or an image save or load whose bytes, have said
+ *     nothing for this long (a transfer of a large image may take many minutes while bytes flow;
+ *     only silence counts)
  * @param maxWaitingCalls calls that may wait for an answer at once; past that a call fails at
  *     once instead of taking yet another thread on an engine that does not answer
  */

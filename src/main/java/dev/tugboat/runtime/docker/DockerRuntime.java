@@ -38,6 +38,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerExec exec;
   private final DockerLogs logs;
   private final DockerEventStream events;
+  private final DockerImageArchive archive;
 
   private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces,
       DockerDeadlines deadlines) {
@@ -51,6 +52,7 @@ public final class DockerRuntime implements ContainerRuntime {
     this.exec = new DockerExec(client, calls, failures);
     this.logs = new DockerLogs(client, deadlines, failures);
     this.events = new DockerEventStream(client, failures);
+    this.archive = new DockerImageArchive(client, calls, failures);
   }
 
   /** Connects to the engine at {@code host}. */
@@ -66,6 +68,11 @@ public final class DockerRuntime implements ContainerRuntime {
   /** Connects to {@code explicitHost}, else {@code DOCKER_HOST}, else the local socket. */
   public static DockerRuntime connect(Optional<String> explicitHost) {
     return connect(DockerHost.resolve(explicitHost, System.getenv()));
+  }
+
+  /** Images saved to and loaded from archives on this engine (air-gapped installs). */
+  public dev.tugboat.runtime.ImageArchive imageArchive() {
+    return archive;
   }
 
   @Override

@@ -143,6 +143,44 @@ window.Tugboat = window.Tugboat || {};
       return this.request('PUT', '/config', {values});
     }
 
+    /**
+     * Uploads a bundle file (POST /bundle, streamed by the browser; the daemon writes it to disk).
+     * `onProgress(sent, total)` follows the upload: fetch cannot report an upload's progress, an
+     * XMLHttpRequest can. Resolves to the daemon's answer; rejects with an ApiError.
+     */
+    uploadBundle(file, dryRun, onProgress) {
+      const authorization = this.authorization();
+      const path = '/api/v1/bundle?dry_run=' + (dryRun ? 'true' : 'false')
+        + '&name=' + encodeURIComponent(file.name);
+      return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', path);
+        xhr.setRequestHeader('Authorization', authorization);
+        xhr.setRequestHeader('Content-Type', 'application/x-tar');
+        xhr.setRequestHeader('Accept', 'application/json');
+        xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
+        xhr.onerror = () => reject(new ApiError(0, 'the daemon does not answer'));
+        xhr.onload = () => {
+          let body;
+          try {
+            body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+          } catch (notJson) {
+            body = undefined;
+          }
+          if (xhr.status < 200 || xhr.status >= 300) {
+            const error = new ApiError(xhr.status, messageOf(xhr.status, body));
+            if (error.unauthorized) this.onUnauthorized(error);
+            reject(error);
+          } else if (!body) {
+            reject(new ApiError(xhr.status, 'the daemon answered the upload with something other than JSON'));
+          } else {
+            resolve(body);
+          }
+        };
+        xhr.send(file);
+      });
+    }
+
     /** The last `tail` lines a container wrote; `key` is component/container. */
     async logs(key, tail) {
       const slash = key.indexOf('/');

@@ -37,6 +37,10 @@
   const config = new T.configView.ConfigView(api, byId('config'));
   const license = new T.licenseView.LicenseView(api, byId('license'), byId('license-body'));
   T.supportView.wire(api, byId('support-bundle'), byId('support-result'));
+  const bundle = new T.bundleView.BundleView(api, {
+    file: byId('bundle-file'), check: byId('bundle-check'), apply: byId('bundle-apply'),
+    progress: byId('bundle-progress'), result: byId('bundle-result'),
+  }, () => { refresh(generation, 'bundle applied'); config.load(); });
 
   // Each sign-in starts a new refresh loop; an older loop sees the change and ends.
   let generation = 0;

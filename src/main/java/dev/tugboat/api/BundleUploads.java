@@ -1,0 +1,25 @@
+package dev.tugboat.api;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where an uploaded bundle goes: the API streams the body into a new file of {@link #directory()}
+ * (never holding it in memory), then hands the file over; the API removes the file once the
+ * returned future completes, whatever its outcome.
+ */
+public interface BundleUploads {
+
+  /** A directory on the state directory's disk; created when missing. */
+  Path directory();
+
+  /**
+   * Verifies the bundle in {@code file}, known to the operator as {@code name} (every part
+   * against its manifest, and that it carries the daemon's app), then, unless {@code dryRun},
+   * loads its images; unless {@code loadOnly}, applies its spec as {@link AppService#apply} does
+   * (a dry run shows the diff). Completes failed with an {@link AppRefusal} naming the part when
+   * refused: nothing was loaded then.
+   */
+  CompletableFuture<BundleResult> install(Path file, String name, boolean dryRun,
+      boolean loadOnly);
+}

@@ -1,0 +1,89 @@
+package dev.tugboat.bundle;
+
+import dev.tugboat.runtime.InMemoryImageArchive;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** Bundles made in memory, and edits of them as a damaged copy or an attacker would make them. */
+final class BundleFixtures {
+
+  static final String SPEC = "replicated_api_version: 2.38.0\nname: shop\nversion: \"2\"\n";
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+
+  private BundleFixtures() {}
+
+  static InMemoryImageArchive engine() {
+    return new InMemoryImageArchive()
+        .with("shop/web:2", "web layers ".repeat(50))
+        .with("postgres:16", "db layers ".repeat(80));
+  }
+
+  static Path make(Path dir, InMemoryImageArchive engine) throws Exception {
+    Map<String, Long> images = new LinkedHashMap<>();
+    images.put("shop/web:2", 0L);
+    images.put("postgres:16", 0L);
+    Path out = dir.resolve("shop-2.tar");
+    new BundleWriter(engine, CLOCK, "1.4.0").write("shop", "2",
+        SPEC.getBytes(StandardCharsets.UTF_8), images, out, TransferListener.NONE);
+    return out;
+  }
+
+  /** An entry of the archive: its name and bytes. */
+  record Entry(String name, byte[] bytes) {}
+
+  static List<Entry> entries(Path bundle) throws IOException {
+    List<Entry> entries = new java.util.ArrayList<>();
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(bundle))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        entries.add(new Entry(entry.getName(), tar.readAllBytes()));
+      }
+    }
+    return entries;
+  }
+
+  /** The bundle rewritten with {@code edit} applied to its list of entries. */
+  static Path rewrite(Path bundle, UnaryOperator<List<Entry>> edit) throws IOException {
+    List<Entry> edited = edit.apply(new java.util.ArrayList<>(entries(bundle)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (Entry entry : edited) {
+        TarArchiveEntry header = new TarArchiveEntry(entry.name(), true);
+        header.setSize(entry.bytes().length);
+        tar.putArchiveEntry(header);
+        tar.write(entry.bytes());
+        tar.closeArchiveEntry();
+      }
+    }
+    Path out = bundle.resolveSibling("edited-" + bundle.getFileName());
+    Files.write(out, bytes.toByteArray());
+    return out;
+  }
+
+  /** The bundle with the byte at the first occurrence of {@code text} changed. */
+  static Path flipByteOf(Path bundle, String text) throws IOException {
+    byte[] bytes = Files.readAllBytes(bundle);
+    int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(text);
+    if (at < 0) {
+      throw new IllegalArgumentException(text + " is not in " + bundle);
+    }
+    bytes[at] ^= 0x01;
+    Path out = bundle.resolveSibling("flipped-" + bundle.getFileName());
+    Files.write(out, bytes);
+    return out;
+  }
+}

@@ -1,0 +1,166 @@
+package dev.tugboat.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tugboat.runtime.InMemoryImageArchive;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bundle is refused, with the part named, when anything in it differs from what was made: and a
+ * refusal comes before any image is loaded.
+ */
+class BundleVerifierTest {
+
+  @TempDir Path dir;
+  private final InMemoryImageArchive engine = BundleFixtures.engine();
+  private final BundleVerifier verifier = new BundleVerifier("1.4.0");
+  private Path bundle;
+
+  @BeforeEach
+  void make() throws Exception {
+    bundle = BundleFixtures.make(dir, engine);
+  }
+
+  @Test
+  void aBundleAsMadeIsVerifiedAndItsImagesLoadUnderTheirNames() throws Exception {
+    VerifiedBundle verified = verifier.verify(bundle, Optional.of("shop"),
+        TransferListener.NONE);
+
+    assertThat(verified.label()).isEqualTo("shop 2");
+    assertThat(new String(verified.spec(), StandardCharsets.UTF_8)).isEqualTo(BundleFixtures.SPEC);
+    assertThat(verified.manifest().imageReferences()).containsExactly("shop/web:2", "postgres:16");
+
+    InMemoryImageArchive host = new InMemoryImageArchive();
+    List<String> loaded = new BundleLoader(host).load(verified, TransferListener.NONE);
+    assertThat(loaded).containsExactly("shop/web:2", "postgres:16");
+    assertThat(host.loads()).containsExactly("shop/web:2", "postgres:16");
+  }
+
+  @Test
+  void aTruncatedBundleIsRefusedNamingThePartThatEndsEarly() throws Exception {
+    byte[] bytes = Files.readAllBytes(bundle);
+    Path cut = dir.resolve("cut.tar");
+    int imageStart = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("db layers");
+    Files.write(cut, Arrays.copyOf(bytes, imageStart + 100));
+
+    assertThatThrownBy(() -> verifier.verify(cut, Optional.empty(), TransferListener.NONE))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("part images/02-postgres_16.tar ends early: the bundle is truncated");
+  }
+
+  @Test
+  void aBundleCutBetweenPartsIsRefusedNamingTheMissingPart() throws Exception {
+    Path cut = BundleFixtures.rewrite(bundle, entries -> entries.subList(0, 3));
+
+    assertThatThrownBy(() -> verifier.verify(cut, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("part images/02-postgres_16.tar is missing: the bundle is"
+            + " truncated or incomplete");
+  }
+
+  @Test
+  void oneByteChangedInAnImageIsRefusedNamingThatImagesPart() throws Exception {
+    Path tampered = BundleFixtures.flipByteOf(bundle, "web layers");
+
+    assertThatThrownBy(() -> verifier.verify(tampered, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("part images/01-shop_web_2.tar does not match its SHA-256 in"
+            + " manifest.json")
+        .hasMessageContaining("changed or damaged after it was made");
+  }
+
+  @Test
+  void oneByteChangedInTheSpecIsRefusedNamingTheSpec() throws Exception {
+    Path tampered = BundleFixtures.flipByteOf(bundle, "name: shop");
+
+    assertThatThrownBy(() -> verifier.verify(tampered, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("part spec.yml does not match its SHA-256 in manifest.json");
+  }
+
+  @Test
+  void aPartTheManifestDoesNotListIsRefused() throws Exception {
+    Path extra = BundleFixtures.rewrite(bundle, entries -> {
+      entries.add(new BundleFixtures.Entry("images/03-extra.tar", "x".getBytes()));
+      return entries;
+    });
+
+    assertThatThrownBy(() -> verifier.verify(extra, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("part images/03-extra.tar is not in manifest.json: refused");
+  }
+
+  @Test
+  void aPartWhosePathLeavesTheBundleIsRefusedBeforeItIsRead() throws Exception {
+    Path escaping = BundleFixtures.rewrite(bundle, entries -> {
+      entries.add(1, new BundleFixtures.Entry("../../etc/cron.d/evil", "x".getBytes()));
+      return entries;
+    });
+
+    assertThatThrownBy(() -> verifier.verify(escaping, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("part '../../etc/cron.d/evil' has a path outside the bundle");
+  }
+
+  @Test
+  void aManifestListingAPathOutsideTheBundleIsRefused() throws Exception {
+    Path escaping = BundleFixtures.rewrite(bundle, entries -> {
+      String json = new String(entries.get(0).bytes(), StandardCharsets.UTF_8)
+          .replace("\"spec.yml\"", "\"/etc/passwd\"");
+      entries.set(0, new BundleFixtures.Entry("manifest.json", json.getBytes()));
+      return entries;
+    });
+
+    assertThatThrownBy(() -> verifier.verify(escaping, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("manifest.json lists part '/etc/passwd', a path outside the"
+            + " bundle");
+  }
+
+  @Test
+  void aBundleOfAnotherAppIsRefusedBeforeItsPartsAreRead() {
+    assertThatThrownBy(() -> verifier.verify(bundle, Optional.of("billing"),
+        TransferListener.NONE))
+        .hasMessage("the bundle carries app 'shop' 2, but this daemon runs app 'billing':"
+            + " refused; use the bundle the vendor made for billing");
+  }
+
+  @Test
+  void aFormatThisTugboatDoesNotKnowIsRefusedNamingBothVersions() throws Exception {
+    Path newer = BundleFixtures.rewrite(bundle, entries -> {
+      String json = new String(entries.get(0).bytes(), StandardCharsets.UTF_8)
+          .replace("\"format\" : 1", "\"format\" : 2");
+      entries.set(0, new BundleFixtures.Entry("manifest.json", json.getBytes()));
+      return entries;
+    });
+
+    assertThatThrownBy(() -> verifier.verify(newer, Optional.empty(), TransferListener.NONE))
+        .hasMessage("manifest.json is format 2 (made by Tugboat 1.4.0); this Tugboat (1.4.0)"
+            + " reads format 1: load it with a Tugboat at least as new as the one that made it");
+  }
+
+  @Test
+  void aTarWithoutAManifestFirstIsNotABundle() throws Exception {
+    Path other = BundleFixtures.rewrite(bundle, entries -> entries.subList(1, entries.size()));
+
+    assertThatThrownBy(() -> verifier.verify(other, Optional.empty(), TransferListener.NONE))
+        .hasMessage("this is not a Tugboat bundle: its first part must be manifest.json, not"
+            + " 'spec.yml'");
+  }
+
+  @Test
+  void verificationReportsProgressOfEachPart() throws Exception {
+    List<String> steps = new java.util.ArrayList<>();
+    verifier.verify(bundle, Optional.empty(), (step, done, total) -> {
+      if (done == total) {
+        steps.add(step);
+      }
+    });
+
+    assertThat(steps).containsExactly("verify spec.yml", "verify images/01-shop_web_2.tar",
+        "verify images/02-postgres_16.tar");
+  }
+}
