@@ -12,6 +12,7 @@ import dev.tugboat.runtime.ContainerState;
 import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.FileToCopy;
 import dev.tugboat.runtime.HostInterfaces;
+import dev.tugboat.runtime.RuntimeFailure;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,8 @@ final class DockerContainers {
   private final DockerFailures failures;
   private final DockerContainerConfigMapper mapper;
   private final DockerRawApi raw;
+  private final com.fasterxml.jackson.databind.ObjectMapper json =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   DockerContainers(DockerClient client, DockerCalls calls, DockerFailures failures,
       HostInterfaces interfaces) {
@@ -37,7 +40,7 @@ final class DockerContainers {
     this.calls = calls;
     this.failures = failures;
     this.mapper = new DockerContainerConfigMapper(interfaces);
-    this.raw = new DockerRawApi(client);
+    this.raw = DockerRawApi.under(client);
   }
 
   ContainerId create(ContainerConfig config) {
@@ -98,8 +101,12 @@ final class DockerContainers {
   void signalStop(ContainerId id) {
     String action = "signal " + id + " to stop";
     try {
-      String signal = calls.ask(action, () -> stopSignalOf(
-          raw.get("/containers/" + id.value() + "/json")));
+      DockerRawApi.Answer inspect = calls.ask(action,
+          () -> raw.get("/containers/" + id.value() + "/json"));
+      if (inspect.status() == 404) {
+        throw RuntimeFailure.noSuchContainer(id);
+      }
+      String signal = stopSignalOf(inspect);
       calls.tell(action, () -> client.killContainerCmd(id.value()).withSignal(signal).exec());
     } catch (ConflictException notRunning) {
       // Signalling a container that does not run is harmless, as stopping a stopped one is.
@@ -109,9 +116,17 @@ final class DockerContainers {
   }
 
   /** docker-java's model of a container has no field for it, so the engine's own JSON is read. */
-  private static String stopSignalOf(com.fasterxml.jackson.databind.JsonNode inspect) {
-    String signal = inspect.path("Config").path("StopSignal").asText("");
-    return signal.isBlank() ? DEFAULT_STOP_SIGNAL : signal;
+  private String stopSignalOf(DockerRawApi.Answer inspect) {
+    if (!inspect.ok()) {
+      throw new IllegalStateException("inspect answered " + inspect.status() + ": "
+          + inspect.body().strip());
+    }
+    try {
+      String signal = json.readTree(inspect.body()).path("Config").path("StopSignal").asText("");
+      return signal.isBlank() ? DEFAULT_STOP_SIGNAL : signal;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("inspect answered what is not JSON: " + e.getMessage(), e);
+    }
   }
 
   void remove(ContainerId id) {
