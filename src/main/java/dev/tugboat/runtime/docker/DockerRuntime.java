@@ -18,6 +18,7 @@ import dev.tugboat.runtime.LogListener;
 import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeEventListener;
 import dev.tugboat.runtime.Subscription;
+import dev.tugboat.runtime.VolumeArchive;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerExec exec;
   private final DockerLogs logs;
   private final DockerEventStream events;
+  private final DockerVolumeArchive volumes;
 
   private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces,
       DockerDeadlines deadlines) {
@@ -51,6 +53,7 @@ public final class DockerRuntime implements ContainerRuntime {
     this.exec = new DockerExec(client, calls, failures);
     this.logs = new DockerLogs(client, deadlines, failures);
     this.events = new DockerEventStream(client, failures);
+    this.volumes = new DockerVolumeArchive(client, calls, failures);
   }
 
   /** Connects to the engine at {@code host}. */
@@ -66,6 +69,11 @@ public final class DockerRuntime implements ContainerRuntime {
   /** Connects to {@code explicitHost}, else {@code DOCKER_HOST}, else the local socket. */
   public static DockerRuntime connect(Optional<String> explicitHost) {
     return connect(DockerHost.resolve(explicitHost, System.getenv()));
+  }
+
+  /** The app's data as archives, on the same engine and client. */
+  public VolumeArchive volumeArchive() {
+    return volumes;
   }
 
   @Override
