@@ -9,6 +9,8 @@ import dev.tugboat.api.ConfigView;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.api.RunRecord;
+import dev.tugboat.api.SnapshotInfo;
+import dev.tugboat.api.SnapshotResult;
 import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.app.RunIds;
 import dev.tugboat.config.SecretMasker;
@@ -18,6 +20,7 @@ import dev.tugboat.license.LicenseStore;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerRuntime;
+import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -68,6 +71,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final EventFeed feed;
   private final AppIntent intent;
   private final RunMaker runs;
+  private final SnapshotDesk snapshots;
 
   // Read by any thread; written by the supervisor alone.
   private volatile AppSnapshot snapshot;
@@ -90,6 +94,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   }
 
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
+    this(setup, runtime, new UnavailableVolumes());
+  }
+
+  /** {@code volumes}: how snapshots copy the app's data. */
+  public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime, VolumeArchive volumes) {
     this.setup = setup;
     this.runtime = runtime;
     this.queue = new CommandQueue(workers, setup.log()::error);
@@ -114,8 +123,14 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.integrationCallers = IntegrationCallers.of(setup);
     this.runs = new RunMaker(setup, runtime, workers, secrets, journals, feed, latency,
         queue::post, this::statusChanged, this::runEnded);
+    SnapshotStore snapshotStore = new SnapshotStore(setup.daemon().snapshotsDir(),
+        setup.log()::warn);
+    this.snapshots = new SnapshotDesk(setup, specs, actions, snapshotStore,
+        new SnapshotTaker(snapshotStore, volumes, setup.clock(), setup.log(),
+            setup.daemon().snapshotsKept(), SnapshotTaker::usableSpaceOf),
+        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log()), new UpgradeControl());
     this.upgrades = new SpecUpgrade(setup, specs, actions,
-        new UpgradeCheck(setup, runtime, licensed), new UpgradeControl());
+        new UpgradeCheck(setup, runtime, licensed), new UpgradeControl(), snapshots);
   }
 
   /** The installed license, for the API and the Integration API. */
@@ -288,7 +303,28 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   @Override
   public CompletableFuture<ApplyResult> rollback() {
-    return command(() -> upgrade("a rollback", upgrades::rollback));
+    return rollback(false);
+  }
+
+  @Override
+  public CompletableFuture<ApplyResult> rollback(boolean withData) {
+    return command(() -> upgrade(withData ? "a rollback with data" : "a rollback",
+        () -> upgrades.rollback(withData)));
+  }
+
+  @Override
+  public CompletableFuture<List<SnapshotInfo>> snapshots() {
+    return CompletableFuture.supplyAsync(snapshots::list, workers);
+  }
+
+  @Override
+  public CompletableFuture<SnapshotResult> createSnapshot(boolean stopFirst) {
+    return command(() -> upgrade("a snapshot", () -> snapshots.create(stopFirst)));
+  }
+
+  @Override
+  public CompletableFuture<SnapshotResult> restoreSnapshot(String id) {
+    return command(() -> upgrade("a restore of snapshot " + id, () -> snapshots.restore(id)));
   }
 
   /**
@@ -312,9 +348,9 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   private void refuseDuringUpgrade() {
     if (upgrading != null) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, upgrading + " is under way (checking the"
-          + " images, stopping the app or starting the new run): ask again once it is done;"
-          + " GET /api/v1/status shows it");
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, upgrading + " is under way (checking,"
+          + " copying data, stopping the app or starting the new run): ask again once it is"
+          + " done; GET /api/v1/status shows it");
     }
   }
 

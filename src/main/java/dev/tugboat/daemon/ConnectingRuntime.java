@@ -35,7 +35,8 @@ final class ConnectingRuntime implements ContainerRuntime {
     this.connecting = CompletableFuture.supplyAsync(connect);
   }
 
-  private ContainerRuntime runtime() {
+  /** The engine client once it is made; waits for it. */
+  ContainerRuntime runtime() {
     try {
       return connecting.join();
     } catch (java.util.concurrent.CompletionException e) {

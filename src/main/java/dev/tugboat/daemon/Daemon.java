@@ -79,7 +79,8 @@ public final class Daemon {
       runtime.close();
       return 2;
     }
-    AppSupervisor app = new AppSupervisor(setup, runtime);
+    AppSupervisor app = new AppSupervisor(setup, runtime, new ConnectingVolumes(
+        () -> ((DockerRuntime) runtime.runtime()).volumeArchive()));
     ApiServer server;
     try {
       server = ApiServer.start(config.listen(), app, app.licenses(), token, hostnames,

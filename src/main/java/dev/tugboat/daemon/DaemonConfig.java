@@ -24,7 +24,8 @@ public record DaemonConfig(
     int integrationPort,
     Set<String> apiHostnames,
     ConsoleTlsSetting tls,
-    Duration resyncPeriod) {
+    Duration resyncPeriod,
+    int snapshotsKept) {
 
   public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
   public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
@@ -32,12 +33,27 @@ public record DaemonConfig(
   public static final int DEFAULT_INTEGRATION_PORT = 9880;
   /** {@code resync_seconds} may be at most an hour: a removed container is found that late. */
   public static final int MAX_RESYNC_SECONDS = 3600;
+  /** {@code snapshots_kept}: the snapshots of the app's data kept; the oldest go first. */
+  public static final int DEFAULT_SNAPSHOTS_KEPT = 3;
 
   public DaemonConfig {
     java.util.Objects.requireNonNull(registries, "registries");
     apiHostnames = Set.copyOf(apiHostnames);
     java.util.Objects.requireNonNull(tls, "tls");
     java.util.Objects.requireNonNull(resyncPeriod, "resyncPeriod");
+    if (snapshotsKept < 1) {
+      throw new IllegalArgumentException("snapshotsKept must be at least 1, got " + snapshotsKept);
+    }
+  }
+
+  /** As the config reads it, without a {@code snapshots_kept} key. */
+  public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
+      Optional<String> dockerHost, ImageRegistries registries,
+      Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
+      int integrationPort, Set<String> apiHostnames, ConsoleTlsSetting tls,
+      Duration resyncPeriod) {
+    this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
+        integrationPort, apiHostnames, tls, resyncPeriod, DEFAULT_SNAPSHOTS_KEPT);
   }
 
   /** As the config reads it, without a {@code resync_seconds} key. */
@@ -71,6 +87,11 @@ public record DaemonConfig(
   public enum LogFormat {
     TEXT,
     JSON
+  }
+
+  /** Where the snapshots of the app's data are kept. */
+  public Path snapshotsDir() {
+    return stateDir.resolve("snapshots");
   }
 
   /** The API token's file. */

@@ -30,7 +30,7 @@ public final class DaemonConfigReader {
 
   static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
       "registries", "private_address", "public_address", "log_format", "integration_port",
-      "api_hostnames", "tls", "resync_seconds");
+      "api_hostnames", "tls", "resync_seconds", "snapshots_kept");
   private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
 
   private DaemonConfigReader() {}
@@ -88,7 +88,26 @@ public final class DaemonConfigReader {
         port(fields.string("integration_port"), file),
         hostnames(map.get("api_hostnames"), file),
         tls(map.get("tls"), base, file),
-        resyncPeriod(fields.string("resync_seconds"), file));
+        resyncPeriod(fields.string("resync_seconds"), file),
+        snapshotsKept(fields.string("snapshots_kept"), file));
+  }
+
+  private static int snapshotsKept(Optional<String> value, Path file)
+      throws DaemonConfigException {
+    if (value.isEmpty()) {
+      return DaemonConfig.DEFAULT_SNAPSHOTS_KEPT;
+    }
+    try {
+      int kept = Integer.parseInt(value.get());
+      if (kept >= 1 && kept <= 1000) {
+        return kept;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new DaemonConfigException(file + ": key 'snapshots_kept' must be a whole number from 1"
+        + " to 1000 (the snapshots of the app's data kept; default "
+        + DaemonConfig.DEFAULT_SNAPSHOTS_KEPT + "), got '" + value.get() + "'");
   }
 
   private static Duration resyncPeriod(Optional<String> value, Path file)

@@ -18,18 +18,22 @@ import java.util.Map;
 
 /**
  * What a snapshot holds, {@code <state_dir>/snapshots/<id>/manifest.json}: when and why it was
- * taken, the app's name and version, the digests of the spec and settings it belongs to (kept
+ * taken ({@code cause}: {@link #BY_APPLY} or {@link #BY_OPERATOR}), the app's name and version, the digests of the spec and settings it belongs to (kept
  * beside it as {@code spec.yml} and {@code settings.json}), and each piece of data with its
  * archive's name, size and SHA-256 and the owner and mode of its top directory (every file's
  * owner and mode are in the archive). Written last: a snapshot directory without it is unfinished.
  * A saved format: add fields, never rename them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SnapshotManifest(int format, String id, Instant created, String reason, String app,
+record SnapshotManifest(int format, String id, Instant created, String cause, String reason,
+    String app,
     String version, String specDigest, String settingsDigest, double seconds, long bytes,
     List<Volume> volumes) {
 
   static final int FORMAT = 1;
+  /** Taken by {@code tugboat apply} before the new version ran: what {@code rollback --data} restores. */
+  static final String BY_APPLY = "apply";
+  static final String BY_OPERATOR = "operator";
   static final String FILE = "manifest.json";
   static final String SPEC_FILE = "spec.yml";
   static final String SETTINGS_FILE = "settings.json";
@@ -72,6 +76,13 @@ record SnapshotManifest(int format, String id, Instant created, String reason, S
           + " format " + FORMAT);
     }
     return manifest;
+  }
+
+  /** As the API shows it. */
+  dev.tugboat.api.SnapshotInfo info() {
+    return new dev.tugboat.api.SnapshotInfo(id, created, cause, reason, app, version, seconds,
+        bytes, volumes.stream().map(v -> new dev.tugboat.api.SnapshotInfo.Volume(v.name(),
+            v.kind(), v.path(), v.archiveBytes(), v.sha256(), v.owner(), v.mode())).toList());
   }
 
   void write(Path file) throws IOException {
