@@ -56,6 +56,12 @@ final class ControllerUnderTest implements AutoCloseable {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock) throws IOException {
+    this(dir, runtime, clock, new UnavailableVolumes());
+  }
+
+  /** {@code volumes}: how its snapshots copy the app's data. */
+  ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock,
+      dev.tugboat.runtime.VolumeArchive volumes) throws IOException {
     Path spec = dir.resolve("app.yml");
     if (!Files.exists(spec)) {
       Files.writeString(spec, SPEC);
@@ -69,7 +75,7 @@ final class ControllerUnderTest implements AutoCloseable {
         new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8),
             DaemonConfig.LogFormat.TEXT, clock), clock,
         new AppConfig(config.settingsFile(), host, clock));
-    app = new AppSupervisor(setup, runtime);
+    app = new AppSupervisor(setup, runtime, volumes);
   }
 
   /** Every event the API lists, oldest first. */
