@@ -30,7 +30,6 @@ public final class AppData {
   public static List<Mounted> of(SpecInputs in, StartPlan plan) {
     ContainerKeys keys = new ContainerKeys(in.spec());
     DryRunEnvironment env = new DryRunEnvironment(in.base(), in.host(), keys, plan, in.clock());
-    SpecLauncher launcher = new SpecLauncher(in, keys, plan, null);
     Map<DataMount, Mounted> found = new LinkedHashMap<>();
     for (PlannedContainer container : plan.containers()) {
       if (container.skipped()) {
@@ -38,8 +37,7 @@ public final class AppData {
       }
       ContainerKey key = container.key();
       Rendering r = new Rendering(in.templates(), env, keys.path(key));
-      List<Mount> mounts = launcher.prepare(key, "", r,
-          names -> java.util.Collections.nCopies(names.size(), "")).config().mounts();
+      List<Mount> mounts = ContainerConfigMapper.mounts(keys.spec(key), container.image(), r);
       for (Mount mount : mounts) {
         if (!mount.readOnly()) {
           DataMount data = DataMount.of(mount);

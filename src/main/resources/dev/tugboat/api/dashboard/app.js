@@ -36,6 +36,8 @@
   });
   const config = new T.configView.ConfigView(api, byId('config'));
   const license = new T.licenseView.LicenseView(api, byId('license'), byId('license-body'));
+  const snapshots = new T.snapshotsView.SnapshotsView(api, byId('snapshots-body'),
+    () => refresh(generation, 'snapshot'));
 
   // Each sign-in starts a new refresh loop; an older loop sees the change and ends.
   let generation = 0;
@@ -73,6 +75,7 @@
     follower.start();
     config.load();
     license.load();
+    snapshots.load();
   }
 
   /** Reads the status and shows it; `why` is kept on the connection line (data-refresh). */
