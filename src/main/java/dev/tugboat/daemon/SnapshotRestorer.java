@@ -105,7 +105,7 @@ final class SnapshotRestorer {
           + e.getMessage() + "; nothing was changed", e);
     }
     for (ContainerSummary instance : instances) {
-      if (instance.state().isAlive()) {
+      if (stillAlive(instance)) {
         throw new SnapshotFailed("container " + instance.name() + " of " + app + " runs: a"
             + " restore needs the app stopped (tugboat stop); nothing was changed");
       }
@@ -117,6 +117,19 @@ final class SnapshotRestorer {
         throw new SnapshotFailed("cannot remove the stopped container " + instance.name()
             + " before the restore: " + e.getMessage() + "; nothing was changed", e);
       }
+    }
+  }
+
+  /** The engine's list can show a container stopped a moment ago as running: ask it again. */
+  private boolean stillAlive(ContainerSummary instance) {
+    if (!instance.state().isAlive()) {
+      return false;
+    }
+    try {
+      return runtime.inspect(instance.id()).map(info -> info.state().isAlive()).orElse(false);
+    } catch (RuntimeFailure e) {
+      throw new SnapshotFailed("cannot inspect " + instance.name() + " before the restore: "
+          + e.getMessage() + "; nothing was changed", e);
     }
   }
 

@@ -45,7 +45,6 @@ class SnapshotIT {
   void removeEverything() throws Exception {
     if (daemon != null) {
       daemon.close();
-      System.out.println("the daemon's log:\n" + daemon.stdout());
     }
     DockerCli.removeApp(app, volume);
   }
