@@ -112,7 +112,7 @@ final class SnapshotTaker {
             + String.join(", ", removed));
       }
       return manifest;
-    } catch (IOException | UncheckedIOException | RuntimeFailure | SnapshotFailed e) {
+    } catch (IOException | RuntimeException e) {
       store.abandon(partial);
       String why = e instanceof UncheckedIOException u ? u.getCause().toString() : e.getMessage();
       throw new SnapshotFailed("the snapshot of " + subject.app() + " " + subject.version()
