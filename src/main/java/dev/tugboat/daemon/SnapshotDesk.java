@@ -70,9 +70,10 @@ final class SnapshotDesk implements SpecUpgrade.Data {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, subject.app() + " " + subject.version()
           + " mounts no volume or host directory for writing: there is no data to keep");
     }
-    CompletableFuture<String> stopped = running.isEmpty()
-        ? CompletableFuture.completedFuture("")
-        : control.stop("a snapshot was asked with --stop").thenApply(s -> s.message() + "; ");
+    // asked even when no run is live: a start being prepared is refused there, not raced
+    CompletableFuture<String> stopped = control.stop("a snapshot was asked"
+        + (running.isEmpty() ? "" : " with --stop")).thenApply(s -> running.isEmpty() ? ""
+            : s.message() + "; ");
     return stopped.thenCompose(before -> control.offSupervisor(() -> taker.take(subject))
         .handle((manifest, failure) -> new Outcome(before, manifest, failure)))
         .thenCompose(outcome -> running.isEmpty() ? CompletableFuture.completedFuture(
@@ -101,17 +102,15 @@ final class SnapshotDesk implements SpecUpgrade.Data {
     SnapshotManifest snapshot = store.find(id).orElseThrow(() -> new AppRefusal(
         AppRefusal.Reason.NOT_FOUND, "no snapshot " + id + " in " + store.dir()
             + "; tugboat snapshot list shows them"));
-    Kept kept = keptInputs(snapshot);
+    Kept kept = keptInputs(snapshot, true);
     Optional<String> running = control.liveRunId();
     return control.offSupervisor(() -> {
       restorer.verify(snapshot);
       return null;
     }).exceptionally(failure -> {
       throw refusal(CommandQueue.unwrap(failure));
-    }).thenCompose(verified -> running.isEmpty()
-        ? CompletableFuture.completedFuture("")
-        : control.stop("restore of snapshot " + id + " requested").thenApply(s -> s.message()
-            + "; ")).thenCompose(before -> control.offSupervisor(() -> {
+    }).thenCompose(verified -> control.stop("restore of snapshot " + id + " requested")
+        .thenApply(s -> running.isEmpty() ? "" : s.message() + "; ")).thenCompose(before -> control.offSupervisor(() -> {
               restorer.restore(snapshot);
               return before;
             }).exceptionally(failure -> {
@@ -160,7 +159,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
             + " (the app had no volumes then, or the snapshot was removed beyond snapshots_kept):"
             + " tugboat rollback without --data returns to the spec and settings only;"
             + " tugboat snapshot list shows the snapshots kept"));
-    keptInputs(found);
+    keptInputs(found, false);
     return found;
   }
 
@@ -201,7 +200,8 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   /** A snapshot's spec and settings: it restores only into the app it was taken of. */
   private record Kept(Path spec, Optional<Path> settings, String specText) {}
 
-  private Kept keptInputs(SnapshotManifest snapshot) {
+  /** {@code sameApp}: the snapshot must be of the app the daemon runs now (a rollback's need not). */
+  private Kept keptInputs(SnapshotManifest snapshot, boolean sameApp) {
     Path folder = store.folder(snapshot.id());
     Path spec = folder.resolve(SnapshotManifest.SPEC_FILE);
     Optional<Path> settings = snapshot.settingsDigest() == null ? Optional.empty()
@@ -221,7 +221,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "snapshot " + snapshot.id() + " cannot be"
           + " restored: its spec does not load: " + e.getMessage());
     }
-    String inUse = actions.loadSpec().name();
+    String inUse = sameApp ? actions.loadSpec().name() : snapshot.app();
     if (!checked.spec().name().equals(inUse) || !snapshot.app().equals(inUse)) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "snapshot " + snapshot.id() + " holds the"
           + " data of " + snapshot.app() + ", the daemon runs " + inUse + ": a snapshot is"
