@@ -741,6 +741,14 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     }
 
     @Override
+    public void showProgress(String message) {
+      AppSnapshot now = snapshot;
+      publish(new AppSnapshot(now.specName(), now.specVersion(), now.state(), message,
+          now.failure(), now.startupMessage(), now.startedAt(), now.run()));
+      events.statusChanged();
+    }
+
+    @Override
     public void showFailure(String message) {
       publish(new AppSnapshot(snapshot.specName(), snapshot.specVersion(), AppPhase.FAILED,
           message, new AppFailure(AppFailure.Kind.UPGRADE_FAILED, message),

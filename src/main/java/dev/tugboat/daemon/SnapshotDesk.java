@@ -74,8 +74,11 @@ final class SnapshotDesk implements SpecUpgrade.Data {
     CompletableFuture<String> stopped = control.stop("a snapshot was asked"
         + (running.isEmpty() ? "" : " with --stop")).thenApply(s -> running.isEmpty() ? ""
             : s.message() + "; ");
-    return stopped.thenCompose(before -> control.offSupervisor(() -> taker.take(subject))
-        .handle((manifest, failure) -> new Outcome(before, manifest, failure)))
+    return stopped.thenCompose(before -> copying(subject).handle((manifest, failure) -> {
+      control.showProgress(failure == null ? "snapshot " + manifest.id() + " taken: "
+          + manifest.summary() : CommandQueue.unwrap(failure).getMessage());
+      return new Outcome(before, manifest, failure);
+    }))
         .thenCompose(outcome -> running.isEmpty() ? CompletableFuture.completedFuture(
             outcome.answer(null)) : startAgain(outcome));
   }
@@ -109,20 +112,28 @@ final class SnapshotDesk implements SpecUpgrade.Data {
       return null;
     }).exceptionally(failure -> {
       throw refusal(CommandQueue.unwrap(failure));
-    }).thenCompose(verified -> control.stop("restore of snapshot " + id + " requested")
-        .thenApply(s -> running.isEmpty() ? "" : s.message() + "; ")).thenCompose(before -> control.offSupervisor(() -> {
-              restorer.restore(snapshot);
-              return before;
-            }).exceptionally(failure -> {
-              RuntimeException cause = refusal(CommandQueue.unwrap(failure));
-              control.showFailure(cause.getMessage());
-              throw cause;
-            })).thenCompose(before -> {
-              String inUse = putInUse(snapshot, kept);
-              return control.start().thenApply(started -> new SnapshotResult(before
-                  + "restored snapshot " + id + " (" + snapshot.summary() + "); " + inUse + "; "
-                  + started.message(), snapshot.info(), runIdOf(started)));
-            });
+    }).thenCompose(verified -> control.stop("restore of snapshot " + id + " requested"))
+        .thenCompose(stopped -> copyBack(snapshot, running.isEmpty() ? ""
+            : stopped.message() + "; "))
+        .thenCompose(before -> {
+          String inUse = putInUse(snapshot, kept);
+          return control.start().thenApply(started -> new SnapshotResult(before
+              + "restored snapshot " + snapshot.id() + " (" + snapshot.summary() + "); " + inUse
+              + "; " + started.message(), snapshot.info(), runIdOf(started)));
+        });
+  }
+
+  /** The snapshot's data put back, beside the supervisor; a failure shows the app failed. */
+  private CompletableFuture<String> copyBack(SnapshotManifest snapshot, String before) {
+    control.showProgress("restoring snapshot " + snapshot.id() + " (" + snapshot.summary() + ")");
+    return control.offSupervisor(() -> {
+      restorer.restore(snapshot);
+      return before;
+    }).exceptionally(failure -> {
+      RuntimeException cause = refusal(CommandQueue.unwrap(failure));
+      control.showFailure(cause.getMessage());
+      throw cause;
+    });
   }
 
   @Override
@@ -133,7 +144,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
       return CompletableFuture.completedFuture("no snapshot: " + subject.app() + " "
           + subject.version() + " mounts no volume for writing");
     }
-    return control.offSupervisor(() -> taker.take(subject)).handle((manifest, failure) -> {
+    return copying(subject).handle((manifest, failure) -> {
       if (failure != null) {
         String message = CommandQueue.unwrap(failure).getMessage() + "; the upgrade to " + to
             + " was stopped before anything of it ran: the spec in use is still "
@@ -177,6 +188,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   @Override
   public CompletableFuture<String> restoreForRollback(Object snapshot) {
     SnapshotManifest manifest = (SnapshotManifest) snapshot;
+    control.showProgress("restoring snapshot " + manifest.id() + " (" + manifest.summary() + ")");
     return control.offSupervisor(() -> {
       restorer.restore(manifest);
       return "restored the data of snapshot " + manifest.id() + " (" + manifest.summary()
@@ -186,6 +198,14 @@ final class SnapshotDesk implements SpecUpgrade.Data {
       control.showFailure(cause.getMessage() + "; the spec in use is unchanged");
       throw cause;
     });
+  }
+
+  /** The copy of the subject's data, beside the supervisor; the status says it is under way. */
+  private CompletableFuture<SnapshotManifest> copying(SnapshotTaker.Subject subject) {
+    control.showProgress("taking a snapshot of the data of " + subject.app() + " "
+        + subject.version() + " (" + subject.reason() + "): " + subject.data().size()
+        + (subject.data().size() == 1 ? " volume" : " volumes"));
+    return control.offSupervisor(() -> taker.take(subject));
   }
 
   /** The spec and settings in use, and the data their containers mount. */

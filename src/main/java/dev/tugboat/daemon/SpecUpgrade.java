@@ -45,6 +45,9 @@ final class SpecUpgrade {
     /** Shows the app as failed with {@code message}, after its run was stopped. */
     void showFailure(String message);
 
+    /** Shows what is under way (a copy of the app's data) as the app's message; state unchanged. */
+    default void showProgress(String message) {}
+
     /**
      * Runs {@code work} (Docker calls: images checked, pulled) off the supervisor, which goes on
      * answering meanwhile; the future completes on the supervisor.

@@ -54,11 +54,14 @@ class SnapshotCommandsTest {
             .hasMessageStartingWith("a snapshot is under way");
       }
       daemon.app.heartbeat().get(5, TimeUnit.SECONDS);
+      assertThat(daemon.app.snapshot().message()).isEqualTo("taking a snapshot of the data of"
+          + " demo 1 (asked by the operator): 1 volume");
       release.countDown();
 
       SnapshotResult taken = taking.get(10, TimeUnit.SECONDS);
       assertThat(taken.message()).startsWith("snapshot " + taken.snapshot().id() + " taken: 1"
           + " volume, ");
+      assertThat(daemon.app.snapshot().message()).isEqualTo(taken.message());
       assertThat(daemon.app.snapshots().get(5, TimeUnit.SECONDS)).singleElement()
           .satisfies(info -> {
             assertThat(info.id()).isEqualTo(taken.snapshot().id());
