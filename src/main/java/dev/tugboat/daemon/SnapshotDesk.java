@@ -4,15 +4,6 @@ import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
 import dev.tugboat.api.SnapshotInfo;
 import dev.tugboat.api.SnapshotResult;
-import dev.tugboat.app.AppPreparer;
-import dev.tugboat.app.CheckedSpec;
-import dev.tugboat.files.AtomicFiles;
-import dev.tugboat.orchestrator.AppData;
-import dev.tugboat.spec.AppSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,20 +23,16 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SnapshotDesk implements SpecUpgrade.Data {
 
-  private final DaemonSetup setup;
-  private final SpecStore specs;
-  private final AppActions actions;
   private final SnapshotStore store;
+  private final SnapshotInputs inputs;
   private final SnapshotTaker taker;
   private final SnapshotRestorer restorer;
   private final SpecUpgrade.Control control;
 
   SnapshotDesk(DaemonSetup setup, SpecStore specs, AppActions actions, SnapshotStore store,
       SnapshotTaker taker, SnapshotRestorer restorer, SpecUpgrade.Control control) {
-    this.setup = setup;
-    this.specs = specs;
-    this.actions = actions;
     this.store = store;
+    this.inputs = new SnapshotInputs(setup, specs, actions, store);
     this.taker = taker;
     this.restorer = restorer;
     this.control = control;
@@ -64,7 +51,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
           + " copy; tugboat snapshot create --stop stops it, takes the snapshot and starts it"
           + " again (or tugboat stop first)");
     }
-    SnapshotTaker.Subject subject = subjectInUse(SnapshotManifest.BY_OPERATOR,
+    SnapshotTaker.Subject subject = inputs.inUse(SnapshotManifest.BY_OPERATOR,
         "asked by the operator");
     if (subject.data().isEmpty()) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, subject.app() + " " + subject.version()
@@ -105,7 +92,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
     SnapshotManifest snapshot = store.find(id).orElseThrow(() -> new AppRefusal(
         AppRefusal.Reason.NOT_FOUND, "no snapshot " + id + " in " + store.dir()
             + "; tugboat snapshot list shows them"));
-    Kept kept = keptInputs(snapshot, true);
+    SnapshotInputs.Kept kept = inputs.kept(snapshot, true);
     Optional<String> running = control.liveRunId();
     return control.offSupervisor(() -> {
       restorer.verify(snapshot);
@@ -116,7 +103,13 @@ final class SnapshotDesk implements SpecUpgrade.Data {
         .thenCompose(stopped -> copyBack(snapshot, running.isEmpty() ? ""
             : stopped.message() + "; "))
         .thenCompose(before -> {
-          String inUse = putInUse(snapshot, kept);
+          String inUse;
+          try {
+            inUse = inputs.putInUse(snapshot, kept);
+          } catch (AppRefusal e) {
+            control.showFailure(e.getMessage());
+            throw e;
+          }
           return control.start().thenApply(started -> new SnapshotResult(before
               + "restored snapshot " + snapshot.id() + " (" + snapshot.summary() + "); " + inUse
               + "; " + started.message(), snapshot.info(), runIdOf(started)));
@@ -138,7 +131,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
 
   @Override
   public CompletableFuture<String> beforeUpgrade(String to) {
-    SnapshotTaker.Subject subject = subjectInUse(SnapshotManifest.BY_APPLY,
+    SnapshotTaker.Subject subject = inputs.inUse(SnapshotManifest.BY_APPLY,
         "before the upgrade to " + to);
     if (subject.data().isEmpty()) {
       return CompletableFuture.completedFuture("no snapshot: " + subject.app() + " "
@@ -159,8 +152,8 @@ final class SnapshotDesk implements SpecUpgrade.Data {
 
   @Override
   public Object forRollback(Path spec, Optional<Path> settings) {
-    String specDigest = digest(spec).orElseThrow();
-    Optional<String> settingsDigest = settings.flatMap(SnapshotDesk::digest);
+    String specDigest = SnapshotInputs.digest(spec).orElseThrow();
+    Optional<String> settingsDigest = settings.flatMap(SnapshotInputs::digest);
     SnapshotManifest found = store.list().stream()
         .filter(m -> SnapshotManifest.BY_APPLY.equals(m.cause()))
         .filter(m -> m.specDigest().equals(specDigest)
@@ -170,7 +163,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
             + " (the app had no volumes then, or the snapshot was removed beyond snapshots_kept):"
             + " tugboat rollback without --data returns to the spec and settings only;"
             + " tugboat snapshot list shows the snapshots kept"));
-    keptInputs(found, false);
+    inputs.kept(found, false);
     return found;
   }
 
@@ -208,77 +201,6 @@ final class SnapshotDesk implements SpecUpgrade.Data {
     return control.offSupervisor(() -> taker.take(subject));
   }
 
-  /** The spec and settings in use, and the data their containers mount. */
-  private SnapshotTaker.Subject subjectInUse(String cause, String reason) {
-    CheckedSpec checked = actions.checkSpec();
-    AppSpec spec = checked.spec();
-    Optional<String> settings = read(setup.daemon().settingsFile());
-    return new SnapshotTaker.Subject(spec.name(), spec.version(), checked.text(), settings,
-        actions.data(checked), cause, reason);
-  }
-
-  /** A snapshot's spec and settings: it restores only into the app it was taken of. */
-  private record Kept(Path spec, Optional<Path> settings, String specText) {}
-
-  /** {@code sameApp}: the snapshot must be of the app the daemon runs now (a rollback's need not). */
-  private Kept keptInputs(SnapshotManifest snapshot, boolean sameApp) {
-    Path folder = store.folder(snapshot.id());
-    Path spec = folder.resolve(SnapshotManifest.SPEC_FILE);
-    Optional<Path> settings = snapshot.settingsDigest() == null ? Optional.empty()
-        : Optional.of(folder.resolve(SnapshotManifest.SETTINGS_FILE));
-    if (!Files.isRegularFile(spec) || settings.isPresent() && !Files.isRegularFile(settings.get())
-        || !digest(spec).orElse("").equals(snapshot.specDigest())
-        || !settings.flatMap(SnapshotDesk::digest).equals(
-            Optional.ofNullable(snapshot.settingsDigest()))) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "snapshot " + snapshot.id() + " cannot"
-          + " be restored: the spec and settings it was taken with are missing or changed in "
-          + folder + ", so the app could not start as it ran with this data");
-    }
-    CheckedSpec checked;
-    try {
-      checked = AppPreparer.checkSpec(spec, problem -> setup.log().warn(problem));
-    } catch (AppPreparer.PrepareException e) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "snapshot " + snapshot.id() + " cannot be"
-          + " restored: its spec does not load: " + e.getMessage());
-    }
-    String inUse = sameApp ? actions.loadSpec().name() : snapshot.app();
-    if (!checked.spec().name().equals(inUse) || !snapshot.app().equals(inUse)) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "snapshot " + snapshot.id() + " holds the"
-          + " data of " + snapshot.app() + ", the daemon runs " + inUse + ": a snapshot is"
-          + " restored only into the app it was taken of");
-    }
-    return new Kept(spec, settings, checked.text());
-  }
-
-  /** Makes the snapshot's spec and settings the ones in use, where they differ; on the supervisor. */
-  private String putInUse(SnapshotManifest snapshot, Kept kept) {
-    try {
-      Optional<String> current = specs.current().flatMap(SnapshotDesk::digest);
-      boolean newSpec = !current.equals(Optional.of(snapshot.specDigest()));
-      if (newSpec) {
-        specs.install(kept.specText());
-      }
-      Optional<String> settings = digest(setup.daemon().settingsFile());
-      boolean newSettings = kept.settings().isPresent()
-          && !settings.equals(Optional.of(snapshot.settingsDigest()));
-      if (newSettings) {
-        AtomicFiles.writePrivate(setup.daemon().settingsFile(),
-            Files.readString(kept.settings().get(), StandardCharsets.UTF_8));
-      }
-      String what = snapshot.app() + " " + snapshot.version();
-      setup.log().info("restored snapshot " + snapshot.id() + ": " + what + " with the"
-          + " snapshot's settings is in use");
-      return (newSpec ? "the spec in use is now " + what + " (tugboat rollback returns to the one"
-          + " before)" : "the spec in use was " + what + " already") + (newSettings
-          ? ", with the settings of the snapshot" : ", with the same settings");
-    } catch (IOException e) {
-      String message = "snapshot " + snapshot.id() + "'s data was restored, but its spec and"
-          + " settings cannot be put in use in the state directory: " + e + "; the app is stopped";
-      control.showFailure(message);
-      throw new AppRefusal(AppRefusal.Reason.NO_SPACE, message);
-    }
-  }
-
   private static RuntimeException refusal(Throwable failure) {
     if (failure instanceof AppRefusal refusal) {
       return refusal;
@@ -292,25 +214,5 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   private static String runIdOf(ControlResult started) {
     String message = started.message();
     return message.startsWith("started run ") ? message.substring("started run ".length()) : null;
-  }
-
-  private static Optional<String> read(Path file) {
-    try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot read " + file + ": " + e);
-    }
-  }
-
-  private static Optional<String> digest(Path file) {
-    try {
-      return Optional.of(InputFiles.digestOf(Files.readAllBytes(file)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot read " + file + ": " + e);
-    }
   }
 }
