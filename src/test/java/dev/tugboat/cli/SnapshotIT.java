@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * migration sample (version 1) and an operator adds a row; {@code tugboat apply} of version 2
  * takes a snapshot of the database volume before version 2's migration changes the schema and
  * rows; {@code tugboat rollback --data} brings version 1's schema and rows back, and version 1
- * serves them.
+ * serves them. Then by hand: {@code snapshot create --stop} stops, copies and starts the app again,
+ * and {@code snapshot restore} puts that data back.
  */
 class SnapshotIT {
 
@@ -136,6 +137,32 @@ class SnapshotIT {
     assertThat(page).contains("Tugboat demo app, version 1").contains("Schema version 1")
         .contains("Kept by the snapshot").doesNotContain("Bonjour")
         .doesNotContain("Written by version 2");
+
+    // by hand: a running app is stopped, copied and started again; a restore puts that data back
+    String byHand;
+    try (TugboatProcess create = TugboatProcess.start("snapshot", "create", "--stop",
+        "--config", config.toString())) {
+      assertThat(create.awaitExit(Duration.ofSeconds(300))).as(create.stdout() + create.stderr())
+          .isZero();
+      Matcher taken = Pattern.compile("snapshot (\\S+) taken: 1 volume, ").matcher(create.stdout());
+      assertThat(taken.find()).as(create.stdout()).isTrue();
+      byHand = taken.group(1);
+      assertThat(create.stdout()).startsWith("stopped run ").contains("; started run ");
+    }
+    awaitStarted(config, "1");
+    sql("DELETE FROM greetings WHERE message = 'Kept by the snapshot'");
+    try (TugboatProcess restore = TugboatProcess.start("snapshot", "restore", byHand,
+        "--config", config.toString())) {
+      assertThat(restore.awaitExit(Duration.ofSeconds(300)))
+          .as(restore.stdout() + restore.stderr()).isZero();
+      assertThat(restore.stdout()).contains("restored snapshot " + byHand + " (1 volume, ")
+          .contains("the spec in use was " + app + " 1 already, with the same settings");
+    }
+    awaitStarted(config, "1");
+    assertThat(sql("SELECT message FROM greetings ORDER BY id")).endsWith("Kept by the snapshot");
+    CliRun list = CliRun.of("snapshot", "list", "--json", "--config", config.toString());
+    assertThat(new ObjectMapper().readTree(list.out()).path("snapshots").size())
+        .as("snapshots_kept: 2").isEqualTo(2);
   }
 
   private Path sample(String name, Map<String, String> replacements) throws IOException {
