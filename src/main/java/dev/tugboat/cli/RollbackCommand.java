@@ -27,7 +27,8 @@ public final class RollbackCommand extends ClientCommand {
 
   @Override
   int run(DaemonClient client) throws DaemonClient.ClientException {
-    JsonNode result = client.post("/api/v1/app/rollback" + (data ? "?data=true" : ""), "");
+    JsonNode result = client.post("/api/v1/app/rollback" + (data ? "?data=true" : ""), "",
+        Duration.ofSeconds(Math.max(600, timeoutSeconds)));
     UpgradeOutput.print(out(), result);
     if (noWait) {
       return 0;

@@ -24,6 +24,10 @@ public final class SnapshotCommand implements Runnable {
         "missing subcommand: list, create or restore ID");
   }
 
+  /** How long create and restore wait for the daemon's answer: the copy of all the data. */
+  static final String TIMEOUT_HELP = "How long to wait for the copy of the data, in seconds"
+      + " (default: ${DEFAULT-VALUE}); the daemon goes on with it either way.";
+
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "Lists the snapshots, newest first: id, time, app and version, size, cause.")
   static final class ListSnapshots extends ClientCommand {
@@ -72,9 +76,14 @@ public final class SnapshotCommand implements Runnable {
         + " again (also when the snapshot fails).")
     boolean stop;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600",
+        description = TIMEOUT_HELP)
+    long timeoutSeconds;
+
     @Override
     int run(DaemonClient client) throws DaemonClient.ClientException {
-      JsonNode result = client.post("/api/v1/snapshots" + (stop ? "?stop=true" : ""), "");
+      JsonNode result = client.post("/api/v1/snapshots" + (stop ? "?stop=true" : ""), "",
+          java.time.Duration.ofSeconds(timeoutSeconds));
       out().println(result.path("message").asText());
       return 0;
     }
@@ -90,11 +99,15 @@ public final class SnapshotCommand implements Runnable {
         + " list shows them).")
     String id;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600",
+        description = TIMEOUT_HELP)
+    long timeoutSeconds;
+
     @Override
     int run(DaemonClient client) throws DaemonClient.ClientException {
       JsonNode result = client.post("/api/v1/snapshots/"
           + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "/restore",
-          "");
+          "", java.time.Duration.ofSeconds(timeoutSeconds));
       out().println(result.path("message").asText());
       return 0;
     }

@@ -73,6 +73,7 @@ class SnapshotDeskTest {
   private final RecordingControl control = new RecordingControl();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private long freeSpace = 1L << 40;
+  private boolean full;
   private Path state;
   private SpecStore specs;
   private SnapshotStore store;
@@ -170,6 +171,21 @@ class SnapshotDeskTest {
     assertThat(store.list()).isEmpty();
     try (var left = Files.list(store.dir())) {
       assertThat(left).as("no unfinished snapshot left").isEmpty();
+    }
+  }
+
+  @Test
+  void aDiskThatFillsUpDuringTheCopyStopsTheUpgradeAndLeavesNoSnapshot() throws Exception {
+    full = true;
+
+    assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join()).cause().hasMessageStartingWith("the snapshot of demo 1 failed:"
+            + " java.io.IOException: No space left on device; the upgrade to demo 2 was stopped"
+            + " before anything of it ran");
+    assertThat(control.calls).doesNotContain("start");
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V1);
+    try (var left = Files.list(store.dir())) {
+      assertThat(left).isEmpty();
     }
   }
 
@@ -320,7 +336,7 @@ class SnapshotDeskTest {
   }
 
   /** The volumes, with each read taking two seconds of the manual clock. */
-  private static final class StepClock extends ForwardingVolumes {
+  private final class StepClock extends ForwardingVolumes {
     private final ManualClock clock;
 
     StepClock(InMemoryVolumeArchive volumes, ManualClock clock) {
@@ -330,6 +346,9 @@ class SnapshotDeskTest {
 
     @Override
     public void read(DataMount data, String image, java.io.OutputStream tar) {
+      if (full) {
+        throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+      }
       super.read(data, image, tar);
       clock.advance(Duration.ofSeconds(2));
     }
