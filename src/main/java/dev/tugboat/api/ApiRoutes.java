@@ -59,7 +59,8 @@ final class ApiRoutes {
             case "start" -> AsyncReply.control(ctx, context, route, app.start(), keepAlive);
             case "stop" -> AsyncReply.control(ctx, context, route, app.stop(), keepAlive);
             case "restart" -> AsyncReply.control(ctx, context, route, app.restart(), keepAlive);
-            case "rollback" -> AsyncReply.json(ctx, context, route, app.rollback(), keepAlive);
+            case "rollback" -> AsyncReply.json(ctx, context, route,
+                app.rollback(Query.booleanParam(uri, "data", false)), keepAlive);
             default -> throw notFound(uri.path());
           }
         }
@@ -80,6 +81,7 @@ final class ApiRoutes {
               app.history().thenApply(runs -> Map.of("runs", runs)), keepAlive);
         }
         case "license" -> LicenseRoutes.handle(ctx, context, request, uri, parts, keepAlive);
+        case "snapshots" -> SnapshotRoutes.handle(ctx, context, request, uri, parts, keepAlive);
         case "containers" -> {
           if (parts.length != 4 || !parts[3].equals("logs")) {
             throw notFound(uri.path());

@@ -79,6 +79,33 @@ public interface AppService {
   /** The daemon's past runs, newest first. */
   CompletableFuture<List<RunRecord>> history();
 
+  /** The snapshots of the app's data, newest first. */
+  default CompletableFuture<List<SnapshotInfo>> snapshots() {
+    return CompletableFuture.failedFuture(noSnapshots());
+  }
+
+  /**
+   * Takes a snapshot of the app's data; a running app is refused unless {@code stopFirst}, which
+   * stops it, takes the snapshot and starts it again.
+   */
+  default CompletableFuture<SnapshotResult> createSnapshot(boolean stopFirst) {
+    return CompletableFuture.failedFuture(noSnapshots());
+  }
+
+  /** Stops the app, puts snapshot {@code id}'s data back, starts it with its spec and settings. */
+  default CompletableFuture<SnapshotResult> restoreSnapshot(String id) {
+    return CompletableFuture.failedFuture(noSnapshots());
+  }
+
+  /** {@link #rollback()}, and with {@code withData} the data as the last apply's snapshot kept it. */
+  default CompletableFuture<ApplyResult> rollback(boolean withData) {
+    return withData ? CompletableFuture.failedFuture(noSnapshots()) : rollback();
+  }
+
+  private static AppRefusal noSnapshots() {
+    return new AppRefusal(AppRefusal.Reason.NOT_FOUND, "this service keeps no snapshots");
+  }
+
   /**
    * Checks the host and custom requirements of the spec in use on this host now, as a start
    * does (a check's container is removed after it); completes with the report.

@@ -122,6 +122,11 @@ final class DaemonClient {
         Duration.ofMinutes(10));
   }
 
+  /** A POST that may take {@code timeout}: a copy of the app's data as long as its size needs. */
+  JsonNode post(String path, String body, Duration timeout) throws ClientException {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)), timeout);
+  }
+
   JsonNode put(String path, String body) throws ClientException {
     return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)),
         Duration.ofMinutes(2));

@@ -23,6 +23,7 @@ public final class Main implements Runnable {
       AppControlCommands.Restart.class,
       ApplyCommand.class,
       RollbackCommand.class,
+      SnapshotCommand.class,
       HistoryCommand.class,
       LicenseCommand.class,
       LogsCommand.class,

@@ -8,9 +8,15 @@ import picocli.CommandLine.Option;
 /** {@code tugboat rollback}: back to the spec and settings in use before the last apply. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
     description = {"Stops the app and starts the spec in use before the last apply, with the"
-        + " settings it had; a second rollback returns to the spec left.",
+        + " settings it had; a second rollback returns to the spec left. With --data, the"
+        + " app's data too, as it was before the last apply's migration.",
         "Waits until the run started (exit 0) or failed (exit 1)."})
 public final class RollbackCommand extends ClientCommand {
+
+  @Option(names = "--data", description = "Also put the app's data back as it was before the"
+      + " last apply ran the new version (the snapshot apply took then; its archives are checked"
+      + " before anything stops).")
+  boolean data;
 
   @Option(names = "--no-wait", description = "Return once the run was launched.")
   boolean noWait;
@@ -21,7 +27,8 @@ public final class RollbackCommand extends ClientCommand {
 
   @Override
   int run(DaemonClient client) throws DaemonClient.ClientException {
-    JsonNode result = client.post("/api/v1/app/rollback", "");
+    JsonNode result = client.post("/api/v1/app/rollback" + (data ? "?data=true" : ""), "",
+        Duration.ofSeconds(Math.max(600, timeoutSeconds)));
     UpgradeOutput.print(out(), result);
     if (noWait) {
       return 0;

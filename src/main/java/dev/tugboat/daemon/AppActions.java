@@ -9,6 +9,7 @@ import dev.tugboat.events.JournalEntry;
 import dev.tugboat.events.RunInputDigests;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
+import dev.tugboat.orchestrator.AppData;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.ContainerRuntime;
@@ -127,6 +128,23 @@ final class AppActions {
     }
     return prepare(spec, read, pinned.spec(), Optional.of(pinned.settings()),
         Optional.of(pinned.digests()), integrationUrl, false);
+  }
+
+  /**
+   * The data {@code spec}'s containers mount, rendered with the settings in use as a start would
+   * render them; nothing asks Docker, nothing is kept.
+   */
+  List<AppData.Mounted> data(CheckedSpec spec) {
+    Path file = specs.current().orElseThrow();
+    try {
+      AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(file,
+          setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().registries(),
+          setup.clock(), licensed.get(), Optional.empty()));
+      return AppData.of(prepared.inputs(), prepared.plan());
+    } catch (AppPreparer.PrepareException | RuntimeException e) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "cannot tell which volumes the app mounts:"
+          + " its spec does not render with the settings in use: " + e.getMessage());
+    }
   }
 
   /**

@@ -9,6 +9,8 @@ import dev.tugboat.api.ConfigView;
 import dev.tugboat.api.EventLog;
 import dev.tugboat.api.LatencyHistogram;
 import dev.tugboat.api.RunRecord;
+import dev.tugboat.api.SnapshotInfo;
+import dev.tugboat.api.SnapshotResult;
 import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.app.RunIds;
 import dev.tugboat.config.SecretMasker;
@@ -19,6 +21,7 @@ import dev.tugboat.license.LicensedApp;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.EngineDiagnostics;
+import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -72,6 +75,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final RunMaker runs;
   private final SupportBundles support;
   private final EngineDiagnostics diagnostics;
+  private final SnapshotDesk snapshots;
 
   // Read by any thread; written by the supervisor alone.
   private volatile AppSnapshot snapshot;
@@ -94,18 +98,23 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   }
 
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime) {
-    this(setup, runtime, NoImageArchive.INSTANCE);
+    this(setup, runtime, NoImageArchive.INSTANCE, new UnavailableVolumes());
   }
 
-  /** {@code archive}: where images of uploaded bundles are loaded. */
+  /**
+   * {@code archive}: where images of uploaded bundles are loaded; {@code volumes}: how snapshots
+   * copy the app's data.
+   */
   public AppSupervisor(DaemonSetup setup, ContainerRuntime runtime,
-      dev.tugboat.runtime.ImageArchive archive) {
-    this(setup, runtime, archive, new EngineDiagnosticsConnection(setup.daemon().dockerHost()));
+      dev.tugboat.runtime.ImageArchive archive, VolumeArchive volumes) {
+    this(setup, runtime, archive, volumes,
+        new EngineDiagnosticsConnection(setup.daemon().dockerHost()));
   }
 
   /** With {@code diagnostics}: what support bundles ask of the engine (closed with this). */
   AppSupervisor(DaemonSetup setup, ContainerRuntime runtime,
-      dev.tugboat.runtime.ImageArchive archive, EngineDiagnostics diagnostics) {
+      dev.tugboat.runtime.ImageArchive archive, VolumeArchive volumes,
+      EngineDiagnostics diagnostics) {
     this.setup = setup;
     this.diagnostics = diagnostics;
     this.runtime = runtime;
@@ -132,8 +141,14 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.runs = new RunMaker(setup, runtime, workers, secrets, journals, feed, latency,
         queue::post, this::statusChanged, this::runEnded);
     UpgradeControl control = new UpgradeControl();
+    SnapshotStore snapshotStore = new SnapshotStore(setup.daemon().snapshotsDir(),
+        setup.log()::warn);
+    this.snapshots = new SnapshotDesk(setup, specs, actions, snapshotStore,
+        new SnapshotTaker(snapshotStore, volumes, setup.clock(), setup.log(),
+            setup.daemon().snapshotsKept(), SnapshotTaker::usableSpaceOf),
+        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log()), control);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
-        new UpgradeCheck(setup, runtime, licensed), control);
+        new UpgradeCheck(setup, runtime, licensed), control, snapshots);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
         SupportLimits.DEFAULT);
     BundleInstall bundleInstall = new BundleInstall(setup, specs, actions, upgrades, archive,
@@ -318,7 +333,28 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   @Override
   public CompletableFuture<ApplyResult> rollback() {
-    return command(() -> upgrade("a rollback", upgrades::rollback));
+    return rollback(false);
+  }
+
+  @Override
+  public CompletableFuture<ApplyResult> rollback(boolean withData) {
+    return command(() -> upgrade(withData ? "a rollback with data" : "a rollback",
+        () -> upgrades.rollback(withData)));
+  }
+
+  @Override
+  public CompletableFuture<List<SnapshotInfo>> snapshots() {
+    return CompletableFuture.supplyAsync(snapshots::list, workers);
+  }
+
+  @Override
+  public CompletableFuture<SnapshotResult> createSnapshot(boolean stopFirst) {
+    return command(() -> upgrade("a snapshot", () -> snapshots.create(stopFirst)));
+  }
+
+  @Override
+  public CompletableFuture<SnapshotResult> restoreSnapshot(String id) {
+    return command(() -> upgrade("a restore of snapshot " + id, () -> snapshots.restore(id)));
   }
 
   /**
@@ -342,9 +378,9 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   private void refuseDuringUpgrade() {
     if (upgrading != null) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, upgrading + " is under way (checking the"
-          + " images, stopping the app or starting the new run): ask again once it is done;"
-          + " GET /api/v1/status shows it");
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, upgrading + " is under way (checking,"
+          + " copying data, stopping the app or starting the new run): ask again once it is"
+          + " done; GET /api/v1/status shows it");
     }
   }
 
@@ -737,6 +773,14 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     @Override
     public <T> CompletableFuture<T> offSupervisor(Supplier<T> work) {
       return queue.beside(work);
+    }
+
+    @Override
+    public void showProgress(String message) {
+      AppSnapshot now = snapshot;
+      publish(new AppSnapshot(now.specName(), now.specVersion(), now.state(), message,
+          now.failure(), now.startupMessage(), now.startedAt(), now.run()));
+      events.statusChanged();
     }
 
     @Override

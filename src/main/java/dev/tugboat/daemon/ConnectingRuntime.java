@@ -40,7 +40,8 @@ final class ConnectingRuntime implements ContainerRuntime {
     this.connecting = connecting;
   }
 
-  private ContainerRuntime runtime() {
+  /** The engine client once it is made; waits for it. */
+  ContainerRuntime runtime() {
     try {
       return connecting.join();
     } catch (java.util.concurrent.CompletionException e) {

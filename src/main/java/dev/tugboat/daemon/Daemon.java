@@ -82,7 +82,8 @@ public final class Daemon {
       return 2;
     }
     AppSupervisor app = new AppSupervisor(setup, runtime,
-        new ConnectingArchive(docker.thenApply(DockerRuntime::imageArchive)));
+        new ConnectingArchive(docker.thenApply(DockerRuntime::imageArchive)),
+        new ConnectingVolumes(() -> ((DockerRuntime) runtime.runtime()).volumeArchive()));
     ApiServer server;
     try {
       server = ApiServer.start(config.listen(), app, app.licenses(), token, hostnames,

@@ -25,7 +25,8 @@ public record DaemonConfig(
     Set<String> apiHostnames,
     ConsoleTlsSetting tls,
     Duration resyncPeriod,
-    long bundleMaxBytes) {
+    long bundleMaxBytes,
+    int snapshotsKept) {
 
   public static final String DEFAULT_FILE = "/etc/tugboat/tugboat.yml";
   public static final String DEFAULT_LISTEN = "127.0.0.1:8800";
@@ -33,6 +34,8 @@ public record DaemonConfig(
   public static final int DEFAULT_INTEGRATION_PORT = 9880;
   /** {@code resync_seconds} may be at most an hour: a removed container is found that late. */
   public static final int MAX_RESYNC_SECONDS = 3600;
+  /** {@code snapshots_kept}: the snapshots of the app's data kept; the oldest go first. */
+  public static final int DEFAULT_SNAPSHOTS_KEPT = 3;
 
   /** {@code bundle_max_mb}: an uploaded bundle of more MiB than this is refused (413). */
   public static final long DEFAULT_BUNDLE_MAX_MB = 20 * 1024;
@@ -42,9 +45,22 @@ public record DaemonConfig(
     apiHostnames = Set.copyOf(apiHostnames);
     java.util.Objects.requireNonNull(tls, "tls");
     java.util.Objects.requireNonNull(resyncPeriod, "resyncPeriod");
+    if (snapshotsKept < 1) {
+      throw new IllegalArgumentException("snapshotsKept must be at least 1, got " + snapshotsKept);
+    }
   }
 
-  /** As the config reads it, without a {@code bundle_max_mb} key. */
+  /** As the config reads it, without a {@code snapshots_kept} key. */
+  public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
+      Optional<String> dockerHost, ImageRegistries registries,
+      Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
+      int integrationPort, Set<String> apiHostnames, ConsoleTlsSetting tls,
+      Duration resyncPeriod, long bundleMaxBytes) {
+    this(listen, stateDir, app, dockerHost, registries, privateAddress, publicAddress, logFormat,
+        integrationPort, apiHostnames, tls, resyncPeriod, bundleMaxBytes, DEFAULT_SNAPSHOTS_KEPT);
+  }
+
+  /** As the config reads it, without a {@code bundle_max_mb} or {@code snapshots_kept} key. */
   public DaemonConfig(InetSocketAddress listen, Path stateDir, Optional<Path> app,
       Optional<String> dockerHost, ImageRegistries registries,
       Optional<String> privateAddress, Optional<String> publicAddress, LogFormat logFormat,
@@ -85,6 +101,11 @@ public record DaemonConfig(
   public enum LogFormat {
     TEXT,
     JSON
+  }
+
+  /** Where the snapshots of the app's data are kept. */
+  public Path snapshotsDir() {
+    return stateDir.resolve("snapshots");
   }
 
   /** The API token's file. */

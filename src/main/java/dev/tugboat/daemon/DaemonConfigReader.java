@@ -30,7 +30,7 @@ public final class DaemonConfigReader {
 
   static final List<String> KEYS = List.of("listen", "state_dir", "app", "docker_host",
       "registries", "private_address", "public_address", "log_format", "integration_port",
-      "api_hostnames", "tls", "resync_seconds", "bundle_max_mb");
+      "api_hostnames", "tls", "resync_seconds", "bundle_max_mb", "snapshots_kept");
   private static final Set<String> REGISTRY_KEYS = Set.of("address", "user", "password_file");
 
   private DaemonConfigReader() {}
@@ -89,7 +89,8 @@ public final class DaemonConfigReader {
         hostnames(map.get("api_hostnames"), file),
         tls(map.get("tls"), base, file),
         resyncPeriod(fields.string("resync_seconds"), file),
-        bundleMaxBytes(fields.string("bundle_max_mb"), file));
+        bundleMaxBytes(fields.string("bundle_max_mb"), file),
+        snapshotsKept(fields.string("snapshots_kept"), file));
   }
 
   private static long bundleMaxBytes(Optional<String> value, Path file)
@@ -107,6 +108,24 @@ public final class DaemonConfigReader {
     }
     throw new DaemonConfigException(file + ": key 'bundle_max_mb' must be a whole number of MiB"
         + " from 1 to 1048576 (the largest bundle an upload may be), got '" + value.get() + "'");
+  }
+
+  private static int snapshotsKept(Optional<String> value, Path file)
+      throws DaemonConfigException {
+    if (value.isEmpty()) {
+      return DaemonConfig.DEFAULT_SNAPSHOTS_KEPT;
+    }
+    try {
+      int kept = Integer.parseInt(value.get());
+      if (kept >= 1 && kept <= 1000) {
+        return kept;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new DaemonConfigException(file + ": key 'snapshots_kept' must be a whole number from 1"
+        + " to 1000 (the snapshots of the app's data kept; default "
+        + DaemonConfig.DEFAULT_SNAPSHOTS_KEPT + "), got '" + value.get() + "'");
   }
 
   private static Duration resyncPeriod(Optional<String> value, Path file)

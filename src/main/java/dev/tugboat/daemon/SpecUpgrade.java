@@ -45,6 +45,9 @@ final class SpecUpgrade {
     /** Shows the app as failed with {@code message}, after its run was stopped. */
     void showFailure(String message);
 
+    /** Shows what is under way (a copy of the app's data) as the app's message; state unchanged. */
+    default void showProgress(String message) {}
+
     /**
      * Runs {@code work} (Docker calls: images checked, pulled) off the supervisor, which goes on
      * answering meanwhile; the future completes on the supervisor.
@@ -52,11 +55,52 @@ final class SpecUpgrade {
     <T> CompletableFuture<T> offSupervisor(java.util.function.Supplier<T> work);
   }
 
+  /**
+   * The app's data around an upgrade ({@link SnapshotDesk}); each future completes on the
+   * supervisor, and one that fails stops the upgrade where it is.
+   */
+  interface Data {
+    Data NONE = new Data() {
+      @Override
+      public CompletableFuture<String> beforeUpgrade(String to) {
+        return CompletableFuture.completedFuture("");
+      }
+
+      @Override
+      public SnapshotManifest forRollback(Path spec, Optional<Path> settings) {
+        throw new AppRefusal(AppRefusal.Reason.NOT_FOUND, "this daemon keeps no snapshots");
+      }
+
+      @Override
+      public CompletableFuture<String> verifyForRollback(SnapshotManifest snapshot) {
+        return CompletableFuture.completedFuture("");
+      }
+
+      @Override
+      public CompletableFuture<String> restoreForRollback(SnapshotManifest snapshot) {
+        return CompletableFuture.completedFuture("");
+      }
+    };
+
+    /** After the app stopped, before the new spec is installed: a line for the answer. */
+    CompletableFuture<String> beforeUpgrade(String to);
+
+    /** The snapshot a rollback with data restores, checked before anything stops. */
+    SnapshotManifest forRollback(Path spec, Optional<Path> settings);
+
+    /** Checks its archives and images, beside the supervisor, before anything stops. */
+    CompletableFuture<String> verifyForRollback(SnapshotManifest snapshot);
+
+    /** After the app stopped, before the spec and settings are swapped back. */
+    CompletableFuture<String> restoreForRollback(SnapshotManifest snapshot);
+  }
+
   private final SpecStore store;
   private final AppActions actions;
   private final DaemonSetup setup;
   private final UpgradeCheck check;
   private final Control control;
+  private final Data data;
   private Watched watched;
 
   /** A run started by an upgrade: stopped when it fails. */
@@ -64,6 +108,12 @@ final class SpecUpgrade {
 
   SpecUpgrade(DaemonSetup setup, SpecStore store, AppActions actions, UpgradeCheck check,
       Control control) {
+    this(setup, store, actions, check, control, Data.NONE);
+  }
+
+  SpecUpgrade(DaemonSetup setup, SpecStore store, AppActions actions, UpgradeCheck check,
+      Control control, Data data) {
+    this.data = data;
     this.setup = setup;
     this.store = store;
     this.actions = actions;
@@ -104,7 +154,10 @@ final class SpecUpgrade {
   /** After the checks: stops the app, makes {@code text} the spec in use, starts a run of it. */
   private CompletableFuture<ApplyResult> install(String text, SpecVersion to, Changes changes,
       List<String> warnings) {
-    return control.stop("upgrade to " + to + " requested").thenCompose(stopped -> {
+    return control.stop("upgrade to " + to + " requested").thenCompose(stopped ->
+        data.beforeUpgrade(to.toString()).thenApply(snapshot -> new ControlResult(stopped.state(),
+            stopped.message() + (snapshot.isEmpty() ? "" : "; " + snapshot), false)))
+        .thenCompose(stopped -> {
       try {
         store.install(text);
       } catch (IOException e) {
@@ -123,6 +176,11 @@ final class SpecUpgrade {
   }
 
   CompletableFuture<ApplyResult> rollback() {
+    return rollback(false);
+  }
+
+  /** {@code withData}: the data too, as the snapshot the last apply took before it ran kept it. */
+  CompletableFuture<ApplyResult> rollback(boolean withData) {
     Path back = store.previous().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT,
         "there is no previous spec to roll back to: rollback returns to the spec in use before"
             + " the last apply, and no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
@@ -139,15 +197,24 @@ final class SpecUpgrade {
     Changes changes = Changes.of(before, spec);
     String text = read(back);
     var settings = store.previousSettings();
+    Optional<SnapshotManifest> snapshot = withData ? Optional.of(data.forRollback(back, settings))
+        : Optional.empty();
     return control.offSupervisor(() -> {
       check.require(checked, text, back.toString(), settings);
       return null;
-    }).thenCompose(ready -> swapBack(to, changes));
+    }).thenCompose(ready -> snapshot.map(data::verifyForRollback)
+        .orElse(CompletableFuture.completedFuture("")))
+        .thenCompose(ready -> swapBack(to, changes, snapshot));
   }
 
   /** After the checks: stops the app, swaps back the spec and settings, starts a run of them. */
-  private CompletableFuture<ApplyResult> swapBack(SpecVersion to, Changes changes) {
-    return control.stop("rollback to " + to + " requested").thenCompose(stopped -> {
+  private CompletableFuture<ApplyResult> swapBack(SpecVersion to, Changes changes,
+      Optional<SnapshotManifest> snapshot) {
+    return control.stop("rollback to " + to + " requested").thenCompose(stopped ->
+        snapshot.map(data::restoreForRollback).orElse(CompletableFuture.completedFuture(""))
+            .thenApply(restored -> new ControlResult(stopped.state(), stopped.message()
+                + (restored.isEmpty() ? "" : "; " + restored), false)))
+        .thenCompose(stopped -> {
       try {
         store.rollback();
       } catch (IOException e) {

@@ -115,6 +115,16 @@ final class ContainerConfigMapper {
     }
   }
 
+  /**
+   * The mounts of {@code spec}'s volumes alone, rendered by {@code r}: what a snapshot copies,
+   * known before the run facts the rest of a container may need (ports, addresses).
+   */
+  static List<dev.tugboat.runtime.Mount> mounts(ContainerSpec spec, String image, Rendering r) {
+    ContainerConfigBuilder b = dev.tugboat.runtime.ContainerConfig.builder(image);
+    volumes(spec.volumes(), r, b);
+    return b.build().mounts();
+  }
+
   private static void volumes(List<VolumeSpec> volumes, Rendering r, ContainerConfigBuilder b) {
     for (int i = 0; i < volumes.size(); i++) {
       VolumeSpec volume = volumes.get(i);

@@ -20,7 +20,7 @@ public final class InstanceNames {
     return imageName.substring(imageName.lastIndexOf('/') + 1);
   }
 
-  static String part(String text) {
+  public static String part(String text) {
     String cleaned = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-")
         .replaceAll("^-+|-+$", "");
     return cleaned.isEmpty() ? "x" : cleaned;

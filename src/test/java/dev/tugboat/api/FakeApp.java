@@ -160,6 +160,45 @@ public final class FakeApp implements AppService {
   }
 
   @Override
+  public CompletableFuture<ApplyResult> rollback(boolean withData) {
+    if (!withData) {
+      return rollback();
+    }
+    calls.add("rollback with data");
+    return CompletableFuture.completedFuture(applied);
+  }
+
+  /** The snapshot every snapshot call answers with. */
+  public SnapshotInfo dataSnapshot = new SnapshotInfo("20261205-221901.322-7b4b",
+      Instant.parse("2026-12-05T22:19:01.322Z"), "apply", "before the upgrade to demo 2", "demo",
+      "1", 1.7, 7_549_747, List.of(new SnapshotInfo.Volume("pgdata", "named-volume",
+          "/var/lib/postgresql/data", 7_549_747, "ab".repeat(32), "999:999", "0700")));
+
+  @Override
+  public CompletableFuture<List<SnapshotInfo>> snapshots() {
+    calls.add("snapshots");
+    return CompletableFuture.completedFuture(List.of(dataSnapshot));
+  }
+
+  @Override
+  public CompletableFuture<SnapshotResult> createSnapshot(boolean stopFirst) {
+    calls.add("create snapshot" + (stopFirst ? " with stop" : ""));
+    if (!stopFirst) {
+      return CompletableFuture.failedFuture(new AppRefusal(AppRefusal.Reason.CONFLICT,
+          "the app runs (run run-1): a consistent snapshot needs it stopped"));
+    }
+    return CompletableFuture.completedFuture(new SnapshotResult("snapshot taken", dataSnapshot,
+        "run-2"));
+  }
+
+  @Override
+  public CompletableFuture<SnapshotResult> restoreSnapshot(String id) {
+    calls.add("restore " + id);
+    return CompletableFuture.completedFuture(new SnapshotResult("restored snapshot " + id,
+        dataSnapshot, "run-3"));
+  }
+
+  @Override
   public CompletableFuture<List<RunRecord>> history() {
     return CompletableFuture.completedFuture(runs);
   }

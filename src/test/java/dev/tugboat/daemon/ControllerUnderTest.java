@@ -57,12 +57,24 @@ final class ControllerUnderTest implements AutoCloseable {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock) throws IOException {
-    this(dir, runtime, clock, new InMemoryEngineDiagnostics(runtime));
+    this(dir, runtime, clock, new InMemoryEngineDiagnostics(runtime), new UnavailableVolumes());
+  }
+
+  /** {@code volumes}: how its snapshots copy the app's data. */
+  ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock,
+      dev.tugboat.runtime.VolumeArchive volumes) throws IOException {
+    this(dir, runtime, clock, new InMemoryEngineDiagnostics(runtime), volumes);
   }
 
   /** With {@code diagnostics}: what support bundles ask of the engine. */
   ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock,
       InMemoryEngineDiagnostics diagnostics) throws IOException {
+    this(dir, runtime, clock, diagnostics, new UnavailableVolumes());
+  }
+
+  private ControllerUnderTest(Path dir, InMemoryRuntime runtime, ManualClock clock,
+      InMemoryEngineDiagnostics diagnostics, dev.tugboat.runtime.VolumeArchive volumes)
+      throws IOException {
     Path spec = dir.resolve("app.yml");
     if (!Files.exists(spec)) {
       Files.writeString(spec, SPEC);
@@ -76,7 +88,7 @@ final class ControllerUnderTest implements AutoCloseable {
         new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8),
             DaemonConfig.LogFormat.TEXT, clock), clock,
         new AppConfig(config.settingsFile(), host, clock));
-    app = new AppSupervisor(setup, runtime, NoImageArchive.INSTANCE, diagnostics);
+    app = new AppSupervisor(setup, runtime, NoImageArchive.INSTANCE, volumes, diagnostics);
   }
 
   /** Every event the API lists, oldest first. */

@@ -71,7 +71,16 @@ class DaemonConfigReaderTest {
     assertThat(warnings).containsExactly("/etc/tugboat/tugboat.yml: unknown key 'listne' is"
         + " ignored; known keys: listen, state_dir, app, docker_host, registries,"
         + " private_address, public_address, log_format, integration_port, api_hostnames,"
-        + " tls, resync_seconds, bundle_max_mb");
+        + " tls, resync_seconds, bundle_max_mb, snapshots_kept");
+  }
+
+  @Test
+  void snapshotsKeptDefaultsToThreeAndRefusesLessThanOne() throws Exception {
+    assertThat(parse("").snapshotsKept()).isEqualTo(3);
+    assertThat(parse("snapshots_kept: 7\n").snapshotsKept()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("snapshots_kept: 0\n"))
+        .hasMessage("/etc/tugboat/tugboat.yml: key 'snapshots_kept' must be a whole number from 1"
+            + " to 1000 (the snapshots of the app's data kept; default 3), got '0'");
   }
 
   @Test

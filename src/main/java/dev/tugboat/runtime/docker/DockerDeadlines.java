@@ -37,4 +37,12 @@ record DockerDeadlines(Duration call, Duration removal, Duration pullIdle, int m
   Duration stop(Duration grace) {
     return call.plus(grace);
   }
+
+  /**
+   * A copy of a volume's data takes as long as its size needs: like a pull, only a stream that
+   * moved nothing for this long ends it.
+   */
+  Duration copyIdle() {
+    return pullIdle;
+  }
 }

@@ -18,6 +18,7 @@ import dev.tugboat.runtime.LogListener;
 import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeEventListener;
 import dev.tugboat.runtime.Subscription;
+import dev.tugboat.runtime.VolumeArchive;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerLogs logs;
   private final DockerEventStream events;
   private final DockerImageArchive archive;
+  private final DockerVolumeArchive volumes;
 
   private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces,
       DockerDeadlines deadlines) {
@@ -53,6 +55,7 @@ public final class DockerRuntime implements ContainerRuntime {
     this.logs = new DockerLogs(client, deadlines, failures);
     this.events = new DockerEventStream(client, failures);
     this.archive = new DockerImageArchive(client, calls, failures);
+    this.volumes = new DockerVolumeArchive(client, calls, failures);
   }
 
   /** Connects to the engine at {@code host}. */
@@ -73,6 +76,11 @@ public final class DockerRuntime implements ContainerRuntime {
   /** Images saved to and loaded from archives on this engine (air-gapped installs). */
   public dev.tugboat.runtime.ImageArchive imageArchive() {
     return archive;
+  }
+
+  /** The app's data as archives, on the same engine and client. */
+  public VolumeArchive volumeArchive() {
+    return volumes;
   }
 
   @Override

@@ -41,6 +41,8 @@
     file: byId('bundle-file'), check: byId('bundle-check'), apply: byId('bundle-apply'),
     progress: byId('bundle-progress'), result: byId('bundle-result'),
   }, () => { refresh(generation, 'bundle applied'); config.load(); });
+  const snapshots = new T.snapshotsView.SnapshotsView(api, byId('snapshots-body'),
+    () => refresh(generation, 'snapshot'));
 
   // Each sign-in starts a new refresh loop; an older loop sees the change and ends.
   let generation = 0;
@@ -78,6 +80,7 @@
     follower.start();
     config.load();
     license.load();
+    snapshots.load();
   }
 
   /** Reads the status and shows it; `why` is kept on the connection line (data-refresh). */

@@ -1,0 +1,400 @@
+package dev.tugboat.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tugboat.api.AppRefusal;
+import dev.tugboat.api.AppService.ControlResult;
+import dev.tugboat.api.ApplyResult;
+import dev.tugboat.api.SnapshotResult;
+import dev.tugboat.config.HostAddresses;
+import dev.tugboat.orchestrator.ImageRegistries;
+import dev.tugboat.runtime.DataMount;
+import dev.tugboat.runtime.InMemoryRuntime;
+import dev.tugboat.runtime.InMemoryVolumeArchive;
+import dev.tugboat.runtime.ManualClock;
+import dev.tugboat.runtime.RuntimeFailure;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Snapshots around upgrades against the in-memory engine and volumes, with a control that records
+ * what it was asked: the order of stop, copy, install and start is what these tests read.
+ */
+class SnapshotDeskTest {
+
+  private static final String V1 = """
+      replicated_api_version: 2.8.0
+      name: demo
+      version: "1"
+      components:
+      - name: db
+        containers:
+        - source: public
+          image_name: postgres
+          version: 15
+          volumes:
+          - host_path: pgdata
+            container_path: /var/lib/postgresql/data
+          - host_path: /etc/demo
+            container_path: /etc/demo
+            options: ["ro"]
+      - name: app
+        containers:
+        - source: public
+          image_name: web
+          version: 1
+      """;
+  private static final String V2 = V1.replace("version: \"1\"", "version: \"2\"")
+      .replace("version: 1", "version: 2");
+  private static final DataMount PGDATA = new DataMount(DataMount.Kind.NAMED_VOLUME, "pgdata");
+
+  @TempDir Path dir;
+  private final ManualClock clock = new ManualClock();
+  private final InMemoryRuntime runtime = new InMemoryRuntime(clock);
+  private final InMemoryVolumeArchive volumes = new InMemoryVolumeArchive()
+      .volume("pgdata", Map.of("schema", "v1", "rows", "hello"));
+  private final RecordingControl control = new RecordingControl();
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private long freeSpace = 1L << 40;
+  private boolean full;
+  private Path state;
+  private SpecStore specs;
+  private SnapshotStore store;
+  private SnapshotDesk desk;
+  private SpecUpgrade upgrade;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Path v1 = Files.writeString(dir.resolve("app.yml"), V1);
+    state = Files.createDirectories(dir.resolve("state"));
+    make(v1, 2);
+    Files.writeString(state.resolve("settings.json"), "{}\n");
+  }
+
+  private void make(Path app, int kept) {
+    DaemonConfig config = new DaemonConfig(new InetSocketAddress("127.0.0.1", 0), state,
+        Optional.of(app), Optional.empty(), ImageRegistries.none(), Optional.empty(),
+        Optional.empty(), DaemonConfig.LogFormat.TEXT, 0, java.util.Set.of(),
+        new ConsoleTlsSetting.Auto(), Duration.ofSeconds(30), kept);
+    HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
+    DaemonSetup setup = new DaemonSetup(config, host, new DaemonLog(
+        new PrintStream(log, true, StandardCharsets.UTF_8), DaemonConfig.LogFormat.TEXT, clock),
+        clock, new AppConfig(config.settingsFile(), host, clock));
+    specs = new SpecStore(state.resolve("spec"), config.app(), config.settingsFile());
+    AppActions actions = new AppActions(setup, runtime, specs);
+    store = new SnapshotStore(config.snapshotsDir(), setup.log()::warn);
+    desk = new SnapshotDesk(setup, specs, actions, store,
+        new SnapshotTaker(store, new StepClock(volumes, clock), clock, setup.log(), kept,
+            dirOnDisk -> freeSpace),
+        new SnapshotRestorer(store, volumes, runtime, setup.log()), control);
+    upgrade = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime), control,
+        desk);
+  }
+
+  @Test
+  void applyKeepsTheDataAfterTheStopAndBeforeTheNewSpecWithAManifest() throws Exception {
+    ApplyResult result = upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join();
+
+    assertThat(control.calls).as("the checks, the stop, the copy, the start").containsExactly(
+        "off the supervisor", "stop: upgrade to demo 2 requested", "off the supervisor",
+        "start");
+    assertThat(volumes.calls()).contains("read named-volume pgdata with postgres:15")
+        .noneMatch(call -> call.contains("/etc/demo"));
+    SnapshotManifest manifest = store.list().get(0);
+    assertThat(result.message()).startsWith("stopped run run-0; snapshot " + manifest.id()
+        + " of the data taken: 1 volume, ").contains(" in 2.0 s; started run run-1 of demo 2");
+    assertThat(manifest.app()).isEqualTo("demo");
+    assertThat(manifest.version()).isEqualTo("1");
+    assertThat(manifest.cause()).isEqualTo("apply");
+    assertThat(manifest.reason()).isEqualTo("before the upgrade to demo 2");
+    assertThat(manifest.specDigest()).isEqualTo(InputFiles.digestOf(
+        V1.getBytes(StandardCharsets.UTF_8)));
+    assertThat(manifest.settingsDigest()).isEqualTo(InputFiles.digestOf(
+        "{}\n".getBytes(StandardCharsets.UTF_8)));
+    Path folder = store.folder(manifest.id());
+    assertThat(Files.readString(folder.resolve("spec.yml"))).isEqualTo(V1);
+    assertThat(manifest.volumes()).singleElement().satisfies(volume -> {
+      assertThat(volume.name()).isEqualTo("pgdata");
+      assertThat(volume.kind()).isEqualTo("named-volume");
+      assertThat(volume.path()).isEqualTo("/var/lib/postgresql/data");
+      assertThat(volume.image()).isEqualTo("postgres:15");
+      assertThat(volume.driver()).isEqualTo("local");
+      assertThat(volume.labels()).containsEntry("keep", "yes");
+      assertThat(volume.owner()).isEqualTo("999:999");
+      assertThat(volume.mode()).isEqualTo("0700");
+      assertThat(volume.dataBytes()).isEqualTo(7L);
+      Path archive = folder.resolve(volume.archive());
+      assertThat(volume.archiveBytes()).isEqualTo(Files.size(archive));
+      assertThat(volume.sha256()).isEqualTo(sha256(archive));
+    });
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V2);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("snapshot " + manifest.id()
+        + " of demo 1 taken (before the upgrade to demo 2): 1 volume, ");
+  }
+
+  @Test
+  void aSnapshotThatFailsStopsTheUpgradeBeforeAnythingOfTheNewVersionRan() throws Exception {
+    volumes.failOn("read", RuntimeFailure.engineError("read named-volume pgdata",
+        "no such image", null));
+
+    assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join()).isInstanceOf(CompletionException.class).cause()
+        .isInstanceOfSatisfying(AppRefusal.class,
+            e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.FAILED))
+        .hasMessageContaining("the snapshot of demo 1 failed: ")
+        .hasMessageEndingWith("; the upgrade to demo 2 was stopped before anything of it ran:"
+            + " the spec in use is still demo 1 and the app is stopped (tugboat start starts it"
+            + " again; apply again once the cause is fixed)");
+
+    assertThat(control.calls).hasSize(4).doesNotContain("start");
+    assertThat(control.calls.get(3)).startsWith("show: the snapshot of demo 1 failed");
+    assertThat(runtime.history()).noneMatch(line -> line.startsWith("create"));
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V1);
+    assertThat(store.list()).isEmpty();
+    try (var left = Files.list(store.dir())) {
+      assertThat(left).as("no unfinished snapshot left").isEmpty();
+    }
+  }
+
+  @Test
+  void aDiskThatFillsUpDuringTheCopyStopsTheUpgradeAndLeavesNoSnapshot() throws Exception {
+    full = true;
+
+    assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join()).cause().hasMessageStartingWith("the snapshot of demo 1 failed:"
+            + " java.io.IOException: No space left on device; the upgrade to demo 2 was stopped"
+            + " before anything of it ran");
+    assertThat(control.calls).doesNotContain("start");
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V1);
+    try (var left = Files.list(store.dir())) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void tooLittleFreeSpaceIsFoundBeforeAnyCopy() {
+    freeSpace = 1024;
+
+    assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join()).cause().hasMessageContaining("not enough free space for the snapshot in "
+            + state.resolve("snapshots") + ": the data takes 7 B (and 64.0 MiB are kept free),"
+            + " 1.0 KiB are free");
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("read"));
+    assertThat(control.calls).doesNotContain("start");
+  }
+
+  @Test
+  void theOldestSnapshotsBeyondTheRetentionCountAreRemovedAfterANewOne() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(desk.create(false).join().snapshot().id());
+      clock.advance(Duration.ofMinutes(1));
+    }
+
+    assertThat(store.list()).extracting(SnapshotManifest::id)
+        .containsExactly(ids.get(2), ids.get(1));
+    assertThat(store.folder(ids.get(0))).doesNotExist();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains(
+        "removed the oldest snapshots beyond snapshots_kept 2: " + ids.get(0));
+  }
+
+  @Test
+  void aRunningAppIsRefusedUnlessAskedToStopItAndIsStartedAgainAfterTheSnapshot() {
+    control.start();
+    control.calls.clear();
+
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOfSatisfying(AppRefusal.class,
+        e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessageStartingWith("the app runs (run run-1): a consistent snapshot needs it"
+            + " stopped");
+    SnapshotResult result = desk.create(true).join();
+
+    assertThat(control.calls).containsExactly("stop: a snapshot was asked with --stop",
+        "off the supervisor", "start");
+    assertThat(result.message()).matches("stopped run run-0; snapshot \\S+ taken: 1 volume, .*;"
+        + " started run run-2");
+    assertThat(result.runId()).isEqualTo("run-2");
+  }
+
+  @Test
+  void restoreChecksThenStopsEmptiesWritesAndStartsWithTheSnapshotsSpec() throws Exception {
+    String id = desk.create(false).join().snapshot().id();
+    upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
+    volumes.replace("pgdata", Map.of("schema", "v2", "rows", "migrated"));
+    control.calls.clear();
+    int before = volumes.calls().size();
+
+    SnapshotResult result = desk.restore(id).join();
+
+    assertThat(volumes.calls().subList(before, volumes.calls().size())).containsExactly(
+        "empty named-volume pgdata", "write named-volume pgdata with postgres:15");
+    assertThat(control.calls).containsExactly("off the supervisor",
+        "stop: restore of snapshot " + id + " requested", "off the supervisor", "start");
+    assertThat(volumes.files("pgdata")).containsExactly(Map.entry("rows", "hello"),
+        Map.entry("schema", "v1"));
+    assertThat(volumes.content(PGDATA).mode()).isEqualTo(0700);
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V1);
+    assertThat(result.message()).contains("restored snapshot " + id + " (1 volume, ")
+        .contains("the spec in use is now demo 1 (tugboat rollback returns to the one before)")
+        .endsWith("; started run run-2");
+  }
+
+  @Test
+  void aDamagedArchiveOrAnUnknownIdChangesNothing() throws Exception {
+    SnapshotManifest taken = manifestOf(desk.create(false).join());
+    Path archive = store.folder(taken.id()).resolve(taken.volumes().get(0).archive());
+    byte[] bytes = Files.readAllBytes(archive);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(archive, bytes);
+    control.calls.clear();
+
+    assertThatThrownBy(() -> desk.restore(taken.id()).join()).cause()
+        .hasMessageStartingWith("snapshot " + taken.id() + " cannot be restored: the archive of"
+            + " pgdata (" + archive + ") has SHA-256 ")
+        .hasMessageEndingWith("(damaged or changed); nothing was changed");
+    assertThatThrownBy(() -> desk.restore("20260101-000000.000-abcd"))
+        .isInstanceOfSatisfying(AppRefusal.class,
+            e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.NOT_FOUND))
+        .hasMessageContaining("no snapshot 20260101-000000.000-abcd");
+    assertThat(control.calls).containsExactly("off the supervisor");
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("empty")
+        || call.startsWith("write"));
+  }
+
+  @Test
+  void aSnapshotOfAnotherAppIsRefused() throws Exception {
+    SnapshotManifest taken = manifestOf(desk.create(false).join());
+    Path other = Files.writeString(dir.resolve("other.yml"), V1.replace("name: demo",
+        "name: other"));
+    make(other, 2);
+
+    assertThatThrownBy(() -> desk.restore(taken.id())).isInstanceOfSatisfying(AppRefusal.class,
+        e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessage("snapshot " + taken.id() + " holds the data of demo, the daemon runs other:"
+            + " a snapshot is restored only into the app it was taken of");
+  }
+
+  @Test
+  void rollbackWithDataPutsBackTheDataTheApplyKeptBeforeTheOldSpecStarts() throws Exception {
+    upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
+    volumes.replace("pgdata", Map.of("schema", "v2", "rows", "migrated"));
+    control.calls.clear();
+    int before = volumes.calls().size();
+
+    ApplyResult result = upgrade.rollback(true).join();
+
+    assertThat(control.calls).containsExactly("off the supervisor",
+        "off the supervisor", "stop: rollback to demo 1 requested",
+        "off the supervisor", "start");
+    assertThat(volumes.calls().subList(before, volumes.calls().size())).containsExactly(
+        "empty named-volume pgdata", "write named-volume pgdata with postgres:15");
+    assertThat(volumes.files("pgdata")).containsEntry("schema", "v1").containsEntry("rows",
+        "hello");
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V1);
+    assertThat(result.message()).contains("; restored the data of snapshot ")
+        .contains("taken before the upgrade to demo 2)");
+  }
+
+  @Test
+  void rollbackWithDataWithoutTheApplysSnapshotIsRefusedBeforeAnythingStops() throws Exception {
+    upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
+    store.prune(0);
+    control.calls.clear();
+
+    assertThatThrownBy(() -> upgrade.rollback(true)).isInstanceOfSatisfying(AppRefusal.class,
+        e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessageStartingWith("no snapshot taken by an apply holds the data of the spec and"
+            + " settings a rollback returns to");
+    assertThat(control.calls).isEmpty();
+  }
+
+  private SnapshotManifest manifestOf(SnapshotResult result) {
+    return store.find(result.snapshot().id()).orElseThrow();
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(file)));
+  }
+
+  /** The volumes, with each read taking two seconds of the manual clock. */
+  private final class StepClock extends ForwardingVolumes {
+    private final ManualClock clock;
+
+    StepClock(InMemoryVolumeArchive volumes, ManualClock clock) {
+      super(volumes);
+      this.clock = clock;
+    }
+
+    @Override
+    public void read(DataMount data, String image, java.io.OutputStream tar) {
+      if (full) {
+        throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+      }
+      super.read(data, image, tar);
+      clock.advance(Duration.ofSeconds(2));
+    }
+  }
+
+  /** Stops and starts runs by name, and runs the copies at once, recording each. */
+  private static final class RecordingControl implements SpecUpgrade.Control {
+    final List<String> calls = new ArrayList<>();
+    private int runs;
+    private boolean running;
+
+    @Override
+    public CompletableFuture<ControlResult> stop(String reason) {
+      calls.add("stop: " + reason);
+      running = false;
+      return CompletableFuture.completedFuture(new ControlResult("stopped",
+          "stopped run run-" + (runs - 1 < 0 ? 0 : runs - 1)));
+    }
+
+    @Override
+    public CompletableFuture<ControlResult> start() {
+      calls.add("start");
+      runs++;
+      running = true;
+      return CompletableFuture.completedFuture(new ControlResult("starting",
+          "started run run-" + runs));
+    }
+
+    @Override
+    public Optional<String> liveRunId() {
+      return running ? Optional.of("run-" + runs) : Optional.empty();
+    }
+
+    @Override
+    public <T> CompletableFuture<T> offSupervisor(Supplier<T> work) {
+      calls.add("off the supervisor");
+      try {
+        return CompletableFuture.completedFuture(work.get());
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    @Override
+    public void showFailure(String message) {
+      calls.add("show: " + message);
+    }
+  }
+}
