@@ -7,6 +7,7 @@ import dev.tugboat.bundle.BundleException;
 import dev.tugboat.bundle.BundleManifest;
 import dev.tugboat.bundle.BundleWriter;
 import dev.tugboat.bundle.SpecImages;
+import dev.tugboat.files.ByteSizes;
 import dev.tugboat.runtime.ImageArchive;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.docker.DockerRuntime;

@@ -5,6 +5,7 @@ import dev.tugboat.bundle.BundleException;
 import dev.tugboat.bundle.BundleLoader;
 import dev.tugboat.bundle.BundleVerifier;
 import dev.tugboat.bundle.VerifiedBundle;
+import dev.tugboat.files.ByteSizes;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.docker.DockerRuntime;
 import java.io.IOException;

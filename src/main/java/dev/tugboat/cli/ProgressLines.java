@@ -1,6 +1,7 @@
 package dev.tugboat.cli;
 
 import dev.tugboat.bundle.TransferListener;
+import dev.tugboat.files.ByteSizes;
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 

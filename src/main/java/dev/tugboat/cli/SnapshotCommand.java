@@ -1,6 +1,7 @@
 package dev.tugboat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tugboat.files.ByteSizes;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,11 +55,11 @@ public final class SnapshotCommand implements Runnable {
         out().println(String.format(Locale.ROOT, "%-24s %-20s %-24s %10s %6.1fs  %s",
             s.path("id").asText(), s.path("created").asText().replaceFirst("\\.\\d+Z$", "Z"),
             s.path("app").asText() + " " + s.path("version").asText(),
-            size(s.path("bytes").asLong()), s.path("seconds").asDouble(),
+            ByteSizes.of(s.path("bytes").asLong()), s.path("seconds").asDouble(),
             s.path("reason").asText()));
         for (JsonNode v : s.path("volumes")) {
           out().println("    " + v.path("kind").asText() + " " + v.path("name").asText() + " ("
-              + v.path("path").asText() + "), " + size(v.path("archive_bytes").asLong())
+              + v.path("path").asText() + "), " + ByteSizes.of(v.path("archive_bytes").asLong())
               + ", owner " + v.path("owner").asText() + " mode " + v.path("mode").asText()
               + ", sha256 " + v.path("sha256").asText());
         }
@@ -111,19 +112,5 @@ public final class SnapshotCommand implements Runnable {
       out().println(result.path("message").asText());
       return 0;
     }
-  }
-
-  static String size(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tugboat.cli;
 
+import dev.tugboat.files.ByteSizes;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -30,13 +31,9 @@ public final class SupportBundleCommand extends ClientCommand {
     return 0;
   }
 
+  /** Exact bytes too: the support engineer on the other end checks the file arrived whole. */
   static String size(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " bytes";
-    }
-    if (bytes < 1024 * 1024) {
-      return String.format("%.1f KiB, %d bytes", bytes / 1024.0, bytes);
-    }
-    return String.format("%.1f MiB, %d bytes", bytes / (1024.0 * 1024), bytes);
+    return bytes < 1024 ? bytes + " bytes" : ByteSizes.of(bytes) + ", " + bytes + " bytes";
   }
+
 }

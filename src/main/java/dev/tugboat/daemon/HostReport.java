@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.files.ByteSizes;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -80,14 +81,10 @@ final class HostReport {
       long total = store.getTotalSpace();
       long free = store.getUsableSpace();
       return String.format("%s on %s: %s free of %s (%d%% used)", store.type(), store.name(),
-          size(free), size(total), total == 0 ? 0 : 100 - free * 100 / total);
+          ByteSizes.of(free), ByteSizes.of(total), total == 0 ? 0 : 100 - free * 100 / total);
     } catch (IOException | RuntimeException e) {
       return "cannot be read (" + e + ")";
     }
-  }
-
-  private static String size(long bytes) {
-    return String.format("%.1f GiB", bytes / (1024.0 * 1024 * 1024));
   }
 
   private static String first(String file) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tugboat.files.AtomicFiles;
+import dev.tugboat.files.ByteSizes;
 import dev.tugboat.runtime.DataMount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,6 @@ record SnapshotManifest(int format, String id, Instant created, String cause, St
   /** "2 volumes, 48.3 MiB in 2.4 s". */
   String summary() {
     return volumes.size() + (volumes.size() == 1 ? " volume, " : " volumes, ")
-        + Sizes.inWords(bytes) + " in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds);
+        + ByteSizes.of(bytes) + " in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds);
   }
 }

@@ -2,6 +2,7 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.app.RunIds;
 import dev.tugboat.files.AtomicFiles;
+import dev.tugboat.files.ByteSizes;
 import dev.tugboat.orchestrator.AppData;
 import dev.tugboat.runtime.DataMount;
 import dev.tugboat.runtime.RuntimeFailure;
@@ -176,8 +177,8 @@ final class SnapshotTaker {
     long usable = usableSpace.applyAsLong(store.dir());
     if (usable < needed) {
       throw new SnapshotFailed("not enough free space for the snapshot in " + store.dir() + ": the"
-          + " data takes " + Sizes.inWords(needed - MARGIN) + " (and " + Sizes.inWords(MARGIN)
-          + " are kept free), " + Sizes.inWords(usable) + " are free; free some space, or lower"
+          + " data takes " + ByteSizes.of(needed - MARGIN) + " (and " + ByteSizes.of(MARGIN)
+          + " are kept free), " + ByteSizes.of(usable) + " are free; free some space, or lower"
           + " snapshots_kept in the daemon config and remove old snapshots");
     }
   }

@@ -1,13 +1,16 @@
-package dev.tugboat.cli;
+package dev.tugboat.files;
 
 import java.util.Locale;
 
-/** Sizes as an operator reads them: {@code 512 B}, {@code 4.4 MiB}, {@code 1.2 GiB}. */
-final class ByteSizes {
+/**
+ * Sizes of files, archives and volumes as an operator reads them: {@code 512 B}, {@code 4.4 MiB},
+ * {@code 1.2 GiB}; one form for the CLI, the log and the support bundle.
+ */
+public final class ByteSizes {
 
   private ByteSizes() {}
 
-  static String of(long bytes) {
+  public static String of(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }
@@ -22,7 +25,7 @@ final class ByteSizes {
   }
 
   /** {@code 1 image}, {@code 2 images}. */
-  static String count(long count, String noun) {
+  public static String count(long count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 }
