@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,16 +49,20 @@ final class SupportBundles {
   private final EngineDiagnostics engine;
   private final Executor workers;
   private final SupportLimits limits;
+  private final UnaryOperator<String> integrationSecretOfRun;
   private final AtomicBoolean busy = new AtomicBoolean();
 
+  /** {@code integrationSecretOfRun}: the Integration API secret a run's containers are given. */
   SupportBundles(AppService app, DaemonSetup setup, Supplier<Optional<Path>> specFile,
-      EngineDiagnostics engine, Executor workers, SupportLimits limits) {
+      EngineDiagnostics engine, Executor workers, SupportLimits limits,
+      UnaryOperator<String> integrationSecretOfRun) {
     this.app = app;
     this.setup = setup;
     this.specFile = specFile;
     this.engine = engine;
     this.workers = workers;
     this.limits = limits;
+    this.integrationSecretOfRun = integrationSecretOfRun;
   }
 
   /** Makes one; refused (409) while another is being made. */
@@ -90,12 +95,14 @@ final class SupportBundles {
           : loaded.map(AppSpec::name).orElse("app");
       String top = "tugboat-support-" + name.replaceAll("[^A-Za-z0-9._-]+", "_") + "-"
           + STAMP.format(made);
-      SecretMasker masker = app.masker().with(token());
+      SupportStateParts state = new SupportStateParts(setup.daemon(), limits);
+      SecretMasker masker = app.masker().with(token())
+          .with(integrationSecrets(snapshot, state.journaledRuns()));
       List<SupportPart> parts = new ArrayList<>();
       parts.addAll(new SupportAppParts(app, setup.log()::recent, limits, dir).parts());
       parts.add(new SupportPart("host.txt", "the host: OS release, kernel, CPUs, memory,"
           + " uptime, free space of the state directory and of Docker's data", this::host));
-      parts.addAll(new SupportStateParts(setup.daemon(), limits).parts(spec, loaded));
+      parts.addAll(state.parts(spec, loaded));
       parts.addAll(new SupportEngineParts(engine, limits)
           .parts(snapshot.run(), loaded.map(SupportBundles::excludedEnv)));
       List<String> header = List.of("Tugboat support bundle",
@@ -105,8 +112,9 @@ final class SupportBundles {
           "made: " + made + " by tugboat " + TugboatVersion.current(),
           "secrets: every file went through the daemon's masker (" + masker.size()
               + " secret values, each shown as " + SecretMasker.MASK + ", in their escaped"
-              + " forms too); env vars the spec marks is_excluded_from_support are left out of"
-              + " the inspect files; the API token is not included.");
+              + " forms too; the Integration API secrets of the runs shown among them); env"
+              + " vars the spec marks is_excluded_from_support are left out of the inspect"
+              + " files; the API token is not included.");
       SupportBundle bundle = new SupportBundleMaker(limits).make(parts, masker, header, made,
           dir.resolve(top + ".tar.gz"), top);
       setup.log().info("support bundle " + bundle.fileName() + " made (" + bundle.size()
@@ -141,6 +149,19 @@ final class SupportBundles {
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /**
+   * The Integration API secrets of the current run and of the runs whose journals are included:
+   * every container's env holds its run's ({@code REPLICATED_INTEGRATIONAPI}), and with it any
+   * container on the Docker bridge could call the API as the app.
+   */
+  private List<String> integrationSecrets(AppSnapshot snapshot, List<String> journaled) {
+    Set<String> runs = new java.util.LinkedHashSet<>(journaled);
+    if (snapshot.run() != null && snapshot.run().runId() != null) {
+      runs.add(snapshot.run().runId());
+    }
+    return runs.stream().map(integrationSecretOfRun).toList();
   }
 
   private static Optional<AppSpec> load(Path file) {

@@ -52,7 +52,7 @@ final class SupportStateParts {
             "left out: the spec cannot be read, so which values are secret is not known"))))));
     parts.add(new SupportPart("daemon-config.json", "the daemon's config (the API token is in"
         + " a file of its own and not included)", () -> new SupportContent.Value(config())));
-    for (String runId : lastRuns()) {
+    for (String runId : journaledRuns()) {
       parts.add(new SupportPart("runs/" + runId + ".jsonl", "the journal of run " + runId
           + " (its last " + limits.journal().lines() + " lines at most)",
           () -> new SupportContent.Lines(tail(journal(runId)))));
@@ -112,7 +112,8 @@ final class SupportStateParts {
     return config;
   }
 
-  private List<String> lastRuns() {
+  /** The runs whose journals the bundle holds, oldest first. */
+  List<String> journaledRuns() {
     Path runs = daemon.stateDir().resolve("runs");
     if (!Files.isDirectory(runs)) {
       return List.of();

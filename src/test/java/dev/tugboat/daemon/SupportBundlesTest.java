@@ -64,6 +64,7 @@ class SupportBundlesTest {
 
   @TempDir Path dir;
   private final ManualClock clock = new ManualClock();
+  private String integrationSecret;
 
   @Test
   void aBundleHoldsEveryPartAndNoFormOfAnySecret() throws Exception {
@@ -92,12 +93,16 @@ class SupportBundlesTest {
 
     assertThat(SecretSearch.found(PASSWORD, files)).isEmpty();
     assertThat(SecretSearch.found(TOKEN, files)).isEmpty();
+    // with it, any container on the Docker bridge could call the Integration API as the app
+    assertThat(integrationSecret).hasSize(32);
+    assertThat(SecretSearch.found(integrationSecret, files)).isEmpty();
 
     JsonNode inspect = new ObjectMapper().readTree(
         byName.get("containers/tugboat-demo-db-postgres-1/inspect.json"));
     List<String> env = new ArrayList<>();
     inspect.path("Config").path("Env").forEach(entry -> env.add(entry.asText()));
-    assertThat(env).contains("PLAIN=visible", "DATABASE_URL=postgres://demo:********@db/demo")
+    assertThat(env).contains("PLAIN=visible", "DATABASE_URL=postgres://demo:********@db/demo",
+            "TUGBOAT_INTEGRATIONAPI=http://172.17.0.1:9880/********")
         .noneMatch(entry -> entry.startsWith("POSTGRES_PASSWORD"));
     assertThat(byName.get("containers/tugboat-demo-db-postgres-1/logs.txt"))
         .isEqualTo("database ready\nconnecting with password ********\n{\"password\":\"********\"}\n");
@@ -169,7 +174,11 @@ class SupportBundlesTest {
     Files.writeString(dir.resolve("state/token"), TOKEN + "\n");
     try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock, engine)) {
       daemon.app.setConfig(Map.of("db_password", PASSWORD)).get(5, TimeUnit.SECONDS);
+      daemon.app.useIntegrationApi("http://172.17.0.1:9880");
       daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+      String address = runtime.createdConfig("tugboat-demo-db-postgres-1").env()
+          .get("TUGBOAT_INTEGRATIONAPI");
+      integrationSecret = address.substring(address.lastIndexOf('/') + 1);
 
       SupportBundle bundle = daemon.app.supportBundle().get(60, TimeUnit.SECONDS);
 
