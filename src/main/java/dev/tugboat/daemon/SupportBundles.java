@@ -96,7 +96,7 @@ final class SupportBundles {
       String top = "tugboat-support-" + name.replaceAll("[^A-Za-z0-9._-]+", "_") + "-"
           + STAMP.format(made);
       SupportStateParts state = new SupportStateParts(setup.daemon(), limits);
-      SecretMasker masker = app.masker().with(token())
+      SecretMasker masker = app.masker().with(SupportStateSecrets.of(setup.daemon()))
           .with(integrationSecrets(snapshot, state.journaledRuns()));
       List<SupportPart> parts = new ArrayList<>();
       parts.addAll(new SupportAppParts(app, setup.log()::recent, limits, dir).parts());
@@ -114,7 +114,7 @@ final class SupportBundles {
               + " secret values, each shown as " + SecretMasker.MASK + ", in their escaped"
               + " forms too; the Integration API secrets of the runs shown among them); env"
               + " vars the spec marks is_excluded_from_support are left out of the inspect"
-              + " files; the API token is not included.");
+              + " files; the API token, the Integration API key and the TLS key are not included.");
       SupportBundle bundle = new SupportBundleMaker(limits).make(parts, masker, header, made,
           dir.resolve(top + ".tar.gz"), top);
       setup.log().info("support bundle " + bundle.fileName() + " made (" + bundle.size()
@@ -140,14 +140,6 @@ final class SupportBundles {
       return Path.of(root.isEmpty() ? "/var/lib/docker" : root);
     } catch (IOException | RuntimeException e) {
       return Path.of("/var/lib/docker");
-    }
-  }
-
-  private List<String> token() {
-    try {
-      return List.of(ApiToken.read(setup.daemon().tokenFile()));
-    } catch (IOException e) {
-      return List.of();
     }
   }
 
