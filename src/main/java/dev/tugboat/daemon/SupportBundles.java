@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * Support bundles of the daemon's app, one at a time, each made on a worker (never on the app
  * supervisor's thread: the status keeps answering, and a bundle is made even while the supervisor
  * or the engine is stuck, which is when one is needed). Written to {@code <state_dir>/support/},
- * which only the daemon's user can read; the API deletes each once sent, and a new bundle removes
- * what a daemon stopped while sending left there.
+ * which only the daemon's user can read; the API deletes each once sent, the daemon's start
+ * removes what a stopped daemon left there, and a new bundle what is over an hour old.
  */
 final class SupportBundles {
 
@@ -63,6 +63,7 @@ final class SupportBundles {
     this.workers = workers;
     this.limits = limits;
     this.integrationSecretOfRun = integrationSecretOfRun;
+    removeWhatAStoppedDaemonLeft(setup.daemon().stateDir().resolve("support"), setup.log());
   }
 
   /** Makes one; refused (409) while another is being made. */
@@ -169,6 +170,24 @@ final class SupportBundles {
         .flatMap(container -> container.envVars().stream())
         .filter(EnvVarSpec::isExcludedFromSupport).map(EnvVarSpec::name)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * At start, every file there is a leftover: a bundle a stopped daemon was making or sending, a
+   * journalctl scratch file. Each may hold what the containers wrote; none is waited for.
+   */
+  private static void removeWhatAStoppedDaemonLeft(Path dir, DaemonLog log) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+        log.info("removed " + file + ", a support bundle a stopped daemon left");
+      }
+    } catch (IOException | UncheckedIOException e) {
+      log.warn("cannot remove the support bundles left in " + dir + ": " + e.getMessage());
+    }
   }
 
   /** Bundles older than an hour: one being sent now is younger (and open, so still sent). */

@@ -168,6 +168,25 @@ class SupportBundlesTest {
   }
 
   @Test
+  void theDaemonsStartRemovesWhatAStoppedDaemonLeftInSupport() throws Exception {
+    Files.writeString(dir.resolve("app.yml"), SPEC);
+    Path support = Files.createDirectories(dir.resolve("state/support"));
+    // just written: a bundle being sent when the daemon stopped, and a journalctl scratch file
+    Path bundle = Files.writeString(support.resolve("tugboat-support-demo-20260101-000000.tar.gz"),
+        "half a bundle");
+    Path scratch = Files.writeString(support.resolve("journalctl123.log"), "lines");
+
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, new InMemoryRuntime(clock),
+        clock)) {
+      assertThat(bundle).doesNotExist();
+      assertThat(scratch).doesNotExist();
+      assertThat(support).isDirectory();
+      assertThat(daemon.log()).contains("removed " + bundle + ", a support bundle a stopped"
+          + " daemon left");
+    }
+  }
+
+  @Test
   void aPartThatFailsIsNotedAndTheRestIsMadeAllTheSame() throws Exception {
     InMemoryRuntime runtime = new InMemoryRuntime(clock);
     InMemoryEngineDiagnostics engine = new InMemoryEngineDiagnostics(runtime);
