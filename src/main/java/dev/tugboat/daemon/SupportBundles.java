@@ -94,6 +94,8 @@ final class SupportBundles {
       AppSnapshot snapshot = app.snapshot();
       String name = !snapshot.specName().isEmpty() ? snapshot.specName()
           : loaded.map(AppSpec::name).orElse("app");
+      // the name offered for download; the file's own is unique, since the one made a moment
+      // ago (in the same second) may still be on its way to the client
       String top = "tugboat-support-" + name.replaceAll("[^A-Za-z0-9._-]+", "_") + "-"
           + STAMP.format(made);
       SupportStateParts state = new SupportStateParts(setup.daemon(), limits);
@@ -117,7 +119,7 @@ final class SupportBundles {
               + " vars the spec marks is_excluded_from_support are left out of the inspect"
               + " files; the API token, the Integration API key and the TLS key are not included.");
       SupportBundle bundle = new SupportBundleMaker(limits).make(parts, masker, header, made,
-          dir.resolve(top + ".tar.gz"), top);
+          dir.resolve(top + "-" + java.util.UUID.randomUUID() + ".tar.gz"), top);
       setup.log().info("support bundle " + bundle.fileName() + " made (" + bundle.size()
           + " bytes)");
       return bundle;

@@ -187,6 +187,24 @@ class SupportBundlesTest {
   }
 
   @Test
+  void twoBundlesInTheSameSecondAreBothMadeUnderTheSameOfferedName() throws Exception {
+    Files.writeString(dir.resolve("app.yml"), SPEC);
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock,
+        new InMemoryEngineDiagnostics(runtime))) {
+      // the clock stands still: the first is not yet sent (deleted) when the second is asked for
+      SupportBundle first = daemon.app.supportBundle().get(60, TimeUnit.SECONDS);
+      SupportBundle second = daemon.app.supportBundle().get(60, TimeUnit.SECONDS);
+
+      assertThat(second.file()).isNotEqualTo(first.file());
+      assertThat(first.file()).exists();
+      assertThat(second.file()).exists();
+      assertThat(second.fileName()).isEqualTo(first.fileName())
+          .matches("tugboat-support-demo-\\d{8}-\\d{6}\\.tar\\.gz");
+    }
+  }
+
+  @Test
   void aPartThatFailsIsNotedAndTheRestIsMadeAllTheSame() throws Exception {
     InMemoryRuntime runtime = new InMemoryRuntime(clock);
     InMemoryEngineDiagnostics engine = new InMemoryEngineDiagnostics(runtime);
