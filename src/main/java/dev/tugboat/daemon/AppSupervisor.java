@@ -150,7 +150,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), control, snapshots);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
-        SupportLimits.DEFAULT);
+        SupportLimits.DEFAULT, integrationCallers::secretOfRun);
     BundleInstall bundleInstall = new BundleInstall(setup, specs, actions, upgrades, archive,
         control);
     this.bundles = new BundleDesk(setup.daemon().stateDir(), setup.log(), (file, name, dry,

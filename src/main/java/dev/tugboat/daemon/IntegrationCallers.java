@@ -41,6 +41,11 @@ final class IntegrationCallers {
     return runId -> base + "/" + secrets.forRun(runId);
   }
 
+  /** Run {@code runId}'s secret, which its containers' env holds: the support bundle masks it. */
+  String secretOfRun(String runId) {
+    return secrets.forRun(runId);
+  }
+
   /**
    * Why a call with {@code secret} from {@code from} is refused, given the current run ({@code
    * runId}, empty when none) and its status; empty when one of its containers made it.

@@ -27,24 +27,36 @@ final class JournalctlTail {
     if (onPath("journalctl").isEmpty()) {
       throw new SupportPart.Missing("journalctl is not on this host (no systemd journal to ask)");
     }
+    return run(List.of("journalctl", "-u", "tugboat", "--no-pager", "-o", "short-iso", "-n",
+        Integer.toString(limits.lines())), "journalctl -u tugboat -n " + limits.lines(), limits,
+        scratch, DEADLINE);
+  }
+
+  /** Runs {@code command}; its output, headed by {@code shown} and its exit, within bounds. */
+  static List<String> run(List<String> command, String shown, LogTail.Limits limits,
+      Path scratch, Duration deadline) throws IOException, InterruptedException {
     Path out = Files.createTempFile(scratch, "journalctl", ".log");
+    Process process = null;
     try {
-      Process process = new ProcessBuilder("journalctl", "-u", "tugboat", "--no-pager",
-          "-o", "short-iso", "-n", Integer.toString(limits.lines()))
+      process = new ProcessBuilder(command)
           .redirectErrorStream(true).redirectOutput(out.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("journalctl did not answer in " + DEADLINE.toSeconds() + " s");
+      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IOException(command.get(0) + " did not answer in " + deadline.toSeconds()
+            + " s");
       }
       List<String> read = TextTail.lines(out, limits.bytes());
       LogTail tail = LogTail.of(read, limits);
       List<String> lines = new ArrayList<>();
-      lines.add("# journalctl -u tugboat -n " + limits.lines() + " (exit " + process.exitValue()
-          + ")");
+      lines.add("# " + shown + " (exit " + process.exitValue() + ")");
       lines.addAll(tail.cut() ? TextTail.marked(tail) : tail.lines());
       return lines;
     } finally {
+      // late, or the part cancelled (the bundle's deadline passed, the daemon stops): waitFor
+      // throws, and a journalctl left running would outlive the bundle
+      if (process != null) {
+        process.destroyForcibly();
+      }
       Files.deleteIfExists(out);
     }
   }

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,8 +35,8 @@ import java.util.stream.Stream;
  * Support bundles of the daemon's app, one at a time, each made on a worker (never on the app
  * supervisor's thread: the status keeps answering, and a bundle is made even while the supervisor
  * or the engine is stuck, which is when one is needed). Written to {@code <state_dir>/support/},
- * which only the daemon's user can read; the API deletes each once sent, and a new bundle removes
- * what a daemon stopped while sending left there.
+ * which only the daemon's user can read; the API deletes each once sent, the daemon's start
+ * removes what a stopped daemon left there, and a new bundle what is over an hour old.
  */
 final class SupportBundles {
 
@@ -48,16 +49,21 @@ final class SupportBundles {
   private final EngineDiagnostics engine;
   private final Executor workers;
   private final SupportLimits limits;
+  private final UnaryOperator<String> integrationSecretOfRun;
   private final AtomicBoolean busy = new AtomicBoolean();
 
+  /** {@code integrationSecretOfRun}: the Integration API secret a run's containers are given. */
   SupportBundles(AppService app, DaemonSetup setup, Supplier<Optional<Path>> specFile,
-      EngineDiagnostics engine, Executor workers, SupportLimits limits) {
+      EngineDiagnostics engine, Executor workers, SupportLimits limits,
+      UnaryOperator<String> integrationSecretOfRun) {
     this.app = app;
     this.setup = setup;
     this.specFile = specFile;
     this.engine = engine;
     this.workers = workers;
     this.limits = limits;
+    this.integrationSecretOfRun = integrationSecretOfRun;
+    removeWhatAStoppedDaemonLeft(setup.daemon().stateDir().resolve("support"), setup.log());
   }
 
   /** Makes one; refused (409) while another is being made. */
@@ -88,14 +94,18 @@ final class SupportBundles {
       AppSnapshot snapshot = app.snapshot();
       String name = !snapshot.specName().isEmpty() ? snapshot.specName()
           : loaded.map(AppSpec::name).orElse("app");
+      // the name offered for download; the file's own is unique, since the one made a moment
+      // ago (in the same second) may still be on its way to the client
       String top = "tugboat-support-" + name.replaceAll("[^A-Za-z0-9._-]+", "_") + "-"
           + STAMP.format(made);
-      SecretMasker masker = app.masker().with(token());
+      SupportStateParts state = new SupportStateParts(setup.daemon(), limits);
+      SecretMasker masker = app.masker().with(SupportStateSecrets.of(setup.daemon()))
+          .with(integrationSecrets(snapshot, state.journaledRuns()));
       List<SupportPart> parts = new ArrayList<>();
       parts.addAll(new SupportAppParts(app, setup.log()::recent, limits, dir).parts());
       parts.add(new SupportPart("host.txt", "the host: OS release, kernel, CPUs, memory,"
           + " uptime, free space of the state directory and of Docker's data", this::host));
-      parts.addAll(new SupportStateParts(setup.daemon(), limits).parts(spec, loaded));
+      parts.addAll(state.parts(spec, loaded));
       parts.addAll(new SupportEngineParts(engine, limits)
           .parts(snapshot.run(), loaded.map(SupportBundles::excludedEnv)));
       List<String> header = List.of("Tugboat support bundle",
@@ -105,10 +115,11 @@ final class SupportBundles {
           "made: " + made + " by tugboat " + TugboatVersion.current(),
           "secrets: every file went through the daemon's masker (" + masker.size()
               + " secret values, each shown as " + SecretMasker.MASK + ", in their escaped"
-              + " forms too); env vars the spec marks is_excluded_from_support are left out of"
-              + " the inspect files; the API token is not included.");
+              + " forms too; the Integration API secrets of the runs shown among them); env"
+              + " vars the spec marks is_excluded_from_support are left out of the inspect"
+              + " files; the API token, the Integration API key and the TLS key are not included.");
       SupportBundle bundle = new SupportBundleMaker(limits).make(parts, masker, header, made,
-          dir.resolve(top + ".tar.gz"), top);
+          dir.resolve(top + "-" + java.util.UUID.randomUUID() + ".tar.gz"), top);
       setup.log().info("support bundle " + bundle.fileName() + " made (" + bundle.size()
           + " bytes)");
       return bundle;
@@ -135,12 +146,17 @@ final class SupportBundles {
     }
   }
 
-  private List<String> token() {
-    try {
-      return List.of(ApiToken.read(setup.daemon().tokenFile()));
-    } catch (IOException e) {
-      return List.of();
+  /**
+   * The Integration API secrets of the current run and of the runs whose journals are included:
+   * every container's env holds its run's ({@code REPLICATED_INTEGRATIONAPI}), and with it any
+   * container on the Docker bridge could call the API as the app.
+   */
+  private List<String> integrationSecrets(AppSnapshot snapshot, List<String> journaled) {
+    Set<String> runs = new java.util.LinkedHashSet<>(journaled);
+    if (snapshot.run() != null && snapshot.run().runId() != null) {
+      runs.add(snapshot.run().runId());
     }
+    return runs.stream().map(integrationSecretOfRun).toList();
   }
 
   private static Optional<AppSpec> load(Path file) {
@@ -156,6 +172,24 @@ final class SupportBundles {
         .flatMap(container -> container.envVars().stream())
         .filter(EnvVarSpec::isExcludedFromSupport).map(EnvVarSpec::name)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * At start, every file there is a leftover: a bundle a stopped daemon was making or sending, a
+   * journalctl scratch file. Each may hold what the containers wrote; none is waited for.
+   */
+  private static void removeWhatAStoppedDaemonLeft(Path dir, DaemonLog log) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+        log.info("removed " + file + ", a support bundle a stopped daemon left");
+      }
+    } catch (IOException | UncheckedIOException e) {
+      log.warn("cannot remove the support bundles left in " + dir + ": " + e.getMessage());
+    }
   }
 
   /** Bundles older than an hour: one being sent now is younger (and open, so still sent). */

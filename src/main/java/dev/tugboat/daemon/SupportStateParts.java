@@ -12,10 +12,14 @@ import dev.tugboat.orchestrator.ImageRegistry;
 import dev.tugboat.runtime.LogTail;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * The support bundle's files from the daemon's own state: the spec in use, the stored settings
  * (values of password items and of items excluded from support replaced by the mask before the
- * masker sees them), the daemon config (its fields; the token is in a file of its own and never
+ * masker sees them, a file item's contents by their size and SHA-256), the daemon config (its
+ * fields; the token, the Integration API key and the TLS key are in files of their own and never
  * read), and the journals of the last runs.
  */
 final class SupportStateParts {
@@ -47,12 +52,13 @@ final class SupportStateParts {
         new SupportContent.Text(Files.readString(specFile.orElseThrow(() ->
             new SupportPart.Missing("no app spec is configured or applied"))))));
     parts.add(new SupportPart("settings.json", "the stored config values (settings.json);"
-        + " values of password items and of items excluded from support are masked",
+        + " values of password items and of items excluded from support are masked, file"
+        + " items' contents shown as their size and SHA-256",
         () -> new SupportContent.Tree(settings(spec.orElseThrow(() -> new SupportPart.Missing(
             "left out: the spec cannot be read, so which values are secret is not known"))))));
     parts.add(new SupportPart("daemon-config.json", "the daemon's config (the API token is in"
         + " a file of its own and not included)", () -> new SupportContent.Value(config())));
-    for (String runId : lastRuns()) {
+    for (String runId : journaledRuns()) {
       parts.add(new SupportPart("runs/" + runId + ".jsonl", "the journal of run " + runId
           + " (its last " + limits.journal().lines() + " lines at most)",
           () -> new SupportContent.Lines(tail(journal(runId)))));
@@ -73,16 +79,33 @@ final class SupportStateParts {
       Iterator<Map.Entry<String, JsonNode>> fields = items.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> item = fields.next();
-        if (secret.contains(item.getKey()) && item.getValue() instanceof ObjectNode value) {
+        if (!(item.getValue() instanceof ObjectNode value)) {
+          continue;
+        }
+        if (secret.contains(item.getKey())) {
           for (String field : List.of("value", "data")) {
             if (value.has(field)) {
               value.set(field, TextNode.valueOf(SecretMasker.MASK));
             }
           }
+        } else if (value.hasNonNull("data")) {
+          // a file item's contents (a customer's key, a license) are not the vendor's to see
+          value.set("data", digest(value.get("data").asText()));
         }
       }
     }
     return stored;
+  }
+
+  /** What is left of a file item's contents: enough to tell whether it is the expected file. */
+  static ObjectNode digest(String data) {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    try {
+      return JSON.createObjectNode().put("bytes", bytes.length).put("sha256",
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 
   private Map<String, Object> config() {
@@ -112,7 +135,8 @@ final class SupportStateParts {
     return config;
   }
 
-  private List<String> lastRuns() {
+  /** The runs whose journals the bundle holds, oldest first. */
+  List<String> journaledRuns() {
     Path runs = daemon.stateDir().resolve("runs");
     if (!Files.isDirectory(runs)) {
       return List.of();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A support bundle as an operator makes one, from the built jar on the real engine: the daemon
  * runs the migration sample, {@code tugboat support-bundle} saves the bundle in the current
  * directory under the name the daemon gives it, and no file in it shows the generated database
- * password (read from the daemon's settings) in any form the masker knows, nor the API token;
+ * password (read from the daemon's settings) in any form the masker knows, nor the API token,
+ * nor the Integration API secret the containers were given (read from their env);
  * the files an engineer opens first are there with Docker's and the database's own words.
  */
 class SupportBundleIT {
@@ -71,6 +72,8 @@ class SupportBundleIT {
         .path("items").path("db_password").path("value").asText();
     assertThat(password).hasSize(32);
     String token = Files.readString(dir.resolve("state/token")).strip();
+    String db = "containers/tugboat-" + app + "-db-postgres-1/";
+    String integrationSecret = integrationSecretOf("tugboat-" + app + "-db-postgres-1");
 
     Path operator = Files.createDirectories(dir.resolve("operator"));
     long began = System.nanoTime();
@@ -91,10 +94,10 @@ class SupportBundleIT {
     Map<String, String> files = TarGzFiles.read(archive);
     assertThat(SecretSearch.found(password, files)).isEmpty();
     assertThat(SecretSearch.found(token, files)).isEmpty();
+    assertThat(SecretSearch.found(integrationSecret, files)).isEmpty();
 
     String top = wrote.group(1).replace(".tar.gz", "") + "/";
     System.out.println(files.get(top + "README.txt"));
-    String db = "containers/tugboat-" + app + "-db-postgres-1/";
     assertThat(files.keySet().iterator().next()).isEqualTo(top + "README.txt");
     for (String name : List.of("README.txt", "status.json", "events.json", "history.json",
         "config.json", "preflight.json", "daemon.log", "host.txt", "spec.yml", "settings.json",
@@ -122,6 +125,16 @@ class SupportBundleIT {
             URI.create("http://127.0.0.1:" + apiPort + "/api/v1/support-bundle")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  /** The run's secret at the end of the Integration API address the container was given. */
+  private static String integrationSecretOf(String container) throws Exception {
+    String env = DockerCli.inspect(container, "{{range .Config.Env}}{{println .}}{{end}}");
+    String address = env.lines().filter(line -> line.startsWith("TUGBOAT_INTEGRATIONAPI="))
+        .findFirst().orElseThrow(() -> new AssertionError("no TUGBOAT_INTEGRATIONAPI in " + env));
+    String secret = address.substring(address.lastIndexOf('/') + 1);
+    assertThat(secret).hasSize(32);
+    return secret;
   }
 
   private void awaitStarted(Path config) {

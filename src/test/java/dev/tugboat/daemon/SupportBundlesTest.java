@@ -35,6 +35,13 @@ class SupportBundlesTest {
   // in JSON, a URL or a shell
   private static final String PASSWORD = "Zx9-\"very\"-secret/pw+&é";
   private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+  private static final String LICENSE = "customer: Example Corp\nseats: 40\nsignature: 9f8e7d6c5b4a\n";
+  private static final String INTEGRATION_KEY = "c3VwcG9ydC1idW5kbGUtdGVzdC1rZXktMzItYnl0ZXMh";
+  private static final String TLS_KEY_LINE =
+      "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+  private static final String TLS_KEY = "-----BEGIN PRIVATE KEY-----\n" + TLS_KEY_LINE
+      + "\nMgKmHyfT0nQfXtV7kU3fGHa2pYhH6zB1sQm0XrVwQ4o8wHc3nR2yT5eP1dLkZa9\n"
+      + "-----END PRIVATE KEY-----\n";
   private static final String SPEC = """
       replicated_api_version: 2.8.0
       name: demo
@@ -46,6 +53,9 @@ class SupportBundlesTest {
         - name: db_password
           title: Database password
           type: password
+        - name: license_file
+          title: License file
+          type: file
       components:
       - name: db
         containers:
@@ -64,6 +74,7 @@ class SupportBundlesTest {
 
   @TempDir Path dir;
   private final ManualClock clock = new ManualClock();
+  private String integrationSecret;
 
   @Test
   void aBundleHoldsEveryPartAndNoFormOfAnySecret() throws Exception {
@@ -73,7 +84,8 @@ class SupportBundlesTest {
         .logsAfter(Duration.ZERO, "connecting with password " + PASSWORD)
         .logsAfter(Duration.ZERO, "{\"password\":" + new ObjectMapper().writeValueAsString(PASSWORD)
             + "}");
-    Map<String, String> files = bundleOfStartedApp(runtime, new InMemoryEngineDiagnostics(runtime));
+    Map<String, String> files = bundleOfStartedApp(runtime, new InMemoryEngineDiagnostics(runtime),
+        Map.of("db_password", PASSWORD));
 
     String top = files.keySet().iterator().next().split("/")[0];
     assertThat(top).matches("tugboat-support-demo-\\d{8}-\\d{6}");
@@ -92,12 +104,16 @@ class SupportBundlesTest {
 
     assertThat(SecretSearch.found(PASSWORD, files)).isEmpty();
     assertThat(SecretSearch.found(TOKEN, files)).isEmpty();
+    // with it, any container on the Docker bridge could call the Integration API as the app
+    assertThat(integrationSecret).hasSize(32);
+    assertThat(SecretSearch.found(integrationSecret, files)).isEmpty();
 
     JsonNode inspect = new ObjectMapper().readTree(
         byName.get("containers/tugboat-demo-db-postgres-1/inspect.json"));
     List<String> env = new ArrayList<>();
     inspect.path("Config").path("Env").forEach(entry -> env.add(entry.asText()));
-    assertThat(env).contains("PLAIN=visible", "DATABASE_URL=postgres://demo:********@db/demo")
+    assertThat(env).contains("PLAIN=visible", "DATABASE_URL=postgres://demo:********@db/demo",
+            "TUGBOAT_INTEGRATIONAPI=http://172.17.0.1:9880/********")
         .noneMatch(entry -> entry.startsWith("POSTGRES_PASSWORD"));
     assertThat(byName.get("containers/tugboat-demo-db-postgres-1/logs.txt"))
         .isEqualTo("database ready\nconnecting with password ********\n{\"password\":\"********\"}\n");
@@ -123,13 +139,80 @@ class SupportBundlesTest {
   }
 
   @Test
+  void fileItemContentsAndTheStateDirectorysKeysStayOnTheHost() throws Exception {
+    Files.createDirectories(dir.resolve("state/tls"));
+    Files.writeString(dir.resolve("state/tls/key.pem"), TLS_KEY);
+    Files.writeString(dir.resolve("state/integration-key"), INTEGRATION_KEY + "\n");
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    // an app that echoes what it was given: no part reads these files, yet a log may show them
+    runtime.scriptNamed("tugboat-demo-db-postgres-1")
+        .logsAfter(Duration.ZERO, "tls key line " + TLS_KEY_LINE)
+        .logsAfter(Duration.ZERO, "integration key " + INTEGRATION_KEY);
+
+    Map<String, String> files = bundleOfStartedApp(runtime, new InMemoryEngineDiagnostics(runtime),
+        Map.of("db_password", PASSWORD, "license_file", LICENSE));
+
+    assertThat(SecretSearch.found(LICENSE, files)).isEmpty();
+    assertThat(files.values()).noneMatch(text -> text.contains("Example Corp"));
+    assertThat(SecretSearch.found(TLS_KEY_LINE, files)).isEmpty();
+    assertThat(SecretSearch.found(INTEGRATION_KEY, files)).isEmpty();
+    JsonNode license = new ObjectMapper().readTree(files.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("/settings.json")).findFirst().orElseThrow().getValue())
+        .path("items").path("license_file");
+    assertThat(license.path("value").asText()).isEqualTo("license_file");
+    assertThat(license.path("data").path("bytes").asInt())
+        .isEqualTo(LICENSE.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertThat(license.path("data").path("sha256").asText()).isEqualTo(java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(LICENSE.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void theDaemonsStartRemovesWhatAStoppedDaemonLeftInSupport() throws Exception {
+    Files.writeString(dir.resolve("app.yml"), SPEC);
+    Path support = Files.createDirectories(dir.resolve("state/support"));
+    // just written: a bundle being sent when the daemon stopped, and a journalctl scratch file
+    Path bundle = Files.writeString(support.resolve("tugboat-support-demo-20260101-000000.tar.gz"),
+        "half a bundle");
+    Path scratch = Files.writeString(support.resolve("journalctl123.log"), "lines");
+
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, new InMemoryRuntime(clock),
+        clock)) {
+      assertThat(bundle).doesNotExist();
+      assertThat(scratch).doesNotExist();
+      assertThat(support).isDirectory();
+      assertThat(daemon.log()).contains("removed " + bundle + ", a support bundle a stopped"
+          + " daemon left");
+    }
+  }
+
+  @Test
+  void twoBundlesInTheSameSecondAreBothMadeUnderTheSameOfferedName() throws Exception {
+    Files.writeString(dir.resolve("app.yml"), SPEC);
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock,
+        new InMemoryEngineDiagnostics(runtime))) {
+      // the clock stands still: the first is not yet sent (deleted) when the second is asked for
+      SupportBundle first = daemon.app.supportBundle().get(60, TimeUnit.SECONDS);
+      SupportBundle second = daemon.app.supportBundle().get(60, TimeUnit.SECONDS);
+
+      assertThat(second.file()).isNotEqualTo(first.file());
+      assertThat(first.file()).exists();
+      assertThat(second.file()).exists();
+      assertThat(second.fileName()).isEqualTo(first.fileName())
+          .matches("tugboat-support-demo-\\d{8}-\\d{6}\\.tar\\.gz");
+    }
+  }
+
+  @Test
   void aPartThatFailsIsNotedAndTheRestIsMadeAllTheSame() throws Exception {
     InMemoryRuntime runtime = new InMemoryRuntime(clock);
     InMemoryEngineDiagnostics engine = new InMemoryEngineDiagnostics(runtime);
     engine.failVersion(RuntimeFailure.engineError("tell its version",
         "Error response from daemon: no version today", null));
 
-    Map<String, String> files = bundleOfStartedApp(runtime, engine);
+    Map<String, String> files = bundleOfStartedApp(runtime, engine,
+        Map.of("db_password", PASSWORD));
 
     List<String> names = files.keySet().stream().map(n -> n.substring(n.indexOf('/') + 1)).toList();
     assertThat(names).doesNotContain("docker/version.json")
@@ -163,13 +246,17 @@ class SupportBundlesTest {
   }
 
   private Map<String, String> bundleOfStartedApp(InMemoryRuntime runtime,
-      InMemoryEngineDiagnostics engine) throws Exception {
+      InMemoryEngineDiagnostics engine, Map<String, String> config) throws Exception {
     Files.writeString(dir.resolve("app.yml"), SPEC);
     Files.createDirectories(dir.resolve("state"));
     Files.writeString(dir.resolve("state/token"), TOKEN + "\n");
     try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock, engine)) {
-      daemon.app.setConfig(Map.of("db_password", PASSWORD)).get(5, TimeUnit.SECONDS);
+      daemon.app.setConfig(config).get(5, TimeUnit.SECONDS);
+      daemon.app.useIntegrationApi("http://172.17.0.1:9880");
       daemon.doAndAwait(() -> daemon.app.start(), textStarting("app started"));
+      String address = runtime.createdConfig("tugboat-demo-db-postgres-1").env()
+          .get("TUGBOAT_INTEGRATIONAPI");
+      integrationSecret = address.substring(address.lastIndexOf('/') + 1);
 
       SupportBundle bundle = daemon.app.supportBundle().get(60, TimeUnit.SECONDS);
 
