@@ -112,7 +112,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-    if (event instanceof IdleStateEvent && !streaming) {
+    if (event instanceof IdleStateEvent && !streaming && !LongAnswers.awaited(ctx.channel())) {
       ctx.close();
       return;
     }

@@ -59,7 +59,7 @@ final class ApiRoutes {
             case "start" -> AsyncReply.control(ctx, context, route, app.start(), keepAlive);
             case "stop" -> AsyncReply.control(ctx, context, route, app.stop(), keepAlive);
             case "restart" -> AsyncReply.control(ctx, context, route, app.restart(), keepAlive);
-            case "rollback" -> AsyncReply.json(ctx, context, route,
+            case "rollback" -> AsyncReply.longJson(ctx, context, route,
                 app.rollback(Query.booleanParam(uri, "data", false)), keepAlive);
             default -> throw notFound(uri.path());
           }
@@ -68,7 +68,7 @@ final class ApiRoutes {
         case "spec" -> {
           requireExact(parts, 1, method, HttpMethod.PUT);
           SpecUpload upload = SpecUpload.of(request, uri);
-          AsyncReply.json(ctx, context, "/api/v1/spec",
+          AsyncReply.longJson(ctx, context, "/api/v1/spec",
               app.apply(upload.name(), upload.yaml(), upload.dryRun()), keepAlive);
         }
         case "preflight" -> {

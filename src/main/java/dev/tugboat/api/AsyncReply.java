@@ -17,13 +17,33 @@ final class AsyncReply {
 
   static <T> void when(ChannelHandlerContext ctx, ApiContext context, String route,
       CompletableFuture<T> future, boolean keepAlive, Function<T, FullHttpResponse> ok) {
+    when(ctx, context, route, future, keepAlive, ok, () -> {});
+  }
+
+  /** {@code sent}: runs on the connection's event loop once the answer was handed to it. */
+  private static <T> void when(ChannelHandlerContext ctx, ApiContext context, String route,
+      CompletableFuture<T> future, boolean keepAlive, Function<T, FullHttpResponse> ok,
+      Runnable sent) {
     future.whenComplete((value, failure) -> {
       FullHttpResponse response = failure == null ? ok.apply(value) : failed(failure);
       ctx.executor().execute(() -> {
         context.metrics().count(route, response.status().code());
         Responses.send(ctx, response, keepAlive);
+        sent.run();
       });
     });
+  }
+
+  /**
+   * As {@link #json}, for an answer that may come after the idle timeout (a copy of the app's
+   * data): the connection is kept open until it is sent ({@link LongAnswers}).
+   */
+  static <T> void longJson(ChannelHandlerContext ctx, ApiContext context, String route,
+      CompletableFuture<T> future, boolean keepAlive) {
+    LongAnswers.begin(ctx.channel());
+    when(ctx, context, route, future, keepAlive,
+        value -> Responses.bytes(HttpResponseStatus.OK, Responses.JSON, Responses.json(value)),
+        () -> LongAnswers.end(ctx.channel()));
   }
 
   static <T> void json(ChannelHandlerContext ctx, ApiContext context, String route,

@@ -22,7 +22,7 @@ final class SnapshotRoutes {
     HttpMethod method = request.method();
     if (parts.length == 1) {
       if (method.equals(HttpMethod.POST)) {
-        AsyncReply.json(ctx, context, "/api/v1/snapshots/create",
+        AsyncReply.longJson(ctx, context, "/api/v1/snapshots/create",
             app.createSnapshot(Query.booleanParam(uri, "stop", false)), keepAlive);
         return;
       }
@@ -33,7 +33,7 @@ final class SnapshotRoutes {
     }
     if (parts.length == 3 && parts[2].equals("restore")) {
       ApiRoutes.requireMethod(method, HttpMethod.POST);
-      AsyncReply.json(ctx, context, "/api/v1/snapshots/restore", app.restoreSnapshot(parts[1]),
+      AsyncReply.longJson(ctx, context, "/api/v1/snapshots/restore", app.restoreSnapshot(parts[1]),
           keepAlive);
       return;
     }

@@ -39,8 +39,10 @@ public final class ApplyCommand extends ClientCommand {
   @Option(names = "--no-wait", description = "Return once the new run was launched.")
   boolean noWait;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-      description = "How long to wait for the new run to start (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600",
+      description = "How long to wait, in seconds, for the daemon's answer (it snapshots the"
+          + " app's data first, as long as its size needs) and then for the new run to start"
+          + " (default: ${DEFAULT-VALUE}); the daemon goes on with the upgrade either way.")
   long timeoutSeconds;
 
   @Override
@@ -53,7 +55,8 @@ public final class ApplyCommand extends ClientCommand {
     }
     byte[] yaml = read(spec);
     JsonNode result = client.put("/api/v1/spec?dry_run=" + dryRun + "&name="
-        + URLEncoder.encode(spec.toString(), StandardCharsets.UTF_8), yaml, "application/yaml");
+        + URLEncoder.encode(spec.toString(), StandardCharsets.UTF_8), yaml, "application/yaml",
+        Duration.ofSeconds(timeoutSeconds));
     UpgradeOutput.print(out(), result);
     if (dryRun || noWait) {
       return 0;

@@ -138,10 +138,19 @@ final class DaemonClient {
 
   /** Sends a body that is not JSON ({@code application/yaml} for a spec); waits as long as a stop. */
   JsonNode put(String path, byte[] body, String contentType) throws ClientException {
+    return put(path, body, contentType, Duration.ofMinutes(10));
+  }
+
+  /**
+   * As above, waiting as long as {@code timeout}: an apply answers once the snapshot of the app's
+   * data is taken, which takes as long as the data's size needs.
+   */
+  JsonNode put(String path, byte[] body, String contentType, Duration timeout)
+      throws ClientException {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", contentType)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), Duration.ofMinutes(10));
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), timeout);
   }
 
   /** A file the daemon sent, where it was written, and its size. */

@@ -21,8 +21,10 @@ public final class RollbackCommand extends ClientCommand {
   @Option(names = "--no-wait", description = "Return once the run was launched.")
   boolean noWait;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-      description = "How long to wait for the run to start (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600",
+      description = "How long to wait, in seconds, for the daemon's answer (with --data it"
+          + " restores the snapshot first, as long as its size needs) and then for the run to"
+          + " start (default: ${DEFAULT-VALUE}); the daemon goes on either way.")
   long timeoutSeconds;
 
   @Override

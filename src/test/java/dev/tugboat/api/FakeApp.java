@@ -140,8 +140,12 @@ public final class FakeApp implements AppService {
           + " has 1 error; nothing was changed:\n" + name
           + ":1:1: error [unknown-key] unknown key 'broken'"));
     }
-    return CompletableFuture.completedFuture(applied);
+    return applyAnswer != null ? applyAnswer : CompletableFuture.completedFuture(applied);
   }
+
+  /** When set, what apply and restore answer with instead (an answer that comes later). */
+  public volatile CompletableFuture<ApplyResult> applyAnswer;
+  public volatile CompletableFuture<SnapshotResult> restoreAnswer;
 
   @Override
   public CompletableFuture<ApplyResult> rollback() {
@@ -194,7 +198,7 @@ public final class FakeApp implements AppService {
   @Override
   public CompletableFuture<SnapshotResult> restoreSnapshot(String id) {
     calls.add("restore " + id);
-    return CompletableFuture.completedFuture(new SnapshotResult("restored snapshot " + id,
+    return restoreAnswer != null ? restoreAnswer : CompletableFuture.completedFuture(new SnapshotResult("restored snapshot " + id,
         dataSnapshot, "run-3"));
   }
 

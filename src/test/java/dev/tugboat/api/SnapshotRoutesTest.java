@@ -3,6 +3,8 @@ package dev.tugboat.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,30 @@ class SnapshotRoutesTest {
 
     assertThat(api.app.calls).containsExactly("snapshots", "create snapshot",
         "create snapshot with stop", "restore 20261205-221901.322-7b4b", "rollback with data");
+  }
+
+  @Test
+  void anAnswerThatComesAfterTheIdleTimeoutStillReachesTheClient() {
+    api.app.restoreAnswer = new CompletableFuture<>();
+    api.app.applyAnswer = new CompletableFuture<>();
+    assertThat(api.call("POST", "/api/v1/snapshots/20261205-221901.322-7b4b/restore", ""))
+        .as("no answer while the data is copied").isNull();
+
+    api.server.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(api.server.isOpen()).as("waiting for its answer, not idle").isTrue();
+    api.app.restoreAnswer.complete(new SnapshotResult("restored", api.app.dataSnapshot, "run-3"));
+    api.server.runPendingTasks();
+    assertThat(api.read().status().code()).isEqualTo(200);
+
+    assertThat(api.call("PUT", "/api/v1/spec?name=demo.yml", "name: demo")).isNull();
+    api.server.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(api.server.isOpen()).as("an apply copies the data first").isTrue();
+    api.app.applyAnswer.complete(api.app.applied);
+    api.server.runPendingTasks();
+    assertThat(api.read().status().code()).isEqualTo(200);
+
+    api.server.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(api.server.isOpen()).as("idle once answered").isFalse();
   }
 
   @Test
