@@ -36,6 +36,8 @@ final class SnapshotDesk implements SpecUpgrade.Data {
     this.taker = taker;
     this.restorer = restorer;
     this.control = control;
+    // at the daemon's start: a snapshot the last daemon did not finish takes space for nothing
+    store.removeUnfinished();
   }
 
   /** Newest first; reads the state directory, so call it off the supervisor. */

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * The snapshots in {@code <state_dir>/snapshots/}: one directory per snapshot, named by its id
  * (sortable by time), holding its archives, its spec and settings, and {@code manifest.json}. A
  * snapshot is written into {@code <id>.partial} and renamed once its manifest is in: a crash
- * leaves an unfinished directory, never a snapshot that looks whole; the next snapshot removes
- * it. Directories mode 0700 (the settings hold the app's secrets). Synchronized: the copies run on
+ * leaves an unfinished directory, never a snapshot that looks whole; the daemon's start and the
+ * next snapshot (before it measures the free space the unfinished one still takes) remove it.
+ * Directories mode 0700 (the settings hold the app's secrets). Synchronized: the copies run on
  * workers, the API lists.
  */
 final class SnapshotStore {
@@ -90,7 +91,7 @@ final class SnapshotStore {
     if (!Files.isDirectory(dir)) {
       AtomicFiles.createPrivateDirectory(dir);
     }
-    removeUnfinished();
+    removeUnfinishedOrThrow();
     Path partial = dir.resolve(id + PARTIAL);
     AtomicFiles.createPrivateDirectory(partial);
     return partial;
@@ -112,11 +113,21 @@ final class SnapshotStore {
     }
   }
 
-  /** Keeps the newest {@code kept} snapshots and removes the others; returns the removed ids. */
-  synchronized List<String> prune(int kept) {
+  /**
+   * Keeps the newest {@code kept} snapshots and removes the others, but never {@code taken} (the
+   * snapshot just taken: a clock set back makes it sort oldest) nor the newest one an apply took
+   * (what {@code rollback --data} restores); returns the removed ids.
+   */
+  synchronized List<String> prune(int kept, String taken) {
     List<SnapshotManifest> all = list();
+    Optional<String> forRollback = all.stream()
+        .filter(m -> SnapshotManifest.BY_APPLY.equals(m.cause())).map(SnapshotManifest::id)
+        .findFirst();
     List<String> removed = new ArrayList<>();
     for (SnapshotManifest old : all.subList(Math.min(kept, all.size()), all.size())) {
+      if (old.id().equals(taken) || forRollback.filter(old.id()::equals).isPresent()) {
+        continue;
+      }
       try {
         removeTree(folder(old.id()));
         removed.add(old.id());
@@ -128,7 +139,23 @@ final class SnapshotStore {
     return removed;
   }
 
-  private void removeUnfinished() throws IOException {
+  /**
+   * Removes what unfinished snapshots left (an interrupted copy can have left gigabytes); one that
+   * cannot be removed is warned of.
+   */
+  synchronized void removeUnfinished() {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try {
+      removeUnfinishedOrThrow();
+    } catch (IOException e) {
+      warnings.accept("cannot remove an unfinished snapshot in " + dir + ": " + e
+          + "; it takes space until it is removed (by hand, or by the next snapshot)");
+    }
+  }
+
+  private void removeUnfinishedOrThrow() throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + PARTIAL)) {
       for (Path entry : entries) {
         removeTree(entry);

@@ -80,6 +80,8 @@ final class SnapshotTaker {
     Instant began = clock.instant();
     String id = RunIds.next(clock);
     List<Present> present = present(subject.data());
+    // an interrupted snapshot's leftovers take space the check below would count as used
+    store.removeUnfinished();
     requireRoom(present);
     Path partial;
     try {
@@ -107,7 +109,7 @@ final class SnapshotTaker {
       store.finish(partial, manifest);
       log.info("snapshot " + id + " of " + subject.app() + " " + subject.version() + " taken ("
           + subject.reason() + "): " + manifest.summary() + ", in " + store.folder(id));
-      List<String> removed = store.prune(kept);
+      List<String> removed = store.prune(kept, id);
       if (!removed.isEmpty()) {
         log.info("removed the oldest snapshots beyond snapshots_kept " + kept + ": "
             + String.join(", ", removed));

@@ -73,6 +73,8 @@ class SnapshotDeskTest {
   private final RecordingControl control = new RecordingControl();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private long freeSpace = 1L << 40;
+  /** While this directory exists, no space is free: what an interrupted snapshot left. */
+  private Path hog;
   private boolean full;
   private Path state;
   private SpecStore specs;
@@ -102,7 +104,7 @@ class SnapshotDeskTest {
     store = new SnapshotStore(config.snapshotsDir(), setup.log()::warn);
     desk = new SnapshotDesk(setup, specs, actions, store,
         new SnapshotTaker(store, new StepClock(volumes, clock), clock, setup.log(), kept,
-            dirOnDisk -> freeSpace),
+            dirOnDisk -> hog != null && Files.exists(hog) ? 0 : freeSpace),
         new SnapshotRestorer(store, volumes, runtime, setup.log()), control);
     upgrade = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime), control,
         desk);
@@ -316,7 +318,7 @@ class SnapshotDeskTest {
   @Test
   void rollbackWithDataWithoutTheApplysSnapshotIsRefusedBeforeAnythingStops() throws Exception {
     upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
-    store.prune(0);
+    removeTree(store.folder(store.list().get(0).id()));
     control.calls.clear();
 
     assertThatThrownBy(() -> upgrade.rollback(true)).isInstanceOfSatisfying(AppRefusal.class,
@@ -324,6 +326,74 @@ class SnapshotDeskTest {
         .hasMessageStartingWith("no snapshot taken by an apply holds the data of the spec and"
             + " settings a rollback returns to");
     assertThat(control.calls).isEmpty();
+  }
+
+  @Test
+  void retentionNeverRemovesTheSnapshotRollbackWithDataNeeds() throws Exception {
+    upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
+    String byApply = store.list().get(0).id();
+    for (int i = 0; i < 2; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      desk.create(true).join();
+    }
+
+    assertThat(store.list()).hasSize(3).extracting(SnapshotManifest::id).endsWith(byApply);
+    volumes.replace("pgdata", Map.of("schema", "v2", "rows", "migrated"));
+    assertThat(upgrade.rollback(true).join().message()).contains("restored the data of snapshot "
+        + byApply);
+    assertThat(volumes.files("pgdata")).containsEntry("schema", "v1");
+  }
+
+  @Test
+  void theSnapshotJustTakenIsKeptWhenTheClockWentBack() throws Exception {
+    make(dir.resolve("app.yml"), 1);
+    SnapshotManifest earlier = manifestOf(desk.create(false).join());
+    // as if taken before the clock was set back: its id sorts after anything taken now
+    String later = "29991231-235959.999-abcd";
+    Path folder = Files.createDirectories(store.folder(later));
+    try (var files = Files.list(store.folder(earlier.id()))) {
+      for (Path file : files.toList()) {
+        Files.writeString(folder.resolve(file.getFileName()), Files.readString(file,
+            StandardCharsets.ISO_8859_1).replace(earlier.id(), later),
+            StandardCharsets.ISO_8859_1);
+      }
+    }
+    removeTree(store.folder(earlier.id()));
+
+    String taken = desk.create(false).join().snapshot().id();
+
+    assertThat(store.list()).extracting(SnapshotManifest::id).containsExactly(later, taken);
+    assertThat(store.folder(taken).resolve(SnapshotManifest.FILE)).exists();
+  }
+
+  @Test
+  void whatAnInterruptedSnapshotLeftIsRemovedBeforeTheFreeSpaceIsMeasured() throws Exception {
+    hog = Files.createDirectories(store.dir().resolve("20261201-000000.000-abcd.partial"));
+    Files.writeString(hog.resolve("00-pgdata.tar.gz"), "half an archive");
+
+    upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
+
+    assertThat(hog).doesNotExist();
+    assertThat(store.list()).hasSize(1);
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V2);
+  }
+
+  @Test
+  void theDaemonsStartRemovesWhatAnInterruptedSnapshotLeft() throws Exception {
+    Path left = Files.createDirectories(store.dir().resolve("20261201-000000.000-abcd.partial"));
+    Files.writeString(left.resolve("00-pgdata.tar.gz"), "half an archive");
+
+    make(dir.resolve("app.yml"), 2);
+
+    assertThat(left).doesNotExist();
+  }
+
+  private static void removeTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private SnapshotManifest manifestOf(SnapshotResult result) {
