@@ -76,6 +76,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final SupportBundles support;
   private final EngineDiagnostics diagnostics;
   private final SnapshotDesk snapshots;
+  private final UnfinishedRestore unfinishedRestore;
 
   // Read by any thread; written by the supervisor alone.
   private volatile AppSnapshot snapshot;
@@ -143,10 +144,12 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     UpgradeControl control = new UpgradeControl();
     SnapshotStore snapshotStore = new SnapshotStore(setup.daemon().snapshotsDir(),
         setup.log()::warn);
+    this.unfinishedRestore = new UnfinishedRestore(setup.daemon().stateDir());
     this.snapshots = new SnapshotDesk(setup, specs, actions, snapshotStore,
         new SnapshotTaker(snapshotStore, volumes, setup.clock(), setup.log(),
             setup.daemon().snapshotsKept(), SnapshotTaker::usableSpaceOf),
-        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log()), control);
+        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log()), control,
+        unfinishedRestore);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), control, snapshots);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
@@ -207,6 +210,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   public CompletableFuture<ControlResult> start() {
     return command(() -> {
       refuseDuringUpgrade();
+      unfinishedRestore.refuseIfUnfinished();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       CompletableFuture<ControlResult> launched = startApp();
       if (launched.isDone()) {
@@ -256,6 +260,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   public CompletableFuture<ControlResult> restart() {
     return command(() -> {
       refuseDuringUpgrade();
+      unfinishedRestore.refuseIfUnfinished();
       checkSpecOrFail();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       LiveRun current = live;
@@ -459,6 +464,12 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       return CompletableFuture.completedFuture(new ControlResult(snapshot.state().label(),
           "the app is already running (run " + current.runId()
               + "); use restart to apply changes"));
+    }
+    try {
+      unfinishedRestore.refuseIfUnfinished(); // the data is half restored
+    } catch (AppRefusal e) {
+      refused(null, AppFailure.Kind.START_REFUSED, e);
+      throw e;
     }
     CheckedSpec checked = checkSpecOrFail();
     AppSpec spec = checked.spec();

@@ -28,9 +28,12 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   private final SnapshotTaker taker;
   private final SnapshotRestorer restorer;
   private final SpecUpgrade.Control control;
+  private final UnfinishedRestore unfinished;
 
   SnapshotDesk(DaemonSetup setup, SpecStore specs, AppActions actions, SnapshotStore store,
-      SnapshotTaker taker, SnapshotRestorer restorer, SpecUpgrade.Control control) {
+      SnapshotTaker taker, SnapshotRestorer restorer, SpecUpgrade.Control control,
+      UnfinishedRestore unfinished) {
+    this.unfinished = unfinished;
     this.store = store;
     this.inputs = new SnapshotInputs(setup, specs, actions, store);
     this.taker = taker;
@@ -94,6 +97,8 @@ final class SnapshotDesk implements SpecUpgrade.Data {
     SnapshotManifest snapshot = store.find(id).orElseThrow(() -> new AppRefusal(
         AppRefusal.Reason.NOT_FOUND, "no snapshot " + id + " in " + store.dir()
             + "; tugboat snapshot list shows them"));
+    // another snapshot would leave what the unfinished restore emptied as it is
+    unfinished.refuseOtherThan(snapshot.id());
     SnapshotInputs.Kept kept = inputs.kept(snapshot, true);
     Optional<String> running = control.liveRunId();
     return control.offSupervisor(() -> {
@@ -108,6 +113,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
           String inUse;
           try {
             inUse = inputs.putInUse(snapshot, kept);
+            unfinished.finished(snapshot.id());
           } catch (AppRefusal e) {
             control.showFailure(e.getMessage());
             throw e;
@@ -122,6 +128,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   private CompletableFuture<String> copyBack(SnapshotManifest snapshot, String before) {
     control.showProgress("restoring snapshot " + snapshot.id() + " (" + snapshot.summary() + ")");
     return control.offSupervisor(() -> {
+      unfinished.begin(snapshot.id());
       restorer.restore(snapshot);
       return before;
     }).exceptionally(failure -> {
@@ -165,8 +172,19 @@ final class SnapshotDesk implements SpecUpgrade.Data {
             + " (the app had no volumes then, or the snapshot was removed beyond snapshots_kept):"
             + " tugboat rollback without --data returns to the spec and settings only;"
             + " tugboat snapshot list shows the snapshots kept"));
+    unfinished.refuseOtherThan(found.id());
     inputs.kept(found, false);
     return found;
+  }
+
+  @Override
+  public void requireRestoresFinished() {
+    unfinished.refuseIfUnfinished();
+  }
+
+  @Override
+  public void rolledBack(SnapshotManifest restored) {
+    unfinished.finished(restored.id());
   }
 
   @Override
@@ -183,6 +201,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   public CompletableFuture<String> restoreForRollback(SnapshotManifest manifest) {
     control.showProgress("restoring snapshot " + manifest.id() + " (" + manifest.summary() + ")");
     return control.offSupervisor(() -> {
+      unfinished.begin(manifest.id());
       restorer.restore(manifest);
       return "restored the data of snapshot " + manifest.id() + " (" + manifest.summary()
           + ", taken " + manifest.reason() + ")";

@@ -93,6 +93,12 @@ final class SpecUpgrade {
 
     /** After the app stopped, before the spec and settings are swapped back. */
     CompletableFuture<String> restoreForRollback(SnapshotManifest snapshot);
+
+    /** Refuses an upgrade while a restore left the data half restored. */
+    default void requireRestoresFinished() {}
+
+    /** After the spec and settings were swapped back to those of the restored snapshot. */
+    default void rolledBack(SnapshotManifest restored) {}
   }
 
   private final SpecStore store;
@@ -131,6 +137,9 @@ final class SpecUpgrade {
     if (store.current().isEmpty()) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "no app is configured: set 'app' in the"
           + " daemon config to the app's first spec; apply replaces the spec in use");
+    }
+    if (!dryRun) {
+      data.requireRestoresFinished();
     }
     UploadedSpec next = UploadedSpec.check(name, yaml);
     AppSpec spec = next.spec();
@@ -181,6 +190,9 @@ final class SpecUpgrade {
 
   /** {@code withData}: the data too, as the snapshot the last apply took before it ran kept it. */
   CompletableFuture<ApplyResult> rollback(boolean withData) {
+    if (!withData) {
+      data.requireRestoresFinished(); // with data, only the unfinished snapshot is restored
+    }
     Path back = store.previous().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT,
         "there is no previous spec to roll back to: rollback returns to the spec in use before"
             + " the last apply, and no spec was applied yet (tugboat apply NEW_SPEC installs one)"));
@@ -222,6 +234,7 @@ final class SpecUpgrade {
             + " state directory: " + e + "; the app is stopped (tugboat start starts the spec in"
             + " use)");
       }
+      snapshot.ifPresent(data::rolledBack);
       setup.log().info("rolled back: spec in use is now " + to);
       return start("rollback to " + to, changes.from() == null
           ? "tugboat rollback returns to the spec left" : "tugboat rollback returns to "

@@ -105,7 +105,8 @@ class SnapshotDeskTest {
     desk = new SnapshotDesk(setup, specs, actions, store,
         new SnapshotTaker(store, new StepClock(volumes, clock), clock, setup.log(), kept,
             dirOnDisk -> hog != null && Files.exists(hog) ? 0 : freeSpace),
-        new SnapshotRestorer(store, volumes, runtime, setup.log()), control);
+        new SnapshotRestorer(store, volumes, runtime, setup.log()), control,
+        new UnfinishedRestore(state));
     upgrade = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime), control,
         desk);
   }
@@ -386,6 +387,51 @@ class SnapshotDeskTest {
     make(dir.resolve("app.yml"), 2);
 
     assertThat(left).doesNotExist();
+  }
+
+  @Test
+  void aRestoreThatFailsHalfWayRefusesEverythingButARestoreOfThatSnapshot() throws Exception {
+    String id = desk.create(false).join().snapshot().id();
+    clock.advance(Duration.ofMinutes(1));
+    String other = desk.create(false).join().snapshot().id();
+    volumes.replace("pgdata", Map.of("schema", "v2"));
+    volumes.failOn("write named-volume pgdata", RuntimeFailure.engineError("write", "gone",
+        null));
+    String why = "a restore of snapshot " + id + " did not finish: run `tugboat snapshot"
+        + " restore " + id + "` again";
+
+    assertThatThrownBy(() -> desk.restore(id).join()).cause()
+        .hasMessageContaining("the restore of snapshot " + id + " failed at");
+    assertThat(Files.readString(state.resolve(UnfinishedRestore.FILE)).strip()).isEqualTo(id);
+    control.calls.clear();
+    assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false))
+        .isInstanceOf(AppRefusal.class).hasMessage(why);
+    assertThatThrownBy(() -> upgrade.rollback()).hasMessage(why);
+    assertThatThrownBy(() -> desk.restore(other)).isInstanceOf(AppRefusal.class).hasMessage(why);
+    assertThat(control.calls).as("nothing stopped or started").isEmpty();
+
+    desk.restore(id).join();
+
+    assertThat(state.resolve(UnfinishedRestore.FILE)).doesNotExist();
+    assertThat(volumes.files("pgdata")).containsEntry("schema", "v1");
+    assertThat(control.calls).endsWith("start");
+  }
+
+  @Test
+  void aRollbackWithDataThatFailsHalfWayIsFinishedByTheNextOne() throws Exception {
+    upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
+    String id = store.list().get(0).id();
+    volumes.failOn("write named-volume pgdata", RuntimeFailure.engineError("write", "gone",
+        null));
+
+    assertThatThrownBy(() -> upgrade.rollback(true).join()).cause()
+        .hasMessageContaining("the restore of snapshot " + id + " failed at");
+    assertThat(Files.readString(state.resolve(UnfinishedRestore.FILE)).strip()).isEqualTo(id);
+
+    upgrade.rollback(true).join();
+
+    assertThat(state.resolve(UnfinishedRestore.FILE)).doesNotExist();
+    assertThat(Files.readString(specs.current().orElseThrow())).isEqualTo(V1);
   }
 
   private static void removeTree(Path root) throws java.io.IOException {
