@@ -198,8 +198,8 @@ public final class FakeApp implements AppService {
   @Override
   public CompletableFuture<SnapshotResult> restoreSnapshot(String id) {
     calls.add("restore " + id);
-    return restoreAnswer != null ? restoreAnswer : CompletableFuture.completedFuture(new SnapshotResult("restored snapshot " + id,
-        dataSnapshot, "run-3"));
+    return restoreAnswer != null ? restoreAnswer : CompletableFuture.completedFuture(
+        new SnapshotResult("restored snapshot " + id, dataSnapshot, "run-3"));
   }
 
   @Override
