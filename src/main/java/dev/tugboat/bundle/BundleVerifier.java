@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Checks a bundle before anything of it is used: the manifest comes first and is a format this
@@ -81,7 +82,7 @@ public final class BundleVerifier {
           + BundleManifest.PATH + (first == null ? ", and it has none"
               : ", not '" + first.getName() + "'"));
     }
-    if (!first.isFile() || first.getSize() > BundleManifest.MAX_BYTES) {
+    if (!plainFile(first) || first.getSize() > BundleManifest.MAX_BYTES) {
       throw new BundleException(BundleManifest.PATH + " is not a plain file of at most "
           + BundleManifest.MAX_BYTES + " bytes: refused");
     }
@@ -111,9 +112,9 @@ public final class BundleVerifier {
       throw new BundleException("part '" + name + "' has a path outside the bundle or characters"
           + " a part may not have: refused");
     }
-    if (!entry.isFile()) {
-      throw new BundleException("part " + name + " is not a plain file (a link or directory):"
-          + " refused");
+    if (!plainFile(entry)) {
+      throw new BundleException("part " + name + " is not a plain file (a link, device,"
+          + " directory or sparse file): refused");
     }
     BundlePart part = manifest.part(name).orElseThrow(() -> new BundleException("part " + name
         + " is not in " + BundleManifest.PATH + ": refused (the bundle was changed after it was"
@@ -127,6 +128,17 @@ public final class BundleVerifier {
           + " after it was made; copy it again");
     }
     return part;
+  }
+
+  /**
+   * A regular file's header: {@link TarArchiveEntry#isFile()} is true for links and devices too
+   * (whatever is neither a directory nor named like one), and a sparse file's bytes are not its
+   * content.
+   */
+  private static boolean plainFile(TarArchiveEntry entry) {
+    byte flag = entry.getLinkFlag();
+    return (flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM)
+        && !entry.isSparse();
   }
 
   private static void drain(InputStream content, BundlePart part, ByteArrayOutputStream keep,

@@ -74,6 +74,31 @@ final class BundleFixtures {
     return out;
   }
 
+  /**
+   * The bundle with part {@code name} replaced by a header of type {@code linkFlag} (a symlink or
+   * hard link to {@code target}) of the part's size, its bytes following as a file's would.
+   */
+  static Path withLinkAt(Path bundle, String name, byte linkFlag, String target)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      for (Entry entry : entries(bundle)) {
+        TarArchiveEntry header = entry.name().equals(name)
+            ? new TarArchiveEntry(entry.name(), linkFlag) : new TarArchiveEntry(entry.name());
+        if (entry.name().equals(name)) {
+          header.setLinkName(target);
+        }
+        header.setSize(entry.bytes().length);
+        tar.putArchiveEntry(header);
+        tar.write(entry.bytes());
+        tar.closeArchiveEntry();
+      }
+    }
+    Path out = bundle.resolveSibling("linked-" + bundle.getFileName());
+    Files.write(out, bytes.toByteArray());
+    return out;
+  }
+
   /** The bundle with the byte at the first occurrence of {@code text} changed. */
   static Path flipByteOf(Path bundle, String text) throws IOException {
     byte[] bytes = Files.readAllBytes(bundle);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,5 +163,27 @@ class BundleVerifierTest {
 
     assertThat(steps).containsExactly("verify spec.yml", "verify images/01-shop_web_2.tar",
         "verify images/02-postgres_16.tar");
+  }
+
+  @Test
+  void aPartThatIsASymlinkIsRefusedThoughItsBytesMatch() throws Exception {
+    Path linked = BundleFixtures.withLinkAt(bundle, "images/01-shop_web_2.tar",
+        TarConstants.LF_SYMLINK, "/var/lib/docker/image");
+
+    assertThatThrownBy(() -> verifier.verify(linked, Optional.empty(), TransferListener.NONE))
+        .isInstanceOf(BundleException.class)
+        .hasMessage("part images/01-shop_web_2.tar is not a plain file (a link, device,"
+            + " directory or sparse file): refused");
+  }
+
+  @Test
+  void aPartThatIsAHardLinkIsRefusedThoughItsBytesMatch() throws Exception {
+    Path linked = BundleFixtures.withLinkAt(bundle, "spec.yml", TarConstants.LF_LINK,
+        "images/01-shop_web_2.tar");
+
+    assertThatThrownBy(() -> verifier.verify(linked, Optional.empty(), TransferListener.NONE))
+        .isInstanceOf(BundleException.class)
+        .hasMessage("part spec.yml is not a plain file (a link, device, directory or sparse"
+            + " file): refused");
   }
 }
