@@ -213,4 +213,24 @@ class BundleUploadTest {
       other.close();
     }
   }
+
+  @Test
+  void aRequestArrivingWholeWithItsBodyIsStoredAndReleasedOnce() throws Exception {
+    io.netty.handler.codec.http.DefaultFullHttpRequest whole =
+        new io.netty.handler.codec.http.DefaultFullHttpRequest(
+            io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+            io.netty.handler.codec.http.HttpMethod.POST, "/api/v1/bundle?name=whole.tar",
+            Unpooled.copiedBuffer("hello", StandardCharsets.UTF_8));
+    whole.headers().set("Host", "localhost").set("Authorization", "Bearer " + ApiChannel.TOKEN)
+        .set("Content-Length", 5);
+
+    // what a codec that aggregates would hand on: the head and the whole body in one message
+    io.netty.channel.ChannelHandlerContext handler =
+        api.server.pipeline().context(BundleUploadHandler.class);
+    ((BundleUploadHandler) handler.handler()).channelRead(handler, whole);
+    api.server.runPendingTasks();
+
+    assertThat(received).containsExactly("whole.tar dry_run=false load_only=false: hello");
+    assertThat(whole.refCnt()).isZero();
+  }
 }
