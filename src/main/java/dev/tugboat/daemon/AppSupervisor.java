@@ -152,7 +152,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
         SupportLimits.DEFAULT, integrationCallers::secretOfRun);
     BundleInstall bundleInstall = new BundleInstall(setup, specs, actions, upgrades, archive,
-        control);
+        control, dev.tugboat.requirements.HostMeasurer.ofThisMachine(runtime)::measure);
     this.bundles = new BundleDesk(setup.daemon().stateDir(), setup.log(), (file, name, dry,
         loadOnly) -> command(() -> upgrade("a bundle install",
             () -> bundleInstall.install(file, name, dry, loadOnly))));
