@@ -60,7 +60,10 @@ final class BundleInstall {
           + " writes it); apply --bundle replaces the spec in use");
     }
     Optional<String> app = appInUse();
-    LoggedProgress progress = new LoggedProgress(setup.log(), System::nanoTime);
+    // The log of a load of gigabytes is a few lines: one every 10 s per step at most.
+    dev.tugboat.bundle.TransferListener progress = new dev.tugboat.bundle.ThrottledProgress(
+        line -> setup.log().info("bundle: " + line), java.time.Duration.ofSeconds(10),
+        System::nanoTime);
     return control.offSupervisor(() -> verify(file, name, app, progress))
         .thenCompose(bundle -> {
           String specName = name + ":spec.yml";
@@ -97,7 +100,7 @@ final class BundleInstall {
   }
 
   private VerifiedBundle verify(Path file, String name, Optional<String> app,
-      LoggedProgress progress) {
+      dev.tugboat.bundle.TransferListener progress) {
     try {
       VerifiedBundle bundle = new BundleVerifier(TugboatVersion.current())
           .verify(file, app, progress);
@@ -111,7 +114,8 @@ final class BundleInstall {
     }
   }
 
-  private List<String> load(VerifiedBundle bundle, String name, LoggedProgress progress) {
+  private List<String> load(VerifiedBundle bundle, String name,
+      dev.tugboat.bundle.TransferListener progress) {
     requireRoom(bundle, name);
     try {
       return new BundleLoader(archive).load(bundle, progress);
