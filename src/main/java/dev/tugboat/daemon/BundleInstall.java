@@ -8,6 +8,8 @@ import dev.tugboat.bundle.BundleException;
 import dev.tugboat.bundle.BundleLoader;
 import dev.tugboat.bundle.BundlePart;
 import dev.tugboat.bundle.BundleVerifier;
+import dev.tugboat.bundle.ThrottledProgress;
+import dev.tugboat.bundle.TransferListener;
 import dev.tugboat.bundle.VerifiedBundle;
 import dev.tugboat.requirements.HostMeasurements;
 import dev.tugboat.runtime.ImageArchive;
@@ -61,7 +63,7 @@ final class BundleInstall {
     }
     Optional<String> app = appInUse();
     // The log of a load of gigabytes is a few lines: one every 10 s per step at most.
-    dev.tugboat.bundle.TransferListener progress = new dev.tugboat.bundle.ThrottledProgress(
+    TransferListener progress = new ThrottledProgress(
         line -> setup.log().info("bundle: " + line), java.time.Duration.ofSeconds(10),
         System::nanoTime);
     return control.offSupervisor(() -> verify(file, name, app, progress))
@@ -100,7 +102,7 @@ final class BundleInstall {
   }
 
   private VerifiedBundle verify(Path file, String name, Optional<String> app,
-      dev.tugboat.bundle.TransferListener progress) {
+      TransferListener progress) {
     try {
       VerifiedBundle bundle = new BundleVerifier(TugboatVersion.current())
           .verify(file, app, progress);
@@ -115,7 +117,7 @@ final class BundleInstall {
   }
 
   private List<String> load(VerifiedBundle bundle, String name,
-      dev.tugboat.bundle.TransferListener progress) {
+      TransferListener progress) {
     requireRoom(bundle, name);
     try {
       return new BundleLoader(archive).load(bundle, progress);
