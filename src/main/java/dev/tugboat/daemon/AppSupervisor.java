@@ -131,7 +131,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.licenses = new LicenseDesk(new LicenseStore(setup.daemon().stateDir()), setup.clock(),
         setup.log());
     Supplier<LicensedApp> licensed = () -> licenses.forRun(history.releases());
-    this.actions = new AppActions(setup, runtime, specs, licensed);
+    this.actions = new AppActions(setup, runtime, specs, licensed, volumes);
     this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
     this.feed = new EventFeed(events, journals,
         new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), secrets::masker,
@@ -146,7 +146,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.snapshots = new SnapshotDesk(setup, specs, actions, snapshotStore,
         new SnapshotTaker(snapshotStore, volumes, setup.clock(), setup.log(),
             setup.daemon().snapshotsKept(), SnapshotTaker::usableSpaceOf),
-        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log()), control);
+        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log(), actions.dataChoice(),
+            actions::appName), control);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), control, snapshots);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
