@@ -9,12 +9,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /api/v1/bundle}: streams the body (a bundle of gigabytes) into a file beside the
@@ -39,6 +41,8 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
   private boolean discarding;
   // the uploaded bundle is being verified and loaded: minutes without a byte on the connection
   private boolean answering;
+  // the daemon's one upload at a time, held by this connection from its head to its answer
+  private BundleUploads claimed;
 
   /** One upload under way: its file, where it is written, and what was asked. */
   private record Upload(Path file, FileChannel channel, String name, boolean keepAlive,
@@ -58,10 +62,11 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof HttpRequest request) {
       discarding = false;
       if (request.decoderResult().isSuccess() && isUpload(request)) {
-        ReferenceCountUtil.release(msg);
         begin(ctx, request);
         if (msg instanceof HttpContent content) {
-          body(ctx, content);
+          body(ctx, content); // releases it
+        } else {
+          ReferenceCountUtil.release(msg);
         }
         return;
       }
@@ -92,6 +97,12 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
             + " Content-Length (tugboat apply --bundle FILE does), so the disk's room can be"
             + " checked first");
       }
+      // Two uploads at once would each find the room the other is about to fill.
+      if (!bundles.claim()) {
+        throw new ApiException(409, "another bundle is being uploaded or installed: wait until"
+            + " it is done, then upload this one again");
+      }
+      claimed = bundles;
       Path directory = bundles.directory();
       Files.createDirectories(directory);
       long usable = Files.getFileStore(directory).getUsableSpace();
@@ -105,9 +116,19 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
           Query.textParam(uri, "name", "<uploaded bundle>", 255), keepAlive,
           Query.booleanParam(uri, "dry_run", false), Query.booleanParam(uri, "load_only", false));
     } catch (ApiException refused) {
+      release();
       refuse(ctx, refused.status(), refused.getMessage());
     } catch (IOException e) {
+      release();
       refuse(ctx, 507, "cannot store the upload in the state directory: " + e);
+    }
+  }
+
+  /** Frees the daemon's one upload, when this connection holds it. */
+  private void release() {
+    if (claimed != null) {
+      claimed.release();
+      claimed = null;
     }
   }
 
@@ -142,14 +163,22 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
       done.channel().close();
     } catch (IOException e) {
       remove(done.file());
+      release();
       refuse(ctx, 507, "cannot store the upload: " + e.getMessage());
       return;
     }
-    var result = context.service().bundles().orElseThrow()
-        .install(done.file(), done.name(), done.dryRun(), done.loadOnly());
+    BundleUploads bundles = claimed;
+    claimed = null;
+    CompletableFuture<BundleResult> result;
+    try {
+      result = bundles.install(done.file(), done.name(), done.dryRun(), done.loadOnly());
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
     answering = true;
     result.whenComplete((value, failure) -> {
       remove(done.file());
+      bundles.release();
       ctx.executor().execute(() -> answering = false);
     });
     AsyncReply.json(ctx, context, ROUTE, result, done.keepAlive());
@@ -165,6 +194,7 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
   private Path abandon() {
     Upload left = upload;
     upload = null;
+    release();
     try {
       left.channel().close();
     } catch (IOException ignored) {
@@ -185,11 +215,20 @@ final class BundleUploadHandler extends ChannelInboundHandlerAdapter {
   /**
    * A connection idle for the idle timeout is closed (ApiHandler), but one whose bundle is being
    * verified and loaded is waiting for its answer, not idle: closing it would lose the verdict.
+   * An upload whose body stops arriving is abandoned: its partial file removed, the daemon's one
+   * upload freed for the next.
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-    if (event instanceof io.netty.handler.timeout.IdleStateEvent && (answering || upload != null)) {
-      return;
+    if (event instanceof IdleStateEvent) {
+      if (answering) {
+        return;
+      }
+      if (upload != null) {
+        abandon();
+        ctx.close();
+        return;
+      }
     }
     super.userEventTriggered(ctx, event);
   }

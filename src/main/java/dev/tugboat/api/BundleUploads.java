@@ -10,6 +10,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface BundleUploads {
 
+  /**
+   * Takes the daemon's one bundle upload (from the request's head until its answer): false when
+   * another upload holds it. Two at once would each find the disk room the other is about to
+   * fill. Thread-safe.
+   */
+  boolean claim();
+
+  /** Frees what {@link #claim} took. */
+  void release();
+
   /** A directory on the state directory's disk; created when missing. */
   Path directory();
 

@@ -18,6 +18,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class BundleLoader {
 
+  private static final String LOADED_IMAGE = "Loaded image: ";
+
   private final ImageArchive archive;
 
   public BundleLoader(ImageArchive archive) {
@@ -31,6 +33,7 @@ public final class BundleLoader {
    */
   public List<String> load(VerifiedBundle bundle, TransferListener listener)
       throws BundleException {
+    CarriedImages.requireRunBySpec(bundle.manifest(), bundle.spec(), true);
     List<String> loaded = new ArrayList<>();
     try (TarArchiveInputStream tar = new TarArchiveInputStream(
         new BufferedInputStream(Files.newInputStream(bundle.file()), 64 * 1024))) {
@@ -43,18 +46,43 @@ public final class BundleLoader {
         PartDigest digest = new PartDigest();
         InputStream content = digest.reading(tar);
         String step = "load " + String.join(", ", part.images());
-        archive.load(content, part.size(),
+        List<String> said = archive.load(content, part.size(),
             done -> listener.progress(step, done, part.size()));
         content.transferTo(java.io.OutputStream.nullOutputStream());
         if (digest.size() != part.size() || !digest.hex().equals(part.sha256())) {
           throw new BundleException("part " + part.path() + " changed after the bundle was"
               + " verified; its images may be loaded: verify and load the bundle again");
         }
+        requireLoadedAsDeclared(part, said);
         loaded.addAll(part.images());
       }
     } catch (IOException e) {
       throw new BundleException("cannot read " + bundle.file() + ": " + e.getMessage());
     }
     return loaded;
+  }
+
+  /**
+   * What the engine says it tagged must be what the manifest declares (verification checked the
+   * archive's own names; an engine may read another of its files): an image loaded by ID only,
+   * or under another name, is reported.
+   */
+  private static void requireLoadedAsDeclared(BundlePart part, List<String> said)
+      throws BundleException {
+    java.util.Set<String> tagged = new java.util.HashSet<>();
+    for (String line : said) {
+      if (line.startsWith(LOADED_IMAGE)) {
+        tagged.add(ImageNames.canonical(line.substring(LOADED_IMAGE.length())));
+      }
+    }
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    part.images().forEach(image -> declared.add(ImageNames.canonical(image)));
+    if (!tagged.equals(declared)) {
+      throw new BundleException("part " + part.path() + " was loaded, but the engine did not"
+          + " tag it as " + String.join(", ", part.images()) + " (it said: "
+          + (said.isEmpty() ? "nothing" : String.join("; ", said)) + "); its images may be"
+          + " loaded under other names: check docker images, and load the bundle the vendor"
+          + " made");
+    }
   }
 }

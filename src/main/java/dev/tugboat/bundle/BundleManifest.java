@@ -29,6 +29,11 @@ public record BundleManifest(int format, String app, String version, String tugb
   public static final String PATH = "manifest.json";
   /** A manifest lists a spec and some images: anything larger is not one. */
   static final int MAX_BYTES = 1024 * 1024;
+  /**
+   * The spec is read into memory: no larger than the API takes a spec upload (its default body
+   * limit, {@code ApiLimits.defaults()}); a vendor's spec is a few kilobytes.
+   */
+  public static final long MAX_SPEC_BYTES = 1024 * 1024;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
@@ -144,6 +149,10 @@ public record BundleManifest(int format, String app, String version, String tugb
     JsonNode size = node.get("size");
     if (size == null || !size.canConvertToLong() || size.longValue() < 0) {
       throw refused("part " + path + " has no size");
+    }
+    if (kind == PartKind.SPEC && size.longValue() > MAX_SPEC_BYTES) {
+      throw refused("lists the spec " + path + " at " + size.longValue() + " bytes; a spec is at"
+          + " most " + MAX_SPEC_BYTES + " bytes: refused before it is read");
     }
     String sha = text(node, "sha256");
     if (!SHA256.matcher(sha).matches()) {

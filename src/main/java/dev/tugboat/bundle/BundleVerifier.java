@@ -1,9 +1,10 @@
 package dev.tugboat.bundle;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,11 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Checks a bundle before anything of it is used: the manifest comes first and is a format this
  * Tugboat reads, the app is the expected one, and every part is listed, safely named, a plain
- * file, of the listed size and SHA-256, and present; nothing else is in it. Reads the whole file
+ * file, of the listed size and SHA-256, and present; nothing else is in it. Each image part is a
+ * {@code docker save} archive that tags exactly the images the manifest lists for it, and each
+ * of those is one the bundle's spec runs. Reads the whole file
  * once (hashing gigabytes takes a while: progress is reported). Each refusal names the part.
  */
 public final class BundleVerifier {
@@ -50,13 +54,35 @@ public final class BundleVerifier {
       while ((entry = next(tar, "after " + lastOf(seen))) != null) {
         BundlePart part = listed(manifest, entry, seen);
         PartDigest digest = new PartDigest();
-        InputStream content = digest.reading(tar);
-        ByteArrayOutputStream specBytes = part.kind() == PartKind.SPEC
-            ? new ByteArrayOutputStream() : null;
-        drain(content, part, specBytes, listener);
+        PartReader content = new PartReader(digest.reading(tar), part, listener);
+        byte[] specBytes = null;
+        SavedImageTags tags = null;
+        String notAnImage = null;
+        try {
+          if (part.kind() == PartKind.SPEC) {
+            // at most BundleManifest.MAX_SPEC_BYTES: the manifest and the entry's size said so
+            specBytes = content.readAllBytes();
+          } else {
+            try {
+              tags = SavedImageTags.read(content);
+            } catch (SavedImageTags.NotAnImageArchive e) {
+              notAnImage = e.getMessage();
+            } catch (IOException e) {
+              if (content.failure != null) {
+                throw e;
+              }
+              notAnImage = "it is not a tar archive (" + e.getMessage() + ")";
+            }
+          }
+          content.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+          throw truncated(part.path(), e);
+        }
         compare(part, digest);
-        if (specBytes != null) {
-          spec = specBytes.toByteArray();
+        if (part.kind() == PartKind.SPEC) {
+          spec = specBytes;
+        } else {
+          requireNames(part, tags, notAnImage);
         }
       }
       List<String> missing = manifest.parts().stream().map(BundlePart::path)
@@ -66,6 +92,8 @@ public final class BundleVerifier {
             + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "")
             + ": the bundle is truncated or incomplete; copy it again from the vendor's file");
       }
+      // a spec that does not load is refused where it is used, and BundleLoader loads nothing then
+      CarriedImages.requireRunBySpec(manifest, spec, false);
       return new VerifiedBundle(file, manifest, spec);
     } catch (NoSuchFileException e) {
       throw new BundleException(file + ": no such file");
@@ -81,7 +109,7 @@ public final class BundleVerifier {
           + BundleManifest.PATH + (first == null ? ", and it has none"
               : ", not '" + first.getName() + "'"));
     }
-    if (!first.isFile() || first.getSize() > BundleManifest.MAX_BYTES) {
+    if (!plainFile(first) || first.getSize() > BundleManifest.MAX_BYTES) {
       throw new BundleException(BundleManifest.PATH + " is not a plain file of at most "
           + BundleManifest.MAX_BYTES + " bytes: refused");
     }
@@ -111,9 +139,9 @@ public final class BundleVerifier {
       throw new BundleException("part '" + name + "' has a path outside the bundle or characters"
           + " a part may not have: refused");
     }
-    if (!entry.isFile()) {
-      throw new BundleException("part " + name + " is not a plain file (a link or directory):"
-          + " refused");
+    if (!plainFile(entry)) {
+      throw new BundleException("part " + name + " is not a plain file (a link, device,"
+          + " directory or sparse file): refused");
     }
     BundlePart part = manifest.part(name).orElseThrow(() -> new BundleException("part " + name
         + " is not in " + BundleManifest.PATH + ": refused (the bundle was changed after it was"
@@ -129,22 +157,121 @@ public final class BundleVerifier {
     return part;
   }
 
-  private static void drain(InputStream content, BundlePart part, ByteArrayOutputStream keep,
-      TransferListener listener) throws BundleException {
-    byte[] buffer = new byte[BUFFER];
-    long done = 0;
-    String step = "verify " + part.path();
-    try {
+  /**
+   * A regular file's header: {@link TarArchiveEntry#isFile()} is true for links and devices too
+   * (whatever is neither a directory nor named like one), and a sparse file's bytes are not its
+   * content.
+   */
+  private static boolean plainFile(TarArchiveEntry entry) {
+    byte flag = entry.getLinkFlag();
+    return (flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM)
+        && !entry.isSparse();
+  }
+
+  /**
+   * {@code docker load} tags an image as its archive says, whatever the manifest declares: an
+   * archive naming another image would overwrite that image on this host.
+   */
+  private static void requireNames(BundlePart part, SavedImageTags tags, String notAnImage)
+      throws BundleException {
+    if (notAnImage != null) {
+      throw new BundleException("part " + part.path() + " is not an image archive as docker save"
+          + " writes it: " + notAnImage + "; refused");
+    }
+    Set<String> declared = canonical(part.images());
+    for (String name : tags.all()) {
+      if (!declared.contains(ImageNames.canonical(name))) {
+        throw new BundleException("part " + part.path() + " would tag image '" + name + "',"
+            + " which " + BundleManifest.PATH + " does not list for it (it lists "
+            + String.join(", ", part.images()) + "): refused, loading it would replace that"
+            + " image on this host");
+      }
+    }
+    Set<String> tagged = canonical(tags.repoTags());
+    for (String image : part.images()) {
+      if (!tagged.contains(ImageNames.canonical(image))) {
+        throw new BundleException("part " + part.path() + " does not tag image '" + image
+            + "', as " + BundleManifest.PATH + " says it does (it tags "
+            + (tags.repoTags().isEmpty() ? "nothing" : String.join(", ", tags.repoTags()))
+            + "): refused; the bundle was changed after it was made");
+      }
+    }
+  }
+
+  static Set<String> canonical(List<String> images) {
+    Set<String> names = new HashSet<>();
+    images.forEach(image -> names.add(ImageNames.canonical(image)));
+    return names;
+  }
+
+  /**
+   * A part's bytes as the archive gives them: through its digest (skips too, which the tar reader
+   * of an image part makes), with progress, and the archive's own failure kept apart from a
+   * part that is no image archive.
+   */
+  private static final class PartReader extends FilterInputStream {
+    private final BundlePart part;
+    private final TransferListener listener;
+    private final String step;
+    private long done;
+    private IOException failure;
+
+    PartReader(InputStream in, BundlePart part, TransferListener listener) {
+      super(in);
+      this.part = part;
+      this.listener = listener;
+      this.step = "verify " + part.path();
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
       int n;
-      while ((n = content.read(buffer)) >= 0) {
-        if (keep != null) {
-          keep.write(buffer, 0, n);
-        }
+      try {
+        n = super.read(buffer, offset, length);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+      if (n > 0) {
         done += n;
         listener.progress(step, done, part.size());
       }
-    } catch (IOException e) {
-      throw truncated(part.path(), e);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(n, 1))];
+      long skipped = 0;
+      while (skipped < n) {
+        int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+        if (read < 0) {
+          break;
+        }
+        skipped += read;
+      }
+      return skipped;
+    }
+
+    @Override
+    public int available() {
+      return 0;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public void close() {
+      // the archive's stream goes on to the next part
     }
   }
 

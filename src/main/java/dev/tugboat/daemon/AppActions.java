@@ -17,6 +17,7 @@ import dev.tugboat.runtime.ExecRequest;
 import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.spec.AdminCommandSpec;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
@@ -46,6 +47,7 @@ final class AppActions {
   private final SpecStore specs;
   private final java.util.function.Supplier<LicensedApp> licensed;
   private final PreflightReports preflights = new PreflightReports();
+  private final VolumeArchive volumes;
   private RunInputPins pins;
 
   AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs) {
@@ -55,10 +57,17 @@ final class AppActions {
   /** {@code licensed}: the license and releases a start renders with, read at each start. */
   AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs,
       java.util.function.Supplier<LicensedApp> licensed) {
+    this(setup, runtime, specs, licensed, new UnavailableVolumes());
+  }
+
+  /** {@code volumes}: what tells which host paths are data a snapshot can keep. */
+  AppActions(DaemonSetup setup, ContainerRuntime runtime, SpecStore specs,
+      java.util.function.Supplier<LicensedApp> licensed, VolumeArchive volumes) {
     this.setup = setup;
     this.runtime = runtime;
     this.specs = specs;
     this.licensed = licensed;
+    this.volumes = volumes;
   }
 
   /** Made at first use: logs and admin commands need no state directory. */
@@ -93,6 +102,15 @@ final class AppActions {
       return AppPreparer.loadSpec(file, problem -> setup.log().warn(problem));
     } catch (AppPreparer.PrepareException e) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage());
+    }
+  }
+
+  /** The name of the app in the spec in use; empty when there is none or it does not load. */
+  Optional<String> appName() {
+    try {
+      return Optional.of(loadSpec().name());
+    } catch (AppRefusal e) {
+      return Optional.empty();
     }
   }
 
@@ -132,19 +150,25 @@ final class AppActions {
 
   /**
    * The data {@code spec}'s containers mount, rendered with the settings in use as a start would
-   * render them; nothing asks Docker, nothing is kept.
+   * render them, less what is not data ({@link DataChoice}); nothing is kept.
    */
   List<AppData.Mounted> data(CheckedSpec spec) {
     Path file = specs.current().orElseThrow();
+    List<AppData.Mounted> mounted;
     try {
       AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(file,
           setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().registries(),
           setup.clock(), licensed.get(), Optional.empty()));
-      return AppData.of(prepared.inputs(), prepared.plan());
+      mounted = AppData.of(prepared.inputs(), prepared.plan());
     } catch (AppPreparer.PrepareException | RuntimeException e) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "cannot tell which volumes the app mounts:"
           + " its spec does not render with the settings in use: " + e.getMessage());
     }
+    return dataChoice().keep(mounted);
+  }
+
+  DataChoice dataChoice() {
+    return new DataChoice(setup.daemon().stateDir(), volumes, setup.log());
   }
 
   /**

@@ -132,7 +132,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.licenses = new LicenseDesk(new LicenseStore(setup.daemon().stateDir()), setup.clock(),
         setup.log());
     Supplier<LicensedApp> licensed = () -> licenses.forRun(history.releases());
-    this.actions = new AppActions(setup, runtime, specs, licensed);
+    this.actions = new AppActions(setup, runtime, specs, licensed, volumes);
     this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
     this.feed = new EventFeed(events, journals,
         new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), secrets::masker,
@@ -148,14 +148,14 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     this.snapshots = new SnapshotDesk(setup, specs, actions, snapshotStore,
         new SnapshotTaker(snapshotStore, volumes, setup.clock(), setup.log(),
             setup.daemon().snapshotsKept(), SnapshotTaker::usableSpaceOf),
-        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log()), control,
-        unfinishedRestore);
+        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log(), actions.dataChoice(),
+            actions::appName), control, unfinishedRestore);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), control, snapshots);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
         SupportLimits.DEFAULT, integrationCallers::secretOfRun);
     BundleInstall bundleInstall = new BundleInstall(setup, specs, actions, upgrades, archive,
-        control);
+        control, dev.tugboat.requirements.HostMeasurer.ofThisMachine(runtime)::measure);
     this.bundles = new BundleDesk(setup.daemon().stateDir(), setup.log(), (file, name, dry,
         loadOnly) -> command(() -> upgrade("a bundle install",
             () -> bundleInstall.install(file, name, dry, loadOnly))));

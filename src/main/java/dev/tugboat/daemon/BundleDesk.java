@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * Where uploaded bundles are kept while they are verified and loaded: {@code bundle-uploads} in
  * the state directory (on its disk, whose room the API checks). An upload is removed once handled;
- * one a crash left behind is removed when the daemon starts.
+ * one a crash left behind is removed when the daemon starts. One upload at a time.
  */
 final class BundleDesk implements BundleUploads {
 
@@ -23,11 +24,22 @@ final class BundleDesk implements BundleUploads {
 
   private final Path directory;
   private final Installer installer;
+  private final AtomicBoolean claimed = new AtomicBoolean();
 
   BundleDesk(Path stateDir, DaemonLog log, Installer installer) {
     this.directory = stateDir.resolve("bundle-uploads");
     this.installer = installer;
     removeLeftovers(log);
+  }
+
+  @Override
+  public boolean claim() {
+    return claimed.compareAndSet(false, true);
+  }
+
+  @Override
+  public void release() {
+    claimed.set(false);
   }
 
   @Override

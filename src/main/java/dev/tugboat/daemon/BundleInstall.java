@@ -6,8 +6,12 @@ import dev.tugboat.api.BundleResult;
 import dev.tugboat.app.TugboatVersion;
 import dev.tugboat.bundle.BundleException;
 import dev.tugboat.bundle.BundleLoader;
+import dev.tugboat.bundle.BundlePart;
 import dev.tugboat.bundle.BundleVerifier;
+import dev.tugboat.bundle.ThrottledProgress;
+import dev.tugboat.bundle.TransferListener;
 import dev.tugboat.bundle.VerifiedBundle;
+import dev.tugboat.requirements.HostMeasurements;
 import dev.tugboat.runtime.ImageArchive;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.nio.file.Path;
@@ -15,12 +19,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * An uploaded bundle: verified (every part against its manifest, and it must carry the daemon's
- * app), its spec checked as validate checks it, then its images loaded and its spec applied as
- * {@code apply} does. Everything up to the load refuses without changing anything; a dry run
- * stops after the apply's diff and loads nothing.
+ * app), its spec checked as validate checks it and as an apply's dry run checks it (plan, required
+ * values, license, host requirements), the room for its images checked where the engine keeps
+ * them, then its images loaded and its spec applied as {@code apply} does. Everything up to the
+ * load refuses without changing anything; a dry run stops after the apply's diff and loads
+ * nothing.
  *
  * <p>Threading: {@link #install} runs on the app supervisor; verification and loading (the whole
  * file read, gigabytes sent to the engine) run beside it, and each step comes back to it.
@@ -33,9 +40,12 @@ final class BundleInstall {
   private final SpecUpgrade upgrades;
   private final ImageArchive archive;
   private final SpecUpgrade.Control control;
+  private final Supplier<HostMeasurements> engineDisk;
 
+  /** {@code engineDisk}: where the engine keeps images and how much is free there (blocking). */
   BundleInstall(DaemonSetup setup, SpecStore store, AppActions actions, SpecUpgrade upgrades,
-      ImageArchive archive, SpecUpgrade.Control control) {
+      ImageArchive archive, SpecUpgrade.Control control, Supplier<HostMeasurements> engineDisk) {
+    this.engineDisk = engineDisk;
     this.setup = setup;
     this.store = store;
     this.actions = actions;
@@ -52,7 +62,10 @@ final class BundleInstall {
           + " writes it); apply --bundle replaces the spec in use");
     }
     Optional<String> app = appInUse();
-    LoggedProgress progress = new LoggedProgress(setup.log(), System::nanoTime);
+    // The log of a load of gigabytes is a few lines: one every 10 s per step at most.
+    TransferListener progress = new ThrottledProgress(
+        line -> setup.log().info("bundle: " + line), java.time.Duration.ofSeconds(10),
+        System::nanoTime);
     return control.offSupervisor(() -> verify(file, name, app, progress))
         .thenCompose(bundle -> {
           String specName = name + ":spec.yml";
@@ -69,7 +82,13 @@ final class BundleInstall {
             return diff.thenApply(apply -> result(bundle, false, "dry run: " + name
                 + " was verified; nothing was loaded or changed", apply));
           }
-          return control.offSupervisor(() -> load(bundle, name, progress)).thenCompose(loaded -> {
+          // apply's checks (plan, required values, license, host requirements) before a byte
+          // is loaded: a bundle the upgrade would refuse leaves the engine as it was
+          CompletableFuture<ApplyResult> checked = loadOnly
+              ? CompletableFuture.completedFuture(null)
+              : upgrades.apply(specName, bundle.spec(), true, new HashSet<>(images));
+          return checked.thenCompose(dry -> control.offSupervisor(
+              () -> load(bundle, name, progress))).thenCompose(loaded -> {
             setup.log().info(name + ": loaded " + String.join(", ", loaded));
             String message = "loaded " + loaded.size() + " image" + (loaded.size() == 1 ? "" : "s")
                 + " of " + bundle.label();
@@ -83,7 +102,7 @@ final class BundleInstall {
   }
 
   private VerifiedBundle verify(Path file, String name, Optional<String> app,
-      LoggedProgress progress) {
+      TransferListener progress) {
     try {
       VerifiedBundle bundle = new BundleVerifier(TugboatVersion.current())
           .verify(file, app, progress);
@@ -97,7 +116,9 @@ final class BundleInstall {
     }
   }
 
-  private List<String> load(VerifiedBundle bundle, String name, LoggedProgress progress) {
+  private List<String> load(VerifiedBundle bundle, String name,
+      TransferListener progress) {
+    requireRoom(bundle, name);
     try {
       return new BundleLoader(archive).load(bundle, progress);
     } catch (BundleException e) {
@@ -108,6 +129,35 @@ final class BundleInstall {
           ? AppRefusal.Reason.UNAVAILABLE : AppRefusal.Reason.ENGINE_FAILED;
       throw new AppRefusal(reason, name + ": loading its images failed: " + e.getMessage()
           + "; the spec in use is unchanged");
+    }
+  }
+
+  /**
+   * The images unpack where the engine keeps its data (its DockerRootDir), often another disk
+   * than the state directory's: at least their archives' size must be free there.
+   */
+  private void requireRoom(VerifiedBundle bundle, String name) {
+    long needed = bundle.manifest().images().stream().mapToLong(BundlePart::size).sum();
+    HostMeasurements host;
+    try {
+      host = engineDisk.get();
+    } catch (RuntimeFailure e) {
+      AppRefusal.Reason reason = e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE
+          ? AppRefusal.Reason.UNAVAILABLE : AppRefusal.Reason.ENGINE_FAILED;
+      throw new AppRefusal(reason, name + ": cannot ask the Docker Engine where it keeps its"
+          + " images: " + e.getMessage() + "; nothing was loaded");
+    }
+    if (host.dataDirFreeBytes().isEmpty()) {
+      setup.log().warn(name + ": the room for its images is not checked: "
+          + host.whyUnmeasured("disk_space"));
+      return;
+    }
+    long free = host.dataDirFreeBytes().getAsLong();
+    if (free < needed) {
+      throw new AppRefusal(AppRefusal.Reason.NO_SPACE, name + ": its images need " + needed
+          + " bytes in the Docker Engine's data directory " + host.dataDir() + ", and " + free
+          + " bytes are free there: refused, nothing was loaded; free some space (docker image"
+          + " prune removes unused images) and install it again");
     }
   }
 

@@ -40,7 +40,8 @@ final class CommandQueue implements AutoCloseable {
               reply.completeExceptionally(unwrap(failure));
             }
           });
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+          // an Error too: a reply never completed leaves its caller (and marks it set) waiting
           reply.completeExceptionally(e);
         }
       });
@@ -73,7 +74,8 @@ final class CommandQueue implements AutoCloseable {
       try {
         T value = work.get();
         post(() -> done.complete(value));
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // an Error too: the supervisor waits on this future to clear its marks (an upgrade's)
         post(() -> done.completeExceptionally(e));
       }
     });

@@ -1,10 +1,13 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.DataMount;
+import dev.tugboat.runtime.HostPathKind;
 import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.runtime.VolumeFacts;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -37,8 +40,18 @@ final class ConnectingVolumes implements VolumeArchive {
   }
 
   @Override
-  public void empty(DataMount data, Optional<VolumeFacts> facts) {
-    connected.get().empty(data, facts);
+  public List<String> empty(DataMount data, Optional<VolumeFacts> facts) {
+    return connected.get().empty(data, facts);
+  }
+
+  @Override
+  public HostPathKind hostPathKind(String path) {
+    return connected.get().hostPathKind(path);
+  }
+
+  @Override
+  public List<ContainerSummary> holders(String name) {
+    return connected.get().holders(name);
   }
 
   @Override

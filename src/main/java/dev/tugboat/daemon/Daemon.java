@@ -83,7 +83,7 @@ public final class Daemon {
     }
     AppSupervisor app = new AppSupervisor(setup, runtime,
         new ConnectingArchive(docker.thenApply(DockerRuntime::imageArchive)),
-        new ConnectingVolumes(() -> ((DockerRuntime) runtime.runtime()).volumeArchive()));
+        new ConnectingVolumes(() -> ((DockerRuntime) runtime.runtime()).volumeArchive(log::warn)));
     ApiServer server;
     try {
       server = ApiServer.start(config.listen(), app, app.licenses(), token, hostnames,

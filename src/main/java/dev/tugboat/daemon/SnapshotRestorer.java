@@ -4,6 +4,8 @@ import dev.tugboat.orchestrator.InstanceLabels;
 import dev.tugboat.orchestrator.InstanceNames;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.ContainerSummary;
+import dev.tugboat.runtime.DataMount;
+import dev.tugboat.runtime.HostPathKind;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.runtime.VolumeFacts;
@@ -13,18 +15,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Puts a snapshot's data back. First, before anything changes: every archive is read whole and
- * must match its SHA-256, and every image a copy is made through must be on the host; then the
- * app's stopped containers are removed (they hold its named volumes, and a new run replaces
- * them anyway); then each piece of data is emptied and its archive unpacked into it, in the
- * manifest's order. The app must be stopped. Blocking: runs on a worker, never on the supervisor.
+ * must match its SHA-256, every image a copy is made through must be on the host, every host
+ * directory must be one a restore may empty ({@link DataChoice}) and still a directory (or
+ * missing), and no container but the app's own holds a named volume; then the app's stopped
+ * containers are removed, under the snapshot's app name and the name in use (they hold its named
+ * volumes, and a new run replaces them anyway); then each piece of data is emptied and its
+ * archive unpacked into it, in the manifest's order. The app must be stopped. Blocking: runs on
+ * a worker, never on the supervisor.
  */
 final class SnapshotRestorer {
 
@@ -32,13 +41,18 @@ final class SnapshotRestorer {
   private final VolumeArchive archive;
   private final ContainerRuntime runtime;
   private final DaemonLog log;
+  private final DataChoice choice;
+  private final Supplier<Optional<String>> appInUse;
 
+  /** {@code appInUse}: the name of the app in the spec in use (a rollback's may differ). */
   SnapshotRestorer(SnapshotStore store, VolumeArchive archive, ContainerRuntime runtime,
-      DaemonLog log) {
+      DaemonLog log, DataChoice choice, Supplier<Optional<String>> appInUse) {
     this.store = store;
     this.archive = archive;
     this.runtime = runtime;
     this.log = log;
+    this.choice = choice;
+    this.appInUse = appInUse;
   }
 
   /** Checks the snapshot can be restored; nothing is changed. */
@@ -68,19 +82,89 @@ final class SnapshotRestorer {
         throw new SnapshotFailed("snapshot " + snapshot.id() + " cannot be restored: "
             + e.getMessage() + "; nothing was changed", e);
       }
+      DataMount data = volume.data();
+      if (data.kind() == DataMount.Kind.HOST_PATH) {
+        verifyHostPath(snapshot, data);
+      } else {
+        verifyHolders(snapshot, data);
+      }
     }
+  }
+
+  private void verifyHostPath(SnapshotManifest snapshot, DataMount data) {
+    String cannot = "snapshot " + snapshot.id() + " cannot be restored: ";
+    Optional<String> refused = choice.refusal(data.source());
+    if (refused.isPresent()) {
+      throw new SnapshotFailed(cannot + "host path " + refused.get() + " (a restore empties"
+          + " the directory first); nothing was changed");
+    }
+    HostPathKind kind;
+    try {
+      kind = archive.hostPathKind(data.source());
+    } catch (RuntimeFailure e) {
+      throw new SnapshotFailed(cannot + e.getMessage() + "; nothing was changed", e);
+    }
+    if (kind != HostPathKind.DIRECTORY && kind != HostPathKind.MISSING) {
+      throw new SnapshotFailed(cannot + "host path " + data.source() + " is now " + kind.words()
+          + ", the snapshot holds a directory: a restore empties a directory and unpacks into"
+          + " it; move " + data.source() + " away (or make it a directory) and restore again;"
+          + " nothing was changed");
+    }
+  }
+
+  /** A named volume is removed and made again: only the app's containers and copies may hold it. */
+  private void verifyHolders(SnapshotManifest snapshot, DataMount data) {
+    List<ContainerSummary> holders;
+    try {
+      holders = archive.holders(data.source());
+    } catch (RuntimeFailure e) {
+      throw new SnapshotFailed("snapshot " + snapshot.id() + " cannot be restored: "
+          + e.getMessage() + "; nothing was changed", e);
+    }
+    Set<String> apps = new LinkedHashSet<>();
+    appNames(snapshot).forEach(app -> apps.add(InstanceNames.part(app)));
+    List<String> others = new ArrayList<>();
+    for (ContainerSummary holder : holders) {
+      boolean removable = holder.labels().containsKey(VolumeArchive.HELPER_LABEL)
+          || apps.contains(holder.labels().get(InstanceLabels.APP));
+      if (!removable) {
+        others.add(holder.name());
+      }
+    }
+    if (!others.isEmpty()) {
+      throw new SnapshotFailed("snapshot " + snapshot.id() + " cannot be restored: volume "
+          + data.source() + " is held by " + String.join(", ", others) + ", not of the app: a"
+          + " restore removes the volume and makes it again, which the engine refuses while a"
+          + " container holds it; remove " + (others.size() == 1 ? "that container" : "those"
+          + " containers") + " (docker rm) and restore again; nothing was changed");
+    }
+  }
+
+  /** The snapshot's app name, and the one in use when it differs (an app renamed since). */
+  private List<String> appNames(SnapshotManifest snapshot) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(snapshot.app());
+    appInUse.get().ifPresent(names::add);
+    return List.copyOf(names);
   }
 
   /** Replaces the app's data with the snapshot's; {@link #verify} first. */
   void restore(SnapshotManifest snapshot) {
-    removeStoppedInstances(snapshot.app());
+    for (String app : appNames(snapshot)) {
+      removeStoppedInstances(app);
+    }
     Path folder = store.folder(snapshot.id());
     for (SnapshotManifest.Volume volume : snapshot.volumes()) {
       Optional<VolumeFacts> facts = volume.driver() == null ? Optional.empty()
           : Optional.of(new VolumeFacts(volume.name(), volume.driver(), orNone(volume.labels()),
               orNone(volume.options()), ""));
       try {
-        archive.empty(volume.data(), facts);
+        List<String> left = archive.empty(volume.data(), facts);
+        if (!left.isEmpty()) {
+          log.warn("restore of snapshot " + snapshot.id() + ": left " + String.join(", ", left)
+              + " in " + volume.name() + " as they are: another file system is mounted there,"
+              + " and a restore never empties across a mount");
+        }
         try (InputStream in = new GzipCompressorInputStream(
             Files.newInputStream(folder.resolve(volume.archive())))) {
           archive.write(volume.data(), volume.image(), in);

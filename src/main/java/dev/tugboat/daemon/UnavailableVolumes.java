@@ -1,11 +1,14 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.DataMount;
+import dev.tugboat.runtime.HostPathKind;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.runtime.VolumeFacts;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,7 +31,17 @@ final class UnavailableVolumes implements VolumeArchive {
   }
 
   @Override
-  public void empty(DataMount data, Optional<VolumeFacts> facts) {
+  public List<String> empty(DataMount data, Optional<VolumeFacts> facts) {
+    throw unavailable();
+  }
+
+  @Override
+  public HostPathKind hostPathKind(String path) {
+    throw unavailable();
+  }
+
+  @Override
+  public List<ContainerSummary> holders(String name) {
     throw unavailable();
   }
 

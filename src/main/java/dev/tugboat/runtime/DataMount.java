@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Data an app's containers mount, as a snapshot copies it: a Docker named volume (by name) or a
- * host directory (an absolute path).
+ * host directory (an absolute path, normalised).
  */
 public record DataMount(Kind kind, String source) {
 
@@ -39,6 +39,11 @@ public record DataMount(Kind kind, String source) {
     Objects.requireNonNull(source, "source");
     if (kind == Kind.HOST_PATH && !source.startsWith("/")) {
       throw new IllegalArgumentException("a host path must be absolute, got \"" + source + "\"");
+    }
+    if (kind == Kind.HOST_PATH) {
+      // "/data/", "/data/." and "/srv/../data" are the directory "/data": one piece of data, and
+      // the checks of what may be emptied see the path a restore would empty
+      source = java.nio.file.Path.of(source).normalize().toString();
     }
     if (kind == Kind.NAMED_VOLUME && (source.isBlank() || source.contains("/"))) {
       throw new IllegalArgumentException("a volume name must be a bare name, got \"" + source

@@ -2,6 +2,7 @@ package dev.tugboat.runtime;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,6 +21,12 @@ public interface VolumeArchive {
   /** The directory every entry of an archive is under. */
   String ROOT = "tugboat-data";
 
+  /**
+   * The label of the never-started containers a copy is made through: a container with it that
+   * holds data is a leftover of an interrupted copy, removed before the next copy of that data.
+   */
+  String HELPER_LABEL = "dev.tugboat.volume-copy";
+
   /** The named volume's facts; empty when the engine has no volume of that name. */
   Optional<VolumeFacts> inspectVolume(String name);
 
@@ -34,9 +41,24 @@ public interface VolumeArchive {
 
   /**
    * Leaves the data empty: a named volume is removed and made again with {@code facts}' driver,
-   * labels and options (no container may hold it, running or not); a host directory is emptied.
+   * labels and options (no container may hold it, running or not; leftover copy containers are
+   * removed first); a host directory is emptied without crossing into other mounts.
+   *
+   * @return the entries left in place because another file system is mounted there (empty for a
+   *     named volume)
    */
-  void empty(DataMount data, Optional<VolumeFacts> facts);
+  List<String> empty(DataMount data, Optional<VolumeFacts> facts);
+
+  /**
+   * What is at {@code path} on the engine's host now, without following a link.
+   *
+   * @throws RuntimeFailure {@link RuntimeFailure.Kind#INVALID_CONFIG} when the engine is not on
+   *     this machine: its host directories cannot be seen, copied or emptied from here
+   */
+  HostPathKind hostPathKind(String path);
+
+  /** The containers, running or not, that mount named volume {@code name}. */
+  List<ContainerSummary> holders(String name);
 
   /** Unpacks {@code tar}, as {@link #read} wrote it, into the (emptied) data. */
   void write(DataMount data, String image, InputStream tar);

@@ -18,7 +18,7 @@ import java.time.Duration;
 final class ApiChannel {
 
   static final String TOKEN = "s3cret-token";
-  final FakeApp app = new FakeApp();
+  final FakeApp app;
   final EmbeddedChannel server;
   private final ApiContext context;
 
@@ -35,6 +35,16 @@ final class ApiChannel {
   }
 
   ApiChannel(ApiLimits limits, LicenseService licenses) {
+    this(limits, licenses, new FakeApp());
+  }
+
+  /** Another connection to the same {@code app}. */
+  ApiChannel(ApiLimits limits, FakeApp app) {
+    this(limits, LicenseService.none(), app);
+  }
+
+  private ApiChannel(ApiLimits limits, LicenseService licenses, FakeApp app) {
+    this.app = app;
     context = ApiContext.of(app, licenses, TOKEN, AllowedHosts.of("console.example.com"), limits);
     server = new EmbeddedChannel(new ApiInitializer(context));
   }

@@ -27,15 +27,28 @@ class BundleUploadTest {
 
   @TempDir Path state;
   /** Ordinary bodies up to 1 KiB; bundles up to 64 KiB. */
-  private final ApiChannel api = new ApiChannel(new ApiLimits(1024, 4096,
-      Duration.ofSeconds(60), Duration.ofSeconds(5), 8, 8, Duration.ofSeconds(10), 64 * 1024));
+  private static final ApiLimits LIMITS = new ApiLimits(1024, 4096, Duration.ofSeconds(60),
+      Duration.ofSeconds(5), 8, 8, Duration.ofSeconds(10), 64 * 1024);
+  private final ApiChannel api = new ApiChannel(LIMITS);
   private final List<String> received = new ArrayList<>();
   private final CompletableFuture<BundleResult> answer = new CompletableFuture<>();
   private Path handedOver;
+  private final java.util.concurrent.atomic.AtomicBoolean claimed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   @BeforeEach
   void serveBundles() {
     api.app.bundleUploads = new BundleUploads() {
+      @Override
+      public boolean claim() {
+        return claimed.compareAndSet(false, true);
+      }
+
+      @Override
+      public void release() {
+        claimed.set(false);
+      }
+
       @Override
       public Path directory() {
         return state.resolve("bundle-uploads");
@@ -160,5 +173,64 @@ class BundleUploadTest {
         + "Authorization: Bearer " + ApiChannel.TOKEN + "\r\nContent-Length: 5\r\n\r\nhello");
 
     assertThat(refused.status().code()).isEqualTo(404);
+  }
+
+  @Test
+  void anUploadWhoseBodyStopsArrivingIsAbandonedWhenIdle() throws Exception {
+    api.server.writeInbound(Unpooled.copiedBuffer("POST /api/v1/bundle HTTP/1.1\r\n"
+        + "Host: localhost\r\nAuthorization: Bearer " + ApiChannel.TOKEN
+        + "\r\nContent-Length: 10000\r\n\r\n" + "y".repeat(3000), StandardCharsets.UTF_8));
+    api.server.runPendingTasks();
+    assertThat(Files.list(state.resolve("bundle-uploads"))).hasSize(1);
+
+    api.server.pipeline().fireUserEventTriggered(
+        io.netty.handler.timeout.IdleStateEvent.ALL_IDLE_STATE_EVENT);
+
+    assertThat(api.server.isOpen()).isFalse();
+    assertThat(Files.list(state.resolve("bundle-uploads"))).isEmpty();
+    assertThat(received).isEmpty();
+    assertThat(claimed).as("the next upload may come").isFalse();
+  }
+
+  @Test
+  void aSecondUploadWhileOneIsUnderWayIsRefusedFromItsHead() throws Exception {
+    api.server.writeInbound(Unpooled.copiedBuffer("POST /api/v1/bundle HTTP/1.1\r\n"
+        + "Host: localhost\r\nAuthorization: Bearer " + ApiChannel.TOKEN
+        + "\r\nContent-Length: 10000\r\n\r\n" + "y".repeat(3000), StandardCharsets.UTF_8));
+    api.server.runPendingTasks();
+    ApiChannel other = new ApiChannel(LIMITS, api.app);
+    try {
+      other.server.writeInbound(Unpooled.copiedBuffer("POST /api/v1/bundle HTTP/1.1\r\n"
+          + "Host: localhost\r\nAuthorization: Bearer " + ApiChannel.TOKEN
+          + "\r\nContent-Length: 5000\r\n\r\n", StandardCharsets.UTF_8));
+      other.server.runPendingTasks();
+      FullHttpResponse refused = other.read();
+
+      assertThat(refused.status().code()).isEqualTo(409);
+      assertThat(ApiChannel.body(refused)).contains("another bundle is being uploaded");
+      assertThat(Files.list(state.resolve("bundle-uploads"))).hasSize(1);
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  void aRequestArrivingWholeWithItsBodyIsStoredAndReleasedOnce() throws Exception {
+    io.netty.handler.codec.http.DefaultFullHttpRequest whole =
+        new io.netty.handler.codec.http.DefaultFullHttpRequest(
+            io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+            io.netty.handler.codec.http.HttpMethod.POST, "/api/v1/bundle?name=whole.tar",
+            Unpooled.copiedBuffer("hello", StandardCharsets.UTF_8));
+    whole.headers().set("Host", "localhost").set("Authorization", "Bearer " + ApiChannel.TOKEN)
+        .set("Content-Length", 5);
+
+    // what a codec that aggregates would hand on: the head and the whole body in one message
+    io.netty.channel.ChannelHandlerContext handler =
+        api.server.pipeline().context(BundleUploadHandler.class);
+    ((BundleUploadHandler) handler.handler()).channelRead(handler, whole);
+    api.server.runPendingTasks();
+
+    assertThat(received).containsExactly("whole.tar dry_run=false load_only=false: hello");
+    assertThat(whole.refCnt()).isZero();
   }
 }

@@ -20,7 +20,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /** Bundles made in memory, and edits of them as a damaged copy or an attacker would make them. */
 final class BundleFixtures {
 
-  static final String SPEC = "replicated_api_version: 2.38.0\nname: shop\nversion: \"2\"\n";
+  static final String SPEC = """
+      replicated_api_version: 2.38.0
+      name: shop
+      version: "2"
+      components:
+      - name: shop
+        containers:
+        - source: public
+          image_name: shop/web
+          version: "2"
+        - source: public
+          image_name: postgres
+          version: "16"
+      """;
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
 
   private BundleFixtures() {}
@@ -72,6 +85,49 @@ final class BundleFixtures {
     Path out = bundle.resolveSibling("edited-" + bundle.getFileName());
     Files.write(out, bytes.toByteArray());
     return out;
+  }
+
+  /**
+   * The bundle with part {@code name} replaced by a header of type {@code linkFlag} (a symlink or
+   * hard link to {@code target}) of the part's size, its bytes following as a file's would.
+   */
+  static Path withLinkAt(Path bundle, String name, byte linkFlag, String target)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      for (Entry entry : entries(bundle)) {
+        TarArchiveEntry header = entry.name().equals(name)
+            ? new TarArchiveEntry(entry.name(), linkFlag) : new TarArchiveEntry(entry.name());
+        if (entry.name().equals(name)) {
+          header.setLinkName(target);
+        }
+        header.setSize(entry.bytes().length);
+        tar.putArchiveEntry(header);
+        tar.write(entry.bytes());
+        tar.closeArchiveEntry();
+      }
+    }
+    Path out = bundle.resolveSibling("linked-" + bundle.getFileName());
+    Files.write(out, bytes.toByteArray());
+    return out;
+  }
+
+  /**
+   * The bundle with part {@code path} holding {@code bytes} and declaring {@code images}, its
+   * manifest entry made to match: as one who rewrites a bundle would make it.
+   */
+  static Path withPart(Path bundle, String path, List<String> images, byte[] bytes)
+      throws Exception {
+    BundleManifest manifest = BundleManifest.parse(entries(bundle).get(0).bytes(), "test");
+    PartDigest digest = new PartDigest();
+    digest.update(bytes, 0, bytes.length);
+    List<BundlePart> parts = manifest.parts().stream().map(part -> part.path().equals(path)
+        ? new BundlePart(path, part.kind(), images, bytes.length, digest.hex()) : part).toList();
+    byte[] json = new BundleManifest(manifest.format(), manifest.app(), manifest.version(),
+        manifest.tugboatVersion(), manifest.created(), parts).toJson();
+    return rewrite(bundle, list -> list.stream().map(entry -> entry.name().equals(path)
+        ? new Entry(path, bytes) : entry.name().equals(BundleManifest.PATH)
+            ? new Entry(entry.name(), json) : entry).toList());
   }
 
   /** The bundle with the byte at the first occurrence of {@code text} changed. */

@@ -51,6 +51,17 @@ class BundleManifestTest {
   }
 
   @Test
+  void aSpecPartLargerThanASpecCanBeIsRefusedBeforeItIsRead() {
+    String json = "{\"format\":1,\"app\":\"a\",\"version\":\"1\",\"tugboat_version\":\"x\","
+        + "\"created\":\"2026-12-01T10:00:00Z\",\"parts\":[{\"path\":\"spec.yml\","
+        + "\"kind\":\"spec\",\"size\":8589934592,\"sha256\":\"" + SHA + "\"}]}";
+
+    assertThatThrownBy(() -> BundleManifest.parse(json.getBytes(), "1.4.0"))
+        .hasMessage("manifest.json lists the spec spec.yml at 8589934592 bytes; a spec is at most"
+            + " 1048576 bytes: refused before it is read");
+  }
+
+  @Test
   void aManifestWithoutExactlyOneSpecIsRefused() {
     String json = "{\"format\":1,\"app\":\"a\",\"version\":\"1\",\"tugboat_version\":\"x\","
         + "\"created\":\"2026-12-01T10:00:00Z\",\"parts\":[]}";

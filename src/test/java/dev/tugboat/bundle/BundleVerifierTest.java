@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,5 +163,123 @@ class BundleVerifierTest {
 
     assertThat(steps).containsExactly("verify spec.yml", "verify images/01-shop_web_2.tar",
         "verify images/02-postgres_16.tar");
+  }
+
+  @Test
+  void aPartThatIsASymlinkIsRefusedThoughItsBytesMatch() throws Exception {
+    Path linked = BundleFixtures.withLinkAt(bundle, "images/01-shop_web_2.tar",
+        TarConstants.LF_SYMLINK, "/var/lib/docker/image");
+
+    assertThatThrownBy(() -> verifier.verify(linked, Optional.empty(), TransferListener.NONE))
+        .isInstanceOf(BundleException.class)
+        .hasMessage("part images/01-shop_web_2.tar is not a plain file (a link, device,"
+            + " directory or sparse file): refused");
+  }
+
+  @Test
+  void aPartThatIsAHardLinkIsRefusedThoughItsBytesMatch() throws Exception {
+    Path linked = BundleFixtures.withLinkAt(bundle, "spec.yml", TarConstants.LF_LINK,
+        "images/01-shop_web_2.tar");
+
+    assertThatThrownBy(() -> verifier.verify(linked, Optional.empty(), TransferListener.NONE))
+        .isInstanceOf(BundleException.class)
+        .hasMessage("part spec.yml is not a plain file (a link, device, directory or sparse"
+            + " file): refused");
+  }
+
+  @Test
+  void anImageArchiveTaggingAnotherImageThanItsPartDeclaresIsRefused() throws Exception {
+    Path rewritten = BundleFixtures.withPart(bundle, "images/02-postgres_16.tar",
+        List.of("postgres:16"), InMemoryImageArchive.archive(List.of("registry.example.com/ssh:1"),
+            "db layers".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> verifier.verify(rewritten, Optional.empty(), TransferListener.NONE))
+        .isInstanceOf(BundleException.class)
+        .hasMessageStartingWith("part images/02-postgres_16.tar would tag image"
+            + " 'registry.example.com/ssh:1', which manifest.json does not list for it");
+  }
+
+  @Test
+  void anImageArchiveTaggingOneMoreImageThanDeclaredIsRefused() throws Exception {
+    Path rewritten = BundleFixtures.withPart(bundle, "images/02-postgres_16.tar",
+        List.of("postgres:16"), InMemoryImageArchive.archive(List.of("postgres:16", "nginx:1"),
+            "db layers".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> verifier.verify(rewritten, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("part images/02-postgres_16.tar would tag image 'nginx:1'");
+  }
+
+  @Test
+  void anImageArchiveTaggingNothingIsRefused() throws Exception {
+    Path rewritten = BundleFixtures.withPart(bundle, "images/02-postgres_16.tar",
+        List.of("postgres:16"), InMemoryImageArchive.archive(List.of(),
+            "db layers".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> verifier.verify(rewritten, Optional.empty(), TransferListener.NONE))
+        .hasMessageStartingWith("part images/02-postgres_16.tar does not tag image"
+            + " 'postgres:16', as manifest.json says it does (it tags nothing)");
+  }
+
+  @Test
+  void anImagePartThatIsNoDockerSaveArchiveIsRefused() throws Exception {
+    Path rewritten = BundleFixtures.withPart(bundle, "images/02-postgres_16.tar",
+        List.of("postgres:16"), InMemoryImageArchive.tar(java.util.Map.of("layer.tar",
+            "db layers".getBytes(StandardCharsets.UTF_8))));
+
+    assertThatThrownBy(() -> verifier.verify(rewritten, Optional.empty(), TransferListener.NONE))
+        .hasMessage("part images/02-postgres_16.tar is not an image archive as docker save"
+            + " writes it: it has no manifest.json; refused");
+  }
+
+  @Test
+  void anImageTheSpecDoesNotRunIsRefusedThoughItsPartIsConsistent() throws Exception {
+    Path rewritten = BundleFixtures.withPart(bundle, "images/02-postgres_16.tar",
+        List.of("busybox:latest"), InMemoryImageArchive.archive(List.of("busybox:latest"),
+            "db layers".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> verifier.verify(rewritten, Optional.empty(), TransferListener.NONE))
+        .hasMessage("part images/02-postgres_16.tar carries image 'busybox:latest', which no"
+            + " container of the bundle's spec runs: refused (a bundle brings only its app's"
+            + " images)");
+  }
+
+  @Test
+  void namesAreComparedAsTheEngineSpellsThem() throws Exception {
+    Path rewritten = BundleFixtures.withPart(bundle, "images/02-postgres_16.tar",
+        List.of("postgres:16"), InMemoryImageArchive.archive(List.of("docker.io/library/postgres:16"),
+            "db layers".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(verifier.verify(rewritten, Optional.of("shop"), TransferListener.NONE).label())
+        .isEqualTo("shop 2");
+  }
+
+  @Test
+  void anImageTheEngineLoadsByIdOnlyIsReported() throws Exception {
+    VerifiedBundle verified = verifier.verify(bundle, Optional.empty(), TransferListener.NONE);
+    InMemoryImageArchive host = new InMemoryImageArchive();
+    dev.tugboat.runtime.ImageArchive idOnly = new dev.tugboat.runtime.ImageArchive() {
+      @Override
+      public java.util.OptionalLong size(String image) {
+        return host.size(image);
+      }
+
+      @Override
+      public void save(String image, java.io.OutputStream out,
+          dev.tugboat.runtime.ByteProgress progress) {
+        host.save(image, out, progress);
+      }
+
+      @Override
+      public List<String> load(java.io.InputStream in, long size,
+          dev.tugboat.runtime.ByteProgress progress) {
+        host.load(in, size, progress);
+        return List.of("Loaded image ID: sha256:0123abcd");
+      }
+    };
+
+    assertThatThrownBy(() -> new BundleLoader(idOnly).load(verified, TransferListener.NONE))
+        .isInstanceOf(BundleException.class)
+        .hasMessageStartingWith("part images/01-shop_web_2.tar was loaded, but the engine did not"
+            + " tag it as shop/web:2 (it said: Loaded image ID: sha256:0123abcd)");
   }
 }

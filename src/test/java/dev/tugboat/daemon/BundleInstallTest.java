@@ -10,6 +10,7 @@ import dev.tugboat.bundle.BundleWriter;
 import dev.tugboat.bundle.TransferListener;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.orchestrator.ImageRegistries;
+import dev.tugboat.requirements.HostMeasurements;
 import dev.tugboat.runtime.ImageInfo;
 import dev.tugboat.runtime.InMemoryImageArchive;
 import dev.tugboat.runtime.InMemoryRuntime;
@@ -24,6 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +63,7 @@ class BundleInstallTest {
   private final List<String> calls = new ArrayList<>();
   private SpecStore store;
   private BundleInstall install;
+  private OptionalLong engineFree = OptionalLong.of(1L << 40);
 
   @BeforeEach
   void setUp() throws Exception {
@@ -76,7 +81,9 @@ class BundleInstallTest {
     SpecUpgrade.Control control = new Control();
     SpecUpgrade upgrades = new SpecUpgrade(setup, store, actions, new UpgradeCheck(setup,
         runtime), control);
-    install = new BundleInstall(setup, store, actions, upgrades, engine, control);
+    install = new BundleInstall(setup, store, actions, upgrades, engine, control,
+        () -> new HostMeasurements(Optional.empty(), OptionalInt.empty(), OptionalDouble.empty(),
+            OptionalLong.empty(), "/var/lib/docker", engineFree, Map.of()));
     runtime.removeImage("web:2");
   }
 
@@ -144,6 +151,40 @@ class BundleInstallTest {
 
     assertThatThrownBy(() -> install.install(bundle, "demo-2.tar", false, false).join())
         .cause().isInstanceOf(AppRefusal.class).hasMessageStartingWith("demo-2.tar:spec.yml");
+    assertThat(engine.loads()).isEmpty();
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void aBundleTheUpgradeCheckRefusesLoadsNothing() throws Exception {
+    Path bundle = bundle("demo", V2 + """
+        config:
+        - name: database
+          items:
+          - name: db_password
+            title: Database password
+            type: password
+            required: true
+        """);
+
+    assertThatThrownBy(() -> install.install(bundle, "demo-2.tar", false, false).join())
+        .cause().isInstanceOf(AppRefusal.class).hasMessageContaining("db_password");
+    assertThat(engine.loads()).isEmpty();
+    assertThat(calls).isEmpty();
+    assertThat(store.current()).contains(dir.resolve("app.yml"));
+  }
+
+  @Test
+  void aBundleWhoseImagesDoNotFitWhereTheEngineKeepsThemLoadsNothing() throws Exception {
+    Path bundle = bundle("demo", V2);
+    engineFree = OptionalLong.of(100);
+
+    assertThatThrownBy(() -> install.install(bundle, "demo-2.tar", false, false).join())
+        .cause().isInstanceOf(AppRefusal.class)
+        .hasMessageMatching("demo-2\\.tar: its images need \\d+ bytes in the Docker Engine's data"
+            + " directory /var/lib/docker, and 100 bytes are free there: refused, nothing was"
+            + " loaded; .*")
+        .extracting(e -> ((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.NO_SPACE);
     assertThat(engine.loads()).isEmpty();
     assertThat(calls).isEmpty();
   }

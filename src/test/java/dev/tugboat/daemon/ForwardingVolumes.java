@@ -1,10 +1,13 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.DataMount;
+import dev.tugboat.runtime.HostPathKind;
 import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.runtime.VolumeFacts;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -32,8 +35,18 @@ class ForwardingVolumes implements VolumeArchive {
   }
 
   @Override
-  public void empty(DataMount data, Optional<VolumeFacts> facts) {
-    to.empty(data, facts);
+  public List<String> empty(DataMount data, Optional<VolumeFacts> facts) {
+    return to.empty(data, facts);
+  }
+
+  @Override
+  public HostPathKind hostPathKind(String path) {
+    return to.hostPathKind(path);
+  }
+
+  @Override
+  public List<ContainerSummary> holders(String name) {
+    return to.holders(name);
   }
 
   @Override

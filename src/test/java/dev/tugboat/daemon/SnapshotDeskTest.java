@@ -100,13 +100,15 @@ class SnapshotDeskTest {
         new PrintStream(log, true, StandardCharsets.UTF_8), DaemonConfig.LogFormat.TEXT, clock),
         clock, new AppConfig(config.settingsFile(), host, clock));
     specs = new SpecStore(state.resolve("spec"), config.app(), config.settingsFile());
-    AppActions actions = new AppActions(setup, runtime, specs);
+    AppActions actions = new AppActions(setup, runtime, specs,
+        () -> dev.tugboat.license.LicensedApp.none(LicenseDesk.ADVICE,
+            dev.tugboat.license.Releases.none()), volumes);
     store = new SnapshotStore(config.snapshotsDir(), setup.log()::warn);
     desk = new SnapshotDesk(setup, specs, actions, store,
         new SnapshotTaker(store, new StepClock(volumes, clock), clock, setup.log(), kept,
             dirOnDisk -> hog != null && Files.exists(hog) ? 0 : freeSpace),
-        new SnapshotRestorer(store, volumes, runtime, setup.log()), control,
-        new UnfinishedRestore(state));
+        new SnapshotRestorer(store, volumes, runtime, setup.log(), actions.dataChoice(),
+            actions::appName), control, new UnfinishedRestore(state));
     upgrade = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime), control,
         desk);
   }
@@ -440,6 +442,168 @@ class SnapshotDeskTest {
         Files.delete(path);
       }
     }
+  }
+
+  private static final String HOSTS = """
+      replicated_api_version: 2.8.0
+      name: demo
+      version: "1"
+      components:
+      - name: db
+        containers:
+        - source: public
+          image_name: postgres
+          version: 15
+          volumes:
+          - host_path: pgdata
+            container_path: /var/lib/postgresql/data
+          - host_path: /srv/demo/uploads/
+            container_path: /uploads
+          - host_path: /srv/demo/uploads
+            container_path: /uploads-again
+          - host_path: /var/run/docker.sock
+            container_path: /var/run/docker.sock
+          - host_path: /srv/demo/app.conf
+            container_path: /etc/app.conf
+          - host_path: /dev/fuse
+            container_path: /dev/fuse
+          - host_path: /proc/sys/net
+            container_path: /host-net
+      """;
+  private static final DataMount UPLOADS = new DataMount(DataMount.Kind.HOST_PATH,
+      "/srv/demo/uploads");
+
+  private static String mountingForWriting(Object path) {
+    String readOnly = "host_path: /etc/demo\n      container_path: /etc/demo\n"
+        + "      options: [\"ro\"]\n";
+    assertThat(V1).contains(readOnly);
+    return V1.replace(readOnly, "host_path: " + path + "\n      container_path: /x\n");
+  }
+
+  private void useHostsSpec(String spec) throws Exception {
+    make(Files.writeString(dir.resolve("hosts.yml"), spec), 2);
+    volumes.hostPath("/srv/demo/uploads", Map.of("a.png", "png"))
+        .kind("/var/run/docker.sock", dev.tugboat.runtime.HostPathKind.SOCKET)
+        .kind("/srv/demo/app.conf", dev.tugboat.runtime.HostPathKind.FILE)
+        .kind("/dev/fuse", dev.tugboat.runtime.HostPathKind.DEVICE);
+  }
+
+  @Test
+  void socketsDevicesSingleFilesAndKernelViewsAreLeftOutWithAWarningAndAPathIsKeptOnce()
+      throws Exception {
+    useHostsSpec(HOSTS);
+
+    SnapshotManifest taken = manifestOf(desk.create(false).join());
+
+    assertThat(taken.volumes()).extracting(SnapshotManifest.Volume::name)
+        .containsExactly("pgdata", "/srv/demo/uploads");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("host path /var/run/docker.sock, which db/postgres mounts for writing at"
+            + " /var/run/docker.sock, is a socket, not data: left out of the snapshot")
+        .contains("host path /dev/fuse, which db/postgres mounts for writing at /dev/fuse, is a"
+            + " device, not data")
+        .contains("host path /srv/demo/app.conf, which db/postgres mounts for writing at"
+            + " /etc/app.conf, is a single file: a snapshot keeps directories only")
+        .contains("host path /proc/sys/net, which db/postgres mounts for writing at /host-net,"
+            + " is a view of the kernel, not data");
+    assertThat(volumes.calls()).noneMatch(call -> call.contains("docker.sock")
+        || call.contains("app.conf") || call.contains("/proc"));
+  }
+
+  @Test
+  void aSystemDirectoryOrTheStateDirectoryIsNeverKeptSoNeverEmptied() throws Exception {
+    for (String path : List.of("/", "/etc/", "/var/lib/docker", "/srv/../usr", "/tmp")) {
+      make(Files.writeString(dir.resolve("sys.yml"), mountingForWriting(path)), 2);
+      String normal = Path.of(path).normalize().toString();
+      assertThatThrownBy(() -> desk.create(false)).isInstanceOfSatisfying(AppRefusal.class,
+          e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+          .hasMessageStartingWith("host path " + normal + ", which db/postgres mounts for"
+              + " writing at /x, cannot be kept in a snapshot: " + normal + " is a system"
+              + " directory: a restore would delete the host's own files; mount a directory of"
+              + " the app's own instead, or mount it read-only (options: [ro])");
+    }
+    for (Path path : List.of(state, state.resolve("snapshots"), dir)) {
+      make(Files.writeString(dir.resolve("sys.yml"), mountingForWriting(path)), 2);
+      assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
+          .hasMessageContaining("Tugboat's state directory " + state + ": a restore would"
+              + " delete the snapshots and the daemon's state");
+    }
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("read"));
+  }
+
+  @Test
+  void hostDirectoriesAreRefusedWhenTheEngineIsOnAnotherMachine() throws Exception {
+    useHostsSpec(HOSTS);
+    String id = desk.create(false).join().snapshot().id();
+    volumes.remoteEngine();
+
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
+        .hasMessageContaining("the Docker Engine is not on this machine");
+    assertThatThrownBy(() -> desk.restore(id).join()).cause()
+        .hasMessageStartingWith("snapshot " + id + " cannot be restored: ")
+        .hasMessageContaining("the Docker Engine is not on this machine")
+        .hasMessageEndingWith("; nothing was changed");
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("empty"));
+  }
+
+  @Test
+  void aHostDirectoryNowAFileIsFoundBeforeAnythingIsEmptied() throws Exception {
+    useHostsSpec(HOSTS);
+    String id = desk.create(false).join().snapshot().id();
+    volumes.kind("/srv/demo/uploads", dev.tugboat.runtime.HostPathKind.FILE);
+
+    assertThatThrownBy(() -> desk.restore(id).join()).cause()
+        .hasMessage("snapshot " + id + " cannot be restored: host path /srv/demo/uploads is now"
+            + " a single file, the snapshot holds a directory: a restore empties a directory and"
+            + " unpacks into it; move /srv/demo/uploads away (or make it a directory) and"
+            + " restore again; nothing was changed");
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("empty"));
+    assertThat(volumes.files(UPLOADS)).containsEntry("a.png", "png");
+  }
+
+  @Test
+  void aVolumeHeldByAContainerNotOfTheAppIsFoundBeforeAnythingIsEmptied() throws Exception {
+    String id = desk.create(false).join().snapshot().id();
+    volumes.holders("pgdata", List.of(
+        summary("demo-db-postgres", Map.of(dev.tugboat.orchestrator.InstanceLabels.APP, "demo")),
+        summary("copy", Map.of(dev.tugboat.runtime.VolumeArchive.HELPER_LABEL, "true")),
+        summary("backup-tool", Map.of())));
+
+    assertThatThrownBy(() -> desk.restore(id).join()).cause()
+        .hasMessage("snapshot " + id + " cannot be restored: volume pgdata is held by"
+            + " backup-tool, not of the app: a restore removes the volume and makes it again,"
+            + " which the engine refuses while a container holds it; remove that container"
+            + " (docker rm) and restore again; nothing was changed");
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("empty"));
+
+    volumes.holders("pgdata", List.of(
+        summary("demo-db-postgres", Map.of(dev.tugboat.orchestrator.InstanceLabels.APP, "demo")),
+        summary("copy", Map.of(dev.tugboat.runtime.VolumeArchive.HELPER_LABEL, "true"))));
+    desk.restore(id).join();
+    assertThat(volumes.calls()).contains("empty named-volume pgdata");
+  }
+
+  @Test
+  void aRollbackWithDataRemovesTheStoppedContainersOfTheAppUnderItsOldAndNewName()
+      throws Exception {
+    upgrade.apply("v2.yml", V2.replace("name: demo", "name: Demo Two")
+        .getBytes(StandardCharsets.UTF_8), false).join();
+    for (String app : List.of("demo", "demo-two", "other")) {
+      runtime.create(dev.tugboat.runtime.ContainerConfig.builder("postgres:15")
+          .name(app + "-db").label(dev.tugboat.orchestrator.InstanceLabels.APP, app).build());
+    }
+
+    upgrade.rollback(true).join();
+
+    assertThat(runtime.history()).contains("remove demo-db", "remove demo-two-db")
+        .doesNotContain("remove other-db");
+  }
+
+  private static dev.tugboat.runtime.ContainerSummary summary(String name,
+      Map<String, String> labels) {
+    return new dev.tugboat.runtime.ContainerSummary(dev.tugboat.runtime.ContainerId.of(
+        String.format("%064x", name.hashCode() & 0xffff)), name, "x", labels,
+        dev.tugboat.runtime.ContainerState.EXITED);
   }
 
   private SnapshotManifest manifestOf(SnapshotResult result) {

@@ -7,19 +7,25 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * {@link ImageArchive} in memory: an image is a name and some bytes; its "archive" is a header
- * line naming it and the bytes. Loading an archive that does not start so is refused as the engine
- * refuses a damaged one. Records what was loaded, in order.
+ * {@link ImageArchive} in memory: an image is a name and some bytes; its archive is a tar as
+ * {@code docker save} writes one ({@code manifest.json} with its {@code RepoTags}, {@code
+ * repositories}, and the bytes as its one layer). A load tags what the archive's {@code
+ * manifest.json} names, as the engine does, whatever the caller expected; an archive without one
+ * is refused as the engine refuses a damaged one. Records what was loaded, in order.
  */
 public final class InMemoryImageArchive implements ImageArchive {
 
-  private static final String HEADER = "in-memory-image ";
+  private static final String LAYER = "0123abcd/layer.tar";
   private final Map<String, byte[]> images = new ConcurrentHashMap<>();
   private final List<String> loads = java.util.Collections.synchronizedList(new ArrayList<>());
   private final java.util.function.Consumer<String> onLoad;
@@ -63,14 +69,52 @@ public final class InMemoryImageArchive implements ImageArchive {
     if (bytes == null) {
       throw RuntimeFailure.imageNotFound(image);
     }
+    byte[] archive = archive(List.of(image), bytes);
     try {
-      byte[] header = (HEADER + image + "\n").getBytes(StandardCharsets.UTF_8);
-      out.write(header);
-      out.write(bytes);
-      progress.advanced(header.length + bytes.length);
+      out.write(archive);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    progress.advanced(archive.length);
+  }
+
+  /**
+   * A {@code docker save} archive whose {@code manifest.json} tags {@code tags} (none: an image
+   * known by its ID only) and whose one layer is {@code layer}.
+   */
+  public static byte[] archive(List<String> tags, byte[] layer) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    StringBuilder repoTags = new StringBuilder();
+    StringBuilder repositories = new StringBuilder();
+    for (String tag : tags) {
+      int colon = tag.lastIndexOf(':');
+      repoTags.append(repoTags.isEmpty() ? "" : ",").append('"').append(tag).append('"');
+      repositories.append(repositories.isEmpty() ? "" : ",").append('"')
+          .append(tag, 0, colon).append("\":{\"").append(tag.substring(colon + 1))
+          .append("\":\"0123abcd\"}");
+    }
+    files.put("manifest.json", ("[{\"Config\":\"0123abcd.json\",\"RepoTags\":[" + repoTags
+        + "],\"Layers\":[\"" + LAYER + "\"]}]").getBytes(StandardCharsets.UTF_8));
+    files.put("repositories", ("{" + repositories + "}").getBytes(StandardCharsets.UTF_8));
+    files.put(LAYER, layer);
+    return tar(files);
+  }
+
+  /** A tar of {@code files}, in order. */
+  public static byte[] tar(Map<String, byte[]> files) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(file.getValue().length);
+        tar.putArchiveEntry(entry);
+        tar.write(file.getValue());
+        tar.closeArchiveEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   @Override
@@ -82,16 +126,39 @@ public final class InMemoryImageArchive implements ImageArchive {
       throw new UncheckedIOException(e);
     }
     progress.advanced(all.size());
-    String text = all.toString(StandardCharsets.UTF_8);
-    int newline = text.indexOf('\n');
-    if (!text.startsWith(HEADER) || newline < 0) {
+    String manifest = null;
+    byte[] layer = new byte[0];
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(all.toByteArray()))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        if (entry.getName().equals("manifest.json")) {
+          manifest = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+        } else if (entry.getName().equals(LAYER)) {
+          layer = tar.readAllBytes();
+        }
+      }
+    } catch (IOException e) {
+      manifest = null;
+    }
+    if (manifest == null) {
       throw new RuntimeFailure(RuntimeFailure.Kind.ENGINE_ERROR,
           "the engine refused the image archive: not an image archive");
     }
-    String image = text.substring(HEADER.length(), newline);
-    images.put(image, text.substring(newline + 1).getBytes(StandardCharsets.UTF_8));
-    loads.add(image);
-    onLoad.accept(image);
-    return List.of("Loaded image: " + image);
+    java.util.regex.Matcher tags = java.util.regex.Pattern.compile("\"RepoTags\":\\[([^]]*)]")
+        .matcher(manifest);
+    List<String> lines = new ArrayList<>();
+    if (tags.find() && !tags.group(1).isBlank()) {
+      for (String quoted : tags.group(1).split(",")) {
+        String image = quoted.strip().replace("\"", "");
+        images.put(image, layer);
+        loads.add(image);
+        onLoad.accept(image);
+        lines.add("Loaded image: " + image);
+      }
+    } else {
+      lines.add("Loaded image ID: sha256:0123abcd");
+    }
+    return lines;
   }
 }

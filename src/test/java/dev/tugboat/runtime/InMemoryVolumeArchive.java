@@ -38,6 +38,10 @@ public final class InMemoryVolumeArchive implements VolumeArchive {
   private final Map<String, VolumeFacts> volumes = new LinkedHashMap<>();
   private final List<String> calls = new ArrayList<>();
   private final Map<String, RuntimeFailure> failures = new LinkedHashMap<>();
+  private final Map<String, HostPathKind> kinds = new LinkedHashMap<>();
+  private final Map<String, List<ContainerSummary>> holders = new LinkedHashMap<>();
+  private final Map<DataMount, List<String>> mountedBelow = new LinkedHashMap<>();
+  private boolean remoteEngine;
 
   /** A named volume with {@code files}, made by the local driver. */
   public synchronized InMemoryVolumeArchive volume(String name, Map<String, String> files) {
@@ -50,6 +54,31 @@ public final class InMemoryVolumeArchive implements VolumeArchive {
   /** A host directory with {@code files}. */
   public synchronized InMemoryVolumeArchive hostPath(String path, Map<String, String> files) {
     data.put(new DataMount(DataMount.Kind.HOST_PATH, path), Content.of(files));
+    return this;
+  }
+
+  /** What is at a host path (else a directory when it holds data, else nothing). */
+  public synchronized InMemoryVolumeArchive kind(String path, HostPathKind kind) {
+    kinds.put(path, kind);
+    return this;
+  }
+
+  /** The engine is on another machine: host paths cannot be seen from here. */
+  public synchronized InMemoryVolumeArchive remoteEngine() {
+    remoteEngine = true;
+    return this;
+  }
+
+  /** {@code containers} hold the named volume. */
+  public synchronized InMemoryVolumeArchive holders(String volume,
+      List<ContainerSummary> containers) {
+    holders.put(volume, List.copyOf(containers));
+    return this;
+  }
+
+  /** Emptying {@code mount} leaves {@code entries}, on other file systems. */
+  public synchronized InMemoryVolumeArchive mountedBelow(DataMount mount, List<String> entries) {
+    mountedBelow.put(mount, List.copyOf(entries));
     return this;
   }
 
@@ -117,10 +146,26 @@ public final class InMemoryVolumeArchive implements VolumeArchive {
   }
 
   @Override
-  public synchronized void empty(DataMount mount, Optional<VolumeFacts> facts) {
+  public synchronized List<String> empty(DataMount mount, Optional<VolumeFacts> facts) {
     record("empty " + mount);
     data.put(mount, Content.of(Map.of()));
     facts.ifPresent(f -> volumes.put(f.name(), f));
+    return mountedBelow.getOrDefault(mount, List.of());
+  }
+
+  @Override
+  public synchronized HostPathKind hostPathKind(String path) {
+    if (remoteEngine) {
+      throw RuntimeFailure.invalidConfig(path, "host directory " + path + " cannot be kept in a"
+          + " snapshot or restored: the Docker Engine is not on this machine");
+    }
+    return kinds.getOrDefault(path, data.containsKey(new DataMount(DataMount.Kind.HOST_PATH,
+        path)) ? HostPathKind.DIRECTORY : HostPathKind.MISSING);
+  }
+
+  @Override
+  public synchronized List<ContainerSummary> holders(String name) {
+    return holders.getOrDefault(name, List.of());
   }
 
   @Override

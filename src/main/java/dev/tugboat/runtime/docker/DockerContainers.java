@@ -198,7 +198,7 @@ final class DockerContainers {
     }
   }
 
-  private static ContainerSummary summary(Container c) {
+  static ContainerSummary summary(Container c) {
     String name = c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0];
     return new ContainerSummary(ContainerId.of(c.getId()), name.replaceFirst("^/", ""),
         c.getImage() == null ? "" : c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),

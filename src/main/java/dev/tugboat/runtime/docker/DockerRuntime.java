@@ -55,7 +55,8 @@ public final class DockerRuntime implements ContainerRuntime {
     this.logs = new DockerLogs(client, deadlines, failures);
     this.events = new DockerEventStream(client, failures);
     this.archive = new DockerImageArchive(client, calls, failures);
-    this.volumes = new DockerVolumeArchive(client, calls, failures);
+    this.volumes = new DockerVolumeArchive(client, calls, failures, host, new LocalData(),
+        message -> System.err.println("tugboat: warning: " + message));
   }
 
   /** Connects to the engine at {@code host}. */
@@ -81,6 +82,11 @@ public final class DockerRuntime implements ContainerRuntime {
   /** The app's data as archives, on the same engine and client. */
   public VolumeArchive volumeArchive() {
     return volumes;
+  }
+
+  /** The same, telling {@code warnings} what it could not clean up (a copy's container). */
+  public VolumeArchive volumeArchive(java.util.function.Consumer<String> warnings) {
+    return volumes.warningTo(warnings);
   }
 
   @Override

@@ -9,15 +9,22 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.Container;
+import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.DataMount;
+import dev.tugboat.runtime.HostPathKind;
+import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.runtime.VolumeFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * {@link VolumeArchive} through the engine's archive endpoints: the data is mounted at {@code
@@ -25,20 +32,71 @@ import java.util.OptionalLong;
  * started, and {@code GET /containers/{id}/archive} reads it as a tar with owners, modes and links,
  * {@code PUT} unpacks one into it. The engine mounts a created container's volumes for these calls,
  * so nothing of the app's image runs, and no image is pulled. Each helper container carries the
- * label {@value #HELPER_LABEL} and is removed after the copy.
+ * label {@value #HELPER_LABEL}, and {@value #DATA_LABEL} naming the data, and is removed after the
+ * copy; one a failed removal left is removed before the next copy of the same data (it would hold
+ * a named volume, which then cannot be emptied). Host directories are read and emptied on this
+ * machine's file system: only an engine on this machine's unix socket shares it.
  */
 final class DockerVolumeArchive implements VolumeArchive {
-  static final String HELPER_LABEL = "dev.tugboat.volume-copy";
+  static final String HELPER_LABEL = VolumeArchive.HELPER_LABEL;
+  /** The data a helper holds, as {@link DataMount#toString()} says it. */
+  static final String DATA_LABEL = HELPER_LABEL + ".data";
 
   private final DockerClient client;
   private final DockerCalls calls;
   private final DockerFailures failures;
-  private final LocalData local = new LocalData();
+  private final DockerHost host;
+  private final LocalData local;
+  private final Consumer<String> warnings;
 
-  DockerVolumeArchive(DockerClient client, DockerCalls calls, DockerFailures failures) {
+  DockerVolumeArchive(DockerClient client, DockerCalls calls, DockerFailures failures,
+      DockerHost host, LocalData local, Consumer<String> warnings) {
     this.client = client;
     this.calls = calls;
     this.failures = failures;
+    this.host = host;
+    this.local = local;
+    this.warnings = warnings;
+  }
+
+  /** The same archive, telling {@code to} what it could not clean up. */
+  DockerVolumeArchive warningTo(Consumer<String> to) {
+    return new DockerVolumeArchive(client, calls, failures, host, local, to);
+  }
+
+  @Override
+  public HostPathKind hostPathKind(String path) {
+    requireLocal(path);
+    try {
+      return local.kind(path);
+    } catch (java.io.UncheckedIOException e) {
+      throw RuntimeFailure.invalidConfig(path, "cannot tell what the host path is: "
+          + e.getCause());
+    }
+  }
+
+  @Override
+  public List<ContainerSummary> holders(String name) {
+    String action = "list the containers that hold volume " + name;
+    try {
+      return calls.ask(action, () -> client.listContainersCmd().withShowAll(true)
+          .withVolumeFilter(List.of(name)).exec()).stream()
+          .map(DockerContainers::summary).toList();
+    } catch (RuntimeException e) {
+      throw failures.of(action, e);
+    }
+  }
+
+  /** A host directory is copied and emptied from here: refused unless the engine's is ours. */
+  private void requireLocal(String path) {
+    if (!HostPaths.isLocal(host)) {
+      throw RuntimeFailure.invalidConfig(path, "host directory " + path + " cannot be kept in a"
+          + " snapshot or restored: the Docker Engine at " + host.uri() + " is not on this"
+          + " machine, and a host directory is copied and emptied on this machine's file"
+          + " system, not the engine's (a restore would empty the wrong machine's directory);"
+          + " run Tugboat on the engine's machine with the engine on its unix socket, or keep"
+          + " the app's data in named volumes");
+    }
   }
 
   @Override
@@ -60,6 +118,7 @@ final class DockerVolumeArchive implements VolumeArchive {
   @Override
   public OptionalLong size(DataMount data) {
     if (data.kind() == DataMount.Kind.HOST_PATH) {
+      requireLocal(data.source());
       return local.size(data.source());
     }
     return inspectVolume(data.source()).map(v -> local.size(v.mountpoint()))
@@ -87,10 +146,11 @@ final class DockerVolumeArchive implements VolumeArchive {
   }
 
   @Override
-  public void empty(DataMount data, Optional<VolumeFacts> facts) {
+  public List<String> empty(DataMount data, Optional<VolumeFacts> facts) {
+    removeLeftoverHelpers(data);
     if (data.kind() == DataMount.Kind.HOST_PATH) {
-      local.empty(data.source());
-      return;
+      requireLocal(data.source());
+      return local.empty(data.source());
     }
     String name = data.source();
     try {
@@ -110,6 +170,7 @@ final class DockerVolumeArchive implements VolumeArchive {
     } catch (RuntimeException e) {
       throw failures.of("create volume " + name, e);
     }
+    return List.of();
   }
 
   @Override
@@ -133,6 +194,10 @@ final class DockerVolumeArchive implements VolumeArchive {
 
   /** A container that holds {@code data} at {@code /tugboat-data}; it is never started. */
   private String createHelper(DataMount data, String image) {
+    if (data.kind() == DataMount.Kind.HOST_PATH) {
+      requireLocal(data.source());
+    }
+    removeLeftoverHelpers(data);
     String action = "create a container from " + image + " to copy " + data;
     // nocopy: a new, empty volume must stay empty, not get what the image has at the path
     Bind bind = data.kind() == DataMount.Kind.HOST_PATH
@@ -141,7 +206,7 @@ final class DockerVolumeArchive implements VolumeArchive {
             Boolean.TRUE, PropagationMode.DEFAULT_MODE);
     try {
       return calls.ask(action, () -> client.createContainerCmd(image)
-          .withLabels(Map.of(HELPER_LABEL, "true"))
+          .withLabels(Map.of(HELPER_LABEL, "true", DATA_LABEL, data.toString()))
           // never run; an imported image has no command, and create wants one
           .withCmd("/tugboat-never-runs")
           .withNetworkDisabled(true)
@@ -159,7 +224,43 @@ final class DockerVolumeArchive implements VolumeArchive {
     } catch (NotFoundException alreadyGone) {
       // nothing left
     } catch (RuntimeException e) {
-      // a copy's result stands; the helper never ran and holds no port: removable by its label
+      // a copy's result stands; the next copy of the same data removes the helper
+      warnings.accept("cannot remove container " + id + ", which a copy of data was made"
+          + " through: " + failures.of("remove container " + id, e).getMessage() + "; the next"
+          + " snapshot or restore of the same data removes it (or docker rm -f " + id + ")");
+    }
+  }
+
+  /**
+   * Helpers an interrupted copy left on {@code data}: a named volume one holds cannot be emptied.
+   * Found by their data label, and for a named volume also by the volume they hold.
+   */
+  private void removeLeftoverHelpers(DataMount data) {
+    String action = "list the containers left by an earlier copy of " + data;
+    Map<String, String> leftovers = new LinkedHashMap<>();
+    try {
+      List<Container> found = new java.util.ArrayList<>(calls.ask(action,
+          () -> client.listContainersCmd().withShowAll(true)
+              .withLabelFilter(Map.of(HELPER_LABEL, "true", DATA_LABEL, data.toString())).exec()));
+      if (data.kind() == DataMount.Kind.NAMED_VOLUME) {
+        found.addAll(calls.ask(action, () -> client.listContainersCmd().withShowAll(true)
+            .withLabelFilter(Map.of(HELPER_LABEL, "true"))
+            .withVolumeFilter(List.of(data.source())).exec()));
+      }
+      found.forEach(c -> leftovers.put(c.getId(), c.getId()));
+    } catch (RuntimeException e) {
+      throw failures.of(action, e);
+    }
+    for (String id : leftovers.keySet()) {
+      try {
+        calls.run("remove container " + id, calls.deadlines().removal(),
+            () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec());
+      } catch (NotFoundException alreadyGone) {
+        // nothing left
+      } catch (RuntimeException e) {
+        throw failures.of("remove container " + id + ", left by an earlier copy of " + data
+            + " (docker rm -f " + id + " removes it)", e);
+      }
     }
   }
 

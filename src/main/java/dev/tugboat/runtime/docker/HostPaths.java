@@ -35,6 +35,11 @@ final class HostPaths {
     this.files = files;
   }
 
+  /** Whether the engine shares this machine's file system: only through its local unix socket. */
+  static boolean isLocal(DockerHost host) {
+    return host.uri().startsWith("unix://");
+  }
+
   void prepare(ContainerConfig config) {
     for (Mount mount : config.mounts()) {
       if (mount instanceof Mount.Bind bind && !bind.access().isNone()) {
@@ -45,7 +50,7 @@ final class HostPaths {
 
   private void prepare(ContainerConfig config, Mount.Bind bind) {
     String what = "volume " + bind.hostPath() + " of " + config.displayName();
-    if (!host.uri().startsWith("unix://")) {
+    if (!isLocal(host)) {
       throw new RuntimeFailure(RuntimeFailure.Kind.INVALID_CONFIG, what + ": " + bind.access()
           + " is set on the host path, but the Docker Engine at " + host + " is not on this"
           + " machine; run Tugboat on the engine's machine, or drop permission and owner");

@@ -88,6 +88,23 @@ class DockerVolumeArchiveIT {
         .hasMessageContaining("tugboat-test/no-such-image:1");
   }
 
+  @Test
+  void aCopyContainerLeftByAnInterruptedCopyIsRemovedSoTheVolumeCanBeEmptied() throws Exception {
+    docker("volume", "create", volume);
+    fill("-v", volume + ":/d");
+    String leftover = docker("create", "--label", DockerVolumeArchive.HELPER_LABEL + "=true",
+        "--name", docker.name("leftover-copy"), "-v", volume + ":/tugboat-data",
+        DockerTestContainers.IMAGE, "true");
+    DataMount data = new DataMount(DataMount.Kind.NAMED_VOLUME, volume);
+    assertThat(archive.holders(volume)).extracting(h -> h.id().value()).contains(leftover);
+
+    archive.empty(data, archive.inspectVolume(volume));
+
+    assertThat(listing("-v", volume + ":/d")).as("emptied").doesNotContain("secret");
+    assertThat(docker("ps", "-a", "-q", "--no-trunc", "--filter", "id=" + leftover)).isEmpty();
+    assertThat(archive.holders(volume)).isEmpty();
+  }
+
   /** Files of two owners and modes, a link and a directory mode of its own, made as root. */
   private void fill(String... mount) throws IOException, InterruptedException {
     run(mount, "cd /d && mkdir -p sub && echo 1234 > sub/a && echo secret > b && ln -s sub/a link"
