@@ -145,11 +145,13 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     SnapshotStore snapshotStore = new SnapshotStore(setup.daemon().snapshotsDir(),
         setup.log()::warn);
     this.unfinishedRestore = new UnfinishedRestore(setup.daemon().stateDir());
+    // the restorer empties through it: the first emptying records the restore as unfinished
+    RecordedEmptying restoring = new RecordedEmptying(volumes, unfinishedRestore);
     this.snapshots = new SnapshotDesk(setup, specs, actions, snapshotStore,
         new SnapshotTaker(snapshotStore, volumes, setup.clock(), setup.log(),
             setup.daemon().snapshotsKept(), SnapshotTaker::usableSpaceOf),
-        new SnapshotRestorer(snapshotStore, volumes, runtime, setup.log(), actions.dataChoice(),
-            actions::appName), control, unfinishedRestore);
+        new SnapshotRestorer(snapshotStore, restoring, runtime, setup.log(),
+            actions.dataChoice(), actions::appName), control, unfinishedRestore, restoring);
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), control, snapshots);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,

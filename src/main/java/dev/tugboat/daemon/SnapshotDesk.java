@@ -29,11 +29,13 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   private final SnapshotRestorer restorer;
   private final SpecUpgrade.Control control;
   private final UnfinishedRestore unfinished;
+  private final RecordedEmptying emptying;
 
   SnapshotDesk(DaemonSetup setup, SpecStore specs, AppActions actions, SnapshotStore store,
       SnapshotTaker taker, SnapshotRestorer restorer, SpecUpgrade.Control control,
-      UnfinishedRestore unfinished) {
+      UnfinishedRestore unfinished, RecordedEmptying emptying) {
     this.unfinished = unfinished;
+    this.emptying = emptying;
     this.store = store;
     this.inputs = new SnapshotInputs(setup, specs, actions, store);
     this.taker = taker;
@@ -128,8 +130,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   private CompletableFuture<String> copyBack(SnapshotManifest snapshot, String before) {
     control.showProgress("restoring snapshot " + snapshot.id() + " (" + snapshot.summary() + ")");
     return control.offSupervisor(() -> {
-      unfinished.begin(snapshot.id());
-      restorer.restore(snapshot);
+      emptying.restoring(snapshot.id(), () -> restorer.restore(snapshot));
       return before;
     }).exceptionally(failure -> {
       RuntimeException cause = refusal(CommandQueue.unwrap(failure));
@@ -201,8 +202,7 @@ final class SnapshotDesk implements SpecUpgrade.Data {
   public CompletableFuture<String> restoreForRollback(SnapshotManifest manifest) {
     control.showProgress("restoring snapshot " + manifest.id() + " (" + manifest.summary() + ")");
     return control.offSupervisor(() -> {
-      unfinished.begin(manifest.id());
-      restorer.restore(manifest);
+      emptying.restoring(manifest.id(), () -> restorer.restore(manifest));
       return "restored the data of snapshot " + manifest.id() + " (" + manifest.summary()
           + ", taken " + manifest.reason() + ")";
     }).exceptionally(failure -> {

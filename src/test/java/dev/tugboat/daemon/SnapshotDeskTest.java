@@ -104,11 +104,13 @@ class SnapshotDeskTest {
         () -> dev.tugboat.license.LicensedApp.none(LicenseDesk.ADVICE,
             dev.tugboat.license.Releases.none()), volumes);
     store = new SnapshotStore(config.snapshotsDir(), setup.log()::warn);
+    UnfinishedRestore unfinished = new UnfinishedRestore(state);
+    RecordedEmptying restoring = new RecordedEmptying(volumes, unfinished);
     desk = new SnapshotDesk(setup, specs, actions, store,
         new SnapshotTaker(store, new StepClock(volumes, clock), clock, setup.log(), kept,
             dirOnDisk -> hog != null && Files.exists(hog) ? 0 : freeSpace),
-        new SnapshotRestorer(store, volumes, runtime, setup.log(), actions.dataChoice(),
-            actions::appName), control, new UnfinishedRestore(state));
+        new SnapshotRestorer(store, restoring, runtime, setup.log(), actions.dataChoice(),
+            actions::appName), control, unfinished, restoring);
     upgrade = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime), control,
         desk);
   }
@@ -417,6 +419,21 @@ class SnapshotDeskTest {
     assertThat(state.resolve(UnfinishedRestore.FILE)).doesNotExist();
     assertThat(volumes.files("pgdata")).containsEntry("schema", "v1");
     assertThat(control.calls).endsWith("start");
+  }
+
+  @Test
+  void aRestoreRefusedBeforeAnythingWasEmptiedLeavesTheAppStartable() throws Exception {
+    String id = desk.create(false).join().snapshot().id();
+    var running = runtime.create(dev.tugboat.runtime.ContainerConfig.builder("postgres:15")
+        .name("demo-db").label(dev.tugboat.orchestrator.InstanceLabels.APP, "demo").build());
+    runtime.start(running);
+
+    assertThatThrownBy(() -> desk.restore(id).join()).cause()
+        .hasMessageEndingWith("nothing was changed");
+
+    assertThat(state.resolve(UnfinishedRestore.FILE)).doesNotExist();
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("empty"));
+    upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false).join();
   }
 
   @Test
