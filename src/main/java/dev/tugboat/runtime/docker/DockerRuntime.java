@@ -136,11 +136,6 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   @Override
-  public void signalStop(ContainerId id) {
-    containers.signalStop(id);
-  }
-
-  @Override
   public void remove(ContainerId id) {
     containers.remove(id);
   }
