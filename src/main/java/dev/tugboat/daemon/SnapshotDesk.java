@@ -141,8 +141,18 @@ final class SnapshotDesk implements SpecUpgrade.Data {
 
   @Override
   public CompletableFuture<String> beforeUpgrade(String to) {
-    SnapshotTaker.Subject subject = inputs.inUse(SnapshotManifest.BY_APPLY,
-        "before the upgrade to " + to);
+    SnapshotTaker.Subject subject;
+    try {
+      subject = inputs.inUse(SnapshotManifest.BY_APPLY, "before the upgrade to " + to);
+    } catch (RuntimeException refused) {
+      // Data that cannot be kept (a system directory, a remote engine's host path) is found once
+      // the app stopped: the upgrade ends there, shown as failed like a copy that failed.
+      String message = refused.getMessage() + "; the upgrade to " + to + " was stopped before"
+          + " anything of it ran: the spec in use is unchanged and the app is stopped (tugboat"
+          + " start starts it again; apply again once the cause is fixed)";
+      control.showFailure(message);
+      return CompletableFuture.failedFuture(new AppRefusal(AppRefusal.Reason.FAILED, message));
+    }
     if (subject.data().isEmpty()) {
       return CompletableFuture.completedFuture("no snapshot: " + subject.app() + " "
           + subject.version() + " mounts no volume for writing");

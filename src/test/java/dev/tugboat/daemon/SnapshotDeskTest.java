@@ -549,6 +549,25 @@ class SnapshotDeskTest {
   }
 
   @Test
+  void dataThatCannotBeKeptStopsTheUpgradeWithTheAppShownFailed() throws Exception {
+    make(Files.writeString(dir.resolve("sys.yml"), mountingForWriting("/etc")), 2);
+
+    assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join()).cause().isInstanceOfSatisfying(AppRefusal.class,
+            e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.FAILED))
+        .hasMessageStartingWith("host path /etc, which db/postgres mounts for writing at /x,"
+            + " cannot be kept in a snapshot: ")
+        .hasMessageEndingWith("; the upgrade to demo 2 was stopped before anything of it ran:"
+            + " the spec in use is unchanged and the app is stopped (tugboat start starts it"
+            + " again; apply again once the cause is fixed)");
+
+    assertThat(control.calls).doesNotContain("start")
+        .anyMatch(call -> call.startsWith("show: host path /etc"));
+    assertThat(runtime.history()).noneMatch(line -> line.startsWith("create"));
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("read"));
+  }
+
+  @Test
   void hostDirectoriesAreRefusedWhenTheEngineIsOnAnotherMachine() throws Exception {
     useHostsSpec(HOSTS);
     String id = desk.create(false).join().snapshot().id();
