@@ -181,10 +181,24 @@ class DiskFullIT {
     return sequences;
   }
 
+  /**
+   * Asks each container's own state, not the engine's list: the engine sends a container's die
+   * event (which is when the status may say stopped) before it has cleaned up and updated the list
+   * that {@code docker ps} reads, so the list can still say running for a moment; inspect waits
+   * for that clean-up.
+   */
   private List<String> running() throws IOException, InterruptedException {
-    String names = DockerCli.run("ps", "--filter", "label=dev.tugboat.app=" + app,
-        "--format", "{{.Names}}");
-    return names.isBlank() ? List.of() : List.of(names.split("\n"));
+    String ids = DockerCli.run("ps", "-a", "-q", "--filter", "label=dev.tugboat.app=" + app);
+    if (ids.isBlank()) {
+      return List.of();
+    }
+    List<String> command = new java.util.ArrayList<>(List.of("inspect", "--format",
+        "{{.State.Running}} {{.Name}}"));
+    command.addAll(List.of(ids.strip().split("\n")));
+    return DockerCli.run(command.toArray(String[]::new)).lines()
+        .filter(line -> line.startsWith("true "))
+        .map(line -> line.substring("true /".length()))
+        .toList();
   }
 
   private JsonNode awaitState(String wanted, Duration timeout) throws Exception {
