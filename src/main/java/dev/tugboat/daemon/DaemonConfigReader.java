@@ -98,16 +98,9 @@ public final class DaemonConfigReader {
     if (value.isEmpty()) {
       return DaemonConfig.DEFAULT_BUNDLE_MAX_MB * 1024 * 1024;
     }
-    try {
-      long mib = Long.parseLong(value.get());
-      if (mib >= 1 && mib <= 1024L * 1024) {
-        return mib * 1024 * 1024;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new DaemonConfigException(file + ": key 'bundle_max_mb' must be a whole number of MiB"
-        + " from 1 to 1048576 (the largest bundle an upload may be), got '" + value.get() + "'");
+    return wholeNumber(value.get(), 1, 1024L * 1024).orElseThrow(() -> new DaemonConfigException(
+        file + ": key 'bundle_max_mb' must be a whole number of MiB from 1 to 1048576 (the"
+            + " largest bundle an upload may be), got '" + value.get() + "'")) * 1024 * 1024;
   }
 
   private static int snapshotsKept(Optional<String> value, Path file)
@@ -115,17 +108,10 @@ public final class DaemonConfigReader {
     if (value.isEmpty()) {
       return DaemonConfig.DEFAULT_SNAPSHOTS_KEPT;
     }
-    try {
-      int kept = Integer.parseInt(value.get());
-      if (kept >= 1 && kept <= 1000) {
-        return kept;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new DaemonConfigException(file + ": key 'snapshots_kept' must be a whole number from 1"
-        + " to 1000 (the snapshots of the app's data kept; default "
-        + DaemonConfig.DEFAULT_SNAPSHOTS_KEPT + "), got '" + value.get() + "'");
+    return (int) wholeNumber(value.get(), 1, 1000).orElseThrow(() -> new DaemonConfigException(
+        file + ": key 'snapshots_kept' must be a whole number from 1 to 1000 (the snapshots of"
+            + " the app's data kept; default " + DaemonConfig.DEFAULT_SNAPSHOTS_KEPT + "), got '"
+            + value.get() + "'"));
   }
 
   private static Duration resyncPeriod(Optional<String> value, Path file)
@@ -133,16 +119,20 @@ public final class DaemonConfigReader {
     if (value.isEmpty()) {
       return Run.DEFAULT_RESYNC_PERIOD;
     }
+    return Duration.ofSeconds(wholeNumber(value.get(), 1, DaemonConfig.MAX_RESYNC_SECONDS)
+        .orElseThrow(() -> new DaemonConfigException(file + ": key 'resync_seconds' must be a"
+            + " whole number of seconds from 1 to " + DaemonConfig.MAX_RESYNC_SECONDS + ", got '"
+            + value.get() + "'")));
+  }
+
+  /** {@code text} as a whole number from {@code min} to {@code max}; empty when it is not one. */
+  private static java.util.OptionalLong wholeNumber(String text, long min, long max) {
     try {
-      int seconds = Integer.parseInt(value.get());
-      if (seconds >= 1 && seconds <= DaemonConfig.MAX_RESYNC_SECONDS) {
-        return Duration.ofSeconds(seconds);
-      }
+      long n = Long.parseLong(text);
+      return n >= min && n <= max ? java.util.OptionalLong.of(n) : java.util.OptionalLong.empty();
     } catch (NumberFormatException e) {
-      // answered below
+      return java.util.OptionalLong.empty();
     }
-    throw new DaemonConfigException(file + ": key 'resync_seconds' must be a whole number of"
-        + " seconds from 1 to " + DaemonConfig.MAX_RESYNC_SECONDS + ", got '" + value.get() + "'");
   }
 
   /** {@code auto}, {@code on}, {@code off}, or {@code {cert_file, key_file}}. */

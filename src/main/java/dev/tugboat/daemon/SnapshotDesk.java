@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * starts it again whatever the snapshot's outcome; a restore stops it itself, since it replaces
  * the data anyway.
  */
-final class SnapshotDesk implements SpecUpgrade.Data {
+final class SnapshotDesk implements UpgradeData {
 
   private final SnapshotStore store;
   private final SnapshotInputs inputs;

@@ -55,58 +55,12 @@ final class SpecUpgrade {
     <T> CompletableFuture<T> offSupervisor(java.util.function.Supplier<T> work);
   }
 
-  /**
-   * The app's data around an upgrade ({@link SnapshotDesk}); each future completes on the
-   * supervisor, and one that fails stops the upgrade where it is.
-   */
-  interface Data {
-    Data NONE = new Data() {
-      @Override
-      public CompletableFuture<String> beforeUpgrade(String to) {
-        return CompletableFuture.completedFuture("");
-      }
-
-      @Override
-      public SnapshotManifest forRollback(Path spec, Optional<Path> settings) {
-        throw new AppRefusal(AppRefusal.Reason.NOT_FOUND, "this daemon keeps no snapshots");
-      }
-
-      @Override
-      public CompletableFuture<String> verifyForRollback(SnapshotManifest snapshot) {
-        return CompletableFuture.completedFuture("");
-      }
-
-      @Override
-      public CompletableFuture<String> restoreForRollback(SnapshotManifest snapshot) {
-        return CompletableFuture.completedFuture("");
-      }
-    };
-
-    /** After the app stopped, before the new spec is installed: a line for the answer. */
-    CompletableFuture<String> beforeUpgrade(String to);
-
-    /** The snapshot a rollback with data restores, checked before anything stops. */
-    SnapshotManifest forRollback(Path spec, Optional<Path> settings);
-
-    /** Checks its archives and images, beside the supervisor, before anything stops. */
-    CompletableFuture<String> verifyForRollback(SnapshotManifest snapshot);
-
-    /** After the app stopped, before the spec and settings are swapped back. */
-    CompletableFuture<String> restoreForRollback(SnapshotManifest snapshot);
-
-    /** Refuses an upgrade while a restore left the data half restored. */
-    default void requireRestoresFinished() {}
-
-    /** After the spec and settings were swapped back to those of the restored snapshot. */
-    default void rolledBack(SnapshotManifest restored) {}
-  }
-
   private final SpecStore store;
   private final AppActions actions;
   private final DaemonSetup setup;
   private final UpgradeCheck check;
   private final Control control;
-  private final Data data;
+  private final UpgradeData data;
   private Watched watched;
 
   /** A run started by an upgrade: stopped when it fails. */
@@ -114,11 +68,11 @@ final class SpecUpgrade {
 
   SpecUpgrade(DaemonSetup setup, SpecStore store, AppActions actions, UpgradeCheck check,
       Control control) {
-    this(setup, store, actions, check, control, Data.NONE);
+    this(setup, store, actions, check, control, UpgradeData.NONE);
   }
 
   SpecUpgrade(DaemonSetup setup, SpecStore store, AppActions actions, UpgradeCheck check,
-      Control control, Data data) {
+      Control control, UpgradeData data) {
     this.data = data;
     this.setup = setup;
     this.store = store;
