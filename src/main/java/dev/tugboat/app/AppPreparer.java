@@ -84,7 +84,7 @@ public final class AppPreparer {
      */
     public Prepared reportingSecrets(Consumer<List<String>> secrets) {
       return new Prepared(spec, inputs, masker, plan,
-          new SecretEnvLauncher(launcher, new ContainerKeys(spec), secrets));
+          new SecretEnvLauncher(launcher, secrets));
     }
   }
 

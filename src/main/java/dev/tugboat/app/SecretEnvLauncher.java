@@ -1,12 +1,11 @@
 package dev.tugboat.app;
 
 import dev.tugboat.events.ContainerKey;
-import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.PreparedContainer;
 import dev.tugboat.orchestrator.ReadyProbe;
 import dev.tugboat.orchestrator.RunState;
-import dev.tugboat.spec.EnvVarSpec;
+import dev.tugboat.orchestrator.SupportExcludedEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,10 @@ import java.util.function.Consumer;
 final class SecretEnvLauncher implements Launcher {
 
   private final Launcher launcher;
-  private final ContainerKeys keys;
   private final Consumer<List<String>> secrets;
 
-  SecretEnvLauncher(Launcher launcher, ContainerKeys keys, Consumer<List<String>> secrets) {
+  SecretEnvLauncher(Launcher launcher, Consumer<List<String>> secrets) {
     this.launcher = launcher;
-    this.keys = keys;
     this.secrets = secrets;
   }
 
@@ -35,9 +32,9 @@ final class SecretEnvLauncher implements Launcher {
     PreparedContainer prepared = launcher.prepare(key, state);
     Map<String, String> env = prepared.config().env();
     List<String> values = new ArrayList<>();
-    for (EnvVarSpec var : keys.spec(key).envVars()) {
-      String value = env.get(var.name());
-      if (var.isExcludedFromSupport() && value != null) {
+    for (String name : SupportExcludedEnv.names(prepared.config().labels())) {
+      String value = env.get(name);
+      if (value != null) {
         values.add(value);
       }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.orchestrator.SupportExcludedEnv;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.EngineDiagnostics;
 import dev.tugboat.runtime.LogTail;
@@ -70,13 +71,21 @@ final class SupportEngineParts {
     return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
+  /**
+   * The inspect without the env vars the spec on disk excludes, nor those the container's own label
+   * names (their names as rendered when it was made: a name may be a template, and the spec on disk
+   * may be newer than the container).
+   */
   static JsonNode withoutEnv(String inspect, Optional<Set<String>> excluded) throws IOException {
     JsonNode tree = JSON.readTree(inspect);
     if (tree.path("Config").path("Env") instanceof ArrayNode env) {
+      Set<String> labelled = Set.copyOf(SupportExcludedEnv.names(java.util.Map.of(
+          SupportExcludedEnv.LABEL,
+          tree.path("Config").path("Labels").path(SupportExcludedEnv.LABEL).asText(""))));
       ArrayNode kept = JSON.createArrayNode();
       for (JsonNode entry : env) {
         String name = entry.asText().split("=", 2)[0];
-        if (excluded.isPresent() && !excluded.get().contains(name)) {
+        if (excluded.isPresent() && !excluded.get().contains(name) && !labelled.contains(name)) {
           kept.add(entry);
         }
       }

@@ -83,12 +83,20 @@ final class ContainerConfigMapper {
   }
 
   private static void env(List<EnvVarSpec> vars, Rendering r, ContainerConfigBuilder b) {
+    List<String> excluded = new java.util.ArrayList<>();
     for (int i = 0; i < vars.size(); i++) {
       EnvVarSpec var = vars.get(i);
       String field = "env_vars[" + i + "]";
       if (r.when(var.when(), field + ".when")) {
-        b.env(r.text(var.name(), field + ".name"), r.text(var.value(), field + ".value"));
+        String name = r.text(var.name(), field + ".name");
+        b.env(name, r.text(var.value(), field + ".value"));
+        if (var.isExcludedFromSupport()) {
+          excluded.add(name);
+        }
       }
+    }
+    if (!excluded.isEmpty()) {
+      b.label(SupportExcludedEnv.LABEL, SupportExcludedEnv.label(excluded));
     }
   }
 

@@ -2,19 +2,20 @@ package dev.tugboat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.config.HostAddresses;
 import dev.tugboat.events.ContainerKey;
-import dev.tugboat.orchestrator.ContainerKeys;
-import dev.tugboat.orchestrator.Launcher;
+import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.PreparedContainer;
-import dev.tugboat.orchestrator.ReadyProbe;
 import dev.tugboat.orchestrator.RunState;
-import dev.tugboat.runtime.ContainerConfig;
-import dev.tugboat.spec.AppSpec;
+import dev.tugboat.orchestrator.SupportExcludedEnv;
 import dev.tugboat.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,11 @@ class SecretEnvLauncherTest {
   private static final String SPEC = """
       replicated_api_version: 2.8.0
       name: Shop
+      config:
+      - name: main
+        items:
+        - {name: key_var, type: text, default: VENDOR_KEY}
+        - {name: api_key, type: text, default: key-123}
       components:
       - name: web
         containers:
@@ -30,30 +36,29 @@ class SecretEnvLauncherTest {
           image_name: tugboat-test/busybox
           version: "1"
           env_vars:
-          - {name: DB_URL, value: 'postgres://app:pw@{{repl HostPrivateIpAddress "db" "postgres"}}', is_excluded_from_support: true}
+          - {name: '{{repl ConfigOption "key_var"}}', value: 'k:{{repl ConfigOption "api_key"}}', is_excluded_from_support: true}
+          - {name: DB_URL, value: 'postgres://app:pw@{{repl ThisHostPrivateIpAddress}}', is_excluded_from_support: true}
           - {name: PLAIN, value: shown}
       """;
 
   @Test
-  void reportsTheRenderedValueOfEachEnvVarExcludedFromSupport(@TempDir Path dir) throws Exception {
-    AppSpec spec = new SpecLoader().load(Files.writeString(dir.resolve("app.yml"), SPEC)).spec();
-    Launcher rendered = new Launcher() {
-      @Override
-      public PreparedContainer prepare(ContainerKey key, RunState state) {
-        return new PreparedContainer(ContainerConfig.builder("tugboat-test/busybox:1")
-            .env("DB_URL", "postgres://app:pw@10.0.0.7").env("PLAIN", "shown").build(), List.of());
-      }
-
-      @Override
-      public ReadyProbe readyProbe(RunState state) {
-        throw new UnsupportedOperationException();
-      }
-    };
+  void reportsTheRenderedValueOfEachEnvVarExcludedFromSupportEvenUnderATemplatedName(
+      @TempDir Path dir) throws Exception {
+    Path specFile = Files.writeString(dir.resolve("app.yml"), SPEC);
+    CheckedSpec spec = SpecCheck.check(new SpecLoader().load(specFile));
+    AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile, null,
+        List.of(), new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of()),
+        ImageRegistries.none(), Clock.systemUTC()));
     List<List<String>> reported = new ArrayList<>();
+    ContainerKey web = prepared.plan().containers().get(0).key();
 
-    new SecretEnvLauncher(rendered, new ContainerKeys(spec), reported::add)
-        .prepare(new ContainerKeys(spec).keys().get(0), null);
+    PreparedContainer container = prepared.reportingSecrets(reported::add).launcher()
+        .prepare(web, RunState.initial("run-1", prepared.plan(), Instant.EPOCH));
 
-    assertThat(reported).containsExactly(List.of("postgres://app:pw@10.0.0.7"));
+    assertThat(reported).containsExactly(List.of("k:key-123", "postgres://app:pw@10.0.0.5"));
+    assertThat(SupportExcludedEnv.names(container.config().labels()))
+        .containsExactly("VENDOR_KEY", "DB_URL");
+    assertThat(container.config().env()).containsEntry("VENDOR_KEY", "k:key-123")
+        .containsEntry("PLAIN", "shown");
   }
 }
