@@ -145,8 +145,33 @@ final class DecisionExecutor {
     }
   }
 
+  /**
+   * A stop with a timeout only sends the stop signal and sets a timer: a worker thread waiting out
+   * each container's timeout would let only as many containers stop together as there are workers
+   * (50 that ignore SIGTERM took 44 s in waves of 16). The exit arrives as a die event; the timer
+   * makes the loop decide a kill ({@code Stop} with a zero timeout) if none came.
+   */
   private void stop(Decision.Stop stop, String containerId) {
-    workers.execute(() -> stopOnce(stop, containerId, 0));
+    if (stop.timeout().isZero()) {
+      workers.execute(() -> stopOnce(stop, containerId, 0));
+    } else {
+      workers.execute(() -> signalOnce(stop, containerId, 0));
+    }
+  }
+
+  private void signalOnce(Decision.Stop stop, String containerId, int attempt) {
+    try {
+      runtime.signalStop(ContainerId.of(containerId));
+      scheduler.schedule(stop.timeout(),
+          () -> bus.post(new RunEvent.StopTimedOut(stop.container(), containerId)));
+    } catch (RuntimeFailure e) {
+      if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
+        scheduler.schedule(RunConnection.backoff(attempt),
+            () -> workers.execute(() -> signalOnce(stop, containerId, attempt + 1)));
+        return;
+      }
+      bus.post(new RunEvent.StopCompleted(stop.container(), "could not stop: " + e.getMessage()));
+    }
   }
 
   /**

@@ -348,6 +348,17 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   }
 
   @Override
+  public synchronized void signalStop(ContainerId id) {
+    awaitReleased(stopsHeld);
+    checkEngine();
+    InMemoryContainer c = containers.find(id);
+    history.add("signal " + c.name);
+    if (c.state == ContainerState.RUNNING && !c.script.ignoresSigterm) {
+      lifecycle.die(c, EXIT_SIGTERM);
+    }
+  }
+
+  @Override
   public synchronized void remove(ContainerId id) {
     checkEngine();
     Optional<InMemoryContainer> found = containers.lookup(id);

@@ -141,6 +141,32 @@ class DockerContainerLifecycleIT {
   }
 
   /**
+   * The stop signal is the container's own, as Docker's stop sends it: PostgreSQL's image says
+   * SIGINT, and SIGTERM would not do what its vendor chose. The container is made with the CLI's
+   * {@code --stop-signal}, which sets the field an image's {@code STOPSIGNAL} sets.
+   */
+  @Test
+  void signalStopSendsTheContainersOwnStopSignal() throws Exception {
+    String name = docker.name("stop-signal");
+    Process create = new ProcessBuilder("docker", "run", "-d", "--name", name,
+        "--stop-signal", "SIGUSR1", "--label", DockerTestContainers.TEST_LABEL + "="
+            + DockerTestContainers.TEST_LABEL_VALUE, "--label", "dev.tugboat.run=" + docker.run,
+        DockerTestContainers.IMAGE, "sh", "-c", "trap 'exit 42' USR1; echo ready; sleep 300 & wait")
+        .redirectErrorStream(true).start();
+    String out = new String(create.getInputStream().readAllBytes(), UTF_8).trim();
+    assertThat(create.waitFor()).as(out).isZero();
+    ContainerId id = ContainerId.of(out.lines().reduce((a, b) -> b).orElseThrow());
+    await().atMost(Duration.ofSeconds(10)).until(() -> runtime.logs(id, 10).stream()
+        .anyMatch(line -> line.text().equals("ready")));
+
+    runtime.signalStop(id);
+
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> runtime.inspect(id).orElseThrow().state() == ContainerState.EXITED);
+    assertThat(runtime.inspect(id).orElseThrow().exitCode()).hasValue(42);
+  }
+
+  /**
    * A restart's clean-up and a stop can remove the same container at once; the engine then
    * answers the later one 409 "removal ... is already in progress". Both must end well.
    */
