@@ -149,7 +149,11 @@ final class DecisionExecutor {
    * A stop with a timeout only sends the stop signal and sets a timer: a worker thread waiting out
    * each container's timeout would let only as many containers stop together as there are workers
    * (50 that ignore SIGTERM took 44 s in waves of 16). The exit arrives as a die event; the timer
-   * makes the loop decide a kill ({@code Stop} with a zero timeout) if none came.
+   * makes the loop decide a kill ({@code Stop} with a zero timeout) if none came. The engine marks
+   * a container not running before it sends the die, so once the status says stopped, an inspect
+   * says so too (its list of containers may lag a moment: that is only updated after the die).
+   * The timer lives as long as the loop; a daemon that restarted mid-stop signals again and sets
+   * a new one when it recovers the run.
    */
   private void stop(Decision.Stop stop, String containerId) {
     if (stop.timeout().isZero()) {
@@ -170,7 +174,20 @@ final class DecisionExecutor {
             () -> workers.execute(() -> signalOnce(stop, containerId, attempt + 1)));
         return;
       }
-      bus.post(new RunEvent.StopCompleted(stop.container(), "could not stop: " + e.getMessage()));
+      stopFailed(stop, containerId, e);
+    }
+  }
+
+  /**
+   * A container that is gone cannot run: it is reported removed, as Docker's destroy event would,
+   * and ends stopped. Any other failure leaves it stopped with the reason shown.
+   */
+  private void stopFailed(Decision.Stop stop, String containerId, RuntimeFailure failure) {
+    if (failure.kind() == RuntimeFailure.Kind.NO_SUCH_CONTAINER) {
+      bus.post(new RunEvent.ContainerRemoved(containerId));
+    } else {
+      bus.post(new RunEvent.StopCompleted(stop.container(),
+          "could not stop: " + failure.getMessage()));
     }
   }
 
@@ -189,7 +206,7 @@ final class DecisionExecutor {
             () -> workers.execute(() -> stopOnce(stop, containerId, attempt + 1)));
         return;
       }
-      bus.post(new RunEvent.StopCompleted(stop.container(), "could not stop: " + e.getMessage()));
+      stopFailed(stop, containerId, e);
     }
   }
 

@@ -84,6 +84,54 @@ class RunLoopStopTimeoutTest {
     assertThat(restarted.container(Plans.APP).summary()).isEqualTo("stopped (exit 137)");
   }
 
+  @Test
+  void aKillTheEngineDoesNotAnswerIsAskedAgainAndNothingIsTakenAsStoppedMeanwhile() {
+    LoopHarness run = LoopHarness.migration();
+    run.runtime.scriptNamed(LoopHarness.nameOf(Plans.APP)).ignoresSigterm();
+    run.start().advance(Duration.ofSeconds(10));
+    run.stop();
+    assertThat(signalsAndKills(run)).containsExactly("signal python-app-pythonapp");
+
+    run.runtime.pauseEngine();
+    run.advance(TIMEOUT.plusSeconds(40));
+    assertThat(run.status().ended()).isFalse();
+    assertThat(run.container(Plans.APP).state()).isEqualTo("stopping");
+
+    run.runtime.resumeEngine();
+    run.advance(Duration.ofSeconds(11));
+    assertThat(run.container(Plans.APP).summary()).isEqualTo("stopped (exit 137)");
+    run.advance(TIMEOUT);
+    assertThat(run.status().state()).isEqualTo(AppPhase.STOPPED);
+  }
+
+  @Test
+  void aContainerAlreadyGoneWhenItIsToStopEndsStoppedAndTheRunEnds() {
+    LoopHarness run = LoopHarness.migration().start().advance(Duration.ofSeconds(10));
+    run.runtime.unseen(() -> run.runtime.removeNamed(LoopHarness.nameOf(Plans.APP)));
+
+    run.stop().advance(TIMEOUT);
+
+    assertThat(run.container(Plans.APP).state()).isEqualTo("stopped");
+    assertThat(run.container(Plans.APP).summary()).doesNotContain("could not stop");
+    assertThat(run.status().ended()).isTrue();
+    assertThat(run.status().state()).isEqualTo(AppPhase.STOPPED);
+  }
+
+  @Test
+  void aStopTimeoutOfZeroKillsAtOnceWithoutATimer() {
+    ContainerKey key = ContainerKey.parse("web/httpd");
+    LoopHarness run = new LoopHarness(StartPlan.of(List.of(
+        PlannedContainer.service(key, "httpd:1").withStopTimeout(Duration.ZERO)), List.of()));
+    run.runtime.scriptNamed(LoopHarness.nameOf(key)).ignoresSigterm();
+    run.start().advance(Duration.ofSeconds(1));
+
+    run.stop();
+
+    assertThat(signalsAndKills(run)).containsExactly("stop web-httpd");
+    assertThat(run.status().ended()).isTrue();
+    assertThat(run.container(key).summary()).isEqualTo("stopped (exit 137)");
+  }
+
   private static List<String> signalsAndKills(LoopHarness run) {
     return new ArrayList<>(run.runtime.history().stream()
         .filter(h -> h.startsWith("signal ") || h.startsWith("stop ")).toList());
