@@ -94,7 +94,7 @@ tugboat_round() {
   began=$(now)
   "$TUGBOAT" run "$WORK/spec.yml" >"$WORK/run.log" 2>&1 &
   pid=$!
-  until grep -q '  app started' "$WORK/run.log"; do
+  until grep -qs '  app started' "$WORK/run.log"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 20 "$WORK/run.log" >&2
       log "tugboat run ended before its $n containers ran"

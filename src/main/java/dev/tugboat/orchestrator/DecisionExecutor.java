@@ -149,7 +149,9 @@ final class DecisionExecutor {
    * A stop with a timeout only sends the stop signal and sets a timer: a worker thread waiting out
    * each container's timeout would let only as many containers stop together as there are workers
    * (50 that ignore SIGTERM took 44 s in waves of 16). The exit arrives as a die event; the timer
-   * makes the loop decide a kill ({@code Stop} with a zero timeout) if none came. The engine marks
+   * makes the loop decide a kill ({@code Stop} with a zero timeout) if none came. The timer counts
+   * from the decision, not from the engine's answer to the signal: the stop timeout bounds the
+   * stop however slowly a busy engine takes hundreds of signals in. The engine marks
    * a container not running before it sends the die, so once the status says stopped, an inspect
    * says so too (its list of containers may lag a moment: that is only updated after the die).
    * The timer lives as long as the loop; a daemon that restarted mid-stop signals again and sets
@@ -159,6 +161,8 @@ final class DecisionExecutor {
     if (stop.timeout().isZero()) {
       workers.execute(() -> stopOnce(stop, containerId, 0));
     } else {
+      scheduler.schedule(stop.timeout(),
+          () -> bus.post(new RunEvent.StopTimedOut(stop.container(), containerId)));
       workers.execute(() -> signalOnce(stop, containerId, 0));
     }
   }
@@ -166,8 +170,6 @@ final class DecisionExecutor {
   private void signalOnce(Decision.Stop stop, String containerId, int attempt) {
     try {
       runtime.signalStop(ContainerId.of(containerId));
-      scheduler.schedule(stop.timeout(),
-          () -> bus.post(new RunEvent.StopTimedOut(stop.container(), containerId)));
     } catch (RuntimeFailure e) {
       if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
         scheduler.schedule(RunConnection.backoff(attempt),
