@@ -95,11 +95,31 @@ final class DecisionExecutor {
         if (!prepared.files().isEmpty()) {
           runtime.copyFiles(id, prepared.files());
         }
-        runtime.start(id);
+        startOnce(key, id, 0);
       } catch (RuntimeFailure e) {
         bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
       }
     });
+  }
+
+  /**
+   * A start the engine did not answer within its deadline may still be carried out: a busy engine
+   * given hundreds of containers at once answers some starts late, and failing the app for that
+   * left it failed with its containers running. As for a stop, the start is asked again with the
+   * reconnection's back-off until the engine answers (starting a running container is harmless);
+   * the start event tells the loop when it ran.
+   */
+  private void startOnce(ContainerKey key, ContainerId id, int attempt) {
+    try {
+      runtime.start(id);
+    } catch (RuntimeFailure e) {
+      if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
+        scheduler.schedule(RunConnection.backoff(attempt),
+            () -> workers.execute(() -> startOnce(key, id, attempt + 1)));
+        return;
+      }
+      bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
+    }
   }
 
   /**

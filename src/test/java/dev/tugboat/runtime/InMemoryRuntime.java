@@ -329,7 +329,8 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     if (c.state == ContainerState.RUNNING) {
       return;
     }
-    if (c.script.startFailure.isPresent()) {
+    if (c.script.startFailure.isPresent() && c.script.startFailuresLeft != 0) {
+      c.script.startFailuresLeft = Math.max(-1, c.script.startFailuresLeft - 1);
       throw c.script.startFailure.get();
     }
     lifecycle.start(c);
