@@ -98,6 +98,11 @@ final class ConnectingRuntime implements ContainerRuntime {
   }
 
   @Override
+  public void signalStop(ContainerId id) {
+    runtime().signalStop(id);
+  }
+
+  @Override
   public void remove(ContainerId id) {
     runtime().remove(id);
   }

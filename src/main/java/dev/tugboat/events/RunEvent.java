@@ -20,6 +20,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = RunEvent.ContainerHealthChanged.class, name = "container-health"),
   @JsonSubTypes.Type(value = RunEvent.LaunchFailed.class, name = "launch-failed"),
   @JsonSubTypes.Type(value = RunEvent.StopCompleted.class, name = "stop-completed"),
+  @JsonSubTypes.Type(value = RunEvent.StopTimedOut.class, name = "stop-timed-out"),
   @JsonSubTypes.Type(value = RunEvent.OutputCaptured.class, name = "output-captured"),
   @JsonSubTypes.Type(value = RunEvent.ProbeResult.class, name = "probe-result"),
   @JsonSubTypes.Type(value = RunEvent.EventDeadlinePassed.class, name = "event-deadline"),
@@ -153,6 +154,17 @@ public sealed interface RunEvent extends JournalRecord {
     @Override
     public String source() {
       return "trigger";
+    }
+  }
+
+  /**
+   * The stop timeout of the container the stop signal went to ran out (it may have exited
+   * meanwhile: the loop checks, and kills it if not).
+   */
+  record StopTimedOut(ContainerKey container, String containerId) implements RunEvent {
+    @Override
+    public String source() {
+      return "timer";
     }
   }
 

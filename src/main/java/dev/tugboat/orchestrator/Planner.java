@@ -65,6 +65,8 @@ public final class Planner {
       ExitRules.output(d, e);
     } else if (event instanceof RunEvent.StopCompleted e) {
       StopRules.stopCompleted(d, e);
+    } else if (event instanceof RunEvent.StopTimedOut e) {
+      StopRules.stopTimedOut(d, e);
     } else if (event instanceof RunEvent.ProbeResult e) {
       ProbeRules.probeResult(d, e);
     } else if (event instanceof RunEvent.EventDeadlinePassed e) {

@@ -45,6 +45,22 @@ final class StopRules {
   }
 
   /**
+   * The stop signal went unheeded for the container's whole stop timeout: it is killed, as
+   * Docker's own stop would have done. An instance that exited meanwhile, or was replaced, is left
+   * alone.
+   */
+  static void stopTimedOut(StateDraft d, RunEvent.StopTimedOut event) {
+    InstanceState instance = d.instance(event.container());
+    if (instance.phase() != InstancePhase.STOPPING
+        || !event.containerId().equals(instance.containerId())) {
+      return;
+    }
+    Duration timeout = d.plan.container(event.container()).stopTimeout();
+    d.decide(new Decision.Stop(instance.key(), Duration.ZERO, "still running "
+        + timeout.toSeconds() + " s after its stop signal: killed"));
+  }
+
+  /**
    * Stops every running instance once everything downstream of it is down; ends the run when
    * nothing is live.
    */

@@ -53,6 +53,14 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   void stop(ContainerId id, Duration timeout);
 
+  /**
+   * Sends the container's stop signal (the image's {@code STOPSIGNAL}, else SIGTERM) and returns
+   * without waiting for the exit, so a caller that stops many containers holds no thread per
+   * container for their timeouts: the exit shows as a die event, and the caller decides when to
+   * kill ({@code stop} with a zero timeout). Signalling a container that does not run is harmless.
+   */
+  void signalStop(ContainerId id);
+
   /** Removes it, killing it if it runs. Named volumes stay. Removing a removed one is harmless. */
   void remove(ContainerId id);
 

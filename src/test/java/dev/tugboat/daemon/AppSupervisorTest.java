@@ -57,8 +57,8 @@ class AppSupervisorTest {
 
       await().atMost(Duration.ofSeconds(10)).until(() -> daemon.app.snapshot().run().ended());
       assertThat(daemon.app.snapshot().state()).isEqualTo(AppPhase.STOPPED);
-      assertThat(runtime.history()).contains("stop tugboat-demo-app-web-1",
-          "stop tugboat-demo-db-postgres-1");
+      assertThat(runtime.history()).contains("signal tugboat-demo-app-web-1",
+          "signal tugboat-demo-db-postgres-1");
     }
   }
 

@@ -33,6 +33,7 @@ final class JournalSamples {
         new RunEvent.ContainerHealthChanged("4f2a9c", "unhealthy"),
         new RunEvent.LaunchFailed(APP, "image tugboat-test/web:1 not found\nbuild it first"),
         new RunEvent.StopCompleted(APP, "did not stop in 10s; killed"),
+        new RunEvent.StopTimedOut(APP, "c0ffee"),
         new RunEvent.OutputCaptured(APP, List.of("line one", "ünïcode \"quoted\"", "")),
         new RunEvent.ProbeResult("pg-up", ProbeOutcome.pending("172.17.0.2:5432 refused")),
         new RunEvent.EventDeadlinePassed("pg-up"),

@@ -40,6 +40,7 @@ class PlannerDispatchTest {
         new RunEvent.ContainerHealthChanged(db, "healthy"),
         new RunEvent.LaunchFailed(APP, "image missing"),
         new RunEvent.StopCompleted(DB, ""),
+        new RunEvent.StopTimedOut(DB, "c0ffee"),
         new RunEvent.OutputCaptured(DB, List.of("bye")),
         new RunEvent.ProbeResult(PG_READY, ProbeOutcome.passed("accepted")),
         new RunEvent.EventDeadlinePassed(PG_READY),

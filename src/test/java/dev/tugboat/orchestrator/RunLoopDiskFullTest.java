@@ -60,7 +60,7 @@ class RunLoopDiskFullTest {
     run.stop();
     assertThat(run.status().paused()).isEqualTo(PAUSED);
     run.advance(Duration.ofSeconds(30));
-    assertThat(run.runtime.history()).noneMatch(h -> h.startsWith("stop "));
+    assertThat(run.runtime.history()).noneMatch(h -> h.startsWith("signal ") || h.startsWith("stop "));
     assertThat(run.status().ended()).isFalse();
 
     run.diskFull = false;
@@ -68,8 +68,8 @@ class RunLoopDiskFullTest {
     run.run.loop().drain();
 
     assertThat(run.status().paused()).isEmpty();
-    assertThat(run.runtime.history()).filteredOn(h -> h.startsWith("stop "))
-        .containsExactly("stop python-app-pythonapp", "stop db-postgres");
+    assertThat(run.runtime.history()).filteredOn(h -> h.startsWith("signal "))
+        .containsExactly("signal python-app-pythonapp", "signal db-postgres");
     assertThat(run.status().ended()).isTrue();
     assertThat(run.status().state()).isEqualTo(AppPhase.STOPPED);
     assertThat(run.journal.entries()).filteredOn(e -> e.record() instanceof RunEvent.StopRequested)

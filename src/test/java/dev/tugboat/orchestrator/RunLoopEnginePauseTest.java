@@ -3,8 +3,11 @@ package dev.tugboat.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.events.AppPhase;
+import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerState;
+import dev.tugboat.runtime.RuntimeFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +32,20 @@ class RunLoopEnginePauseTest {
     assertThat(run.status().ended()).isTrue();
     assertThat(run.runtime.listByLabels(Map.of()))
         .noneMatch(c -> c.state() == ContainerState.RUNNING);
+  }
+
+  @Test
+  void aStartTheEngineDidNotAnswerInTimeIsAskedAgainAndTheAppStartsInsteadOfFailing() {
+    ContainerKey key = ContainerKey.parse("web/httpd");
+    LoopHarness run = new LoopHarness(StartPlan.of(List.of(PlannedContainer.service(key,
+        "httpd:1")), List.of()));
+    run.runtime.scriptNamed(LoopHarness.nameOf(key)).failsToStart(RuntimeFailure
+        .engineDidNotAnswer(run.runtime.hostFacts().engineHost(), "start", Duration.ofSeconds(15)), 2);
+
+    run.start().advance(Duration.ofSeconds(5));
+
+    assertThat(run.runtime.history()).filteredOn(h -> h.equals("start web-httpd")).hasSize(3);
+    assertThat(run.container(key).state()).isEqualTo("running");
+    assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
   }
 }

@@ -56,8 +56,8 @@ class RunLoopMigrationTest {
 
     run.stop();
 
-    assertThat(run.runtime.history()).filteredOn(h -> h.startsWith("stop "))
-        .containsExactly("stop python-app-pythonapp", "stop db-postgres");
+    assertThat(run.runtime.history()).filteredOn(h -> h.startsWith("signal "))
+        .containsExactly("signal python-app-pythonapp", "signal db-postgres");
     assertThat(run.status().ended()).isTrue();
     assertThat(run.status().state()).isEqualTo(AppPhase.STOPPED);
     assertThat(run.container(APP).summary()).isEqualTo("stopped (exit 143)");

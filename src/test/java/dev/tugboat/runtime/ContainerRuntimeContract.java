@@ -132,6 +132,28 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
+  void theStopSignalEndsAPoliteContainerAndLeavesAStubbornOneRunningUntilKilled() {
+    ContainerId polite = startService("signalled-polite");
+    ContainerId stubborn = createAndStart(ignoringSigterm("signalled-stubborn"));
+    ContainerId idle = runtime().create(service("signalled-idle").labels(labels()).build());
+
+    runtime().signalStop(polite);
+    runtime().signalStop(stubborn);
+
+    eventually(() -> runtime().inspect(polite).orElseThrow().state() == ContainerState.EXITED);
+    assertThat(runtime().inspect(polite).orElseThrow().exitCode()).hasValue(143);
+    assertThat(runtime().inspect(stubborn).orElseThrow().state())
+        .isEqualTo(ContainerState.RUNNING);
+    runtime().stop(stubborn, Duration.ZERO);
+    assertThat(runtime().inspect(stubborn).orElseThrow().exitCode()).hasValue(137);
+    assertThatCode(() -> runtime().signalStop(polite))
+        .as("signalling a stopped container is harmless").doesNotThrowAnyException();
+    assertThatCode(() -> runtime().signalStop(idle))
+        .as("signalling a container that never started is harmless").doesNotThrowAnyException();
+    assertThat(runtime().inspect(idle).orElseThrow().state()).isEqualTo(ContainerState.CREATED);
+  }
+
+  @Test
   void aPortWhoseHostPortTheEnginePicksIsPublishedWhileTheContainerRuns() {
     ContainerId id = startService("ports");
     assertThat(runtime().inspect(id).orElseThrow().publishedPorts()).isEmpty();

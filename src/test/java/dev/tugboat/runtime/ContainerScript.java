@@ -34,6 +34,8 @@ public final class ContainerScript {
   final List<ExecAnswer> execAnswers = new ArrayList<>();
   Optional<RuntimeFailure> createFailure = Optional.empty();
   Optional<RuntimeFailure> startFailure = Optional.empty();
+  /** How many more starts fail with {@link #startFailure}; negative: every one. */
+  int startFailuresLeft = -1;
   boolean ignoresSigterm;
 
   ContainerScript(Predicate<ContainerConfig> matcher) {
@@ -82,6 +84,13 @@ public final class ContainerScript {
 
   public ContainerScript failsToStart(RuntimeFailure failure) {
     startFailure = Optional.of(failure);
+    return this;
+  }
+
+  /** The first {@code times} starts fail (as an engine too busy to answer in time), later ones not. */
+  public ContainerScript failsToStart(RuntimeFailure failure, int times) {
+    startFailure = Optional.of(failure);
+    startFailuresLeft = times;
     return this;
   }
 

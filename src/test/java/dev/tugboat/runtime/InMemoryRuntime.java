@@ -329,7 +329,8 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     if (c.state == ContainerState.RUNNING) {
       return;
     }
-    if (c.script.startFailure.isPresent()) {
+    if (c.script.startFailure.isPresent() && c.script.startFailuresLeft != 0) {
+      c.script.startFailuresLeft = Math.max(-1, c.script.startFailuresLeft - 1);
       throw c.script.startFailure.get();
     }
     lifecycle.start(c);
@@ -344,6 +345,17 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     history.add("stop " + c.name);
     if (c.state == ContainerState.RUNNING) {
       lifecycle.die(c, c.script.ignoresSigterm ? EXIT_SIGKILL : EXIT_SIGTERM);
+    }
+  }
+
+  @Override
+  public synchronized void signalStop(ContainerId id) {
+    awaitReleased(stopsHeld);
+    checkEngine();
+    InMemoryContainer c = containers.find(id);
+    history.add("signal " + c.name);
+    if (c.state == ContainerState.RUNNING && !c.script.ignoresSigterm) {
+      lifecycle.die(c, EXIT_SIGTERM);
     }
   }
 

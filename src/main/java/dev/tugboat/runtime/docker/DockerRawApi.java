@@ -1,14 +1,17 @@
 package dev.tugboat.runtime.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
- * The engine's answers as it wrote them, for what a support bundle shows whole (inspect, info,
- * version) and docker-java's models would cut to the fields they know. Goes over
+ * The engine's answers as it wrote them, for what docker-java's models drop (a container's
+ * {@code Config.StopSignal}) or a support bundle shows whole (inspect, info, version). Goes over
  * the client's own connection pool; the caller sets the deadline through {@link DockerCalls}, as
  * for every other call.
  */
@@ -17,9 +20,24 @@ final class DockerRawApi {
   /** Docker's inspect of a container with many mounts and env vars is tens of kilobytes. */
   static final int MAX_ANSWER = 4 * 1024 * 1024;
 
-  private final DockerHttpClient http;
+  private final Supplier<DockerHttpClient> http;
 
   DockerRawApi(DockerHttpClient http) {
+    this.http = () -> http;
+  }
+
+  /** The transport under {@code client}, looked up on first use (tests may pass another client). */
+  static DockerRawApi under(DockerClient client) {
+    return new DockerRawApi(() -> {
+      if (!(client instanceof DockerClientImpl impl)) {
+        throw new IllegalStateException("a raw request needs docker-java's own client, not "
+            + client.getClass().getName());
+      }
+      return impl.getHttpClient();
+    });
+  }
+
+  private DockerRawApi(Supplier<DockerHttpClient> http) {
     this.http = http;
   }
 
@@ -34,7 +52,7 @@ final class DockerRawApi {
   Answer get(String path) {
     DockerHttpClient.Request request = DockerHttpClient.Request.builder()
         .method(DockerHttpClient.Request.Method.GET).path(path).build();
-    try (DockerHttpClient.Response response = http.execute(request);
+    try (DockerHttpClient.Response response = http.get().execute(request);
         InputStream body = response.getBody()) {
       byte[] bytes = body.readNBytes(MAX_ANSWER + 1);
       if (bytes.length > MAX_ANSWER) {

@@ -136,6 +136,11 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public void signalStop(ContainerId id) {
+    containers.signalStop(id);
+  }
+
+  @Override
   public void remove(ContainerId id) {
     containers.remove(id);
   }

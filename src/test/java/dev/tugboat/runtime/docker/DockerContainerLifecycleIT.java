@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.runtime.ContainerState;
+import dev.tugboat.runtime.EventFilter;
 import dev.tugboat.runtime.ExecRequest;
 import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.FileToCopy;
@@ -14,6 +15,8 @@ import dev.tugboat.runtime.HealthStatus;
 import dev.tugboat.runtime.ImageInfo;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.LogListener;
+import dev.tugboat.runtime.RuntimeEvent;
+import dev.tugboat.runtime.RuntimeEventListener;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
 import java.time.Duration;
@@ -138,6 +141,73 @@ class DockerContainerLifecycleIT {
     runtime.start(id);
     runtime.start(id);
     assertThat(runtime.inspect(id).orElseThrow().isRunning()).isTrue();
+  }
+
+  /**
+   * The stop signal is the container's own, as Docker's stop sends it: PostgreSQL's image says
+   * SIGINT, and SIGTERM would not do what its vendor chose. The container is made with the CLI's
+   * {@code --stop-signal}, which sets the field an image's {@code STOPSIGNAL} sets.
+   */
+  @Test
+  void signalStopSendsTheContainersOwnStopSignal() throws Exception {
+    String name = docker.name("stop-signal");
+    Process create = new ProcessBuilder("docker", "run", "-d", "--name", name,
+        "--stop-signal", "SIGUSR1", "--label", DockerTestContainers.TEST_LABEL + "="
+            + DockerTestContainers.TEST_LABEL_VALUE, "--label", "dev.tugboat.run=" + docker.run,
+        DockerTestContainers.IMAGE, "sh", "-c", "trap 'exit 42' USR1; echo ready; sleep 300 & wait")
+        .redirectErrorStream(true).start();
+    String out = new String(create.getInputStream().readAllBytes(), UTF_8).trim();
+    assertThat(create.waitFor()).as(out).isZero();
+    ContainerId id = ContainerId.of(out.lines().reduce((a, b) -> b).orElseThrow());
+    await().atMost(Duration.ofSeconds(10)).until(() -> runtime.logs(id, 10).stream()
+        .anyMatch(line -> line.text().equals("ready")));
+
+    runtime.signalStop(id);
+
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> runtime.inspect(id).orElseThrow().state() == ContainerState.EXITED);
+    assertThat(runtime.inspect(id).orElseThrow().exitCode()).hasValue(42);
+  }
+
+  /**
+   * The run reports a container stopped on its die event; whoever then inspects it must find it
+   * not running. The engine marks it stopped before it sends the die (its list of containers is
+   * updated only after, so this asks inspect, as a user's {@code docker inspect} does). Each die is
+   * answered by an inspect on the event thread, as soon as anything could ask, for containers that
+   * heed the signal and for ones killed once their timeout passed.
+   */
+  @Test
+  void aContainerReportedDeadIsNotRunningByItsInspect() {
+    List<ContainerId> polite = new ArrayList<>();
+    List<ContainerId> stubborn = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      polite.add(docker.createAndStart(docker.config("heeds-" + i, "sh", "-c",
+          "trap 'exit 0' TERM; echo ready; sleep 300 & wait")));
+      stubborn.add(docker.createAndStart(docker.config("ignores-" + i, "sleep", "300")));
+    }
+    List<String> seenAtDie = new CopyOnWriteArrayList<>();
+    try (Subscription ignored = runtime.subscribe(
+        EventFilter.labelled(docker.runLabels()), new RuntimeEventListener() {
+          @Override
+          public void onEvent(RuntimeEvent event) {
+            if (event instanceof RuntimeEvent.Died died) {
+              seenAtDie.add(died.container().name() + " " + runtime.inspect(died.container().id())
+                  .map(info -> info.state().name()).orElse("GONE"));
+            }
+          }
+
+          @Override
+          public void onEnd(StreamEnd end) {}
+        })) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> polite.stream().allMatch(id ->
+          runtime.logs(id, 1).stream().anyMatch(line -> line.text().equals("ready"))));
+      polite.forEach(runtime::signalStop);
+      stubborn.forEach(runtime::signalStop);
+      stubborn.forEach(id -> runtime.stop(id, Duration.ZERO));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> seenAtDie.size() == 12);
+    }
+    assertThat(seenAtDie).allMatch(seen -> seen.endsWith(" EXITED"), "exited at its die");
   }
 
   /**

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Times the start and the stop of an app of many independent containers whose process ignores
+# SIGTERM (busybox `sleep` as PID 1 has no handler for it), with Tugboat and with Debian's
+# docker-compose 1.29 on the same image and stop timeout, alternating which goes first.
+#
+# Start: Tugboat from `tugboat run` until it reports the app started (every container running);
+# compose, the time `up -d` takes (it returns once every container started).
+# Stop: Tugboat, from SIGTERM to `tugboat run` (handled as Ctrl-C) until it exited, every container
+# stopped; compose, the time `stop -t TIMEOUT` takes. Containers that may stop together must stop
+# together: the target is the stop timeout plus 3 s, whatever their number.
+#
+#   scripts/bench/many-containers.sh                    50 and 200 containers, 3 rounds
+#   ROUNDS=1 SIZES="50 200" scripts/bench/many-containers.sh   quick (about 4 minutes)
+#
+# Environment: SIZES (containers per app, "50 200"), ROUNDS (3), STOP_TIMEOUT (10),
+# IMAGE (tugboat-test/busybox:1, from scripts/build-images.sh), TUGBOAT (scripts/tugboat; needs
+# target/tugboat.jar). Prints every round, then FIGURE lines: the stop of each size and, for the
+# largest size, the start as a ratio to compose's.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SIZES=${SIZES:-50 200}
+ROUNDS=${ROUNDS:-3}
+IMAGE=${IMAGE:-tugboat-test/busybox:1}
+TUGBOAT=${TUGBOAT:-scripts/tugboat}
+STOP_TIMEOUT=${STOP_TIMEOUT:-10}
+PREFIX=tugboat-many-bench-$$
+WORK=$(mktemp -d)
+pid=
+app=
+project=
+
+log() { printf 'many-containers: %s\n' "$*" >&2; }
+now() { date +%s.%N; }
+seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+remove_labelled() {
+  local ids
+  mapfile -t ids < <(docker ps -aq --filter "label=$1")
+  [ "${#ids[@]}" -eq 0 ] || docker rm -f "${ids[@]}" >/dev/null
+}
+
+compose() { docker-compose -p "$project" -f "$WORK/docker-compose.yml" "$@"; }
+
+cleanup() {
+  local rc=$?
+  [ -z "$pid" ] || kill -9 "$pid" 2>/dev/null || true
+  [ -z "$app" ] || remove_labelled "dev.tugboat.app=$app"
+  if [ -n "$project" ] && [ -f "$WORK/docker-compose.yml" ]; then
+    compose down -t 0 >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+
+ensure_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return
+  log "installing docker-compose"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+}
+
+spec_of() {
+  local n=$1 i
+  printf 'replicated_api_version: 2.8.0\nname: %s\nversion: "1"\ncomponents:\n' "$app"
+  for ((i = 1; i <= n; i++)); do
+    printf -- '- name: c%d\n  containers:\n  - source: public\n    image_name: %s\n' "$i" "${IMAGE%:*}"
+    printf '    version: "%s"\n    cmd: %s\n' "${IMAGE##*:}" "'[\"sleep\", \"3600\"]'"
+    printf '    stop_timeout: %d\n' "$STOP_TIMEOUT"
+  done
+}
+
+compose_file_of() {
+  local n=$1 i
+  printf 'version: "2.4"\nservices:\n'
+  for ((i = 1; i <= n; i++)); do
+    printf '  c%d:\n    image: %s\n    command: ["sleep", "3600"]\n' "$i" "$IMAGE"
+    printf '    stop_grace_period: %ds\n' "$STOP_TIMEOUT"
+  done
+}
+
+running_labelled() {
+  docker ps -q --filter "label=$1" --filter status=running | wc -l
+}
+
+# Each round sets took_start and took_stop (seconds); no subshell, so the cleanup sees what to remove.
+tugboat_round() {
+  local n=$1 began started began_stop stopped deadline=$((SECONDS + 600))
+  app=$PREFIX-t$n-$2
+  spec_of "$n" >"$WORK/spec.yml"
+  began=$(now)
+  "$TUGBOAT" run "$WORK/spec.yml" >"$WORK/run.log" 2>&1 &
+  pid=$!
+  until grep -qs '  app started' "$WORK/run.log"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 20 "$WORK/run.log" >&2
+      log "tugboat run ended before its $n containers ran"
+      exit 1
+    fi
+    [ "$SECONDS" -lt "$deadline" ] || { log "$n containers did not start within 600 s"; exit 1; }
+    sleep 0.05
+  done
+  started=$(now)
+  if [ "$(running_labelled "dev.tugboat.app=$app")" -ne "$n" ]; then
+    log "tugboat said started with fewer than $n containers running"
+    exit 1
+  fi
+  sleep 2
+  began_stop=$(now)
+  kill -TERM "$pid"
+  wait "$pid" || true
+  stopped=$(now)
+  pid=
+  if [ "$(running_labelled "dev.tugboat.app=$app")" -ne 0 ]; then
+    log "containers still run after tugboat run exited"
+    exit 1
+  fi
+  remove_labelled "dev.tugboat.app=$app"
+  app=
+  took_start=$(seconds_between "$began" "$started")
+  took_stop=$(seconds_between "$began_stop" "$stopped")
+}
+
+compose_round() {
+  local n=$1 began started began_stop stopped
+  project=${PREFIX//-/}c$n$2
+  compose_file_of "$n" >"$WORK/docker-compose.yml"
+  began=$(now)
+  compose up -d >"$WORK/compose.log" 2>&1 || { tail -n 20 "$WORK/compose.log" >&2; exit 1; }
+  started=$(now)
+  if [ "$(running_labelled "com.docker.compose.project=$project")" -ne "$n" ]; then
+    log "compose up -d returned with fewer than $n containers running"
+    exit 1
+  fi
+  sleep 2
+  began_stop=$(now)
+  compose stop -t "$STOP_TIMEOUT" >>"$WORK/compose.log" 2>&1
+  stopped=$(now)
+  compose down -t 0 >>"$WORK/compose.log" 2>&1
+  project=
+  took_start=$(seconds_between "$began" "$started")
+  took_stop=$(seconds_between "$began_stop" "$stopped")
+}
+
+ensure_compose
+declare -A t_start t_stop c_start c_stop
+printf '%-6s %-6s %-6s %-14s %-14s %s\n' size round load "tugboat s/s" "compose s/s" "(start/stop)" >&2
+for n in $SIZES; do
+  for ((r = 1; r <= ROUNDS; r++)); do
+    l=$(load)
+    if ((r % 2)); then
+      tugboat_round "$n" "$r"; ts=$took_start; tp=$took_stop
+      compose_round "$n" "$r"; cs=$took_start; cp=$took_stop
+    else
+      compose_round "$n" "$r"; cs=$took_start; cp=$took_stop
+      tugboat_round "$n" "$r"; ts=$took_start; tp=$took_stop
+    fi
+    t_start[$n]+="$ts "; t_stop[$n]+="$tp "; c_start[$n]+="$cs "; c_stop[$n]+="$cp "
+    printf '%-6s %-6s %-6s %-14s %-14s\n' "$n" "$r" "$l" "$ts/$tp" "$cs/$cp" >&2
+  done
+done
+
+med() { tr ' ' '\n' <<<"$1" | grep . | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+largest=$(tr ' ' '\n' <<<"$SIZES" | grep . | sort -n | tail -1)
+printf 'load at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
+for n in $SIZES; do
+  ts=$(med "${t_stop[$n]}"); cs=$(med "${c_stop[$n]}")
+  printf 'FIGURE\tstop of %d SIGTERM-ignoring containers (timeout %d s): tugboat (compose)\t%s s\t%s s\t%s\t<= %d s\n' \
+    "$n" "$STOP_TIMEOUT" "$ts" "$cs" "$(ratio "$ts" "$cs")" $((STOP_TIMEOUT + 3))
+done
+ts=$(med "${t_start[$largest]}"); cs=$(med "${c_start[$largest]}")
+printf 'FIGURE\tstart of %d containers: tugboat run / compose up -d\t%s s\t%s s\t%s\t<= 0.60\n' \
+  "$largest" "$ts" "$cs" "$(ratio "$ts" "$cs")"
