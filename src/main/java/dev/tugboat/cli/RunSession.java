@@ -5,6 +5,7 @@ import dev.tugboat.events.InMemoryJournal;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.Run;
 import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.orchestrator.RunTiming;
 import dev.tugboat.orchestrator.StartPlan;
 import dev.tugboat.orchestrator.SystemScheduler;
 import dev.tugboat.runtime.ContainerRuntime;
@@ -45,7 +46,8 @@ final class RunSession {
     });
     run = new Run(new Run.Setup(app, runId, plan, runtime, launcher, Clock.systemUTC(),
         new InMemoryJournal(console::say), workers, new SystemScheduler(),
-        TcpConnector.sockets(), this::onStatus));
+        TcpConnector.sockets(), this::onStatus, Run.DEFAULT_RESYNC_PERIOD,
+        RunTiming.fromSystemProperty()));
     Thread loop = new Thread(run::runLoop, "tugboat-loop");
     RunSignals signals = new RunSignals(() -> {
       signalled.set(true);
