@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Trigger latency of `tugboat run`, measured with Docker's own timestamps, in one run of K pairs:
 #   exit -> create:  an ephemeral container exits (State.FinishedAt); its container-stop event
-#                    starts a subscriber (the subscriber's Created, i.e. the create call).
+#                    starts a subscriber (the subscriber's Created, i.e. the create call). Each
+#                    pair also says where the time went, from Tugboat's timing trace
+#                    (-Dtugboat.timing=true): the engine's own die event, Tugboat receiving it,
+#                    the loop taking it, the decision, acting on it (after the journal), the create
+#                    call sent, the container created.
 #   port -> fired:   a service notes the time (the kernel's uptime, which a container shares with
 #                    the host) and at once binds its port; its port-listen event fires (the time
 #                    on Tugboat's output line).
-# Then the Docker daemon's CPU while Tugboat probes K ports that never open for WINDOW seconds,
-# against the same K containers idle with no Tugboat running.
-# Prints each sample, the medians (targets: exit->create <= 50 ms, port->fired <= 150 ms) and the
-# daemon's CPU in % of one core (target < 5%).
+# Then Tugboat's own CPU (its JVM, from /proc/PID/stat) and the Docker daemon's while Tugboat
+# probes PROBED ports that never open for WINDOW seconds, and dockerd's with the same containers
+# idle and no Tugboat running.
+# Prints each sample, the medians, the CPU in % of one core, and FIGURE lines (targets:
+# exit->create <= 25 ms, port->fired <= 50 ms, Tugboat's CPU < 2%).
 #
-#   scripts/bench/trigger-latency.sh            K=10 pairs, WINDOW=10 s
+#   scripts/bench/trigger-latency.sh            K=10 pairs, PROBED=10 ports, WINDOW=10 s
+#   K=3 WINDOW=5 scripts/bench/trigger-latency.sh   a quick run
 #
 # Needs target/tugboat.jar (mvn -B package -DskipTests) and the image tugboat-test/busybox:1.
 set -euo pipefail
@@ -18,6 +24,8 @@ cd "$(dirname "$0")/../.."
 
 K=${K:-10}
 WINDOW=${WINDOW:-10}
+PROBED=${PROBED:-10}
+SETTLE=${SETTLE:-3}
 JAR=target/tugboat.jar
 APP=bench-latency
 WORK=$(mktemp -d)
@@ -25,7 +33,8 @@ trap 'cleanup; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 
 log() { printf 'trigger-latency: %s\n' "$*" >&2; }
 ms() { date -d "$1" +%s%3N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.0f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { median1 | awk '{ printf "%.0f", $1 }'; }
+median1() { sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 cleanup() {
   for app in "$APP" "$APP-idle"; do
     docker ps -aq --filter "label=dev.tugboat.app=$app" | xargs -r docker rm -f >/dev/null
@@ -58,7 +67,7 @@ write_latency_spec() {
 
 write_probe_spec() {
   printf 'replicated_api_version: 2.8.0\nname: %s\nversion: "1"\ncomponents:\n' "$1"
-  for i in $(seq 1 "$K"); do
+  for i in $(seq 1 "$PROBED"); do
     busybox "w$i" "$LOOP"
     [ "$2" = probe ] && subscribe "w$i listens" port-listen 7000 "never$i"
     [ "$2" = probe ] && busybox "never$i" "$LOOP"
@@ -66,51 +75,83 @@ write_probe_spec() {
   return 0
 }
 
-dockerd_ticks() { awk '{ print $14 + $15 }' "/proc/$(pgrep -xo dockerd)/stat"; }
+# utime + stime of a process: fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends
+# its name (a name may hold spaces).
+ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+dockerd_ticks() { ticks "$(pgrep -xo dockerd)"; }
 cpu_percent() { awk -v t="$1" -v w="$WINDOW" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", 100 * t / hz / w }'; }
 
 [ -f "$JAR" ] || { log "build the jar first: mvn -B package -DskipTests"; exit 2; }
 cleanup
 
 write_latency_spec > "$WORK/latency.yml"
-java -jar "$JAR" run "$WORK/latency.yml" --stop-after-start > "$WORK/run.log" 2>&1 \
+java -Dtugboat.timing=true -jar "$JAR" run "$WORK/latency.yml" --stop-after-start > "$WORK/run.log" 2>&1 \
   || { cat "$WORK/run.log" >&2; exit 1; }
 today=$(date +%F)
 boot_ms=$(awk -v now="$(date +%s%3N)" '{ printf "%.0f", now - $1 * 1000 }' /proc/uptime)
 exits=()
 ports=()
+stages=()
+us() { date -d "$1" +%s%6N; }
+# The first instant Tugboat traced of what ($2) for whom ($3): "timing <epoch us> <what> <who>".
+traced() { awk -v w="$1" -v s="$2" '$1 == "timing" && $3 == w && $4 == s { print $2; exit }' "$WORK/run.log"; }
+after() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "?"; else printf "%.1f", (b - a) / 1000 }'; }
 for i in $(seq 1 "$K"); do
-  e=$(name "$APP" "e$i"); s=$(name "$APP" "s$i"); p=$(name "$APP" "p$i")
-  exit_ms=$(( $(ms "$(docker inspect --format '{{.Created}}' "$s")") \
-    - $(ms "$(docker inspect --format '{{.State.FinishedAt}}' "$e")") ))
+  e=$(docker inspect --format '{{.Id}}' "$(name "$APP" "e$i")")
+  s=$(name "$APP" "s$i"); p=$(name "$APP" "p$i")
+  exited=$(us "$(docker inspect --format '{{.State.FinishedAt}}' "$e")")
+  created=$(us "$(docker inspect --format '{{.Created}}' "$s")")
+  exit_ms=$(( (created - exited) / 1000 ))
+  engine=$(awk -v s="$e" '$1 == "timing" && $3 == "die-received" && $4 == s { sub("engine=", "", $5); print $5; exit }' "$WORK/run.log")
+  received=$(traced die-received "$e")
+  handled=$(traced exit-handled "$e")
+  decided=$(traced exit-decided "$e")
+  launched=$(traced launch "s$i/tugboat-test/busybox")
+  sent=$(traced create-sent "s$i/tugboat-test/busybox")
+  answered=$(traced create-answered "s$i/tugboat-test/busybox")
   uptime=$(docker logs "$p" 2>&1 | awk '/listening/ { print $2; exit }')
   listening_ms=$(awk -v b="$boot_ms" -v u="$uptime" 'BEGIN { printf "%.0f", b + u * 1000 }')
   fired=$(awk -v n="\"p$i listens\" fired" 'index($0, n) { print $1; exit }' "$WORK/run.log")
   port_ms=$(( $(ms "$today $fired") - listening_ms ))
   printf 'pair %d: exit -> create %d ms, port -> fired %d ms\n' "$i" "$exit_ms" "$port_ms"
+  printf '  ms: exit -> die event (engine) %s -> received %s -> loop takes it %s -> decided %s -> journaled, acted on %s -> create sent %s -> created %s (answered %s later)\n' \
+    "$(after "$exited" "$engine")" "$(after "$engine" "$received")" "$(after "$received" "$handled")" \
+    "$(after "$handled" "$decided")" "$(after "$decided" "$launched")" "$(after "$launched" "$sent")" \
+    "$(after "$sent" "$created")" "$(after "$created" "$answered")"
+  stages+=("$(after "$exited" "$engine") $(after "$engine" "$received") $(after "$received" "$handled") $(after "$handled" "$decided") $(after "$decided" "$launched") $(after "$launched" "$sent") $(after "$sent" "$created") $(after "$received" "$sent")")
   exits+=("$exit_ms")
   ports+=("$port_ms")
 done
-printf 'median exit -> create: %s ms (target <= 50)\n' "$(printf '%s\n' "${exits[@]}" | median)"
-printf 'median port -> fired:  %s ms (target <= 150)\n' "$(printf '%s\n' "${ports[@]}" | median)"
+exit_median=$(printf '%s\n' "${exits[@]}" | median)
+port_median=$(printf '%s\n' "${ports[@]}" | median)
+printf 'median exit -> create: %s ms (target <= 25)\n' "$exit_median"
+printf '  medians of its stages, ms: exit -> die event %s, -> received %s, -> loop %s, -> decided %s, -> acted on %s, -> create sent %s, -> created %s; Tugboat (die received -> create sent) %s\n' \
+  $(for c in 1 2 3 4 5 6 7 8; do printf '%s\n' "${stages[@]}" | awk -v c="$c" '{ print $c }' | grep -v '?' | median1; echo; done)
+printf 'median port -> fired:  %s ms (target <= 50)\n' "$port_median"
 cleanup
 
 write_probe_spec "$APP" probe > "$WORK/probe.yml"
 java -jar "$JAR" run "$WORK/probe.yml" > "$WORK/probe.log" 2>&1 &
 tugboat=$!
 for _ in $(seq 1 120); do
-  [ "$(grep -c '^.*started w' "$WORK/probe.log" || true)" -ge "$K" ] && break
+  [ "$(grep -c '^.*started w' "$WORK/probe.log" || true)" -ge "$PROBED" ] && break
   sleep 0.5
 done
-sleep 1
-before=$(dockerd_ticks); sleep "$WINDOW"; probing=$(( $(dockerd_ticks) - before ))
+sleep "$SETTLE"
+before=$(dockerd_ticks); own_before=$(ticks "$tugboat"); sleep "$WINDOW"
+probing=$(( $(dockerd_ticks) - before )); own=$(( $(ticks "$tugboat") - own_before ))
 kill -TERM "$tugboat"; wait "$tugboat" || true
 cleanup
 
 write_probe_spec "$APP-idle" idle > "$WORK/idle.yml"
 java -jar "$JAR" run "$WORK/idle.yml" --stop-after-start > /dev/null 2>&1 || true
-for i in $(seq 1 "$K"); do docker start "$(name "$APP-idle" "w$i")" >/dev/null; done
+for i in $(seq 1 "$PROBED"); do docker start "$(name "$APP-idle" "w$i")" >/dev/null; done
 before=$(dockerd_ticks); sleep "$WINDOW"; idle=$(( $(dockerd_ticks) - before ))
-printf 'dockerd CPU over %d s: %s%% of one core while probing %d ports every 50 ms, %s%% with the same containers idle (target < 5%%)\n' \
-  "$WINDOW" "$(cpu_percent "$probing")" "$K" "$(cpu_percent "$idle")"
+printf 'Tugboat CPU over %d s: %s%% of one core while probing %d ports (target < 2%%)\n' \
+  "$WINDOW" "$(cpu_percent "$own")" "$PROBED"
+printf 'dockerd CPU over %d s: %s%% of one core while Tugboat probes %d ports, %s%% with the same containers idle\n' \
+  "$WINDOW" "$(cpu_percent "$probing")" "$PROBED" "$(cpu_percent "$idle")"
 printf 'load average while measuring: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'FIGURE\ttrigger: exit -> subscriber create, median of %d\t%s ms\t-\t-\t<= 25 ms\n' "$K" "$exit_median"
+printf 'FIGURE\ttrigger: port accepting -> event fired, median of %d\t%s ms\t-\t-\t<= 50 ms\n' "$K" "$port_median"
+printf 'FIGURE\ttrigger: Tugboat CPU probing %d ports\t%s %%\t-\t-\t< 2 %%\n' "$PROBED" "$(cpu_percent "$own")"

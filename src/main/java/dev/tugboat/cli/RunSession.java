@@ -5,13 +5,14 @@ import dev.tugboat.events.InMemoryJournal;
 import dev.tugboat.orchestrator.Launcher;
 import dev.tugboat.orchestrator.Run;
 import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.orchestrator.RunTiming;
+import dev.tugboat.orchestrator.RunWorkers;
 import dev.tugboat.orchestrator.StartPlan;
 import dev.tugboat.orchestrator.SystemScheduler;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.trigger.TcpConnector;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,9 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the app reached started and was stopped on request; 1 when it failed.
  */
 final class RunSession {
-
-  /** Docker calls block for hundreds of ms on a busy engine; a start must not wait for a worker. */
-  private static final int WORKERS = 16;
 
   private final RunConsole console;
   private final boolean stopAfterStart;
@@ -38,14 +36,11 @@ final class RunSession {
 
   int run(String app, String runId, StartPlan plan, ContainerRuntime runtime, Launcher launcher)
       throws InterruptedException {
-    ExecutorService workers = Executors.newFixedThreadPool(WORKERS, task -> {
-      Thread thread = new Thread(task, "tugboat-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService workers = RunWorkers.pool("tugboat-worker");
     run = new Run(new Run.Setup(app, runId, plan, runtime, launcher, Clock.systemUTC(),
         new InMemoryJournal(console::say), workers, new SystemScheduler(),
-        TcpConnector.sockets(), this::onStatus));
+        TcpConnector.sockets(), this::onStatus, Run.DEFAULT_RESYNC_PERIOD,
+        RunTiming.fromSystemProperty()));
     Thread loop = new Thread(run::runLoop, "tugboat-loop");
     RunSignals signals = new RunSignals(() -> {
       signalled.set(true);

@@ -19,6 +19,7 @@ import dev.tugboat.events.FileJournal;
 import dev.tugboat.license.LicenseStore;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.orchestrator.RunWorkers;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.EngineDiagnostics;
 import dev.tugboat.runtime.VolumeArchive;
@@ -56,7 +57,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
 
   private final DaemonSetup setup;
   private final ContainerRuntime runtime;
-  private final ExecutorService workers = DaemonThreads.pool("tugboat-worker", 16);
+  private final ExecutorService workers = RunWorkers.pool("tugboat-worker");
   private final CommandQueue queue;
   private final EngineHealth engineHealth;
   private final EventLog events = new EventLog(10_000);

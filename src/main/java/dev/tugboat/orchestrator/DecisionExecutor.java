@@ -36,9 +36,11 @@ final class DecisionExecutor {
   private final EventBus bus;
   private final Launcher launcher;
   private final ProbedTriggers triggers;
+  private final RunTiming timing;
 
   DecisionExecutor(StartPlan plan, ContainerRuntime runtime, Executor workers,
-      LoopScheduler scheduler, EventBus bus, Launcher launcher, ProbedTriggers triggers) {
+      LoopScheduler scheduler, EventBus bus, Launcher launcher, ProbedTriggers triggers,
+      RunTiming timing) {
     this.plan = plan;
     this.runtime = runtime;
     this.workers = workers;
@@ -46,6 +48,7 @@ final class DecisionExecutor {
     this.bus = bus;
     this.launcher = launcher;
     this.triggers = triggers;
+    this.timing = timing;
   }
 
   void perform(Decision decision, RunState state) {
@@ -81,6 +84,7 @@ final class DecisionExecutor {
   }
 
   private void launch(ContainerKey key, RunState state) {
+    timing.launchPerformed(key);
     PreparedContainer prepared;
     try {
       prepared = launcher.prepare(key, state);
@@ -90,7 +94,9 @@ final class DecisionExecutor {
     }
     workers.execute(() -> {
       try {
+        timing.createSent(key);
         ContainerId id = runtime.create(prepared.config());
+        timing.createAnswered(key);
         bus.post(new RunEvent.ContainerCreated(key, id.value(), prepared.config().name()));
         if (!prepared.files().isEmpty()) {
           runtime.copyFiles(id, prepared.files());

@@ -37,12 +37,22 @@ public final class Run implements AutoCloseable {
       LoopScheduler scheduler,
       TcpConnector connector,
       Consumer<RunStatus> onStatus,
-      Duration resyncPeriod) {
+      Duration resyncPeriod,
+      RunTiming timing) {
 
     public Setup {
       if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
         throw new IllegalArgumentException("resync period must be positive, got " + resyncPeriod);
       }
+    }
+
+    /** Tracing no instants. */
+    public Setup(String app, String runId, StartPlan plan, ContainerRuntime runtime,
+        Launcher launcher, Clock clock, Journal journal, Executor workers,
+        LoopScheduler scheduler, TcpConnector connector, Consumer<RunStatus> onStatus,
+        Duration resyncPeriod) {
+      this(app, runId, plan, runtime, launcher, clock, journal, workers, scheduler, connector,
+          onStatus, resyncPeriod, RunTiming.NONE);
     }
 
     /** Looking at Docker every {@link #DEFAULT_RESYNC_PERIOD}. */
@@ -70,9 +80,9 @@ public final class Run implements AutoCloseable {
     this.setup = setup;
     DecisionExecutor executor = new DecisionExecutor(setup.plan(), setup.runtime(), setup.workers(),
         setup.scheduler(), bus, setup.launcher(),
-        new ProbedTriggers(setup.runtime(), setup.connector()));
+        new ProbedTriggers(setup.runtime(), setup.connector()), setup.timing());
     this.loop = new RunLoop(setup.app(), setup.runId(), setup.plan(), setup.clock(), bus,
-        setup.journal(), executor, setup.onStatus());
+        setup.journal(), executor, setup.onStatus(), setup.timing());
     this.connection = new RunConnection(setup, bus, loop::ended);
     this.resync = new PeriodicResync(setup, bus, loop::lastSequence, connection::reconnecting,
         loop::ended);

@@ -115,7 +115,8 @@ final class RunConnection implements AutoCloseable {
   }
 
   private RuntimeEventBridge bridge() {
-    return new RuntimeEventBridge(setup.runtime(), bus, setup.workers(), this::streamEnded);
+    return new RuntimeEventBridge(setup.runtime(), bus, setup.workers(), this::streamEnded,
+        setup.timing());
   }
 
   private EventFilter filter() {

@@ -32,13 +32,14 @@ public final class RunLoop {
   private final Journal journal;
   private final DecisionExecutor executor;
   private final Consumer<RunStatus> onStatus;
+  private final RunTiming timing;
   private RunState state;
   private long sequence;
   private UnjournalledStep unjournalled;
   private volatile RunStatus status;
 
   RunLoop(String app, String runId, StartPlan plan, Clock clock, EventBus bus, Journal journal,
-      DecisionExecutor executor, Consumer<RunStatus> onStatus) {
+      DecisionExecutor executor, Consumer<RunStatus> onStatus, RunTiming timing) {
     this.app = app;
     this.plan = plan;
     this.planner = new Planner(plan);
@@ -47,6 +48,7 @@ public final class RunLoop {
     this.journal = journal;
     this.executor = executor;
     this.onStatus = onStatus;
+    this.timing = timing;
     this.state = RunState.initial(runId, plan, clock.instant());
     this.status = StatusView.of(app, plan, state, 0, clock.instant());
   }
@@ -61,13 +63,29 @@ public final class RunLoop {
       throw new IllegalStateException("the loop is paused until its journal can be written");
     }
     Instant now = clock.instant();
+    if (event instanceof RunEvent.ContainerExited exited) {
+      timing.exitHandled(exited.containerId());
+    }
     if (event instanceof RunEvent.InstancesResynced look && look.afterSequence() != sequence) {
       return; // something happened while Docker was looked at: the next period looks again
     }
     Planner.Step step = planner.decide(state, event, now);
+    if (event instanceof RunEvent.ContainerExited exited) {
+      timing.exitDecided(exited.containerId());
+    }
     if (event instanceof RunEvent.InstancesResynced && step.decisions().isEmpty()
         && step.state().equals(state)) {
       return; // found nothing new: a journal line per period would grow without end
+    }
+    if (event instanceof RunEvent.ProbeResult && onlyProbesAgain(step)) {
+      // A probe that saw what the one before saw, asked again: a port probed every 50 ms would
+      // write 40 journal lines and publish 20 statuses a second that say nothing new, and keep
+      // the loop from the events that do (a container's exit). Lost with the daemon, nothing is
+      // missing: the replayed state is the same, and the resumed run probes again.
+      for (Decision decision : step.decisions()) {
+        executor.perform(decision, state);
+      }
+      return;
     }
     long eventSequence = ++sequence;
     List<JournalEntry> entries = new ArrayList<>();
@@ -116,6 +134,16 @@ public final class RunLoop {
   /** True while a step waits for the journal: nothing is handled or acted on until it is written. */
   public boolean paused() {
     return unjournalled != null;
+  }
+
+  /** The step changes nothing but asks its probe again. */
+  private boolean onlyProbesAgain(Planner.Step step) {
+    for (Decision decision : step.decisions()) {
+      if (!(decision instanceof Decision.Probe)) {
+        return false;
+      }
+    }
+    return step.state().equals(state);
   }
 
   /**

@@ -28,15 +28,17 @@ final class RuntimeEventBridge implements RuntimeEventListener {
   private final EventBus bus;
   private final Executor inspectors;
   private final Consumer<String> onLost;
+  private final RunTiming timing;
   private volatile String endMessage;
 
   /** {@code onLost} hears why the stream ended when it broke or the engine ended it. */
   RuntimeEventBridge(ContainerRuntime runtime, EventBus bus, Executor inspectors,
-      Consumer<String> onLost) {
+      Consumer<String> onLost, RunTiming timing) {
     this.runtime = runtime;
     this.bus = bus;
     this.inspectors = inspectors;
     this.onLost = onLost;
+    this.timing = timing;
   }
 
   /** Whether this stream broke or the engine ended it (closing it ourselves is neither). */
@@ -55,6 +57,7 @@ final class RuntimeEventBridge implements RuntimeEventListener {
       Optional<ContainerKey> key = InstanceLabels.keyOf(started.container().labels());
       key.ifPresent(k -> inspectors.execute(() -> bus.post(startedEvent(k, started))));
     } else if (event instanceof RuntimeEvent.Died died) {
+      timing.dieReceived(id, died.time());
       bus.post(new RunEvent.ContainerExited(id, died.exitCode(), died.time()));
     } else if (event instanceof RuntimeEvent.Destroyed) {
       bus.post(new RunEvent.ContainerRemoved(id));

@@ -80,7 +80,8 @@ class DecisionDispatchTest {
     };
     TcpConnector refused = (address, port, timeout) -> TcpConnector.Answer.REFUSED;
     DecisionExecutor executor = new DecisionExecutor(Plans.migration(), runtime, workers::add,
-        new ManualScheduler(clock), new EventBus(), launcher, new ProbedTriggers(runtime, refused));
+        new ManualScheduler(clock), new EventBus(), launcher, new ProbedTriggers(runtime, refused),
+        RunTiming.NONE);
 
     for (Decision decision : samples()) {
       assertThatCode(() -> executor.perform(decision, run.state))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.ProbeOutcome;
+import dev.tugboat.events.RunEvent;
 import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.HealthStatus;
 import dev.tugboat.trigger.TriggerKind;
@@ -39,6 +41,22 @@ class RunLoopTriggersTest {
             "exec db-postgres pg_isready -q", "exec db-postgres pg_isready -q");
     assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
     assertThat(run.status().message()).isEqualTo("started in 6.0 s");
+  }
+
+  @Test
+  void aPortProbedUntilItListensJournalsWhatItSawOnlyWhenThatChanged() {
+    LoopHarness run = new LoopHarness(pair(TriggerSpec.of(TriggerKind.PORT_LISTEN, "5432")));
+    run.runtime.scriptNamed("db-postgres").opensPortAfter(5432, Duration.ofSeconds(3));
+
+    run.start().advance(Duration.ofSeconds(5));
+
+    // Probed every 50 ms for 3 s, refused each time: one record of the refusal, then the answer.
+    assertThat(run.journal.entries()).filteredOn(e -> e.record() instanceof RunEvent.ProbeResult)
+        .extracting(e -> ((RunEvent.ProbeResult) e.record()).outcome().status())
+        .containsExactly(ProbeOutcome.Status.PENDING, ProbeOutcome.Status.PASSED);
+    assertThat(run.status().events().get(0).lastSeen()).endsWith(":5432 accepted a connection");
+    assertThat(run.container(APP).state()).isEqualTo("running");
+    assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
   }
 
   @Test
