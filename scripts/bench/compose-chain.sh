@@ -1,4 +1,23 @@
 #!/usr/bin/env bash
+# Tugboat against docker-compose and a bare shell script on an event chain, each run from nothing.
+#
+# CHAIN=busybox (the default): the 3-step chain of busybox containers (tugboat-test/busybox:1 from
+# scripts/build-images.sh): a store that listens on a port after 1 s, a one-shot setup of 1 s
+# started once the store listens, then a web container started once the setup exited 0. Timed from
+# launch to Docker's own `start` event of the web container (`docker events`), for:
+#   tugboat   `scripts/tugboat run SPEC` (the first, untimed, run makes its class data archive)
+#   compose   docker-compose (Debian's 1.29): a health check on the store every 100 ms, depends_on
+#             conditions service_healthy and service_completed_successfully
+#   shell     docker run -d store; docker exec store nc 127.0.0.1 7000 until it connects (every
+#             100 ms); docker run --rm setup; docker run -d web
+#   warm      `scripts/tugboat restart` of the same app served by a running `tugboat serve` (the
+#             app stopped first, untimed)
+# RUNS runs of each, taking turns; prints each run, the medians and the ratios, and FIGURE lines.
+#   scripts/bench/compose-chain.sh            RUNS=5
+#   RUNS=3 WARM=off scripts/bench/compose-chain.sh   (quicker)
+#
+# CHAIN=migration: the migration chain (PostgreSQL ready -> migration -> app answering /health)
+# against docker-compose, as before:
 # Times the migration chain (PostgreSQL ready -> migration -> app answering /health) with Debian's
 # docker-compose, the peer, and with Tugboat on the same images: each run starts from nothing (a new
 # database volume, so PostgreSQL initializes) and ends when /health answers 200 on the published
@@ -162,7 +181,7 @@ describe() {
   [ "$failed" = 0 ] || printf ' (%s failed)' "$failed"
 }
 
-main() {
+main_migration() {
   ensure_compose
   scripts/build-demo-images.sh 2>/dev/null
   WORK=$(mktemp -d)
@@ -185,7 +204,25 @@ main() {
   tugboat_result=$(summary tugboat)
   printf 'tugboat (%s): %s (start until /health is 200)\n' "$tugboat" "$(describe "$tugboat_result")"
   printf 'ratio of medians tugboat/docker-compose: %s\n' \
-    "$(awk -v t="${tugboat_result%% *}" -v c="${compose_result%% *}" 'BEGIN { if (t == "-" || c == "-") print "-"; else printf "%.2f", t / c }')"
+    "$(ratio "${tugboat_result%% *}" "${compose_result%% *}")"
+  figure "migration chain: tugboat run / compose" "${tugboat_result%% *}" "${compose_result%% *}" "-"
 }
 
-main "$@"
+# The ratio of two medians, or "-" when one is missing.
+ratio() { awk -v t="$1" -v c="$2" 'BEGIN { if (t == "-" || c == "-" || c == 0) print "-"; else printf "%.2f", t / c }'; }
+
+# FIGURE<TAB>name<TAB>tugboat<TAB>baseline<TAB>ratio<TAB>target, seconds with their unit.
+figure() {
+  local name=$1 t=$2 b=$3 target=$4 tv bv
+  tv=$([ "$t" = - ] && echo - || echo "$t s")
+  bv=$([ "$b" = - ] && echo - || echo "$b s")
+  printf 'FIGURE\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tv" "$bv" "$(ratio "$t" "$b")" "$target"
+}
+
+. scripts/bench/compose/busybox-chain.bash
+
+case "${CHAIN:-busybox}" in
+  busybox) main_busybox "$@" ;;
+  migration) main_migration "$@" ;;
+  *) log "CHAIN is busybox or migration, not ${CHAIN}"; exit 2 ;;
+esac

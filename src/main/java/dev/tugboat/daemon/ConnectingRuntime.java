@@ -25,11 +25,13 @@ import java.util.function.Supplier;
 
 /**
  * A container runtime that is still being made: the Docker client takes a second or more to load,
- * so the daemon makes it while the API comes up, and the first call waits for it.
+ * so the daemon makes it while the API comes up, and the first call waits for it; a ping, meanwhile,
+ * may be answered another way ({@code /healthz} asks one as soon as the API listens).
  */
 final class ConnectingRuntime implements ContainerRuntime {
 
   private final CompletableFuture<? extends ContainerRuntime> connecting;
+  private final Optional<Runnable> pingWhileConnecting;
 
   ConnectingRuntime(Supplier<? extends ContainerRuntime> connect) {
     this(CompletableFuture.supplyAsync(connect));
@@ -37,7 +39,17 @@ final class ConnectingRuntime implements ContainerRuntime {
 
   /** {@code connecting}: the runtime being made, shared with what else needs its client. */
   ConnectingRuntime(CompletableFuture<? extends ContainerRuntime> connecting) {
+    this(connecting, Optional.empty());
+  }
+
+  /**
+   * As above; {@code pingWhileConnecting} pings the same engine without the client (returning when
+   * it answers, throwing as {@link #ping()} does when not) until the client is made.
+   */
+  ConnectingRuntime(CompletableFuture<? extends ContainerRuntime> connecting,
+      Optional<Runnable> pingWhileConnecting) {
     this.connecting = connecting;
+    this.pingWhileConnecting = pingWhileConnecting;
   }
 
   /** The engine client once it is made; waits for it. */
@@ -54,6 +66,10 @@ final class ConnectingRuntime implements ContainerRuntime {
 
   @Override
   public void ping() {
+    if (!connecting.isDone() && pingWhileConnecting.isPresent()) {
+      pingWhileConnecting.get().run();
+      return;
+    }
     runtime().ping();
   }
 

@@ -5,6 +5,7 @@ import dev.tugboat.api.ApiServer;
 import dev.tugboat.config.HostAddressDetector;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.runtime.docker.DockerRuntime;
+import dev.tugboat.runtime.docker.SocketPing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -55,7 +56,9 @@ public final class Daemon {
     }
     CompletableFuture<DockerRuntime> docker = CompletableFuture.supplyAsync(
         () -> DockerRuntime.connect(config.dockerHost()));
-    ConnectingRuntime runtime = new ConnectingRuntime(docker);
+    // The engine answers /healthz before its client is made: a ping needs no client.
+    ConnectingRuntime runtime = new ConnectingRuntime(docker,
+        SocketPing.of(config.dockerHost(), EngineHealth.SLOW).map(ping -> ping::ping));
     String token;
     try {
       token = ApiToken.loadOrCreate(config.stateDir(), new SecureRandom(), Clock.systemUTC(),
