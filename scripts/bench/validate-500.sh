@@ -4,8 +4,13 @@
 # `tugboat validate` on it: wall time, CPU time (user + system, which other load on the machine
 # disturbs less than wall time) and peak resident memory of each run, then the medians. A run of
 # `tugboat --version` is timed first: the JVM's own start-up, to subtract.
+# Three ways, alternated in each round: `scripts/tugboat validate` as shipped; java with the flags
+# scripts/tugboat gives short-lived commands (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and no class
+# data sharing archive of the jar; the same with an archive made here of a validate run
+# (-XX:ArchiveClassesAtExit). The last lines are the figures. Target: <= 1.0 s wall.
 #
-#   scripts/bench/validate-500.sh              5 runs
+#   scripts/bench/validate-500.sh              5 rounds
+#   RUNS=3 scripts/bench/validate-500.sh       a quick run
 #   RUNS=9 CONTAINERS=2000 scripts/bench/validate-500.sh
 #
 # Builds target/tugboat.jar first when it is missing.
@@ -117,14 +122,38 @@ measure() {
     END { printf "%.2f %.2f %d\n", wall, cpu, kb }' "$work/time.txt"
 }
 
-read -r wall cpu kb < <(measure java -jar "$JAR" --version)
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+java "${flags[@]}" -XX:ArchiveClassesAtExit="$work/validate.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -jar "$JAR" validate "$spec" >/dev/null 2>&1 || true
+[ -s "$work/validate.jsa" ] || log "java made no archive; the archive runs run without one"
+
+read -r wall cpu kb < <(measure java "${flags[@]}" -jar "$JAR" --version)
 printf 'JVM start-up (tugboat --version): wall %.2f s, cpu %.2f s, peak RSS %d MiB\n' "$wall" "$cpu" "$(( kb / 1024 ))"
-walls=() cpus=() rss=()
+ways=(script plain archive)
+declare -A walls cpus rss
 for (( run = 1; run <= RUNS; run++ )); do
-  read -r wall cpu kb < <(measure java -jar "$JAR" validate "$spec")
-  printf 'run %d: wall %.2f s, cpu %.2f s, peak RSS %d MiB\n' "$run" "$wall" "$cpu" "$(( kb / 1024 ))"
-  walls+=("$wall") cpus+=("$cpu") rss+=("$kb")
+  for way in "${ways[@]}"; do
+    case $way in
+      script) cmd=(scripts/tugboat validate "$spec") ;;
+      plain) cmd=(java "${flags[@]}" -jar "$JAR" validate "$spec") ;;
+      archive) cmd=(java "${flags[@]}" -XX:SharedArchiveFile="$work/validate.jsa" -Xlog:cds=off
+                    -Xlog:cds+dynamic=off -jar "$JAR" validate "$spec") ;;
+    esac
+    read -r wall cpu kb < <(TUGBOAT_JAR="$JAR" measure "${cmd[@]}")
+    printf 'run %d %-8s wall %.2f s, cpu %.2f s, peak RSS %d MiB\n' "$run" "$way:" "$wall" "$cpu" "$(( kb / 1024 ))"
+    walls[$way]+="$wall " cpus[$way]+="$cpu " rss[$way]+="$kb "
+  done
 done
-printf 'median of %d runs (%d containers): wall %.2f s, cpu %.2f s, peak RSS %d MiB (load average %s)\n' \
-  "$RUNS" "$CONTAINERS" "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" \
-  "$(( $(printf '%s\n' "${rss[@]}" | median | cut -d. -f1) / 1024 ))" "$(cut -d' ' -f1 /proc/loadavg)"
+load=$(cut -d' ' -f1 /proc/loadavg)
+med() { printf '%s\n' $1 | median; }
+for way in "${ways[@]}"; do
+  printf 'median of %d runs, %s (%d containers): wall %.2f s, cpu %.2f s, peak RSS %d MiB (load average %s)\n' \
+    "$RUNS" "$way" "$CONTAINERS" "$(med "${walls[$way]}")" "$(med "${cpus[$way]}")" \
+    "$(( $(med "${rss[$way]}" | cut -d. -f1) / 1024 ))" "$load"
+done
+printf 'FIGURE\tvalidate %d containers: scripts/tugboat validate (wall)\t%.2f s\t-\t-\t<= 1.00 s\n' \
+  "$CONTAINERS" "$(med "${walls[script]}")"
+printf 'FIGURE\tvalidate %d containers: no archive (wall)\t%.2f s\t-\t-\t<= 1.00 s\n' \
+  "$CONTAINERS" "$(med "${walls[plain]}")"
+printf 'FIGURE\tvalidate %d containers: with a CDS archive (wall)\t%.2f s\t-\t-\t<= 1.00 s\n' \
+  "$CONTAINERS" "$(med "${walls[archive]}")"
