@@ -112,11 +112,15 @@ final class DecisionExecutor {
    * A start the engine did not answer within its deadline may still be carried out: a busy engine
    * given hundreds of containers at once answers some starts late, and failing the app for that
    * left it failed with its containers running. As for a stop, the start is asked again with the
-   * reconnection's back-off until the engine answers (starting a running container is harmless);
-   * the start event tells the loop when it ran.
+   * reconnection's back-off until the engine answers; the start event tells the loop when it ran.
+   * A start the engine carried out is never asked again: an ephemeral container may already have
+   * run and exited, and starting it again would run a migration twice.
    */
   private void startOnce(ContainerKey key, ContainerId id, int attempt) {
     try {
+      if (attempt > 0 && wasStarted(id)) {
+        return;
+      }
       runtime.start(id);
     } catch (RuntimeFailure e) {
       if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
@@ -126,6 +130,11 @@ final class DecisionExecutor {
       }
       bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
     }
+  }
+
+  /** Whether the engine ran the container since its create: any state but created says so. */
+  private boolean wasStarted(ContainerId id) {
+    return runtime.inspect(id).map(info -> info.state() != ContainerState.CREATED).orElse(false);
   }
 
   /**

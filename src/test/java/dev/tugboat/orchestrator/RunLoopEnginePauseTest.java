@@ -48,4 +48,23 @@ class RunLoopEnginePauseTest {
     assertThat(run.container(key).state()).isEqualTo("running");
     assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
   }
+
+  @Test
+  void anEphemeralContainerWhoseStartWasCarriedOutButAnsweredLateRunsOnce() {
+    LoopHarness run = LoopHarness.migration();
+    run.runtime.scriptNamed("db-migration-pythonapp") // a script replaces the migration's own
+        .startsButAnswersLate(RuntimeFailure.engineDidNotAnswer(
+            run.runtime.hostFacts().engineHost(), "start", Duration.ofSeconds(15)), 1)
+        .exitsAfter(Duration.ofMillis(300), 0);
+
+    run.start();
+    for (int i = 0; i < 40; i++) {
+      run.advance(Duration.ofMillis(500));
+    }
+
+    assertThat(run.runtime.history()).as("the migration ran and exited before the answer came:"
+        + " started again, it would run twice").filteredOn(h -> h.equals("start db-migration-pythonapp"))
+        .hasSize(1);
+    assertThat(run.status().state()).isEqualTo(AppPhase.STARTED);
+  }
 }

@@ -36,6 +36,8 @@ public final class ContainerScript {
   Optional<RuntimeFailure> startFailure = Optional.empty();
   /** How many more starts fail with {@link #startFailure}; negative: every one. */
   int startFailuresLeft = -1;
+  Optional<RuntimeFailure> lateStartAnswer = Optional.empty();
+  int lateStartAnswersLeft;
   boolean ignoresSigterm;
 
   ContainerScript(Predicate<ContainerConfig> matcher) {
@@ -91,6 +93,16 @@ public final class ContainerScript {
   public ContainerScript failsToStart(RuntimeFailure failure, int times) {
     startFailure = Optional.of(failure);
     startFailuresLeft = times;
+    return this;
+  }
+
+  /**
+   * The first {@code times} starts are carried out but answered with {@code failure}: an engine so
+   * busy that its answer came after the caller's deadline.
+   */
+  public ContainerScript startsButAnswersLate(RuntimeFailure failure, int times) {
+    lateStartAnswer = Optional.of(failure);
+    lateStartAnswersLeft = times;
     return this;
   }
 

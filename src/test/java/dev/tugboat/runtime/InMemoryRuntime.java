@@ -335,6 +335,10 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     }
     lifecycle.start(c);
     runDue(now());
+    if (c.script.lateStartAnswer.isPresent() && c.script.lateStartAnswersLeft > 0) {
+      c.script.lateStartAnswersLeft--;
+      throw c.script.lateStartAnswer.get();
+    }
   }
 
   @Override
