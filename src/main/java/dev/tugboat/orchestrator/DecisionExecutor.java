@@ -37,6 +37,7 @@ final class DecisionExecutor {
   private final Launcher launcher;
   private final ProbedTriggers triggers;
   private final RunTiming timing;
+  private volatile RunState current;
 
   DecisionExecutor(StartPlan plan, ContainerRuntime runtime, Executor workers,
       LoopScheduler scheduler, EventBus bus, Launcher launcher, ProbedTriggers triggers,
@@ -247,6 +248,11 @@ final class DecisionExecutor {
     }
   }
 
+  /** The loop's state after its latest step that changed it: what a probe asks again on. */
+  void stateIs(RunState state) {
+    current = state;
+  }
+
   private void probe(Decision.Probe probe, RunState state) {
     PlannedEvent event = plan.event(probe.event());
     Trigger trigger = triggers.of(event.trigger());
@@ -255,11 +261,31 @@ final class DecisionExecutor {
         .filter(instance -> instance.phase() != dev.tugboat.events.InstancePhase.SKIPPED)
         .map(InstanceState::observe)
         .toList();
-    Runnable check = () -> workers.execute(() -> bus.post(new RunEvent.ProbeResult(event.name(),
-        InstanceOutcomes.combine(event.trigger().kind(), publishers.stream()
-            .map(publisher -> safely(() -> trigger.check(publisher)))
-            .toList()))));
-    scheduler.schedule(probe.delay(), check);
+    String seen = state.event(event.name()).lastSeen();
+    scheduler.schedule(probe.delay(), () -> workers.execute(() ->
+        probeUntilChanged(event, trigger, publishers, state, seen,
+            event.trigger().kind().probeInterval())));
+  }
+
+  /**
+   * Asks the probe until its answer differs from what the loop last saw, or the loop's state moved
+   * on (a container exited, an address came): only then does the loop hear of it. A port refused
+   * every 50 ms, told to the loop each time, cost a step of the loop and a thread hand-off per answer
+   * (10 ports: 200 a second, a tenth of a core); asked again here, only the connect remains. The
+   * answer it stops on is the one the loop would have planned from, so it decides as it did.
+   */
+  private void probeUntilChanged(PlannedEvent event, Trigger trigger,
+      List<Observation> publishers, RunState decidedOn, String seen, java.time.Duration interval) {
+    ProbeOutcome outcome = InstanceOutcomes.combine(event.trigger().kind(), publishers.stream()
+        .map(publisher -> safely(() -> trigger.check(publisher)))
+        .toList());
+    if (outcome.status() == ProbeOutcome.Status.PENDING && outcome.lastSeen().equals(seen)
+        && current == decidedOn && !interval.isZero()) {
+      scheduler.schedule(interval, () -> workers.execute(() ->
+          probeUntilChanged(event, trigger, publishers, decidedOn, seen, interval)));
+      return;
+    }
+    bus.post(new RunEvent.ProbeResult(event.name(), outcome));
   }
 
   private void checkReady(Decision.CheckReady decision, RunState state) {

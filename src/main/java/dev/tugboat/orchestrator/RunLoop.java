@@ -123,6 +123,7 @@ public final class RunLoop {
     unjournalled = null;
     Planner.Step step = pending.step();
     state = step.state();
+    executor.stateIs(state);
     status = StatusView.of(app, plan, state, pending.lastSequence(), pending.decidedAt());
     for (Decision decision : step.decisions()) {
       executor.perform(decision, state);
