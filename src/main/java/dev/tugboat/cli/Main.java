@@ -1,6 +1,7 @@
 package dev.tugboat.cli;
 
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +39,21 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Optional<ServeCommand> serve = PlainServeArguments.parse(args);
+    if (serve.isPresent()) {
+      System.exit(serveWithoutPicocli(serve.get()));
+    }
     System.exit(commandLine(args).execute(args));
+  }
+
+  /** As picocli runs a command: what it throws is printed, and the exit status is 1. */
+  private static int serveWithoutPicocli(ServeCommand serve) {
+    try {
+      return serve.call();
+    } catch (Exception e) {
+      e.printStackTrace();
+      return 1;
+    }
   }
 
   /** The configured command line, shared by {@link #main} and tests that run commands in-process. */
