@@ -47,8 +47,12 @@ class DockerCallsTest {
 
   @Test
   void aCallThatEndedNoLongerCountsAgainstTheBoundWhenItsCallerGoesOn() {
-    for (int i = 0; i < 1000; i++) {
-      assertThat(calls.ask("ping", () -> "OK")).isEqualTo("OK");
+    // a deadline no busy machine reaches: what is tested is the bound of one, not the deadline
+    try (DockerCalls patient = new DockerCalls("unix:///silent.sock",
+        new DockerDeadlines(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1), 1))) {
+      for (int i = 0; i < 1000; i++) {
+        assertThat(patient.ask("ping", () -> "OK")).isEqualTo("OK");
+      }
     }
   }
 
