@@ -102,7 +102,8 @@ done
     # a target without a unit is a ratio's; one with a unit (s, ms, MB, %) is Tugboat's own value
     judged=$tugboat
     if [ "$ratio" != - ] && [[ $target =~ ^[\<\>=\ ]*[0-9.]+$ ]]; then judged=$ratio; fi
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$figure" "$tugboat" "$baseline" "$ratio" "$target" "$(met "$judged" "$target")"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$figure" "$tugboat" "$baseline" "$ratio" "$target" \
+      "$([ "$target" = - ] && echo - || met "$judged" "$target")"
   done <"$rows"
   for name in "${failed[@]}"; do
     printf '| %s | failed: see %s/%s.err | | | | no |\n' "$name" "$OUT" "$name"

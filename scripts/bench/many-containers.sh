@@ -82,13 +82,15 @@ compose_file_of() {
   done
 }
 
+# Asks each container's own state: the engine's list (docker ps) is updated only after the die
+# event, so for a moment it shows running what has exited, after Docker's own stop as after ours.
 running_labelled() {
-  docker ps -q --filter "label=$1" --filter status=running | wc -l
+  docker ps -aq --filter "label=$1" | xargs -r docker inspect -f '{{.State.Running}}' | grep -c true || true
 }
 
 # Each round sets took_start and took_stop (seconds); no subshell, so the cleanup sees what to remove.
 tugboat_round() {
-  local n=$1 began started began_stop stopped deadline=$((SECONDS + 600))
+  local n=$1 began started began_stop stopped status deadline=$((SECONDS + 600))
   app=$PREFIX-t$n-$2
   spec_of "$n" >"$WORK/spec.yml"
   began=$(now)
@@ -111,11 +113,15 @@ tugboat_round() {
   sleep 2
   began_stop=$(now)
   kill -TERM "$pid"
-  wait "$pid" || true
+  status=0
+  wait "$pid" || status=$?
   stopped=$(now)
   pid=
   if [ "$(running_labelled "dev.tugboat.app=$app")" -ne 0 ]; then
-    log "containers still run after tugboat run exited"
+    log "containers still run after tugboat run exited (exit status $status):"
+    docker ps -aq --filter "label=dev.tugboat.app=$app" \
+      | xargs -r docker inspect -f '  {{.Name}} {{.State.Status}} started {{.State.StartedAt}} finished {{.State.FinishedAt}}' >&2
+    tail -n 30 "$WORK/run.log" >&2
     exit 1
   fi
   remove_labelled "dev.tugboat.app=$app"
