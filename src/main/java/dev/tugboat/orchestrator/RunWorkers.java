@@ -2,7 +2,7 @@ package dev.tugboat.orchestrator;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
  * container's exit waits for its start to be seen: exit -> subscriber create took seconds under
  * load. So the pool grows to as many threads as the Docker client lets calls wait at once (64;
  * past that a call fails at once rather than waiting), and idle threads end.
+ *
+ * <p>A task goes to a thread that is idle before a new thread is made (a plain pool of 64 core
+ * threads makes a thread for each of its first 64 tasks, however short): the threads are as many
+ * as the work in flight at once, which a daemon probing ten ports keeps at one or two.
  */
 public final class RunWorkers {
 
@@ -21,15 +25,37 @@ public final class RunWorkers {
 
   private RunWorkers() {}
 
-  /** Daemon threads named {@code name}, made when there is work and ended when idle. */
+  /** Daemon threads named {@code name}, made when no idle one can take the work, ended when idle. */
   public static ExecutorService pool(String name) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, IDLE.toMillis(),
-        TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+    HandOffQueue queue = new HandOffQueue();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, IDLE.toMillis(),
+        TimeUnit.MILLISECONDS, queue, task -> {
           Thread thread = new Thread(task, name);
           thread.setDaemon(true);
           return thread;
+        }, (task, executor) -> {
+          // every thread is busy: the work waits its turn, unless the pool was shut down
+          if (executor.isShutdown()) {
+            throw new java.util.concurrent.RejectedExecutionException(
+                name + " is shut down; not run: " + task);
+          }
+          queue.enqueue(task);
         });
-    pool.allowCoreThreadTimeOut(true);
     return pool;
+  }
+
+  /**
+   * Offers a task only to a thread already waiting for one, so the pool makes a new thread when
+   * none is idle; tasks refused for want of threads are added to it by the pool's rejection.
+   */
+  private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+    @Override
+    public boolean offer(Runnable task) {
+      return tryTransfer(task);
+    }
+
+    void enqueue(Runnable task) {
+      super.offer(task);
+    }
   }
 }
