@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
  * holds a start for seconds; with 16 threads, ten such starts and the inspects behind them made a
  * fired event's create and a started container's inspect wait in the queue, and a quick
  * container's exit waits for its start to be seen: exit -> subscriber create took seconds under
- * load. So the pool grows to as many threads as the Docker client lets calls wait at once (64;
- * past that a call fails at once rather than waiting), and idle threads end.
+ * load. So the pool grows to 32 threads, and idle threads end. Not to 64: that is as many calls
+ * as the Docker client lets wait at once, past which a call fails at once, and the loop, the
+ * engine's event stream and the API ask the engine too (200 containers launched at once failed
+ * their last creates so).
  *
  * <p>A task goes to a thread that is idle before a new thread is made (a plain pool of 64 core
  * threads makes a thread for each of its first 64 tasks, however short): the threads are as many
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunWorkers {
 
-  static final int MAX_THREADS = 64;
+  static final int MAX_THREADS = 32;
   private static final Duration IDLE = Duration.ofSeconds(30);
 
   private RunWorkers() {}

@@ -52,7 +52,7 @@ class RunWorkersTest {
           finished.countDown();
         });
       }
-      assertThat(started.await(10, TimeUnit.SECONDS)).as("64 run at once").isTrue();
+      assertThat(started.await(10, TimeUnit.SECONDS)).as("as many as the bound run at once").isTrue();
       assertThat(((ThreadPoolExecutor) pool).getPoolSize()).isEqualTo(RunWorkers.MAX_THREADS);
       release.countDown();
       assertThat(finished.await(10, TimeUnit.SECONDS)).as("the 10 beyond ran in turn").isTrue();
