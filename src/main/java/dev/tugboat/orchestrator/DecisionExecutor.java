@@ -17,6 +17,7 @@ import dev.tugboat.trigger.Trigger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Acts, does not decide: carries out the planner's decisions. Called on the loop thread; anything
@@ -102,7 +103,7 @@ final class DecisionExecutor {
         if (!prepared.files().isEmpty()) {
           runtime.copyFiles(id, prepared.files());
         }
-        startOnce(key, id, 0);
+        startOnce(key, id);
       } catch (RuntimeFailure e) {
         bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
       }
@@ -117,20 +118,12 @@ final class DecisionExecutor {
    * A start the engine carried out is never asked again: an ephemeral container may already have
    * run and exited, and starting it again would run a migration twice.
    */
-  private void startOnce(ContainerKey key, ContainerId id, int attempt) {
-    try {
-      if (attempt > 0 && wasStarted(id)) {
-        return;
+  private void startOnce(ContainerKey key, ContainerId id) {
+    untilAnswered(0, attempt -> {
+      if (attempt == 0 || !wasStarted(id)) {
+        runtime.start(id);
       }
-      runtime.start(id);
-    } catch (RuntimeFailure e) {
-      if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
-        scheduler.schedule(RunConnection.backoff(attempt),
-            () -> workers.execute(() -> startOnce(key, id, attempt + 1)));
-        return;
-      }
-      bus.post(new RunEvent.LaunchFailed(key, e.getMessage()));
-    }
+    }, failure -> bus.post(new RunEvent.LaunchFailed(key, failure.getMessage())));
   }
 
   /** Whether the engine ran the container since its create: any state but created says so. */
@@ -195,26 +188,19 @@ final class DecisionExecutor {
    */
   private void stop(Decision.Stop stop, String containerId) {
     if (stop.timeout().isZero()) {
-      workers.execute(() -> stopOnce(stop, containerId, 0));
+      workers.execute(() -> stopOnce(stop, containerId));
     } else {
       scheduler.schedule(stop.timeout(),
           () -> bus.post(new RunEvent.StopTimedOut(stop.container(), containerId)));
-      workers.execute(() -> signalOnce(stop, containerId, 0));
+      workers.execute(() -> signalOnce(stop, containerId));
     }
   }
 
-  private void signalOnce(Decision.Stop stop, String containerId, int attempt) {
-    try {
-      runtime.signalStop(ContainerId.of(containerId));
-    } catch (RuntimeFailure e) {
-      if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
-        scheduler.schedule(RunConnection.backoff(attempt),
-            () -> workers.execute(() -> signalOnce(stop, containerId, attempt + 1)));
-        return;
-      }
-      stopFailed(stop, containerId, e);
-    }
+  private void signalOnce(Decision.Stop stop, String containerId) {
+    untilAnswered(0, attempt -> runtime.signalStop(ContainerId.of(containerId)),
+        failure -> stopFailed(stop, containerId, failure));
   }
+
 
   /**
    * A container that is gone cannot run: it is reported removed, as Docker's destroy event would,
@@ -234,19 +220,37 @@ final class DecisionExecutor {
    * still run, so it is not taken as stopped. The stop is asked again, with the reconnection's
    * back-off, until the engine answers; the container's exit, seen first, makes a late answer moot.
    */
-  private void stopOnce(Decision.Stop stop, String containerId, int attempt) {
-    try {
+  private void stopOnce(Decision.Stop stop, String containerId) {
+    untilAnswered(0, attempt -> {
       runtime.stop(ContainerId.of(containerId), stop.timeout());
       bus.post(new RunEvent.StopCompleted(stop.container(), ""));
+    }, failure -> stopFailed(stop, containerId, failure));
+  }
+
+  /**
+   * Makes {@code call} (told which attempt it is); an engine that does not answer (paused,
+   * restarting, too busy to answer in time) is asked again with the reconnection's back-off until
+   * it does, and any other failure goes to {@code failed}.
+   */
+  private void untilAnswered(int attempt, EngineCall call, Consumer<RuntimeFailure> failed) {
+    try {
+      call.make(attempt);
     } catch (RuntimeFailure e) {
       if (e.kind() == RuntimeFailure.Kind.ENGINE_UNREACHABLE) {
         scheduler.schedule(RunConnection.backoff(attempt),
-            () -> workers.execute(() -> stopOnce(stop, containerId, attempt + 1)));
+            () -> workers.execute(() -> untilAnswered(attempt + 1, call, failed)));
         return;
       }
-      stopFailed(stop, containerId, e);
+      failed.accept(e);
     }
   }
+
+  /** One call to the engine, or a few that belong together. */
+  @FunctionalInterface
+  private interface EngineCall {
+    void make(int attempt);
+  }
+
 
   /** The loop's state after its latest step that changed it: what a probe asks again on. */
   void stateIs(RunState state) {
