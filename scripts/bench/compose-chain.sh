@@ -57,12 +57,8 @@ now() { date +%s.%N; }
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-ensure_compose() {
-  command -v docker-compose >/dev/null 2>&1 && return
-  log "installing docker-compose"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
-}
+# shellcheck source=../lib/compose.sh
+. scripts/lib/compose.sh
 
 # Waits until the URL answers 200; a proxy that accepts and then drops the connection is not an answer.
 # With a PID, gives up as soon as that process has ended.

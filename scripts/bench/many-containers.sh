@@ -56,12 +56,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ensure_compose() {
-  command -v docker-compose >/dev/null 2>&1 && return
-  log "installing docker-compose"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
-}
+# shellcheck source=../lib/compose.sh
+. scripts/lib/compose.sh
 
 spec_of() {
   local n=$1 i
