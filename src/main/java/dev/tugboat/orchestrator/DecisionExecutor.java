@@ -11,9 +11,7 @@ import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.ContainerState;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
-import dev.tugboat.trigger.Observation;
 import dev.tugboat.trigger.ProbedTriggers;
-import dev.tugboat.trigger.Trigger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -38,7 +36,7 @@ final class DecisionExecutor {
   private final Launcher launcher;
   private final ProbedTriggers triggers;
   private final RunTiming timing;
-  private volatile RunState current;
+  private final EventProber prober;
 
   DecisionExecutor(StartPlan plan, ContainerRuntime runtime, Executor workers,
       LoopScheduler scheduler, EventBus bus, Launcher launcher, ProbedTriggers triggers,
@@ -51,6 +49,12 @@ final class DecisionExecutor {
     this.launcher = launcher;
     this.triggers = triggers;
     this.timing = timing;
+    this.prober = new EventProber(plan, triggers, workers, scheduler, bus);
+  }
+
+  /** The loop's state after its latest step that changed it: what a probe asks again on. */
+  void stateIs(RunState state) {
+    prober.stateIs(state);
   }
 
   void perform(Decision decision, RunState state) {
@@ -63,7 +67,7 @@ final class DecisionExecutor {
     } else if (decision instanceof Decision.Stop d) {
       stop(d, state.instance(d.container()).containerId());
     } else if (decision instanceof Decision.Probe d) {
-      probe(d, state);
+      prober.probe(d, state);
     } else if (decision instanceof Decision.ScheduleDeadline d) {
       scheduler.schedule(d.timeout(), () -> bus.post(new RunEvent.EventDeadlinePassed(d.event())));
     } else if (decision instanceof Decision.CaptureOutput d) {
@@ -251,47 +255,6 @@ final class DecisionExecutor {
     void make(int attempt);
   }
 
-
-  /** The loop's state after its latest step that changed it: what a probe asks again on. */
-  void stateIs(RunState state) {
-    current = state;
-  }
-
-  private void probe(Decision.Probe probe, RunState state) {
-    PlannedEvent event = plan.event(probe.event());
-    Trigger trigger = triggers.of(event.trigger());
-    // Every instance of the publisher that runs is asked; the first that passes fires the event.
-    List<Observation> publishers = state.instancesOf(event.publisher()).stream()
-        .filter(instance -> instance.phase() != dev.tugboat.events.InstancePhase.SKIPPED)
-        .map(InstanceState::observe)
-        .toList();
-    String seen = state.event(event.name()).lastSeen();
-    scheduler.schedule(probe.delay(), () -> workers.execute(() ->
-        probeUntilChanged(event, trigger, publishers, state, seen,
-            event.trigger().kind().probeInterval())));
-  }
-
-  /**
-   * Asks the probe until its answer differs from what the loop last saw, or the loop's state moved
-   * on (a container exited, an address came): only then does the loop hear of it. A port refused
-   * every 50 ms, told to the loop each time, cost a step of the loop and a thread hand-off per answer
-   * (10 ports: 200 a second, a tenth of a core); asked again here, only the connect remains. The
-   * answer it stops on is the one the loop would have planned from, so it decides as it did.
-   */
-  private void probeUntilChanged(PlannedEvent event, Trigger trigger,
-      List<Observation> publishers, RunState decidedOn, String seen, java.time.Duration interval) {
-    ProbeOutcome outcome = InstanceOutcomes.combine(event.trigger().kind(), publishers.stream()
-        .map(publisher -> safely(() -> trigger.check(publisher)))
-        .toList());
-    if (outcome.status() == ProbeOutcome.Status.PENDING && outcome.lastSeen().equals(seen)
-        && current == decidedOn && !interval.isZero()) {
-      scheduler.schedule(interval, () -> workers.execute(() ->
-          probeUntilChanged(event, trigger, publishers, decidedOn, seen, interval)));
-      return;
-    }
-    bus.post(new RunEvent.ProbeResult(event.name(), outcome));
-  }
-
   private void checkReady(Decision.CheckReady decision, RunState state) {
     ReadyProbe probe;
     try {
@@ -301,16 +264,7 @@ final class DecisionExecutor {
       return;
     }
     scheduler.schedule(decision.delay(), () -> workers.execute(() ->
-        bus.post(new RunEvent.ReadyCheckResult(safely(probe::check)))));
-  }
-
-  /** A probe that throws has not passed: what it threw is what it last saw. */
-  private static ProbeOutcome safely(java.util.function.Supplier<ProbeOutcome> check) {
-    try {
-      return check.get();
-    } catch (RuntimeException e) {
-      return ProbeOutcome.pending(String.valueOf(e.getMessage()));
-    }
+        bus.post(new RunEvent.ReadyCheckResult(EventProber.safely(probe::check)))));
   }
 
   private List<String> lastLines(String containerId) {
