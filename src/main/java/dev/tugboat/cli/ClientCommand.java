@@ -15,6 +15,19 @@ abstract class ClientCommand implements Callable<Integer> {
   @Spec CommandSpec command;
   @Mixin DaemonOptions daemon;
 
+  /** Where a command run without picocli writes, and the name its errors start with. */
+  private record Terminal(String name, PrintWriter out, PrintWriter err) {}
+
+  private Terminal plain;
+
+  /** Makes this command run without picocli (see {@link PlainCommandLine}). */
+  final void runPlainly(String name, java.nio.file.Path configFile, PrintWriter out,
+      PrintWriter err) {
+    plain = new Terminal("tugboat " + name, out, err);
+    daemon = new DaemonOptions();
+    daemon.configFile = configFile;
+  }
+
   @Override
   public final Integer call() {
     try {
@@ -23,7 +36,8 @@ abstract class ClientCommand implements Callable<Integer> {
       return code;
     } catch (DaemonClient.ClientException e) {
       out().flush();
-      err().println(command.qualifiedName() + ": " + e.getMessage());
+      err().println((plain != null ? plain.name() : command.qualifiedName()) + ": "
+          + e.getMessage());
       err().flush();
       return e.exitCode;
     }
@@ -32,10 +46,10 @@ abstract class ClientCommand implements Callable<Integer> {
   abstract int run(DaemonClient client) throws DaemonClient.ClientException;
 
   PrintWriter out() {
-    return command.commandLine().getOut();
+    return plain != null ? plain.out() : command.commandLine().getOut();
   }
 
   PrintWriter err() {
-    return command.commandLine().getErr();
+    return plain != null ? plain.err() : command.commandLine().getErr();
   }
 }

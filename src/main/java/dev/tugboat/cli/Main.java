@@ -1,7 +1,9 @@
 package dev.tugboat.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,20 +41,25 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    Optional<ServeCommand> serve = PlainServeArguments.parse(args);
-    if (serve.isPresent()) {
-      System.exit(serveWithoutPicocli(serve.get()));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    Optional<Callable<Integer>> plain = PlainCommandLine.parse(args, out, err);
+    if (plain.isPresent()) {
+      System.exit(withoutPicocli(plain.get(), out, err));
     }
     System.exit(commandLine(args).execute(args));
   }
 
   /** As picocli runs a command: what it throws is printed, and the exit status is 1. */
-  private static int serveWithoutPicocli(ServeCommand serve) {
+  private static int withoutPicocli(Callable<Integer> command, PrintWriter out, PrintWriter err) {
     try {
-      return serve.call();
+      return command.call();
     } catch (Exception e) {
-      e.printStackTrace();
+      e.printStackTrace(err);
       return 1;
+    } finally {
+      out.flush();
+      err.flush();
     }
   }
 

@@ -1,38 +1,101 @@
 package dev.tugboat.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
- * The daemon's own command line ({@code serve}, {@code --config FILE}, {@code --no-start}) read
- * without picocli. Picocli's model of even one command takes a quarter of a second to build on a
- * cold JVM, which systemd, the watchdog and every poller of {@code /healthz} wait for at each start
- * of the service. Anything else ({@code --help}, a mistake) is left to picocli, which explains it.
+ * The command lines run most often, read without picocli: the daemon's own ({@code serve},
+ * {@code --config FILE}, {@code --no-start}), {@code validate FILE...}, and {@code start}, {@code
+ * stop}, {@code restart}, {@code status} with at most {@code --config FILE}. Picocli's model of
+ * even one command takes a tenth to a quarter of a second to build on a cold JVM, which systemd,
+ * the watchdog and every poller of {@code /healthz} wait for at each start of the service, a
+ * vendor's build waits for at each validate, and an operator at each start or stop. Anything else
+ * ({@code --help}, any other option, a mistake) is left to picocli, which explains it.
  */
-final class PlainServeArguments {
+final class PlainCommandLine {
 
-  private PlainServeArguments() {}
+  private PlainCommandLine() {}
 
-  /** The serve command these arguments ask for; empty when they are not that plain form. */
-  static Optional<ServeCommand> parse(String[] args) {
-    if (args.length == 0 || !args[0].equals("serve")) {
+  /** The command these arguments ask for, ready to call; empty when they are not a plain form. */
+  static Optional<Callable<Integer>> parse(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length == 0) {
       return Optional.empty();
     }
+    List<String> rest = List.of(args).subList(1, args.length);
+    return switch (args[0]) {
+      case "serve" -> serve(rest).map(serve -> (Callable<Integer>) serve);
+      case "validate" -> validate(rest, out);
+      case "start" -> client(rest, AppControlCommands.Start::new, "start", out, err);
+      case "stop" -> client(rest, AppControlCommands.Stop::new, "stop", out, err);
+      case "restart" -> client(rest, AppControlCommands.Restart::new, "restart", out, err);
+      case "status" -> client(rest, StatusCommand::new, "status", out, err);
+      default -> Optional.empty();
+    };
+  }
+
+  /** {@code serve} as the unit runs it. */
+  static Optional<ServeCommand> serve(List<String> args) {
     ServeCommand serve = new ServeCommand();
-    for (int i = 1; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--no-start") && !serve.noStart) {
-        serve.noStart = true;
-      } else if (arg.equals("--config") && i + 1 < args.length && serve.configFile == null
-          && !args[i + 1].startsWith("-") && !args[i + 1].isEmpty()) {
-        serve.configFile = Path.of(args[++i]);
-      } else if (arg.startsWith("--config=") && arg.length() > "--config=".length()
-          && serve.configFile == null) {
-        serve.configFile = Path.of(arg.substring("--config=".length()));
-      } else {
+    boolean noStart = false;
+    Optional<Path> config = Optional.empty();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--no-start") && !noStart) {
+        noStart = true;
+        continue;
+      }
+      Optional<Path> named = configAt(args, i);
+      if (named.isEmpty() || config.isPresent()) {
+        return Optional.empty();
+      }
+      config = named;
+      i += args.get(i).equals("--config") ? 1 : 0;
+    }
+    serve.noStart = noStart;
+    serve.configFile = config.orElse(null);
+    return Optional.of(serve);
+  }
+
+  private static Optional<Callable<Integer>> validate(List<String> args, PrintWriter out) {
+    List<Path> files = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.isEmpty() || arg.startsWith("-")) {
+        return Optional.empty();
+      }
+      files.add(Path.of(arg));
+    }
+    return files.isEmpty() ? Optional.empty() : Optional.of(ValidateCommand.plain(files, out));
+  }
+
+  private static Optional<Callable<Integer>> client(List<String> args,
+      Supplier<? extends ClientCommand> command, String name, PrintWriter out, PrintWriter err) {
+    Optional<Path> config = Optional.empty();
+    if (!args.isEmpty()) {
+      config = configAt(args, 0);
+      int used = args.get(0).equals("--config") ? 2 : 1;
+      if (config.isEmpty() || args.size() != used) {
         return Optional.empty();
       }
     }
-    return Optional.of(serve);
+    ClientCommand client = command.get();
+    client.runPlainly(name, config.orElse(null), out, err);
+    return Optional.of(client);
+  }
+
+  /** The file of {@code --config FILE} or {@code --config=FILE} at {@code i}; empty otherwise. */
+  private static Optional<Path> configAt(List<String> args, int i) {
+    String arg = args.get(i);
+    if (arg.equals("--config") && i + 1 < args.size() && !args.get(i + 1).startsWith("-")
+        && !args.get(i + 1).isEmpty()) {
+      return Optional.of(Path.of(args.get(i + 1)));
+    }
+    if (arg.startsWith("--config=") && arg.length() > "--config=".length()) {
+      return Optional.of(Path.of(arg.substring("--config=".length())));
+    }
+    return Optional.empty();
   }
 }

@@ -50,6 +50,16 @@ public final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec commandSpec;
 
   private final SpecLoader loader = new SpecLoader();
+  private PrintWriter plainOut;
+
+  /** {@code validate FILES} in text, run without picocli (see {@link PlainCommandLine}). */
+  static ValidateCommand plain(List<Path> files, PrintWriter out) {
+    ValidateCommand validate = new ValidateCommand();
+    validate.files = files;
+    validate.format = Format.TEXT;
+    validate.plainOut = out;
+    return validate;
+  }
 
   @Override
   public Integer call() throws JsonProcessingException {
@@ -63,7 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
         problems.add(unreadableProblem(e));
       }
     }
-    PrintWriter out = commandSpec.commandLine().getOut();
+    PrintWriter out = plainOut != null ? plainOut : commandSpec.commandLine().getOut();
     if (format == Format.JSON) {
       out.println(toJson(problems));
     } else {
