@@ -264,7 +264,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     return command(() -> {
       refuseDuringUpgrade();
       unfinishedRestore.refuseIfUnfinished();
-      checkSpecOrFail();
+      CheckedSpec checked = checkSpecOrFail();
       intent.recordOrRefuse(AppIntent.Wanted.STARTED, setup.log());
       LiveRun current = live;
       if (preparing != null) {
@@ -272,7 +272,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
             "the app is being started already; its start uses the spec and values on disk"));
       }
       if (current == null || current.ended()) {
-        return startApp();
+        return startApp(Optional.of(checked)); // checked a moment ago: not loaded a second time
       }
       ControlResult stopping = stopApp("restart requested");
       whenRunEnds(this::startApp);
@@ -451,6 +451,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
    * failed; not at all when one runs. Completes once the run was launched, or refused.
    */
   private CompletableFuture<ControlResult> startApp() {
+    return startApp(Optional.empty());
+  }
+
+  /** As above, with the spec already checked in this same command, if it was. */
+  private CompletableFuture<ControlResult> startApp(Optional<CheckedSpec> checkedNow) {
     LiveRun current = live;
     if (preparing != null) {
       return CompletableFuture.completedFuture(new ControlResult(AppPhase.STARTING.label(),
@@ -474,7 +479,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
       refused(null, AppFailure.Kind.START_REFUSED, e);
       throw e;
     }
-    CheckedSpec checked = checkSpecOrFail();
+    CheckedSpec checked = checkedNow.orElseGet(this::checkSpecOrFail);
     AppSpec spec = checked.spec();
     Optional<Function<String, String>> url =
         Optional.ofNullable(integrationUrl).map(integrationCallers::addressOfRun);

@@ -37,6 +37,7 @@ final class DecisionExecutor {
   private final ProbedTriggers triggers;
   private final RunTiming timing;
   private final EventProber prober;
+  private final InstanceRemovals removals;
 
   DecisionExecutor(StartPlan plan, ContainerRuntime runtime, Executor workers,
       LoopScheduler scheduler, EventBus bus, Launcher launcher, ProbedTriggers triggers,
@@ -50,11 +51,31 @@ final class DecisionExecutor {
     this.triggers = triggers;
     this.timing = timing;
     this.prober = new EventProber(plan, triggers, workers, scheduler, bus);
+    this.removals = new InstanceRemovals(runtime, workers);
   }
 
   /** The loop's state after its latest step that changed it: what a probe asks again on. */
   void stateIs(RunState state) {
     prober.stateIs(state);
+  }
+
+  /**
+   * Acts on a step's decisions in order; removals next to each other are carried out together,
+   * and the loop goes on once all of them are done (on the loop thread, unlike every other Docker
+   * call: a launch decided in the same step may reuse a removed instance's name).
+   */
+  void performAll(List<Decision> decisions, RunState state) {
+    List<Decision.RemoveInstance> pending = new java.util.ArrayList<>();
+    for (Decision decision : decisions) {
+      if (decision instanceof Decision.RemoveInstance removal) {
+        pending.add(removal);
+        continue;
+      }
+      removals.removeAll(pending);
+      pending.clear();
+      perform(decision, state);
+    }
+    removals.removeAll(pending);
   }
 
   void perform(Decision decision, RunState state) {
@@ -76,7 +97,7 @@ final class DecisionExecutor {
     } else if (decision instanceof Decision.CheckReady d) {
       checkReady(d, state);
     } else if (decision instanceof Decision.RemoveInstance d) {
-      remove(d);
+      removals.removeAll(List.of(d));
     } else if (decision instanceof Decision.ScheduleReadyDeadline d) {
       scheduler.schedule(d.timeout(), () -> bus.post(new RunEvent.ReadyDeadlinePassed()));
     } else if (decision instanceof Decision.Fire || decision instanceof Decision.Finished
@@ -133,19 +154,6 @@ final class DecisionExecutor {
   /** Whether the engine ran the container since its create: any state but created says so. */
   private boolean wasStarted(ContainerId id) {
     return runtime.inspect(id).map(info -> info.state() != ContainerState.CREATED).orElse(false);
-  }
-
-  /**
-   * On the loop thread, unlike every other Docker call: a removal comes from a run's start (what
-   * earlier runs left), recovery or the resync, and a launch decided in the same step may reuse
-   * the removed instance's name, so it must be gone first.
-   */
-  private void remove(Decision.RemoveInstance removal) {
-    try {
-      runtime.remove(ContainerId.of(removal.containerId()));
-    } catch (RuntimeFailure e) {
-      // The next look at Docker finds it again and decides again.
-    }
   }
 
   private void restart(ContainerKey key, String containerId) {

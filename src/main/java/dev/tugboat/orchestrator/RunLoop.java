@@ -82,9 +82,7 @@ public final class RunLoop {
       // write 40 journal lines and publish 20 statuses a second that say nothing new, and keep
       // the loop from the events that do (a container's exit). Lost with the daemon, nothing is
       // missing: the replayed state is the same, and the resumed run probes again.
-      for (Decision decision : step.decisions()) {
-        executor.perform(decision, state);
-      }
+      executor.performAll(step.decisions(), state);
       return;
     }
     long eventSequence = ++sequence;
@@ -125,9 +123,7 @@ public final class RunLoop {
     state = step.state();
     executor.stateIs(state);
     status = StatusView.of(app, plan, state, pending.lastSequence(), pending.decidedAt());
-    for (Decision decision : step.decisions()) {
-      executor.perform(decision, state);
-    }
+    executor.performAll(step.decisions(), state);
     onStatus.accept(status);
     return true;
   }
