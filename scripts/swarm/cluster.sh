@@ -104,13 +104,13 @@ ensure_images() {
   done
 }
 
-# Removes the manager's entries for a worker's hostname that are not Ready (left by a worker
-# that stopped or was replaced); a Ready one is kept.
+# Removes the manager's entries for a worker's hostname left by a worker that stopped or was
+# replaced: those not Ready, or with "all" every one (before a join, when none is the worker's).
 forget_stale_nodes() {
-  local n=$1 id status
+  local n=$1 which=${2:-} id status
   while read -r id status; do
     [ -n "$id" ] || continue
-    [ "$status" = Ready ] && continue
+    [ "$status" = Ready ] && [ "$which" != all ] && continue
     log "removing stale node $id ($(hostname_of "$n"), $status)"
     docker node rm --force "$id" >/dev/null || true
   done < <(nodes_named "$(hostname_of "$n")")
@@ -135,7 +135,8 @@ start_worker() {
 join_worker() {
   local n=$1 token manager address
   if inner_swarm_active "$n"; then return; fi
-  forget_stale_nodes "$n"
+  # The manager may not have noticed yet that the old engine of this name is gone.
+  forget_stale_nodes "$n" all
   token=$(docker swarm join-token -q worker)
   manager=$(docker info --format '{{.Swarm.NodeAddr}}')
   address=$(docker inspect -f '{{.NetworkSettings.IPAddress}}' "$(container_of "$n")")
