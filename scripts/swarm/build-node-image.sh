@@ -21,7 +21,8 @@ die() { log "error: $*"; exit 1; }
 SUITE=bookworm
 REPOSITORY=tugboat-test/swarm-node
 # containerd, runc and tini come as docker.io's dependencies; procps gives `ps` to debug a node.
-PACKAGES=docker.io,iptables,iproute2,procps,ca-certificates
+# No ca-certificates: no registry is reachable, and its postinst is one of the slowest.
+PACKAGES=docker.io,iptables,iproute2,procps
 CACHE_DIR=${TUGBOAT_DEMO_CACHE:-/var/cache/tugboat-demo}
 
 # dockerd is PID 1's only child: a stale pid file from a stopped container would keep it from starting.

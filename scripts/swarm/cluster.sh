@@ -17,7 +17,8 @@
 # Environment: SWARM_WORKERS (default 2), SWARM_IMAGES (images loaded into each worker; default
 # tugboat-test/busybox:1, built by scripts/build-images.sh when it is the missing one),
 # SWARM_STATE_DIR (default /var/tmp/tugboat-swarm; holds the mark that `up` initialized the swarm),
-# SWARM_WAIT (seconds per wait, default 60).
+# SWARM_WAIT (seconds per wait, default 60), SWARM_HEARTBEAT (the nodes' heartbeat period in a
+# swarm `up` initializes, default 1s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -28,6 +29,7 @@ WORKERS=${SWARM_WORKERS:-2}
 IMAGES=${SWARM_IMAGES:-tugboat-test/busybox:1}
 STATE_DIR=${SWARM_STATE_DIR:-/var/tmp/tugboat-swarm}
 WAIT=${SWARM_WAIT:-60}
+HEARTBEAT=${SWARM_HEARTBEAT:-1s}
 INITIALIZED_MARK=$STATE_DIR/initialized-swarm
 CONTAINER_PREFIX=tugboat-swarm-worker-
 HOSTNAME_PREFIX=tugboat-worker-
@@ -81,8 +83,9 @@ ensure_manager() {
     inactive)
       address=$(docker0_address)
       [ -n "$address" ] || die "docker0 has no IPv4 address; the workers reach the manager through it"
-      log "docker swarm init --advertise-addr $address"
-      docker swarm init --advertise-addr "$address" >/dev/null
+      # A 1 s heartbeat (default 5 s) has a killed worker marked down in ~2-5 s instead of ~13.
+      log "docker swarm init --advertise-addr $address --dispatcher-heartbeat $HEARTBEAT"
+      docker swarm init --advertise-addr "$address" --dispatcher-heartbeat "$HEARTBEAT" >/dev/null
       mkdir -p "$STATE_DIR"
       touch "$INITIALIZED_MARK"
       ;;
@@ -104,13 +107,13 @@ ensure_images() {
   done
 }
 
-# Removes the manager's entries for a worker's hostname that are not Ready (left by a worker
-# that stopped or was replaced); a Ready one is kept.
+# Removes the manager's entries for a worker's hostname left by a worker that stopped or was
+# replaced: those not Ready, or with "all" every one (before a join, when none is the worker's).
 forget_stale_nodes() {
-  local n=$1 id status
+  local n=$1 which=${2:-} id status
   while read -r id status; do
     [ -n "$id" ] || continue
-    [ "$status" = Ready ] && continue
+    [ "$status" = Ready ] && [ "$which" != all ] && continue
     log "removing stale node $id ($(hostname_of "$n"), $status)"
     docker node rm --force "$id" >/dev/null || true
   done < <(nodes_named "$(hostname_of "$n")")
@@ -135,7 +138,8 @@ start_worker() {
 join_worker() {
   local n=$1 token manager address
   if inner_swarm_active "$n"; then return; fi
-  forget_stale_nodes "$n"
+  # The manager may not have noticed yet that the old engine of this name is gone.
+  forget_stale_nodes "$n" all
   token=$(docker swarm join-token -q worker)
   manager=$(docker info --format '{{.Swarm.NodeAddr}}')
   address=$(docker inspect -f '{{.NetworkSettings.IPAddress}}' "$(container_of "$n")")
