@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * The swarm's nodes for {@code /api/v1/nodes}: listing them and changing their tags. Both
  * complete off Netty's threads, failed with an {@link AppRefusal}: {@code INVALID} for a tag that
  * cannot be a label or a node name that fits several nodes, {@code NOT_FOUND} for an unknown
- * node, {@code CONFLICT} when this engine is not a swarm manager.
+ * node, {@code CONFLICT} for a tag change when this engine is not a swarm manager.
  */
 public interface NodesService {
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The swarm's nodes as {@code GET /api/v1/nodes} shows them. {@code swarm}: {@code manager},
  * {@code worker} or {@code inactive}; {@code message} says what that means for the operator (empty
- * on a manager). On an engine in no swarm, {@code nodes} is this host alone. {@code
+ * on a manager). On an engine in no swarm or a worker, {@code nodes} is this host alone. {@code
  * unplaced_tasks}: the apps' tasks the scheduler has put on no node yet.
  */
 public record NodesView(String swarm, String message, List<Node> nodes, List<Task> unplacedTasks) {

@@ -32,6 +32,12 @@ final class NodeViews {
         false, "active", "ready", address, "", List.of(), Map.of(), List.of())), List.of());
   }
 
+  /** A worker knows only itself: this host, and {@code message} saying to ask a manager. */
+  static NodesView ofWorker(String nodeId, String hostname, String address, String message) {
+    return new NodesView("worker", message, List.of(new NodesView.Node(nodeId, hostname, "worker",
+        false, "active", "ready", address, "", List.of(), Map.of(), List.of())), List.of());
+  }
+
   static NodesView.Node of(ClusterNode node, List<ClusterTask> tasks) {
     return new NodesView.Node(node.id(), node.hostname(), word(node.role()), node.leader(),
         word(node.availability()), word(node.state()), node.address(), node.engineVersion(),

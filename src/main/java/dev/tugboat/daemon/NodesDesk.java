@@ -49,8 +49,9 @@ final class NodesDesk implements NodesService {
       if (membership instanceof SwarmMembership.Inactive) {
         return NodeViews.ofHost(hostname.get(), address.get());
       }
-      if (membership instanceof SwarmMembership.Worker) {
-        throw RuntimeFailure.notASwarmManager(membership);
+      if (membership instanceof SwarmMembership.Worker worker) {
+        return NodeViews.ofWorker(worker.nodeId(), hostname.get(), address.get(),
+            RuntimeFailure.notASwarmManager(membership).getMessage());
       }
       return NodeViews.ofSwarm(nodes.nodes(), nodes.appTasks());
     });

@@ -103,9 +103,22 @@ class NodesDeskTest {
         .changeTags("x", List.of("db"), List.of()));
     assertThat(inactive.reason()).isEqualTo(AppRefusal.Reason.CONFLICT);
     assertThat(inactive).hasMessageContaining("docker swarm init");
-    AppRefusal worker = refusal(desk(InMemoryClusterNodes.worker("w9")).nodes());
+    AppRefusal worker = refusal(desk(InMemoryClusterNodes.worker("w9"))
+        .changeTags("w9", List.of("db"), List.of()));
     assertThat(worker.reason()).isEqualTo(AppRefusal.Reason.CONFLICT);
     assertThat(worker).hasMessageContaining("only a manager lists and tags the nodes");
+  }
+
+  @Test
+  void aWorkerShowsItselfAndSaysToAskAManager() {
+    NodesView view = desk(InMemoryClusterNodes.worker("w9")).nodes().join();
+    assertThat(view.swarm()).isEqualTo("worker");
+    assertThat(view.message()).contains("swarm worker (node w9)", "run the daemon on a manager");
+    assertThat(view.nodes()).singleElement().satisfies(node -> {
+      assertThat(node.id()).isEqualTo("w9");
+      assertThat(node.hostname()).isEqualTo("tugboat-host");
+      assertThat(node.role()).isEqualTo("worker");
+    });
   }
 
   private static AppRefusal refusal(CompletableFuture<?> future) {
