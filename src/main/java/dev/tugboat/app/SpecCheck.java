@@ -27,7 +27,7 @@ public final class SpecCheck {
    * check would say the same thing twice.
    */
   public static CheckedSpec check(LoadedSpec loaded) {
-    ParsedTemplates templates = SpecTemplateSet.parse(loaded.spec(), loaded.text());
+    ParsedTemplates templates = SpecTemplateSet.parse(loaded.spec(), loaded.tree());
     List<Problem> problems = new ArrayList<>(loaded.problems());
     problems.addAll(new SpecValidator().without("template-delimiters").problems(loaded.spec()));
     problems.addAll(TemplateProblems.problems(loaded.spec().sourceMap(), loaded.text(), templates));

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The command lines run most often, read without picocli: the daemon's own ({@code serve},
- * {@code --config FILE}, {@code --no-start}), {@code validate FILE...}, and {@code start}, {@code
- * stop}, {@code restart}, {@code status} with at most {@code --config FILE}. Picocli's model of
+ * {@code --config FILE}, {@code --no-start}), {@code run SPEC}, {@code validate FILE...}, and
+ * {@code start}, {@code stop}, {@code restart}, {@code status} with at most {@code --config FILE}. Picocli's model of
  * even one command takes a tenth to a quarter of a second to build on a cold JVM, which systemd,
  * the watchdog and every poller of {@code /healthz} wait for at each start of the service, a
  * vendor's build waits for at each validate, and an operator at each start or stop. Anything else
@@ -29,6 +29,7 @@ final class PlainCommandLine {
     List<String> rest = List.of(args).subList(1, args.length);
     return switch (args[0]) {
       case "serve" -> serve(rest).map(serve -> (Callable<Integer>) serve);
+      case "run" -> run(rest).map(run -> (Callable<Integer>) run);
       case "validate" -> validate(rest, out);
       case "start" -> client(rest, AppControlCommands.Start::new, "start", out, err);
       case "stop" -> client(rest, AppControlCommands.Stop::new, "stop", out, err);
@@ -58,6 +59,16 @@ final class PlainCommandLine {
     serve.noStart = noStart;
     serve.configFile = config.orElse(null);
     return Optional.of(serve);
+  }
+
+  /** {@code run SPEC} with every option at its default. */
+  static Optional<RunCommand> run(List<String> args) {
+    if (args.size() != 1 || args.get(0).isEmpty() || args.get(0).startsWith("-")) {
+      return Optional.empty();
+    }
+    RunCommand run = new RunCommand();
+    run.specFile = Path.of(args.get(0));
+    return Optional.of(run);
   }
 
   private static Optional<Callable<Integer>> validate(List<String> args, PrintWriter out) {

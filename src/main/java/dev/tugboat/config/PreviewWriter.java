@@ -1,5 +1,6 @@
 package dev.tugboat.config;
 
+import dev.tugboat.spec.SpecTree;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

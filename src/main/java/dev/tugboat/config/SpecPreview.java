@@ -1,5 +1,6 @@
 package dev.tugboat.config;
 
+import dev.tugboat.spec.SpecTree;
 import dev.tugboat.template.Template;
 import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.TemplateException;

@@ -1,5 +1,7 @@
 package dev.tugboat.config;
 
+import dev.tugboat.spec.LoadedSpec;
+import dev.tugboat.spec.SpecTree;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.ComponentSpec;
 import dev.tugboat.spec.ContainerSpec;
@@ -27,8 +29,13 @@ public final class SpecTemplateSet {
    * its error already.
    */
   public static ParsedTemplates parse(AppSpec spec, String text) {
+    return parse(spec, SpecTree.parse(text));
+  }
+
+  /** As above, from the file's tree as the loader made it ({@link LoadedSpec#tree()}). */
+  public static ParsedTemplates parse(AppSpec spec, Map<String, Object> tree) {
     Map<String, String> written = new LinkedHashMap<>();
-    collect(SpecTree.parse(text), "", written);
+    collect(tree, "", written);
     Map<String, String> elsewhere = new LinkedHashMap<>();
     addRenderedElsewhere(spec, elsewhere);
     written.keySet().forEach(elsewhere::remove);

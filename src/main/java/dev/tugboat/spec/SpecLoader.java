@@ -77,7 +77,7 @@ public final class SpecLoader {
     }
     NodeTreeGuard.check(root, ctx);
     AppSpec spec = new AppSpecReader(ctx).read(root);
-    return new LoadedSpec(spec, ctx.problems(), text);
+    return new LoadedSpec(spec, ctx.problems(), text, SpecTree.of(root));
   }
 
   private static Node compose(String text, String fileName) throws SpecLoadException {

@@ -32,6 +32,16 @@ class PlainCommandLineTest {
   }
 
   @Test
+  void runOfASpecAloneHasEveryOptionAtPicoclisDefault() {
+    RunCommand plain = PlainCommandLine.run(List.of("app.yml")).orElseThrow();
+    RunCommand viaPicocli = new RunCommand();
+    new picocli.CommandLine(viaPicocli).parseArgs("app.yml");
+
+    assertThat(plain).usingRecursiveComparison().isEqualTo(viaPicocli);
+    assertThat(plain.specFile).isEqualTo(Path.of("app.yml"));
+  }
+
+  @Test
   void validateOfPlainFilesPrintsWhatPicocliWould() throws Exception {
     Path spec = Files.writeString(dir.resolve("app.yml"), "replicated_api_version: 2.8.0\n"
         + "name: x\nversion: 1\ncomponents: []\n");
@@ -67,13 +77,15 @@ class PlainCommandLineTest {
   @Test
   void anythingElseIsLeftToPicocliWhichExplainsIt() {
     for (String[] args : new String[][] {
-        {}, {"run", "app.yml"}, {"serve", "--help"}, {"serve", "-h"}, {"serve", "--config"},
+        {}, {"serve", "--help"}, {"serve", "-h"}, {"serve", "--config"},
         {"serve", "--config", "--no-start"}, {"serve", "--config="}, {"serve", "extra"},
         {"serve", "--config", "a.yml", "--config", "b.yml"}, {"serve", "--no-start", "--no-start"},
         {"serve", "--version"}, {"validate"}, {"validate", "--format", "json", "a.yml"},
         {"validate", "a.yml", "--help"}, {"validate", ""}, {"status", "--json"},
         {"status", "--config"}, {"stop", "--config", "a.yml", "extra"}, {"restart", "-h"},
-        {"start", "--config", "a.yml", "--config", "b.yml"}, {"logs", "db/postgres"}}) {
+        {"start", "--config", "a.yml", "--config", "b.yml"}, {"logs", "db/postgres"}, {"run"},
+        {"run", "a.yml", "--set", "x=1"}, {"run", "--stop-after-start", "a.yml"}, {"run", "-h"},
+        {"run", "a.yml", "b.yml"}}) {
       assertThat(parse(args)).as(String.join(" ", args)).isEmpty();
     }
   }

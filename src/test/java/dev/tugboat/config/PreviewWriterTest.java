@@ -1,5 +1,6 @@
 package dev.tugboat.config;
 
+import dev.tugboat.spec.SpecTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tugboat.config;
+package dev.tugboat.spec;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -22,24 +22,30 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * A spec file as a plain tree (ordered maps, lists, strings, and {@link PlainScalar}s for numbers,
  * booleans and nulls kept as written, so {@code version: 1.10} does not print as {@code 1.1}). Built
- * from SnakeYAML's node API only: no object is ever constructed from a YAML tag. The spec loader has
- * already checked the file; the same limits apply here.
+ * from SnakeYAML's node API only: no object is ever constructed from a YAML tag. The spec loader
+ * makes it from the nodes it composed (see {@link LoadedSpec#tree()}): parsing a large spec a second
+ * time for its templates took a fifth of a {@code validate}.
  */
-final class SpecTree {
+public final class SpecTree {
 
   /** A scalar that is not a string: its text as written and its YAML type. */
-  record PlainScalar(String text, Tag tag) {}
+  public record PlainScalar(String text, Tag tag) {}
 
   private SpecTree() {}
 
-  static Map<String, Object> parse(String text) {
+  /** Parses {@code text}, which the spec loader has already checked; the same limits apply. */
+  public static Map<String, Object> parse(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(50);
     options.setNestingDepthLimit(50);
     options.setAllowDuplicateKeys(false);
     Composer composer = new Composer(
         new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
-    Node root = composer.checkNode() ? composer.getNode() : null;
+    return of(composer.checkNode() ? composer.getNode() : null);
+  }
+
+  /** The tree of a composed document; its root must be a mapping. */
+  static Map<String, Object> of(Node root) {
     Object tree = root == null ? null : toPlain(root);
     if (tree instanceof Map<?, ?>) {
       @SuppressWarnings("unchecked")
@@ -87,17 +93,17 @@ final class SpecTree {
   }
 
   /** Whether a scalar is absent or YAML null. */
-  static boolean isNull(Object value) {
+  public static boolean isNull(Object value) {
     return value == null || (value instanceof PlainScalar p && p.tag().equals(Tag.NULL));
   }
 
   /** A scalar's text: a string itself, or a plain scalar as written. */
-  static String text(Object value) {
+  public static String text(Object value) {
     return value instanceof PlainScalar p ? p.text() : String.valueOf(value);
   }
 
   /** Whether a YAML scalar is a true boolean as YAML 1.1 writes them ({@code true}, {@code yes}, {@code on}). */
-  static boolean isTrue(Object value) {
+  public static boolean isTrue(Object value) {
     return !isNull(value) && TRUE_WORDS.contains(text(value).trim().toLowerCase(Locale.ROOT));
   }
 
