@@ -17,7 +17,10 @@ public interface ClusterNodes {
   /** Every node, managers first, then by hostname. */
   List<ClusterNode> nodes();
 
-  /** The tasks of Tugboat's apps' services, on whichever node they are. */
+  /**
+   * The tasks of Tugboat's apps' services, on whichever node they are; not the replaced tasks
+   * Swarm keeps as history (desired state shutdown).
+   */
   List<ClusterTask> appTasks();
 
   /**

@@ -1,6 +1,7 @@
 package dev.tugboat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The swarm's nodes on a real three-node swarm (scripts/swarm/cluster.sh: this host's engine the
  * manager, two engines in containers the workers): {@code tugboat nodes} lists them through a
- * served daemon, {@code tugboat nodes tag} and {@code untag} change the node label that {@code
- * docker node inspect} shows, and tags written at once all land (the version conflict retried).
- * The cluster is left as found: taken down only if this test brought it up.
+ * served daemon, with an app's service's task on each; {@code tugboat nodes tag} and {@code untag}
+ * change the node label that {@code docker node inspect} shows; tags written at once all land (the
+ * version conflict retried). The cluster is left as found: taken down only if this test brought it
+ * up.
  */
 class SwarmNodesIT {
 
@@ -60,7 +62,14 @@ class SwarmNodesIT {
     Path config = dir.resolve("tugboat.yml");
     Files.writeString(config, "listen: 127.0.0.1:" + port + "\nstate_dir: state\n");
     String cfg = config.toString();
+    String service = "tugboat-nodes-it-" + Long.toHexString(System.nanoTime());
     try (ServedDaemon daemon = ServedDaemon.serve(config, dir.resolve("state"), base)) {
+      // An app's service with a task on each node: the listing says what runs where.
+      DockerCli.run("service", "create", "--detach", "--name", service, "--label",
+          "dev.tugboat.app=nodes-it", "--mode", "global", "tugboat-test/busybox:1", "sleep", "600");
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+          DockerCli.run("service", "ps", service, "--filter", "desired-state=running", "--format",
+              "{{.CurrentState}}").lines().filter(state -> state.startsWith("Running")).count() == 3);
       long started = System.nanoTime();
       Jar listed = jar("nodes", "--config", cfg);
       long listMillis = (System.nanoTime() - started) / 1_000_000;
@@ -72,6 +81,7 @@ class SwarmNodesIT {
       assertThat(lines.get(1)).contains("manager (leader)", "ready");
       assertThat(lines.get(2)).startsWith("tugboat-worker-1").contains("worker", "ready");
       assertThat(lines.get(3)).startsWith("tugboat-worker-2").contains("worker", "ready");
+      assertThat(lines.subList(1, 4)).allMatch(line -> line.endsWith(service + " running"));
       System.out.println("tugboat nodes against the 3-node swarm: " + listMillis + " ms (jar)");
 
       JsonNode json = new ObjectMapper().readTree(jar("nodes", "--json", "--config", cfg).out());
@@ -103,6 +113,7 @@ class SwarmNodesIT {
       assertThat(daemon.status()).isNotNull();
     } finally {
       removeTestLabels();
+      DockerCli.run("service", "rm", service);
     }
   }
 

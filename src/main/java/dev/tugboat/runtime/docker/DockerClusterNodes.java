@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.SwarmInfo;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeSpec;
 import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskState;
 import dev.tugboat.runtime.ClusterNode;
 import dev.tugboat.runtime.ClusterNodes;
 import dev.tugboat.runtime.ClusterTask;
@@ -33,6 +34,8 @@ import java.util.stream.Collectors;
 final class DockerClusterNodes implements ClusterNodes {
 
   static final int ATTEMPTS = 4;
+  private static final Set<TaskState> GONE =
+      Set.of(TaskState.SHUTDOWN, TaskState.REMOVE, TaskState.ORPHANED);
 
   private final DockerClient client;
   private final DockerCalls calls;
@@ -80,7 +83,9 @@ final class DockerClusterNodes implements ClusterNodes {
     }
     List<Task> tasks = ask("list the apps' tasks", () -> client.listTasksCmd()
         .withServiceFilter(byId.keySet().toArray(String[]::new)).exec());
-    return tasks.stream().map(task -> task(task, byId.get(task.getServiceId())))
+    // Swarm keeps a few replaced tasks per slot as history; what runs where is the others.
+    return tasks.stream().filter(task -> !GONE.contains(task.getDesiredState()))
+        .map(task -> task(task, byId.get(task.getServiceId())))
         .sorted(Comparator.comparing(ClusterTask::service).thenComparing(ClusterTask::id))
         .toList();
   }

@@ -131,7 +131,7 @@ class DockerClusterNodesTest {
   }
 
   @Test
-  void tasksAreThoseOfServicesLabelledWithAnApp() throws Exception {
+  void tasksAreThoseOfServicesLabelledWithAnAppButNotTheReplacedOnes() throws Exception {
     ClusterNodes nodes = connect(request -> {
       if (request.startsWith("GET /services")) {
         return new FakeSwarmEngine.Answer(200, "[{\"ID\": \"s1\", \"Spec\": {\"Name\":"
@@ -140,7 +140,10 @@ class DockerClusterNodesTest {
       }
       if (request.startsWith("GET /tasks")) {
         return new FakeSwarmEngine.Answer(200, "[{\"ID\": \"t1\", \"ServiceID\": \"s1\","
-            + " \"NodeID\": \"w1abc\", \"Status\": {\"State\": \"running\"}}]");
+            + " \"NodeID\": \"w1abc\", \"Status\": {\"State\": \"running\"},"
+            + " \"DesiredState\": \"running\"}, {\"ID\": \"t0\", \"ServiceID\": \"s1\","
+            + " \"NodeID\": \"w1abc\", \"Status\": {\"State\": \"failed\"},"
+            + " \"DesiredState\": \"shutdown\"}]");
       }
       return swarm(request, 0);
     });
