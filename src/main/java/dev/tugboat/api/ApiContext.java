@@ -1,11 +1,12 @@
 package dev.tugboat.api;
 
 /**
- * What every connection's handler shares: the app, its license, the token, the names it answers
+ * What every connection's handler shares: the app, its license, the swarm's nodes, the token, the names it answers
  * to, the cached status body, the metrics, the dashboard's files and the count of open
  * connections. Immutable references to thread-safe parts.
  */
-record ApiContext(AppService service, LicenseService licenses, BearerAuth auth, AllowedHosts hosts,
+record ApiContext(AppService service, LicenseService licenses, NodesService nodes, BearerAuth auth,
+    AllowedHosts hosts,
     StatusJson status, ApiMetrics metrics, StaticFiles files, ApiLimits limits,
     ConnectionLimit connections, java.util.Optional<ApiTls> tls) {
 
@@ -21,7 +22,13 @@ record ApiContext(AppService service, LicenseService licenses, BearerAuth auth, 
   /** {@code tls}: the console speaks TLS only, with this key and certificate. */
   static ApiContext of(AppService service, LicenseService licenses, String token,
       AllowedHosts hosts, ApiLimits limits, java.util.Optional<ApiTls> tls) {
-    return new ApiContext(service, licenses, new BearerAuth(token), hosts,
+    return of(service, licenses, NodesService.none(), token, hosts, limits, tls);
+  }
+
+  /** As above, with the swarm's nodes. */
+  static ApiContext of(AppService service, LicenseService licenses, NodesService nodes,
+      String token, AllowedHosts hosts, ApiLimits limits, java.util.Optional<ApiTls> tls) {
+    return new ApiContext(service, licenses, nodes, new BearerAuth(token), hosts,
         new StatusJson(service::snapshot, service::lastPreflight, service::masker,
             service::engineStatus),
         new ApiMetrics(),

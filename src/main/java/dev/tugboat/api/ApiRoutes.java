@@ -81,6 +81,7 @@ final class ApiRoutes {
               app.history().thenApply(runs -> Map.of("runs", runs)), keepAlive);
         }
         case "license" -> LicenseRoutes.handle(ctx, context, request, uri, parts, keepAlive);
+        case "nodes" -> NodeRoutes.handle(ctx, context, request, parts, keepAlive);
         case "snapshots" -> SnapshotRoutes.handle(ctx, context, request, uri, parts, keepAlive);
         case "containers" -> {
           if (parts.length != 4 || !parts[3].equals("logs")) {

@@ -57,8 +57,16 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(InetSocketAddress address, AppService service,
       LicenseService licenses, String token, java.util.Set<String> hostnames,
       java.util.Optional<ApiTls> tls, ApiLimits limits, int threads) throws InterruptedException {
+    return start(address, service, licenses, NodesService.none(), token, hostnames, tls, limits,
+        threads);
+  }
+
+  /** As above, answering {@code /api/v1/nodes} from {@code nodes}. */
+  public static ApiServer start(InetSocketAddress address, AppService service,
+      LicenseService licenses, NodesService nodes, String token, java.util.Set<String> hostnames,
+      java.util.Optional<ApiTls> tls, ApiLimits limits, int threads) throws InterruptedException {
     ApiContext context =
-        ApiContext.of(service, licenses, token, new AllowedHosts(hostnames), limits, tls);
+        ApiContext.of(service, licenses, nodes, token, new AllowedHosts(hostnames), limits, tls);
     return bind(address, new ApiInitializer(context), threads, context.status()::close);
   }
 

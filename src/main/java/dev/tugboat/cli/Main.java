@@ -29,6 +29,7 @@ public final class Main implements Runnable {
       SnapshotCommand.class,
       HistoryCommand.class,
       LicenseCommand.class,
+      NodesCommand.class,
       LogsCommand.class,
       EventsCommand.class,
       AdminCommand.class,

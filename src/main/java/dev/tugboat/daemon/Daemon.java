@@ -89,7 +89,9 @@ public final class Daemon {
         new ConnectingVolumes(() -> ((DockerRuntime) runtime.runtime()).volumeArchive(log::warn)));
     ApiServer server;
     try {
-      server = ApiServer.start(config.listen(), app, app.licenses(), token, hostnames,
+      NodesDesk nodes = new NodesDesk(() -> docker.join().clusterNodes(), Daemon::ownHostname,
+          host::privateAddress, log, DaemonThreads.single("tugboat-nodes"));
+      server = ApiServer.start(config.listen(), app, app.licenses(), nodes, token, hostnames,
           tls, ApiLimits.defaults().withMaxBundleBytes(config.bundleMaxBytes()), API_THREADS);
     } catch (Exception e) {
       app.close();
@@ -158,16 +160,21 @@ public final class Daemon {
   /** The configured names, and the host's own name: operators type it into the address bar. */
   private java.util.Set<String> consoleHostnames() {
     java.util.Set<String> names = new java.util.HashSet<>(config.apiHostnames());
-    try {
-      String own = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname"))
-          .strip();
-      if (!own.isEmpty()) {
-        names.add(own);
-      }
-    } catch (IOException | RuntimeException notLinux) {
-      // only the configured names then
+    String own = ownHostname();
+    if (!own.isEmpty()) {
+      names.add(own);
     }
     return names;
+  }
+
+  /** The host's name; empty where it cannot be read (not Linux). */
+  private static String ownHostname() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname"))
+          .strip();
+    } catch (IOException | RuntimeException notLinux) {
+      return "";
+    }
   }
 
   private HostAddresses hostAddresses() {

@@ -22,7 +22,13 @@ public final class RuntimeFailure extends RuntimeException {
     /** The config cannot be given to the engine as it is (not sent); the message names the field. */
     INVALID_CONFIG,
     /** The engine refused the call for another reason; the message carries its words. */
-    ENGINE_ERROR
+    ENGINE_ERROR,
+    /** A swarm call on an engine in no swarm, or on a worker: only a manager knows the nodes. */
+    NOT_A_SWARM_MANAGER,
+    /** No swarm node has that id, id prefix or hostname. */
+    NO_SUCH_NODE,
+    /** More than one swarm node answers to that id prefix or hostname; the message names them. */
+    AMBIGUOUS_NODE
   }
 
   private final Kind kind;
@@ -105,6 +111,24 @@ public final class RuntimeFailure extends RuntimeException {
 
   public static RuntimeFailure invalidConfig(String container, String problem) {
     return new RuntimeFailure(Kind.INVALID_CONFIG, "cannot create " + container + ": " + problem);
+  }
+
+  /** A swarm call on an engine that is not a manager ({@code membership}: {@code inactive}...). */
+  public static RuntimeFailure notASwarmManager(SwarmMembership membership) {
+    String what;
+    if (membership instanceof SwarmMembership.Inactive none) {
+      what = "this Docker Engine is in no swarm (" + none.state() + "): an app of plain"
+          + " containers needs none; to spread clustered components over several hosts, make this"
+          + " host a manager with `docker swarm init` and join the others with the `docker swarm"
+          + " join` command it prints";
+    } else if (membership instanceof SwarmMembership.Worker worker) {
+      what = "this Docker Engine is a swarm worker (node " + worker.nodeId() + "): only a manager"
+          + " lists and tags the nodes; run the daemon on a manager (`docker node promote` on a"
+          + " manager makes this node one)";
+    } else {
+      what = "this Docker Engine is a swarm manager but refused a manager's call";
+    }
+    return new RuntimeFailure(Kind.NOT_A_SWARM_MANAGER, what);
   }
 
   public static RuntimeFailure engineError(String action, String engineMessage, Throwable cause) {

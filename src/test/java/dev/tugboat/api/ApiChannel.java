@@ -44,8 +44,18 @@ final class ApiChannel {
   }
 
   private ApiChannel(ApiLimits limits, LicenseService licenses, FakeApp app) {
+    this(limits, licenses, NodesService.none(), app);
+  }
+
+  ApiChannel(NodesService nodes) {
+    this(new ApiLimits(1024, 1024, Duration.ofSeconds(60), Duration.ofSeconds(5), 8),
+        LicenseService.none(), nodes, new FakeApp());
+  }
+
+  private ApiChannel(ApiLimits limits, LicenseService licenses, NodesService nodes, FakeApp app) {
     this.app = app;
-    context = ApiContext.of(app, licenses, TOKEN, AllowedHosts.of("console.example.com"), limits);
+    context = ApiContext.of(app, licenses, nodes, TOKEN, AllowedHosts.of("console.example.com"),
+        limits, java.util.Optional.empty());
     server = new EmbeddedChannel(new ApiInitializer(context));
   }
 

@@ -247,4 +247,45 @@ class DashboardPageIT extends FixtureDashboard {
   private String row(String container, String cell) throws Exception {
     return page.text("tr[data-container='" + container + "'] " + cell);
   }
+  @Test
+  void theNodesPanelListsEachNodeWithItsTasksAndAddsAndRemovesTags() throws Exception {
+    daemon.status(StatusFixtures.started());
+    daemon.nodes(nodes("[]"));
+    daemon.onTags(request -> {
+      daemon.nodes(nodes(request.contains("\"add\":[\"db\"]") ? "[\"db\"]" : "[]"));
+      return new FakeDaemon.Reply(200, "{}");
+    });
+    openWithToken();
+    String worker = "#nodes tr[data-node='tugboat-worker-1']";
+    page.waitUntil("the worker's row", "document.querySelector(\"" + worker + "\") !== null", WAIT);
+    assertThat(page.text(worker + " td:nth-of-type(1)")).isEqualTo("worker");
+    assertThat(page.text(worker + " td:nth-of-type(5)")).isEqualTo("shop_cassandra running");
+    assertThat(page.text("#nodes tr[data-node='manager-host'] td:nth-of-type(1)"))
+        .isEqualTo("manager (leader)");
+
+    page.type(worker + " input.tag-input", "db");
+    page.pressEnter();
+    page.waitUntil("the db tag", "document.querySelector(\"" + worker + " [data-tag='db']\") !== null",
+        WAIT);
+    page.waitForText("#nodes-result", "Tag added db to tugboat-worker-1.", WAIT);
+    page.click(worker + " [data-tag='db'] button");
+    page.waitUntil("the db tag gone",
+        "document.querySelector(\"" + worker + " [data-tag='db']\") === null", WAIT);
+    assertThat(daemon.requests()).contains(
+        "POST /api/v1/nodes/w1/tags {\"add\":[\"db\"]}",
+        "POST /api/v1/nodes/w1/tags {\"remove\":[\"db\"]}");
+  }
+
+  private static String nodes(String workerTags) {
+    return """
+        {"swarm": "manager", "message": "", "unplaced_tasks": [], "nodes": [
+          {"id": "m1", "hostname": "manager-host", "role": "manager", "leader": true,
+           "availability": "active", "state": "ready", "address": "172.17.0.1",
+           "engine_version": "20.10.24", "tags": [], "labels": {}, "tasks": []},
+          {"id": "w1", "hostname": "tugboat-worker-1", "role": "worker", "leader": false,
+           "availability": "active", "state": "ready", "address": "172.17.0.2",
+           "engine_version": "20.10.24", "tags": %s, "labels": {},
+           "tasks": [{"id": "t1", "service": "shop_cassandra", "app": "shop", "state": "running"}]}]}
+        """.formatted(workerTags);
+  }
 }

@@ -35,6 +35,13 @@ final class FakeDaemon implements AutoCloseable {
   private volatile String logs = "{\"lines\": []}";
   private volatile Reply configReply = new Reply(200, "{}");
   private volatile Function<String, String> control = action -> status;
+  private volatile String nodes = "{\"swarm\": \"inactive\", \"message\": \"this Docker Engine is in"
+      + " no swarm\", \"nodes\": [{\"id\": \"\", \"hostname\": \"fixture-host\", \"role\": \"host\","
+      + " \"leader\": false, \"availability\": \"active\", \"state\": \"ready\", \"address\":"
+      + " \"10.0.0.5\", \"engine_version\": \"\", \"tags\": [], \"labels\": {}, \"tasks\": []}],"
+      + " \"unplaced_tasks\": []}";
+  private volatile Function<String, Reply> tags = request -> new Reply(409,
+      "{\"error\": \"not a swarm manager\"}");
   private final FakeEventStreams streams = new FakeEventStreams();
 
   /** An answer: HTTP status and JSON body. */
@@ -90,6 +97,16 @@ final class FakeDaemon implements AutoCloseable {
     control = action;
   }
 
+  /** The answer to GET /api/v1/nodes from now on. */
+  void nodes(String json) {
+    nodes = json;
+  }
+
+  /** What a tag change does: given "PATH BODY", the answer (it may set the nodes too). */
+  void onTags(Function<String, Reply> change) {
+    tags = change;
+  }
+
   List<String> requests() {
     return List.copyOf(requests);
   }
@@ -129,6 +146,10 @@ final class FakeDaemon implements AutoCloseable {
       status = control.apply(action);
       streams.send(action + " requested");
       json(exchange, new Reply(202, "{\"message\": \"" + action + " requested\"}"));
+    } else if (route.equals("GET /nodes")) {
+      json(exchange, new Reply(200, nodes));
+    } else if (route.startsWith("POST /nodes/") && route.endsWith("/tags")) {
+      json(exchange, tags.apply(path + " " + body));
     } else if (route.equals("GET /config")) {
       json(exchange, new Reply(200, config));
     } else if (route.equals("PUT /config")) {

@@ -41,6 +41,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerEventStream events;
   private final DockerImageArchive archive;
   private final DockerVolumeArchive volumes;
+  private final DockerClusterNodes clusterNodes;
 
   private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces,
       DockerDeadlines deadlines) {
@@ -57,6 +58,7 @@ public final class DockerRuntime implements ContainerRuntime {
     this.archive = new DockerImageArchive(client, calls, failures);
     this.volumes = new DockerVolumeArchive(client, calls, failures, host, new LocalData(),
         message -> System.err.println("tugboat: warning: " + message));
+    this.clusterNodes = new DockerClusterNodes(client, calls, failures);
   }
 
   /** Connects to the engine at {@code host}. */
@@ -77,6 +79,11 @@ public final class DockerRuntime implements ContainerRuntime {
   /** Images saved to and loaded from archives on this engine (air-gapped installs). */
   public dev.tugboat.runtime.ImageArchive imageArchive() {
     return archive;
+  }
+
+  /** The swarm's nodes, their tags and the apps' tasks on them, on the same client. */
+  public dev.tugboat.runtime.ClusterNodes clusterNodes() {
+    return clusterNodes;
   }
 
   /** The app's data as archives, on the same engine and client. */

@@ -36,6 +36,7 @@
   });
   const config = new T.configView.ConfigView(api, byId('config'));
   const license = new T.licenseView.LicenseView(api, byId('license'), byId('license-body'));
+  const swarmNodes = new T.nodesView.NodesView(api, byId('nodes'), byId('nodes-body'));
   T.supportView.wire(api, byId('support-bundle'), byId('support-result'));
   const bundle = new T.bundleView.BundleView(api, {
     file: byId('bundle-file'), check: byId('bundle-check'), apply: byId('bundle-apply'),
@@ -80,6 +81,7 @@
     follower.start();
     config.load();
     license.load();
+    swarmNodes.load();
     snapshots.load();
   }
 

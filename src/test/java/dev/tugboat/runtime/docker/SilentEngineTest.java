@@ -76,6 +76,8 @@ class SilentEngineTest {
     assertUnanswered(() -> runtime.start(id), "a call to start " + id);
     assertUnanswered(() -> runtime.inspectImage("busybox:1"), "a call to inspect image busybox:1");
     assertUnanswered(() -> runtime.logs(id, 10), "a call to read the logs of " + id);
+    assertUnanswered(() -> runtime.clusterNodes().nodes(),
+        "a call to tell its swarm membership within 300 ms");
   }
 
   @Test
