@@ -8,6 +8,12 @@ scripts/setup-docker.sh
 scripts/build-images.sh
 # PostgreSQL and the demo app, for the end-to-end tests of the migration pattern.
 scripts/build-demo-images.sh
+# The swarm worker image (debootstrap of docker.io, a minute or more) builds while the unit tests
+# run; the cluster tests wait for it, as scripts/swarm/build-node-image.sh builds one at a time.
+node_image_log=$(mktemp)
+scripts/swarm/build-node-image.sh >"$node_image_log" 2>&1 &
+node_image_build=$!
+trap 'kill "$node_image_build" 2>/dev/null || true; rm -f "$node_image_log"' EXIT
 scripts/setup-browser.sh
 # The Distribution registry, htpasswd and openssl, for the private-registry pull test.
 scripts/setup-registry.sh

@@ -65,9 +65,21 @@ main() {
     return
   fi
   [ "$(id -u)" = 0 ] || die "debootstrap needs root; run as root"
+  mkdir -p "$CACHE_DIR"
+  # One build at a time: a caller that comes while another builds (the cluster tests while
+  # scripts/test.sh builds the image ahead of them) waits for it, then finds the image made.
+  exec 9>"$CACHE_DIR/swarm-node-image.lock"
+  if ! flock -n 9; then
+    log "waiting for another build of $image"
+    flock -w 900 9 || die "another build of $image held $CACHE_DIR/swarm-node-image.lock for 15 minutes"
+    if docker image inspect "$image" >/dev/null 2>&1; then
+      log "$image present"
+      echo "$image"
+      return
+    fi
+  fi
   started=$(date +%s.%N)
   ensure_debootstrap
-  mkdir -p "$CACHE_DIR"
   WORK_DIR=$(mktemp -d "$CACHE_DIR/work.XXXXXX")
   trap 'rm -rf "$WORK_DIR"' EXIT
   root=$WORK_DIR/rootfs
