@@ -24,60 +24,14 @@ APP_VERSIONS=(1 2)
 HASH_LABEL=dev.tugboat.demo.build-hash
 BASE_PACKAGES=postgresql-$PG_MAJOR,busybox-static
 
-# The first http(s) URI of a `deb` source for $SUITE, from one-line .list files and deb822 .sources.
-debian_mirror() {
-  if [ -n "${DEBIAN_MIRROR:-}" ]; then
-    echo "$DEBIAN_MIRROR"
-    return
-  fi
-  local f uri
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] || continue
-    uri=$(awk -v suite="$SUITE" '
-      $1 == "deb" {
-        i = 2
-        if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-        if ($(i + 1) == suite && $i ~ /^https?:\/\//) { print $i; exit }
-      }' "$f")
-    [ -n "$uri" ] && { echo "$uri"; return; }
-  done
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    uri=$(awk -v suite="$SUITE" '
-      BEGIN { RS = ""; FS = "\n" }
-      {
-        types = ""; uris = ""; suites = ""; enabled = "yes"
-        for (i = 1; i <= NF; i++) {
-          if ($i ~ /^#/ || !match($i, /^[A-Za-z-]+:/)) continue
-          key = tolower(substr($i, 1, RLENGTH - 1)); val = " " substr($i, RLENGTH + 1) " "
-          if (key == "types") types = val; else if (key == "uris") uris = val
-          else if (key == "suites") suites = val; else if (key == "enabled") enabled = tolower(val)
-        }
-        if (types ~ / deb / && suites ~ (" " suite " ") && enabled !~ /no/) {
-          n = split(uris, u, " ")
-          for (j = 1; j <= n; j++) if (u[j] ~ /^https?:\/\//) { print u[j]; exit }
-        }
-      }' "$f")
-    [ -n "$uri" ] && { echo "$uri"; return; }
-  done
-  die "no http(s) 'deb' source for $SUITE in /etc/apt/sources.list(.d); set DEBIAN_MIRROR=http://.../debian"
-}
+# shellcheck source=lib/debian-rootfs.sh
+. scripts/lib/debian-rootfs.sh
 
 # On a fresh machine the engine may be missing or stopped; setup-docker.sh installs and starts it.
 ensure_engine() {
   timeout 5 docker version >/dev/null 2>&1 || scripts/setup-docker.sh
 }
 
-ensure_debootstrap() {
-  command -v debootstrap >/dev/null 2>&1 && return
-  log "installing debootstrap"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
-}
-
-sha() { sha256sum | cut -c1-16; }
-
-seconds_since() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'; }
 
 # Hash of files under the given paths (names and contents), stable across clones.
 files_hash() {

@@ -63,27 +63,10 @@ trap 'exit 130' INT TERM
 
 # ---- prerequisites ------------------------------------------------------------------------------
 
-sha() { sha256sum | cut -c1-16; }
-
-debian_mirror() {
-  if [ -n "${DEBIAN_MIRROR:-}" ]; then
-    echo "$DEBIAN_MIRROR"
-    return
-  fi
-  local uri
-  # apt knows its sources in every syntax (one-line .list, deb822 .sources) once it has read them.
-  uri=$(apt-get indextargets --format '$(TARGET_OF) $(CODENAME) $(REPO_URI)' 2>/dev/null \
-    | awk -v suite="$SUITE" '$1 == "deb" && $2 == suite && $3 ~ /^https?:\/\// { print $3; exit }')
-  [ -n "$uri" ] || fail "no http(s) apt source for $SUITE (run apt-get update, or set DEBIAN_MIRROR=http://.../debian)"
-  echo "$uri"
-}
-
-ensure_debootstrap() {
-  command -v debootstrap >/dev/null 2>&1 && return
-  log "installing debootstrap"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
-}
+# The shared lib's errors end the run as this script's own do.
+die() { fail "$@"; }
+# shellcheck source=lib/debian-rootfs.sh
+. scripts/lib/debian-rootfs.sh
 
 # Debian minbase with systemd, Java and curl. Units that would act on the host through a privileged
 # container (sysctl, modules, binfmt, fstrim, kernel file systems) or wait for a terminal are masked;
