@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
  * tugboat nodes tag|untag NODE TAG...} changes a node's tags.
  */
 @Command(name = "nodes", mixinStandardHelpOptions = true,
-    description = {"Lists the Docker Swarm's nodes: role, state, address, tags and the apps' tasks"
-        + " on each (docs/api.md#nodes). On an engine in no swarm, this host alone."},
+    description = {"Lists the Docker Swarm's nodes: role, state, address, tags, the apps' tasks"
+        + " on each, and the app's containers on this host (docs/api.md#nodes). On an engine in"
+        + " no swarm, this host alone."},
     subcommands = {NodesCommand.Tag.class, NodesCommand.Untag.class})
 public final class NodesCommand extends ClientCommand {
 
@@ -36,7 +37,7 @@ public final class NodesCommand extends ClientCommand {
       out.append(message).append('\n');
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"NODE", "ROLE", "STATE", "ADDRESS", "TAGS", "TASKS"});
+    rows.add(new String[] {"NODE", "ROLE", "STATE", "ADDRESS", "TAGS", "TASKS", "CONTAINERS"});
     for (JsonNode node : answer.path("nodes")) {
       rows.add(row(node));
     }
@@ -55,7 +56,16 @@ public final class NodesCommand extends ClientCommand {
         + (availability.isEmpty() || availability.equals("active") ? "" : ", " + availability);
     return new String[] {node.path("hostname").asText(), role, state,
         orDash(node.path("address").asText()), orDash(list(node.path("tags"))),
-        orDash(tasks(node.path("tasks")))};
+        orDash(tasks(node.path("tasks"))), orDash(containers(node.path("containers")))};
+  }
+
+  /** The app's containers on a node, counted by state: {@code 3 running, 1 completed}. */
+  static String containers(JsonNode containers) {
+    Map<String, Integer> byState = new java.util.LinkedHashMap<>();
+    containers.forEach(c -> byState.merge(c.path("state").asText(), 1, Integer::sum));
+    List<String> shown = new ArrayList<>();
+    byState.forEach((state, count) -> shown.add(count + " " + state));
+    return String.join(", ", shown);
   }
 
   private static String tasks(JsonNode tasks) {
@@ -100,8 +110,9 @@ public final class NodesCommand extends ClientCommand {
   }
 
   @Command(name = "tag", mixinStandardHelpOptions = true,
-      description = "Tags NODE (the node label dev.tugboat.tag.TAG=true): clustered components"
-          + " with tags: [TAG] are placed on nodes that have it.")
+      description = "Tags NODE (the node label dev.tugboat.tag.TAG=true), the label a clustered"
+          + " component's tags: [TAG] is to be placed by; clustered components do not run on the"
+          + " swarm yet (docs/cluster.md).")
   static final class Tag extends TagChange {
     @Override
     String field() {

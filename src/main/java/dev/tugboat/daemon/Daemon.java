@@ -89,8 +89,10 @@ public final class Daemon {
         new ConnectingVolumes(() -> ((DockerRuntime) runtime.runtime()).volumeArchive(log::warn)));
     ApiServer server;
     try {
-      NodesDesk nodes = new NodesDesk(() -> docker.join().clusterNodes(), Daemon::ownHostname,
-          host::privateAddress, log, DaemonThreads.single("tugboat-nodes"));
+      NodesDesk nodes = new NodesDesk(() -> docker.join().clusterNodes(),
+          () -> new LocalNode(ownHostname(), host.privateAddress(),
+              NodeViews.containersOf(app.snapshot())),
+          log, DaemonThreads.single("tugboat-nodes"));
       server = ApiServer.start(config.listen(), app, app.licenses(), nodes, token, hostnames,
           tls, ApiLimits.defaults().withMaxBundleBytes(config.bundleMaxBytes()), API_THREADS);
     } catch (Exception e) {

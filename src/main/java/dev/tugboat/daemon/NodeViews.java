@@ -1,5 +1,6 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.NodesView;
 import dev.tugboat.runtime.ClusterNode;
 import dev.tugboat.runtime.ClusterTask;
@@ -17,31 +18,52 @@ final class NodeViews {
 
   private NodeViews() {}
 
-  static NodesView ofSwarm(List<ClusterNode> nodes, List<ClusterTask> tasks) {
+  /**
+   * A manager's view: every node with its tasks, and this host's node ({@code thisNode}) with the
+   * app's containers too, which run where the daemon runs.
+   */
+  static NodesView ofSwarm(List<ClusterNode> nodes, List<ClusterTask> tasks, String thisNode,
+      List<NodesView.Container> containers) {
     List<NodesView.Node> views = nodes.stream().map(node -> of(node, tasks.stream()
-        .filter(task -> task.nodeId().equals(node.id())).toList())).toList();
+        .filter(task -> task.nodeId().equals(node.id())).toList()))
+        .map(node -> node.id().equals(thisNode) ? node.withContainers(containers) : node)
+        .toList();
     List<NodesView.Task> unplaced = tasks.stream()
         .filter(task -> nodes.stream().noneMatch(node -> node.id().equals(task.nodeId())))
         .map(NodeViews::of).toList();
     return new NodesView("manager", "", views, unplaced);
   }
 
-  /** An engine in no swarm: this host as its only node. */
-  static NodesView ofHost(String hostname, String address) {
-    return new NodesView("inactive", NO_SWARM, List.of(new NodesView.Node("", hostname, "host",
-        false, "active", "ready", address, "", List.of(), Map.of(), List.of())), List.of());
+  /** An engine in no swarm: this host as its only node, with the app's containers. */
+  static NodesView ofHost(LocalNode host) {
+    return new NodesView("inactive", NO_SWARM, List.of(new NodesView.Node("", host.hostname(),
+        "host", false, "active", "ready", host.address(), "", List.of(), Map.of(), List.of(),
+        host.containers())), List.of());
   }
 
   /** A worker knows only itself: this host, and {@code message} saying to ask a manager. */
-  static NodesView ofWorker(String nodeId, String hostname, String address, String message) {
-    return new NodesView("worker", message, List.of(new NodesView.Node(nodeId, hostname, "worker",
-        false, "active", "ready", address, "", List.of(), Map.of(), List.of())), List.of());
+  static NodesView ofWorker(String nodeId, LocalNode host, String message) {
+    return new NodesView("worker", message, List.of(new NodesView.Node(nodeId, host.hostname(),
+        "worker", false, "active", "ready", host.address(), "", List.of(), Map.of(), List.of(),
+        host.containers())), List.of());
+  }
+
+  /** The containers of the app's current run that Docker has, as its status shows them. */
+  static List<NodesView.Container> containersOf(AppSnapshot snapshot) {
+    if (snapshot == null || snapshot.run() == null) {
+      return List.of();
+    }
+    return snapshot.run().containers().stream()
+        .filter(c -> c.containerId() != null && !c.containerId().isEmpty())
+        .map(c -> new NodesView.Container(c.instanceName(), c.container(), c.state()))
+        .toList();
   }
 
   static NodesView.Node of(ClusterNode node, List<ClusterTask> tasks) {
     return new NodesView.Node(node.id(), node.hostname(), word(node.role()), node.leader(),
         word(node.availability()), word(node.state()), node.address(), node.engineVersion(),
-        List.copyOf(node.tags()), node.labels(), tasks.stream().map(NodeViews::of).toList());
+        List.copyOf(node.tags()), node.labels(), tasks.stream().map(NodeViews::of).toList(),
+        List.of());
   }
 
   private static NodesView.Task of(ClusterTask task) {

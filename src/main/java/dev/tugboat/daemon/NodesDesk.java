@@ -24,19 +24,18 @@ import java.util.function.Supplier;
 final class NodesDesk implements NodesService {
 
   private final Supplier<ClusterNodes> engine;
-  private final Supplier<String> hostname;
-  private final Supplier<String> address;
+  private final Supplier<LocalNode> host;
   private final DaemonLog log;
   private final Executor thread;
 
   /**
-   * {@code hostname} and {@code address}: this host as the only node of an engine in no swarm.
+   * {@code host}: the daemon's own host, the only node of an engine in no swarm, and where the
+   * app's containers run.
    */
-  NodesDesk(Supplier<ClusterNodes> engine, Supplier<String> hostname, Supplier<String> address,
-      DaemonLog log, Executor thread) {
+  NodesDesk(Supplier<ClusterNodes> engine, Supplier<LocalNode> host, DaemonLog log,
+      Executor thread) {
     this.engine = engine;
-    this.hostname = hostname;
-    this.address = address;
+    this.host = host;
     this.log = log;
     this.thread = thread;
   }
@@ -47,13 +46,15 @@ final class NodesDesk implements NodesService {
       ClusterNodes nodes = engine.get();
       SwarmMembership membership = nodes.membership();
       if (membership instanceof SwarmMembership.Inactive) {
-        return NodeViews.ofHost(hostname.get(), address.get());
+        return NodeViews.ofHost(host.get());
       }
       if (membership instanceof SwarmMembership.Worker worker) {
-        return NodeViews.ofWorker(worker.nodeId(), hostname.get(), address.get(),
+        return NodeViews.ofWorker(worker.nodeId(), host.get(),
             RuntimeFailure.notASwarmManager(membership).getMessage());
       }
-      return NodeViews.ofSwarm(nodes.nodes(), nodes.appTasks());
+      String thisNode = ((SwarmMembership.Manager) membership).nodeId();
+      return NodeViews.ofSwarm(nodes.nodes(), nodes.appTasks(), thisNode,
+          host.get().containers());
     });
   }
 
@@ -79,8 +80,11 @@ final class NodesDesk implements NodesService {
         log.info("node " + after.hostname() + " (" + after.id() + "): tags " + before.tags()
             + " -> " + after.tags());
       }
-      return NodeViews.of(after, nodes.appTasks().stream()
+      NodesView.Node view = NodeViews.of(after, nodes.appTasks().stream()
           .filter(task -> task.nodeId().equals(after.id())).toList());
+      return nodes.membership() instanceof SwarmMembership.Manager manager
+          && manager.nodeId().equals(after.id()) ? view.withContainers(host.get().containers())
+          : view;
     });
   }
 

@@ -262,6 +262,9 @@ class DashboardPageIT extends FixtureDashboard {
     assertThat(page.text(worker + " td:nth-of-type(5)")).isEqualTo("shop_cassandra running");
     assertThat(page.text("#nodes tr[data-node='manager-host'] td:nth-of-type(1)"))
         .isEqualTo("manager (leader)");
+    assertThat(page.text("#nodes tr[data-node='manager-host'] td:nth-of-type(6)"))
+        .isEqualTo("1 running, 1 completed");
+    assertThat(page.text(worker + " td:nth-of-type(6)")).isEqualTo("—");
 
     page.type(worker + " input.tag-input", "db");
     page.pressEnter();
@@ -276,12 +279,29 @@ class DashboardPageIT extends FixtureDashboard {
         "POST /api/v1/nodes/w1/tags {\"remove\":[\"db\"]}");
   }
 
+  @Test
+  void aNodeThatGoesDownShowsWithoutAReload() throws Exception {
+    daemon.status(StatusFixtures.started());
+    daemon.nodes(nodes("[]"));
+    openWithToken();
+    String state = "#nodes tr[data-node='tugboat-worker-1'] td:nth-of-type(2)";
+    page.waitUntil("the worker's row", "document.querySelector(\"" + state + "\") !== null", WAIT);
+    assertThat(page.text(state)).isEqualTo("ready");
+
+    daemon.nodes(nodes("[]").replace("\"state\": \"ready\", \"address\": \"172.17.0.2\"",
+        "\"state\": \"down\", \"address\": \"172.17.0.2\""));
+
+    page.waitForText(state, "down", WAIT);
+  }
+
   private static String nodes(String workerTags) {
     return """
         {"swarm": "manager", "message": "", "unplaced_tasks": [], "nodes": [
           {"id": "m1", "hostname": "manager-host", "role": "manager", "leader": true,
            "availability": "active", "state": "ready", "address": "172.17.0.1",
-           "engine_version": "20.10.24", "tags": [], "labels": {}, "tasks": []},
+           "engine_version": "20.10.24", "tags": [], "labels": {}, "tasks": [],
+           "containers": [{"name": "tugboat-shop-web-1", "container": "web/nginx", "state": "running"},
+             {"name": "tugboat-shop-setup-1", "container": "setup/app", "state": "completed"}]},
           {"id": "w1", "hostname": "tugboat-worker-1", "role": "worker", "leader": false,
            "availability": "active", "state": "ready", "address": "172.17.0.2",
            "engine_version": "20.10.24", "tags": %s, "labels": {},

@@ -19,7 +19,8 @@ public final class FakeNodes implements NodesService {
   public synchronized CompletableFuture<NodesView> nodes() {
     return CompletableFuture.completedFuture(new NodesView("manager", "", List.of(
         new NodesView.Node("m1", "host", "manager", true, "active", "ready", "172.17.0.1",
-            "20.10.24", List.of(), Map.of(), List.of()),
+            "20.10.24", List.of(), Map.of(), List.of(),
+            List.of(new NodesView.Container("tugboat-shop-web-1", "web/nginx", "running"))),
         worker()), List.of()));
   }
 
@@ -46,6 +47,6 @@ public final class FakeNodes implements NodesService {
     sorted.forEach(t -> labels.put("dev.tugboat.tag." + t, "true"));
     return new NodesView.Node("w1", "tugboat-worker-1", "worker", false, "active", "ready",
         "172.17.0.2", "20.10.24", sorted, labels,
-        List.of(new NodesView.Task("t1", "shop_cassandra", "shop", "running")));
+        List.of(new NodesView.Task("t1", "shop_cassandra", "shop", "running")), List.of());
   }
 }

@@ -28,7 +28,10 @@ class NodeRoutesTest {
         .contains("\"hostname\":\"tugboat-worker-1\",\"role\":\"worker\",\"leader\":false,"
             + "\"availability\":\"active\",\"state\":\"ready\",\"address\":\"172.17.0.2\","
             + "\"engine_version\":\"20.10.24\",\"tags\":[],\"labels\":{},\"tasks\":[{\"id\":\"t1\","
-            + "\"service\":\"shop_cassandra\",\"app\":\"shop\",\"state\":\"running\"}]")
+            + "\"service\":\"shop_cassandra\",\"app\":\"shop\",\"state\":\"running\"}],"
+            + "\"containers\":[]}")
+        .contains("\"containers\":[{\"name\":\"tugboat-shop-web-1\",\"container\":\"web/nginx\","
+            + "\"state\":\"running\"}]}")
         .endsWith("\"unplaced_tasks\":[]}");
   }
 

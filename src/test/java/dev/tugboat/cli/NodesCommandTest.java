@@ -50,9 +50,9 @@ class NodesCommandTest {
     CliRun run = CliRun.of("nodes", "--config", config);
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("""
-        NODE              ROLE              STATE  ADDRESS     TAGS    TASKS
-        host              manager (leader)  ready  172.17.0.1  -       -
-        tugboat-worker-1  worker            ready  172.17.0.2  db,ssd  shop_cassandra running
+        NODE              ROLE              STATE  ADDRESS     TAGS    TASKS                   CONTAINERS
+        host              manager (leader)  ready  172.17.0.1  -       -                       1 running
+        tugboat-worker-1  worker            ready  172.17.0.2  db,ssd  shop_cassandra running  -
         """);
     assertThat(CliRun.of("nodes", "--json", "--config", config).out())
         .contains("\"swarm\" : \"manager\"", "\"hostname\" : \"tugboat-worker-1\"");
@@ -80,18 +80,20 @@ class NodesCommandTest {
   }
 
   @Test
-  void anEngineInNoSwarmShowsTheMessageAndThisHost() throws Exception {
+  void anEngineInNoSwarmShowsTheMessageAndThisHostWithTheAppsContainers() throws Exception {
     String answer = """
         {"swarm": "inactive", "message": "this Docker Engine is in no swarm: run docker swarm init",
          "nodes": [{"id": "", "hostname": "box", "role": "host", "leader": false,
            "availability": "active", "state": "ready", "address": "10.0.0.5", "engine_version": "",
-           "tags": [], "labels": {}, "tasks": []}],
+           "tags": [], "labels": {}, "tasks": [], "containers": [
+             {"name": "tugboat-shop-web-1", "container": "web/nginx", "state": "running"},
+             {"name": "tugboat-shop-setup-1", "container": "setup/app", "state": "completed"}]}],
          "unplaced_tasks": []}""";
     assertThat(NodesCommand.text(new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(answer))).isEqualTo("""
         this Docker Engine is in no swarm: run docker swarm init
-        NODE  ROLE  STATE  ADDRESS   TAGS  TASKS
-        box   host  ready  10.0.0.5  -     -
+        NODE  ROLE  STATE  ADDRESS   TAGS  TASKS  CONTAINERS
+        box   host  ready  10.0.0.5  -     -      1 running, 1 completed
         """);
   }
 }

@@ -37,8 +37,13 @@ class NodesDeskTest {
       .withTask(new ClusterTask("t2", "shop_cassandra", "shop", "running", "w2abc"))
       .withTask(new ClusterTask("t3", "shop_cassandra", "shop", "pending", ""));
 
+  private final List<NodesView.Container> containers = List.of(
+      new NodesView.Container("tugboat-shop-db-postgres-1", "db/postgres", "running"),
+      new NodesView.Container("tugboat-shop-migrate-app-1", "migrate/app", "completed"));
+
   private NodesDesk desk(ClusterNodes engine) {
-    return new NodesDesk(() -> engine, () -> "tugboat-host", () -> "10.0.0.5", log, Runnable::run);
+    return new NodesDesk(() -> engine, () -> new LocalNode("tugboat-host", "10.0.0.5", containers),
+        log, Runnable::run);
   }
 
   @Test
@@ -58,6 +63,37 @@ class NodesDeskTest {
         new NodesView.Task("t1", "shop_cassandra", "shop", "running"));
     assertThat(view.nodes().get(0).tasks()).isEmpty();
     assertThat(view.unplacedTasks()).extracting(NodesView.Task::id).containsExactly("t3");
+  }
+
+  @Test
+  void theAppsContainersShowOnTheDaemonsOwnNodeAlone() {
+    NodesView view = desk(swarm).nodes().join();
+    // The manager, m1abc, is the node this daemon's engine is.
+    assertThat(view.nodes().get(0).containers()).isEqualTo(containers);
+    assertThat(view.nodes().get(1).containers()).isEmpty();
+    assertThat(view.nodes().get(2).containers()).isEmpty();
+
+    assertThat(desk(InMemoryClusterNodes.inactive()).nodes().join().nodes().get(0).containers())
+        .isEqualTo(containers);
+    assertThat(desk(InMemoryClusterNodes.worker("w9")).nodes().join().nodes().get(0).containers())
+        .isEqualTo(containers);
+    assertThat(desk(swarm).changeTags("host", List.of("db"), List.of()).join().containers())
+        .isEqualTo(containers);
+    assertThat(desk(swarm).changeTags("tugboat-worker-1", List.of("db"), List.of()).join()
+        .containers()).isEmpty();
+  }
+
+  @Test
+  void theContainersAreThoseOfTheRunDockerHas() {
+    assertThat(NodeViews.containersOf(null)).isEmpty();
+    dev.tugboat.api.AppSnapshot stopped = new dev.tugboat.api.AppSnapshot("shop", "1",
+        dev.tugboat.events.AppPhase.STOPPED, "stopped", null, "", null, null);
+    assertThat(NodeViews.containersOf(stopped)).isEmpty();
+    dev.tugboat.api.AppSnapshot started = new dev.tugboat.api.AppSnapshot("demo", "1",
+        dev.tugboat.events.AppPhase.STARTED, "started", null, "", null,
+        dev.tugboat.api.FakeApp.runWith("started", "started in 2.0 s"));
+    assertThat(NodeViews.containersOf(started)).containsExactly(
+        new NodesView.Container("tugboat-demo-db-postgres-1", "db/postgres", "running"));
   }
 
   @Test

@@ -82,6 +82,7 @@
     config.load();
     license.load();
     swarmNodes.load();
+    swarmNodes.watch();
     snapshots.load();
   }
 

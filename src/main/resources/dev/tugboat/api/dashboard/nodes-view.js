@@ -2,12 +2,13 @@
 // The nodes panel: the swarm's nodes (GET /api/v1/nodes) with their role, state, address, tags and
 // the apps' tasks on each; a tag is added with the row's field and removed with its ×
 // (POST /api/v1/nodes/{node}/tags). On an engine in no swarm: this host, and why no swarm is
-// needed. Read when the dashboard opens and after each change: nodes change when an operator
-// changes them.
+// needed. Read when the dashboard opens, after each change, and every few seconds, so a node that
+// goes down, and the tasks Swarm moves off it, show without a reload; not while a tag is typed.
 window.Tugboat = window.Tugboat || {};
 
 (function (T) {
   const {el, fill} = T.dom;
+  const POLL_MS = 5000;
 
   class NodesView {
     constructor(api, panel, body) {
@@ -28,6 +29,18 @@ window.Tugboat = window.Tugboat || {};
       }
     }
 
+    /** Reads the nodes again every few seconds from now on (once, whatever the sign-ins). */
+    watch() {
+      if (this.timer) return;
+      this.timer = setInterval(() => { if (!this.editing()) this.load(); }, POLL_MS);
+    }
+
+    /** A tag being changed or typed: a new table would take the field from under the operator. */
+    editing() {
+      return this.busy || [...this.body.querySelectorAll('.tag-input')]
+        .some((input) => input.value !== '' || input === document.activeElement);
+    }
+
     render(answer) {
       this.panel.hidden = false;
       const swarm = answer.swarm === 'manager';
@@ -36,7 +49,7 @@ window.Tugboat = window.Tugboat || {};
       fill(this.body,
         answer.message ? el('p', {class: 'meta', 'data-swarm': answer.swarm}, answer.message) : null,
         el('table', {class: 'nodes'},
-          el('thead', {}, el('tr', {}, ['Node', 'Role', 'State', 'Address', 'Tags', 'Tasks'].map((h) => el('th', {}, h)))),
+          el('thead', {}, el('tr', {}, ['Node', 'Role', 'State', 'Address', 'Tags', 'Tasks', 'Containers'].map((h) => el('th', {}, h)))),
           el('tbody', {}, rows)),
         unplaced.length === 0 ? null
           : el('p', {class: 'meta', 'data-unplaced': 'true'}, 'Not on a node yet: ' + tasks(unplaced)),
@@ -70,7 +83,8 @@ window.Tugboat = window.Tugboat || {};
         el('td', {}, state),
         el('td', {}, node.address || '—'),
         el('td', {class: 'tags'}, tags, add),
-        el('td', {}, node.tasks.length === 0 ? '—' : tasks(node.tasks)));
+        el('td', {}, node.tasks.length === 0 ? '—' : tasks(node.tasks)),
+        el('td', {class: 'containers'}, containers(node.containers || [])));
     }
 
     async change(node, name, body, done) {
@@ -86,6 +100,14 @@ window.Tugboat = window.Tugboat || {};
       this.busy = false;
       await this.load();
     }
+  }
+
+  /** The app's containers on the node, counted by state ("3 running, 1 completed"). */
+  function containers(list) {
+    if (list.length === 0) return '—';
+    const byState = new Map();
+    list.forEach((c) => byState.set(c.state, (byState.get(c.state) || 0) + 1));
+    return [...byState].map(([state, count]) => count + ' ' + state).join(', ');
   }
 
   function tasks(list) {
