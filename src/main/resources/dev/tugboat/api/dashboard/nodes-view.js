@@ -77,14 +77,15 @@ window.Tugboat = window.Tugboat || {};
         });
       }
       const state = node.state + (node.availability && node.availability !== 'active' ? ', ' + node.availability : '');
+      // data-label: on a narrow screen each row is a card and each cell says what it is.
       return el('tr', {'data-node': name},
         el('th', {scope: 'row'}, name),
-        el('td', {}, node.role + (node.leader ? ' (leader)' : '')),
-        el('td', {}, state),
-        el('td', {}, node.address || '—'),
-        el('td', {class: 'tags'}, tags, add),
-        el('td', {}, node.tasks.length === 0 ? '—' : tasks(node.tasks)),
-        el('td', {class: 'containers'}, containers(node.containers || [])));
+        el('td', {'data-label': 'Role'}, node.role + (node.leader ? ' (leader)' : '')),
+        el('td', {'data-label': 'State'}, state),
+        el('td', {'data-label': 'Address'}, node.address || '—'),
+        el('td', {class: 'tags', 'data-label': 'Tags'}, el('span', {}, tags, add)),
+        el('td', {'data-label': 'Tasks'}, node.tasks.length === 0 ? '—' : tasks(node.tasks)),
+        el('td', {'data-label': 'Containers'}, containers(node.containers || [])));
     }
 
     async change(node, name, body, done) {
