@@ -33,10 +33,7 @@ class DaemonClientTest {
     Thread acceptor = new Thread(this::dropEveryRequest, "dropping-server");
     acceptor.setDaemon(true);
     acceptor.start();
-    Files.createDirectories(dir.resolve("state"));
-    Files.writeString(dir.resolve("state/token"), "tok\n");
-    config = Files.writeString(dir.resolve("tugboat.yml"),
-        "listen: 127.0.0.1:" + server.getLocalPort() + "\nstate_dir: state\n");
+    config = Path.of(ClientConfig.forDaemonAt(dir, server.getLocalPort()));
   }
 
   @AfterEach

@@ -83,11 +83,7 @@ class EventsFollowTest {
   }
 
   private String config(int port) throws Exception {
-    Files.createDirectories(dir.resolve("state"));
-    Files.writeString(dir.resolve("state/token"), "tok\n");
-    Path file = dir.resolve("tugboat.yml");
-    Files.writeString(file, "listen: 127.0.0.1:" + port + "\nstate_dir: state\n");
-    return file.toString();
+    return ClientConfig.forDaemonAt(dir, port);
   }
 
   private static int run(StringWriter out, StringWriter err, String... args) {

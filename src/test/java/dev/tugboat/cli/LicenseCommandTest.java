@@ -30,12 +30,7 @@ class LicenseCommandTest {
   void serve() throws Exception {
     server = ApiServer.start(new InetSocketAddress("127.0.0.1", 0), app, licenses, "tok", java.util.Set.of(),
         ApiLimits.defaults(), 1);
-    Files.createDirectories(dir.resolve("state"));
-    Files.writeString(dir.resolve("state/token"), "tok\n");
-    Path file = dir.resolve("tugboat.yml");
-    Files.writeString(file, "listen: 127.0.0.1:" + server.address().getPort()
-        + "\nstate_dir: state\n");
-    config = file.toString();
+    config = ClientConfig.forDaemonAt(dir, server.address().getPort());
   }
 
   @AfterEach

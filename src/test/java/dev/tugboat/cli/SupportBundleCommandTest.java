@@ -28,12 +28,7 @@ class SupportBundleCommandTest {
   void serve() throws Exception {
     server = ApiServer.start(new InetSocketAddress("127.0.0.1", 0), app, "tok",
         ApiLimits.defaults(), 1);
-    Files.createDirectories(dir.resolve("state"));
-    Files.writeString(dir.resolve("state/token"), "tok\n");
-    Path file = dir.resolve("tugboat.yml");
-    Files.writeString(file, "listen: 127.0.0.1:" + server.address().getPort()
-        + "\nstate_dir: state\n");
-    config = file.toString();
+    config = ClientConfig.forDaemonAt(dir, server.address().getPort());
   }
 
   @AfterEach
