@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The swarm's nodes on a real three-node swarm (scripts/swarm/cluster.sh: this host's engine the
  * manager, two engines in containers the workers): {@code tugboat nodes} lists them through a
- * served daemon, with an app's service's task on each; {@code tugboat nodes tag} and {@code untag}
+ * served daemon, with an app's service's task on each and the daemon's own app's container on the
+ * manager, where the daemon runs; {@code tugboat nodes tag} and {@code untag}
  * change the node label that {@code docker node inspect} shows; tags written at once all land (the
  * version conflict retried). The cluster is left as found: taken down only if this test brought it
  * up.
@@ -59,11 +61,18 @@ class SwarmNodesIT {
   void nodesAreListedAndTaggedThroughTheDaemon() throws Exception {
     int port = TestSpecs.freePort();
     String base = "http://127.0.0.1:" + port;
+    // The daemon's own app: one plain container, which runs on the manager, the daemon's node.
+    String app = TestSpecs.uniqueApp("it-nodes");
+    Path spec = TestSpecs.write(dir, "port.yml",
+        Map.of("APP", app, "PORT", String.valueOf(TestSpecs.freePort())));
     Path config = dir.resolve("tugboat.yml");
-    Files.writeString(config, "listen: 127.0.0.1:" + port + "\nstate_dir: state\n");
+    Files.writeString(config, "listen: 127.0.0.1:" + port + "\nstate_dir: state\napp: " + spec
+        + "\n");
     String cfg = config.toString();
     String service = "tugboat-nodes-it-" + Long.toHexString(System.nanoTime());
     try (ServedDaemon daemon = ServedDaemon.serve(config, dir.resolve("state"), base)) {
+      assertThat(daemon.awaitSettled(Duration.ofSeconds(60)).path("state").asText())
+          .isEqualTo("started");
       // An app's service with a task on each node: the listing says what runs where.
       DockerCli.run("service", "create", "--detach", "--name", service, "--label",
           "dev.tugboat.app=nodes-it", "--mode", "global", "tugboat-test/busybox:1", "sleep", "600");
@@ -78,7 +87,7 @@ class SwarmNodesIT {
       assertThat(lines.get(0)).startsWith("NODE").contains("ROLE", "STATE", "ADDRESS", "TAGS",
           "TASKS", "CONTAINERS");
       assertThat(lines).hasSize(4);
-      assertThat(lines.get(1)).contains("manager (leader)", "ready");
+      assertThat(lines.get(1)).contains("manager (leader)", "ready").endsWith("1 running");
       assertThat(lines.get(2)).startsWith("tugboat-worker-1").contains("worker", "ready");
       assertThat(lines.get(3)).startsWith("tugboat-worker-2").contains("worker", "ready");
       assertThat(lines.subList(1, 4)).allMatch(line -> line.contains(service + " running"));
@@ -114,6 +123,7 @@ class SwarmNodesIT {
     } finally {
       removeTestLabels();
       DockerCli.run("service", "rm", service);
+      DockerCli.removeApp(app); // the daemon leaves the app's containers running when it stops
     }
   }
 
