@@ -8,10 +8,7 @@ import dev.tugboat.daemon.DaemonConfigException;
 import dev.tugboat.daemon.DaemonConfigReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -25,11 +22,7 @@ import javax.net.ssl.SSLSocketFactory;
  * one call, and turns every failure into a message that says what to do (the daemon is not
  * running, the token cannot be read, the daemon refused and why).
  *
- * <p>It speaks through {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: every
- * command is one short call, and the newer client's set-up (the default TLS context with the JDK's
- * CA store, even for plain HTTP, and its selector and executor threads) cost about 0.35 s of each
- * command's run, against 0.04 s here. Every body is sent in streaming mode, which also stops the
- * JDK from silently sending a POST a second time when the connection breaks.
+ * The HTTP exchange itself is {@link DaemonExchange}'s.
  */
 final class DaemonClient {
 
@@ -57,14 +50,12 @@ final class DaemonClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String baseUrl;
-  private final String token;
-  private final Optional<SSLSocketFactory> tls;
+  private final DaemonExchange exchange;
   private final DaemonConfig config;
 
   private DaemonClient(String token, Optional<SSLSocketFactory> tls, DaemonConfig config) {
     this.baseUrl = config.baseUrl();
-    this.token = token;
-    this.tls = tls;
+    this.exchange = new DaemonExchange(baseUrl, token, tls);
     this.config = config;
   }
 
@@ -122,24 +113,24 @@ final class DaemonClient {
   }
 
   JsonNode get(String path) throws ClientException {
-    return send("GET", path, NO_BODY, Duration.ofSeconds(90));
+    return send("GET", path, DaemonExchange.Body.NONE, Duration.ofSeconds(90));
   }
 
   JsonNode post(String path, String body) throws ClientException {
-    return send("POST", path, Body.json(body), Duration.ofMinutes(10));
+    return send("POST", path, DaemonExchange.Body.json(body), Duration.ofMinutes(10));
   }
 
   /** A POST that may take {@code timeout}: a copy of the app's data as long as its size needs. */
   JsonNode post(String path, String body, Duration timeout) throws ClientException {
-    return send("POST", path, Body.json(body), timeout);
+    return send("POST", path, DaemonExchange.Body.json(body), timeout);
   }
 
   JsonNode put(String path, String body) throws ClientException {
-    return send("PUT", path, Body.json(body), Duration.ofMinutes(2));
+    return send("PUT", path, DaemonExchange.Body.json(body), Duration.ofMinutes(2));
   }
 
   JsonNode delete(String path) throws ClientException {
-    return send("DELETE", path, NO_BODY, Duration.ofMinutes(2));
+    return send("DELETE", path, DaemonExchange.Body.NONE, Duration.ofMinutes(2));
   }
 
   /** Sends a body that is not JSON ({@code application/yaml} for a spec); waits as long as a stop. */
@@ -153,7 +144,7 @@ final class DaemonClient {
    */
   JsonNode put(String path, byte[] body, String contentType, Duration timeout)
       throws ClientException {
-    return send("PUT", path, new Body(contentType, body.length,
+    return send("PUT", path, new DaemonExchange.Body(contentType, body.length,
         () -> new java.io.ByteArrayInputStream(body)), timeout);
   }
 
@@ -168,13 +159,12 @@ final class DaemonClient {
    */
   Download download(String path, java.util.function.Function<String, Path> target,
       Duration timeout) throws ClientException {
-    return interruptibly(open("GET", path, timeout), connection -> {
-      sendRequest(connection, NO_BODY);
+    return exchange.call("GET", path, DaemonExchange.Body.NONE, timeout, connection -> {
       int status = connection.getResponseCode();
       if (status >= 300) {
         String message;
         try {
-          message = JSON.readTree(errorText(connection)).path("error").asText("");
+          message = JSON.readTree(DaemonExchange.errorText(connection)).path("error").asText("");
         } catch (IOException notJson) {
           message = "";
         }
@@ -218,7 +208,7 @@ final class DaemonClient {
       throw new ClientException("cannot read " + file + ": " + e.getMessage(), 2);
     }
     String step = "upload " + file.getFileName();
-    return send("POST", path, new Body("application/x-tar", size,
+    return send("POST", path, new DaemonExchange.Body("application/x-tar", size,
         () -> new SentBytes(java.nio.file.Files.newInputStream(file),
             done -> progress.progress(step, done, size))), timeout);
   }
@@ -231,114 +221,15 @@ final class DaemonClient {
     }
   }
 
-  /** What a call sends: its type, its exact length, and its bytes, opened when sent. */
-  private record Body(String contentType, long length, BodySource source) {
-    static Body json(String text) {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      return new Body("application/json", bytes.length, () -> new java.io.ByteArrayInputStream(bytes));
-    }
-  }
-
-  @FunctionalInterface
-  private interface BodySource {
-    InputStream open() throws IOException;
-  }
-
-  private static final Body NO_BODY = new Body("application/json", -1, InputStream::nullInputStream);
-
-  /**
-   * A connection for one call, not yet made. {@code timeout} bounds the wait for each read of the
-   * answer, its first byte included, as the daemon answers a long call (a stop, an apply) only when
-   * it is done.
-   */
-  private HttpURLConnection open(String method, String path, Duration timeout)
-      throws ClientException {
-    HttpURLConnection connection;
-    try {
-      connection = (HttpURLConnection) new URL(baseUrl + path).openConnection();
-      connection.setRequestMethod(method);
-    } catch (IOException e) {
-      throw new ClientException("cannot call " + baseUrl + path + ": " + e.getMessage(), 1);
-    }
-    if (connection instanceof javax.net.ssl.HttpsURLConnection https && tls.isPresent()) {
-      https.setSSLSocketFactory(tls.get());
-      // The pinned certificate is the whole check: it names the daemon, whatever address it has.
-      https.setHostnameVerifier((host, session) -> true);
-    }
-    connection.setConnectTimeout(5_000);
-    connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-    connection.setUseCaches(false);
-    connection.setInstanceFollowRedirects(false);
-    connection.setRequestProperty("Authorization", "Bearer " + token);
-    return connection;
-  }
-
-  /** Connects and sends the request with its body; the answer is then read from the connection. */
-  private static void sendRequest(HttpURLConnection connection, Body body) throws IOException {
-    connection.setRequestProperty("Content-Type", body.contentType());
-    if (body.length() < 0) {
-      connection.connect();
-      return;
-    }
-    connection.setDoOutput(true);
-    connection.setFixedLengthStreamingMode(body.length());
-    try (InputStream in = body.source().open(); OutputStream out = connection.getOutputStream()) {
-      in.transferTo(out);
-    }
-  }
-
-  /** What a call does on its connection, from connecting to reading the answer. */
-  @FunctionalInterface
-  private interface OnConnection<T> {
-    T run(HttpURLConnection connection) throws IOException, ClientException;
-  }
-
-  /**
-   * Does {@code work} on a thread of its own and waits for it, so that an interrupt of the caller
-   * (a follower told to stop) ends the call at once: a socket read does not heed interrupts, and
-   * the connection closed from here ends it. A connection refused says the daemon is not running;
-   * any other failure to talk is {@code failed}'s message.
-   */
-  private <T> T interruptibly(HttpURLConnection connection, OnConnection<T> work,
-      java.util.function.Function<IOException, ClientException> failed) throws ClientException {
-    java.util.concurrent.FutureTask<T> call =
-        new java.util.concurrent.FutureTask<>(() -> work.run(connection));
-    Thread caller = new Thread(call, "tugboat-client-call");
-    caller.setDaemon(true);
-    caller.start();
-    try {
-      return call.get();
-    } catch (InterruptedException e) {
-      connection.disconnect();
-      Thread.currentThread().interrupt();
-      throw new ClientException("interrupted", 130);
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof ClientException refused) {
-        throw refused;
-      }
-      if (cause instanceof ConnectException) {
-        throw new ClientException("the daemon is not running: nothing answers at " + baseUrl
-            + " (start it with: systemctl start tugboat, or tugboat serve)", NOT_RUNNING, true);
-      }
-      if (cause instanceof IOException broken) {
-        throw failed.apply(broken);
-      }
-      throw new IllegalStateException("the call to " + baseUrl + " failed: " + cause, cause);
-    } finally {
-      connection.disconnect();
-    }
-  }
-
   /** An answer as it came: its status and its body's text. */
   private record Answer(int status, String text) {}
 
-  private JsonNode send(String method, String path, Body request, Duration timeout)
+  private JsonNode send(String method, String path, DaemonExchange.Body request,
+      Duration timeout)
       throws ClientException {
-    Answer answer = interruptibly(open(method, path, timeout), connection -> {
-      sendRequest(connection, request);
+    Answer answer = exchange.call(method, path, request, timeout, connection -> {
       int status = connection.getResponseCode();
-      return new Answer(status, status >= 400 ? errorText(connection) : new String(
+      return new Answer(status, status >= 400 ? DaemonExchange.errorText(connection) : new String(
           connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }, e -> new ClientException("the daemon at " + baseUrl + " did not answer: " + e, 1, true));
     JsonNode body;
@@ -353,12 +244,5 @@ final class DaemonClient {
           + answer.status()), 1);
     }
     return body;
-  }
-
-  /** The body of an error answer; empty when there is none. */
-  private static String errorText(HttpURLConnection connection) throws IOException {
-    try (InputStream error = connection.getErrorStream()) {
-      return error == null ? "" : new String(error.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-    }
   }
 }
