@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param extraHosts {@code host:ip} lines added to /etc/hosts
  * @param links {@code container:alias} legacy links
  * @param networkAliases DNS aliases on a user-defined network
+ * @param placement where a clustered container runs as a Swarm service's task slot; empty: a
+ *     container on this host, as everything else here describes
  */
 public record ContainerConfig(
     String image,
@@ -62,7 +64,8 @@ public record ContainerConfig(
     String ipv4Address,
     String ipv6Address,
     boolean allocateTty,
-    boolean oomKillDisable) {
+    boolean oomKillDisable,
+    Optional<ServicePlacement> placement) {
 
   public ContainerConfig {
     Objects.requireNonNull(image, "image");
@@ -91,6 +94,7 @@ public record ContainerConfig(
     links = List.copyOf(links);
     Objects.requireNonNull(ipv4Address, "ipv4Address");
     Objects.requireNonNull(ipv6Address, "ipv6Address");
+    Objects.requireNonNull(placement, "placement");
   }
 
   public static ContainerConfigBuilder builder(String image) {

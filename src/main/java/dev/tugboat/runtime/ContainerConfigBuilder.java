@@ -44,6 +44,7 @@ public final class ContainerConfigBuilder {
   private String ipv6Address = "";
   private boolean allocateTty;
   private boolean oomKillDisable;
+  private Optional<ServicePlacement> placement = Optional.empty();
 
   ContainerConfigBuilder(String image) {
     this.image = image;
@@ -82,6 +83,7 @@ public final class ContainerConfigBuilder {
     ipv6Address = c.ipv6Address();
     allocateTty = c.allocateTty();
     oomKillDisable = c.oomKillDisable();
+    placement = c.placement();
   }
 
   public ContainerConfigBuilder name(String value) { name = value; return this; }
@@ -153,12 +155,17 @@ public final class ContainerConfigBuilder {
 
   public ContainerConfigBuilder oomKillDisable(boolean value) { oomKillDisable = value; return this; }
 
+  public ContainerConfigBuilder placement(ServicePlacement value) {
+    placement = Optional.of(value);
+    return this;
+  }
+
   public ContainerConfig build() {
     return new ContainerConfig(
         image, name, labels, cmd, entrypoint, env, ports, publishAllPorts, mounts, volumesFrom,
         hostname, privileged, networkMode, cpuShares, memoryBytes, memorySwapBytes, ulimits, capAdd, securityOpts,
         extraHosts, pidMode, shmSizeBytes, stopTimeout, user, readonlyRootfs, logLimits,
         networkAliases, links, ipv4Address, ipv6Address, allocateTty,
-        oomKillDisable);
+        oomKillDisable, placement);
   }
 }
