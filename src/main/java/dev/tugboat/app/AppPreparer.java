@@ -14,6 +14,7 @@ import dev.tugboat.orchestrator.PlanException;
 import dev.tugboat.orchestrator.Preflight;
 import dev.tugboat.orchestrator.PreflightException;
 import dev.tugboat.orchestrator.SpecInputs;
+import dev.tugboat.orchestrator.SwarmFacts;
 import dev.tugboat.orchestrator.SpecLauncher;
 import dev.tugboat.orchestrator.SpecNeeds;
 import dev.tugboat.orchestrator.SpecPlans;
@@ -54,11 +55,25 @@ public final class AppPreparer {
    */
   public record Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
       ImageRegistries registries, Clock clock, LicensedApp licensed,
-      Optional<Path> pinnedSettings) {
+      Optional<Path> pinnedSettings, SwarmSource swarm) {
     public Options {
       sets = List.copyOf(sets);
       Objects.requireNonNull(registries, "registries");
       Objects.requireNonNull(pinnedSettings, "pinnedSettings");
+      Objects.requireNonNull(swarm, "swarm");
+    }
+
+    public Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
+        ImageRegistries registries, Clock clock, LicensedApp licensed,
+        Optional<Path> pinnedSettings) {
+      this(specFile, settingsFile, sets, host, registries, clock, licensed, pinnedSettings,
+          SwarmSource.none());
+    }
+
+    /** The same options, clustered components going to the swarm {@code source} finds. */
+    public Options withSwarm(SwarmSource source) {
+      return new Options(specFile, settingsFile, sets, host, registries, clock, licensed,
+          pinnedSettings, source);
     }
 
     public Options(Path specFile, Path settingsFile, List<String> sets, HostAddresses host,
@@ -194,7 +209,14 @@ public final class AppPreparer {
     } catch (RunInputs.InputException e) {
       throw new PrepareException(e.getMessage(), 2);
     }
-    SpecInputs in = prepared.inputs();
+    SpecInputs in;
+    try {
+      in = prepared.inputs().withSwarm(SwarmSource.mayCluster(spec) ? options.swarm().find()
+          : SwarmFacts.none());
+    } catch (RuntimeFailure e) {
+      throw new PrepareException("cannot ask the Docker Engine whether it manages a swarm, which "
+          + "the spec's clustered components run on: " + e.getMessage(), 1);
+    }
     SecretMasker masker = SpecSecrets.masker(spec, prepared.values(), in.base());
     ContainerKeys keys = new ContainerKeys(spec);
     StartPlan plan;

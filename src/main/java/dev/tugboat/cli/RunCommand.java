@@ -112,7 +112,8 @@ public final class RunCommand implements Callable<Integer> {
       try {
         prepared = AppPreparer.prepare(checked, new AppPreparer.Options(specFile, settingsFile,
             sets, hostAddresses(), imageRegistries, Clock.systemUTC(),
-            LicenseFiles.forRun(licenseFile)), runtime,
+            LicenseFiles.forRun(licenseFile)).withSwarm(
+                dev.tugboat.app.SwarmSource.of(runtime::clusterNodes)), runtime,
             report -> report.checks().stream().filter(c -> c.verdict() != Verdict.ERROR)
                 .forEach(c -> System.out.println("preflight: " + c.toText())));
       } catch (AppPreparer.PrepareException e) {

@@ -224,7 +224,7 @@ final class AppActions {
       Optional<Function<String, String>> integrationUrl, boolean preflight) {
     AppPreparer.Options options = new AppPreparer.Options(specFile,
         setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().registries(),
-        setup.clock(), licensed.get(), settings);
+        setup.clock(), licensed.get(), settings).withSwarm(setup.swarm());
     try {
       AppPreparer.Prepared prepared = preflight
           ? AppPreparer.prepare(spec, options, runtime, preflights::record)

@@ -72,7 +72,8 @@ public final class Daemon {
     Clock clock = Clock.systemUTC();
     HostAddresses host = hostAddresses();
     DaemonSetup setup = new DaemonSetup(config, host, log, clock,
-        new AppConfig(config.settingsFile(), host, clock, log::warn));
+        new AppConfig(config.settingsFile(), host, clock, log::warn),
+        dev.tugboat.app.SwarmSource.of(() -> docker.join().clusterNodes()));
     java.util.Set<String> hostnames = consoleHostnames();
     Optional<dev.tugboat.api.ApiTls> tls;
     try {

@@ -39,12 +39,24 @@ final class DryRunEnvironment extends ForwardingTemplateEnvironment {
   /** One address per instance the plan runs, as the run's environment gives them. */
   @Override
   public List<String> nodePrivateAddresses(String component, String container) {
-    return Collections.nCopies(placed(component, container), host.privateAddress());
+    int placed = placed(component, container);
+    return swarm(component, container, placed)
+        .map(swarm -> swarm.nodeAddresses(host.privateAddress()))
+        .orElseGet(() -> Collections.nCopies(placed, host.privateAddress()));
   }
 
   @Override
   public List<String> nodePublicAddresses(String component, String container) {
-    return Collections.nCopies(placed(component, container), host.publicAddress());
+    int placed = placed(component, container);
+    return swarm(component, container, placed)
+        .map(swarm -> swarm.nodeAddresses(host.publicAddress()))
+        .orElseGet(() -> Collections.nCopies(placed, host.publicAddress()));
+  }
+
+  private java.util.Optional<ComponentPlacement> swarm(String component, String container,
+      int placed) {
+    return placed == 0 ? java.util.Optional.empty()
+        : keys.resolve(component, container).flatMap(plan.cluster()::of);
   }
 
   private int placed(String component, String container) {

@@ -35,15 +35,22 @@ public final class RunEnvironment extends ForwardingTemplateEnvironment {
   private final RunState state;
   private final String subject;
   private final Clock clock;
+  private final ClusterLayout cluster;
 
   public RunEnvironment(TemplateEnvironment base, HostFacts host, ContainerKeys keys,
       RunState state, String subject, Clock clock) {
+    this(base, host, keys, state, subject, clock, ClusterLayout.none());
+  }
+
+  public RunEnvironment(TemplateEnvironment base, HostFacts host, ContainerKeys keys,
+      RunState state, String subject, Clock clock, ClusterLayout cluster) {
     this.base = base;
     this.host = host;
     this.keys = keys;
     this.state = state;
     this.subject = subject;
     this.clock = clock;
+    this.cluster = cluster;
   }
 
   @Override
@@ -51,15 +58,27 @@ public final class RunEnvironment extends ForwardingTemplateEnvironment {
     return base;
   }
 
-  /** One address per instance that runs, in instance order (1, 2, ...). */
+  /**
+   * One address per instance that runs, in instance order (1, 2, ...); for a container Swarm runs,
+   * the nodes it may run on ({@link ComponentPlacement#nodeAddresses}).
+   */
   @Override
   public List<String> nodePrivateAddresses(String component, String container) {
-    return placed(component, container).stream().map(i -> host.privateAddress()).toList();
+    List<InstanceState> placed = placed(component, container);
+    return clustered(placed).map(swarm -> swarm.nodeAddresses(host.privateAddress()))
+        .orElseGet(() -> placed.stream().map(i -> host.privateAddress()).toList());
   }
 
+  /** A node's public address is the one it talks to the swarm from: Swarm knows no other. */
   @Override
   public List<String> nodePublicAddresses(String component, String container) {
-    return placed(component, container).stream().map(i -> host.publicAddress()).toList();
+    List<InstanceState> placed = placed(component, container);
+    return clustered(placed).map(swarm -> swarm.nodeAddresses(host.publicAddress()))
+        .orElseGet(() -> placed.stream().map(i -> host.publicAddress()).toList());
+  }
+
+  private Optional<ComponentPlacement> clustered(List<InstanceState> placed) {
+    return placed.isEmpty() ? Optional.empty() : cluster.of(placed.get(0).key());
   }
 
   /** The host port of every instance, in instance order; waits for every instance's start. */

@@ -9,6 +9,7 @@ import dev.tugboat.spec.ReadySpec;
 import dev.tugboat.trigger.TcpConnector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders a container of the spec with what the run knows now and maps it to what the runtime
@@ -42,13 +43,20 @@ public final class SpecLauncher implements Launcher {
         runId, in.specHash(), key, plan.container(key).image());
     ContainerConfig config = ContainerConfigMapper.map(spec, identity, r, volumesFrom,
         componentDefaults(key, r));
+    Optional<ComponentPlacement> swarm = plan.cluster().of(key);
+    if (swarm.isPresent()) {
+      ServiceConfigCheck.check(config, r);
+      config = config.toBuilder().placement(swarm.get().placement(in.app(), key,
+          spec.ephemeral(), SpecPlans.restart(spec))).build();
+    }
     return new PreparedContainer(config,
         ContainerFilesMapper.map(spec.configFiles(), spec.customerFiles(), r));
   }
 
   private Rendering rendering(ContainerKey key, RunState state) {
     return new Rendering(in.templates(),
-        new RunEnvironment(in.base(), in.host(), keys, state, key.toString(), in.clock()),
+        new RunEnvironment(in.base(), in.host(), keys, state, key.toString(), in.clock(),
+            plan.cluster()),
         keys.path(key));
   }
 
@@ -80,7 +88,8 @@ public final class SpecLauncher implements Launcher {
   public ReadyProbe readyProbe(RunState state) {
     ReadySpec ready = in.spec().ready().orElseThrow();
     Rendering r = new Rendering(in.templates(),
-        new RunEnvironment(in.base(), in.host(), keys, state, "the ready check", in.clock()),
+        new RunEnvironment(in.base(), in.host(), keys, state, "the ready check", in.clock(),
+            plan.cluster()),
         "state.ready");
     return ReadyProbes.of(ready.command(), r.args(ready.args(), "args"), in.host().privateAddress(),
         tcp);

@@ -24,50 +24,64 @@ public final class SpecPlans {
 
   public static StartPlan plan(SpecInputs in, ContainerKeys keys) {
     RunState nothingStarted = RunState.nothingStarted(keys.keys(), in.clock().instant());
+    ClusterLayout cluster = ClusterLayout.plan(in, keys);
     List<PlannedContainer> containers = new ArrayList<>();
     for (ContainerKey key : keys.keys()) {
-      containers.add(container(in, key, keys.spec(key), rendering(in, keys, nothingStarted, key)));
+      containers.add(container(in, key, keys.spec(key),
+          rendering(in, keys, nothingStarted, key, cluster), cluster));
     }
     // Events and the ready check see every instance, and no address of a skipped container.
     RunState planned = RunState.beforeStart(containers, in.clock().instant());
     List<PlannedEvent> events = new ArrayList<>();
     for (ContainerKey key : keys.keys()) {
       ContainerSpec spec = keys.spec(key);
-      Rendering r = rendering(in, keys, planned, key);
+      Rendering r = rendering(in, keys, planned, key, cluster);
       for (int i = 0; i < spec.publishEvents().size(); i++) {
-        events.add(event(key, spec.publishEvents().get(i), r, "publish_events[" + i + "]", keys));
+        PlannedEvent event = event(key, spec.publishEvents().get(i), r, "publish_events[" + i + "]",
+            keys);
+        if (cluster.of(key).isPresent()) {
+          ServiceConfigCheck.checkTrigger(event.trigger().kind(), event.name(),
+              "publish_events[" + i + "]", r);
+        }
+        events.add(event);
       }
     }
     Rendering readyRendering = new Rendering(in.templates(), new RunEnvironment(in.base(), in.host(),
-        keys, planned, "the ready check", in.clock()), "state.ready");
+        keys, planned, "the ready check", in.clock(), cluster), "state.ready");
     return StartPlan.of(containers, events,
-        in.spec().ready().map(ready -> ready(ready, readyRendering)));
+        in.spec().ready().map(ready -> ready(ready, readyRendering))).withCluster(cluster);
   }
 
   private static Rendering rendering(SpecInputs in, ContainerKeys keys, RunState state,
-      ContainerKey key) {
+      ContainerKey key, ClusterLayout cluster) {
     return new Rendering(in.templates(),
-        new RunEnvironment(in.base(), in.host(), keys, state, key.toString(), in.clock()),
+        new RunEnvironment(in.base(), in.host(), keys, state, key.toString(), in.clock(), cluster),
         keys.path(key));
   }
 
+  /**
+   * A container of a component Swarm runs has one instance per task slot, and Swarm restarts its
+   * tasks as its {@code restart} says ({@link ComponentPlacement#placement}), so the loop does not.
+   */
   private static PlannedContainer container(SpecInputs in, ContainerKey key, ContainerSpec spec,
-      Rendering r) {
+      Rendering r, ClusterLayout cluster) {
     boolean run;
     int instances;
+    Optional<ComponentPlacement> placement = cluster.of(key);
     try {
       run = r.when(spec.when(), "when");
-      instances = InstanceCounts.count(InstanceCountSpec.of(spec), r);
+      instances = placement.isPresent() ? placement.get().replicas()
+          : InstanceCounts.count(InstanceCountSpec.of(spec), r);
     } catch (Launcher.LaunchException e) {
       throw new PlanException(e.getMessage(), e.getCause());
     }
-    RestartPolicy restart = restart(spec);
+    RestartPolicy restart = placement.isPresent() ? RestartPolicy.NEVER : restart(spec);
     PlannedContainer planned = new PlannedContainer(key, ImageReference.of(spec, in.registries()),
         spec.ephemeral(), restart, stopTimeout(spec), false, instances);
     return run ? planned : planned.skip();
   }
 
-  private static RestartPolicy restart(ContainerSpec spec) {
+  static RestartPolicy restart(ContainerSpec spec) {
     return switch (spec.restart().effectivePolicy()) {
       case "always" -> RestartPolicy.ALWAYS;
       case "on-failure" -> new RestartPolicy(RestartPolicy.Kind.ON_FAILURE,

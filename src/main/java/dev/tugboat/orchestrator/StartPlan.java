@@ -26,16 +26,19 @@ public final class StartPlan {
   private final Map<ContainerKey, Integer> depths;
   private final Map<String, PlannedEvent> events;
   private final Optional<ReadyCheck> ready;
+  private final ClusterLayout cluster;
 
   private StartPlan(
       Map<ContainerKey, PlannedContainer> containers,
       Map<ContainerKey, Integer> depths,
       Map<String, PlannedEvent> events,
-      Optional<ReadyCheck> ready) {
+      Optional<ReadyCheck> ready,
+      ClusterLayout cluster) {
     this.containers = containers;
     this.depths = depths;
     this.events = events;
     this.ready = ready;
+    this.cluster = cluster;
   }
 
   /** Validates and orders; throws {@link PlanException} naming what is wrong. */
@@ -57,7 +60,17 @@ public final class StartPlan {
     Map<ContainerKey, Integer> depths = PlanOrder.depths(List.copyOf(byKey.keySet()), events);
     Map<ContainerKey, PlannedContainer> ordered = new LinkedHashMap<>();
     depths.keySet().forEach(key -> ordered.put(key, byKey.get(key)));
-    return new StartPlan(ordered, depths, byName, ready);
+    return new StartPlan(ordered, depths, byName, ready, ClusterLayout.none());
+  }
+
+  /** The same plan, with the components Swarm runs. */
+  StartPlan withCluster(ClusterLayout layout) {
+    return new StartPlan(containers, depths, events, ready, layout);
+  }
+
+  /** Which components Swarm runs, and how; none without a swarm. */
+  public ClusterLayout cluster() {
+    return cluster;
   }
 
   public static StartPlan of(List<PlannedContainer> containers, List<PlannedEvent> events) {

@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * Keys of Replicated's clustering. Placement across hosts ({@code cluster}, {@code tags}, {@code
- * conflicts}, {@code cluster_host_count}) acts only on a cluster: one host runs one host's worth,
- * every component here, so each is a warning saying so. {@code cluster_instance_count} acts on one
- * host where the container's {@code cluster} is true, as in Replicated: its {@code initial}
- * instances run here.
+ * conflicts}, {@code cluster_host_count}) acts only on a cluster: Swarm's, where the engine manages
+ * one; elsewhere one host runs one host's worth, every component here. Validation cannot tell
+ * which host the spec will run on, so each is a warning saying both. {@code
+ * cluster_instance_count} acts on one host where the container's {@code cluster} is true, as in
+ * Replicated: its {@code initial} instances run here.
  */
 final class ClusterRules {
 
@@ -18,6 +19,10 @@ final class ClusterRules {
   static final String INSTANCE_COUNT = "instance-count";
   private static final String ONE_HOST = "; Tugboat runs one host's worth: every component on this "
       + "host, one instance of each container unless cluster_instance_count asks for more";
+  private static final String SWARM_OR_ONE_HOST = "; where the Docker Engine manages a swarm, "
+      + "Tugboat gives a clustered component to Swarm (docs/cluster.md); elsewhere it runs one "
+      + "host's worth: every component on this host, one instance of each container unless "
+      + "cluster_instance_count asks for more";
   private static final Set<String> COUNT_KEYS =
       Set.of("initial", "max", "threshold_healthy", "threshold_degraded");
 
@@ -36,19 +41,20 @@ final class ClusterRules {
       String what = "component " + component.name();
       if (enabled(component.multiHostOptions().get("cluster"))) {
         findings.warning(path + ".cluster", what + ": cluster spreads a component over the hosts "
-            + "of a cluster and acts only there" + ONE_HOST);
+            + "of a cluster and acts only there" + SWARM_OR_ONE_HOST);
       }
       if (component.multiHostOptions().containsKey("cluster_host_count")) {
         findings.warning(path + ".cluster_host_count", what + ": cluster_host_count says on how "
-            + "many hosts of a cluster the component runs and acts only there" + ONE_HOST);
+            + "many hosts of a cluster the component runs and acts only there"
+            + SWARM_OR_ONE_HOST);
       }
       if (!component.tags().isEmpty()) {
         findings.warning(path + ".tags", what + ": tags place a component on the tagged hosts of "
-            + "a cluster and act only there" + ONE_HOST);
+            + "a cluster and act only there" + SWARM_OR_ONE_HOST);
       }
       if (!component.conflicts().isEmpty()) {
         findings.warning(path + ".conflicts", what + ": conflicts keep components apart on the "
-            + "hosts of a cluster and act only there" + ONE_HOST);
+            + "hosts of a cluster and act only there" + SWARM_OR_ONE_HOST);
       }
     }
     for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {

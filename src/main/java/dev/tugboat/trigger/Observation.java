@@ -2,6 +2,8 @@ package dev.tugboat.trigger;
 
 import dev.tugboat.events.BoundPort;
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ServiceSlot;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -31,6 +33,20 @@ public record Observation(
 
   public boolean exited() {
     return exitCode.isPresent();
+  }
+
+  /**
+   * The port to connect to at {@link #address} for a port a spec names: for a container, its
+   * {@link #privatePortFor private port}; for a task of a Swarm service, whose address is its
+   * node's (its own on the overlay network is out of this host's reach), the host port the node
+   * publishes that private port on.
+   */
+  public int probePortFor(int port) {
+    if (!containerId.isEmpty() && ServiceSlot.isSlot(ContainerId.of(containerId))) {
+      return ports.stream().filter(p -> p.privatePort() == port && p.hostPort() != 0)
+          .mapToInt(BoundPort::hostPort).findFirst().orElse(port);
+    }
+    return privatePortFor(port);
   }
 
   /**

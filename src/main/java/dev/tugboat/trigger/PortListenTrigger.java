@@ -49,7 +49,7 @@ public final class PortListenTrigger implements Trigger {
     if (publisher.address().isEmpty()) {
       return ProbeOutcome.pending(publisher.container() + " has no address yet");
     }
-    int target = publisher.privatePortFor(port);
+    int target = publisher.probePortFor(port);
     String where = publisher.address() + ":" + target;
     return switch (connector.connect(publisher.address(), target, CONNECT_TIMEOUT)) {
       case ACCEPTED -> ProbeOutcome.passed(where + " accepted a connection");

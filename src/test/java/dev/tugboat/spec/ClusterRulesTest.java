@@ -35,20 +35,24 @@ class ClusterRulesTest {
   void placementAcrossHostsIsWarnedAtItsPositionWithWhatOneHostDoes() {
     assertThat(problems("cluster-only", PLACED)).containsExactly(
         "app.yml:5:12: warning [cluster-only] component web: cluster spreads a component over the "
-            + "hosts of a cluster and acts only there; Tugboat runs one host's worth: every "
-            + "component on this host, one instance of each container unless "
+            + "hosts of a cluster and acts only there; where the Docker Engine manages a swarm, Tugboat gives a "
+            + "clustered component to Swarm (docs/cluster.md); elsewhere it runs one host's "
+            + "worth: every component on this host, one instance of each container unless "
             + "cluster_instance_count asks for more",
         "app.yml:7:5: warning [cluster-only] component web: cluster_host_count says on how many "
-            + "hosts of a cluster the component runs and acts only there; Tugboat runs one "
-            + "host's worth: every component on this host, one instance of each container unless "
+            + "hosts of a cluster the component runs and acts only there; where the Docker Engine manages a swarm, Tugboat gives a "
+            + "clustered component to Swarm (docs/cluster.md); elsewhere it runs one host's "
+            + "worth: every component on this host, one instance of each container unless "
             + "cluster_instance_count asks for more",
         "app.yml:8:9: warning [cluster-only] component web: tags place a component on the tagged "
-            + "hosts of a cluster and act only there; Tugboat runs one host's worth: every "
-            + "component on this host, one instance of each container unless "
+            + "hosts of a cluster and act only there; where the Docker Engine manages a swarm, Tugboat gives a "
+            + "clustered component to Swarm (docs/cluster.md); elsewhere it runs one host's "
+            + "worth: every component on this host, one instance of each container unless "
             + "cluster_instance_count asks for more",
         "app.yml:9:14: warning [cluster-only] component web: conflicts keep components apart on "
-            + "the hosts of a cluster and act only there; Tugboat runs one host's worth: every "
-            + "component on this host, one instance of each container unless "
+            + "the hosts of a cluster and act only there; where the Docker Engine manages a swarm, Tugboat gives a "
+            + "clustered component to Swarm (docs/cluster.md); elsewhere it runs one host's "
+            + "worth: every component on this host, one instance of each container unless "
             + "cluster_instance_count asks for more",
         "app.yml:14:14: warning [cluster-only] container web/shop: cluster without "
             + "cluster_instance_count acts only on a cluster; Tugboat runs one host's worth: "
