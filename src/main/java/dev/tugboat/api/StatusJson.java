@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tugboat.config.SecretMasker;
 import dev.tugboat.orchestrator.RunStatus;
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ServiceSlot;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.IllegalReferenceCountException;
@@ -238,6 +240,10 @@ final class StatusJson {
       node.put("exit_code", c.exitCode());
     }
     node.put("restarts", c.restarts());
+    // A task of a Swarm service runs on some node of the swarm; its address is that node's.
+    if (!c.containerId().isEmpty() && ServiceSlot.isSlot(ContainerId.of(c.containerId()))) {
+      node.put("node", c.address());
+    }
     c.ports().forEach(node.putArray("ports")::add);
     c.waitingOn().forEach(node.putArray("waiting_on")::add);
     node.put("started_by", c.startedBy()).put("detail", c.detail());

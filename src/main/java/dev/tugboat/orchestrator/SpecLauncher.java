@@ -2,6 +2,8 @@ package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.ServicePlacement;
+import dev.tugboat.runtime.ServiceSlot;
 import dev.tugboat.spec.ComponentSpec;
 import dev.tugboat.spec.ContainerSpec;
 import dev.tugboat.spec.LogsSpec;
@@ -46,8 +48,11 @@ public final class SpecLauncher implements Launcher {
     Optional<ComponentPlacement> swarm = plan.cluster().of(key);
     if (swarm.isPresent()) {
       ServiceConfigCheck.check(config, r);
-      config = config.toBuilder().placement(swarm.get().placement(in.app(), key,
-          spec.ephemeral(), SpecPlans.restart(spec))).build();
+      ServicePlacement placement = swarm.get().placement(in.app(), key, spec.ephemeral(),
+          SpecPlans.restart(spec));
+      // The status names a task as Swarm does (SERVICE.SLOT), not as a container of this host.
+      config = config.toBuilder().placement(placement)
+          .name(ServiceSlot.of(placement).displayName()).build();
     }
     return new PreparedContainer(config,
         ContainerFilesMapper.map(spec.configFiles(), spec.customerFiles(), r));
