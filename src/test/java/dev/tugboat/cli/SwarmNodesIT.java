@@ -10,7 +10,6 @@ import dev.tugboat.runtime.ClusterNodes;
 import dev.tugboat.runtime.SwarmMembership;
 import dev.tugboat.runtime.docker.DockerRuntime;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,25 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SwarmNodesIT {
 
-  private static final Path CLUSTER = Path.of("scripts/swarm/cluster.sh").toAbsolutePath();
-  private static final String WORKER = "tugboat-worker-1";
+  private static final String WORKER = TestSwarm.WORKER_1;
   private static boolean broughtUp;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void clusterUp() throws Exception {
-    broughtUp = !fullyUp();
-    String output = cluster("up");
-    assertThat(fullyUp()).as("cluster.sh up did not bring the 3-node swarm up:\n" + output)
-        .isTrue();
+    broughtUp = TestSwarm.up();
   }
 
   @AfterAll
   static void clusterAsFound() throws Exception {
-    if (broughtUp) {
-      cluster("down");
-    }
+    TestSwarm.asFound(broughtUp);
   }
 
   @Test
@@ -168,28 +161,5 @@ class SwarmNodesIT {
         DockerCli.run("node", "update", "--label-rm", "dev.tugboat.tag." + tag, WORKER);
       }
     }
-  }
-
-  /** This engine a manager and both workers Ready. */
-  private static boolean fullyUp() throws IOException, InterruptedException {
-    Process info = new ProcessBuilder("docker", "info", "--format",
-        "{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}").start();
-    String state = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!info.waitFor(60, TimeUnit.SECONDS) || !state.equals("active true")) {
-      return false;
-    }
-    String nodes = DockerCli.run("node", "ls", "--format", "{{.Hostname}} {{.Status}}");
-    return nodes.lines().filter(line -> line.equals("tugboat-worker-1 Ready")
-        || line.equals("tugboat-worker-2 Ready")).count() == 2;
-  }
-
-  private static String cluster(String command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(CLUSTER.toString(), command).redirectErrorStream(true)
-        .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new AssertionError("scripts/swarm/cluster.sh " + command + " failed:\n" + output);
-    }
-    return output;
   }
 }
