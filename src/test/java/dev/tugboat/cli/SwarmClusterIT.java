@@ -1,0 +1,180 @@
+package dev.tugboat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Cassandra-like app on the real three-node swarm, served by the built jar as an operator runs
+ * it: a clustered ring of two tasks whose seed list names the nodes it may run on, a component
+ * pinned by a tag to one worker, a one-off job once the ring listens on its nodes' port, then a
+ * plain container on the daemon's host. Then a worker that runs a ring task stops: Swarm runs the
+ * task on the free node, the app stays started, and no event fires twice, nor the job runs again.
+ */
+class SwarmClusterIT {
+
+  private static final String WORKER_CONTAINER_PREFIX = "tugboat-swarm-worker-";
+  private static boolean broughtUp;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void clusterUp() throws Exception {
+    broughtUp = TestSwarm.up();
+  }
+
+  @AfterAll
+  static void clusterAsFound() throws Exception {
+    TestSwarm.asFound(broughtUp);
+  }
+
+  @Test
+  void aClusteredAppRunsOnTheSwarmAndOutlivesAWorker() throws Exception {
+    String app = TestSpecs.uniqueApp("it-ring");
+    String tag = "pin-" + app.substring(app.lastIndexOf('-') + 1);
+    int ringPort = TestSpecs.freePort();
+    int apiPort = TestSpecs.freePort();
+    String base = "http://127.0.0.1:" + apiPort;
+    Path spec = TestSpecs.write(dir, "ring.yml",
+        Map.of("APP", app, "PORT", String.valueOf(ringPort), "TAG", tag));
+    Path config = dir.resolve("tugboat.yml");
+    Files.writeString(config, "listen: 127.0.0.1:" + apiPort + "\nstate_dir: state\napp: " + spec
+        + "\n");
+    String ring = "tugboat-" + app + "-ring-tugboat-test-busybox";
+    String tools = "tugboat-" + app + "-tools-tugboat-test-busybox";
+    String schema = "tugboat-" + app + "-schema-tugboat-test-busybox";
+    String stoppedWorker = null;
+    DockerCli.run("node", "update", "--label-add", "dev.tugboat.tag." + tag + "=true",
+        TestSwarm.WORKER_1);
+    try (ServedDaemon daemon = ServedDaemon.serve(config, dir.resolve("state"), base)) {
+      JsonNode status = daemon.awaitSettled(Duration.ofMinutes(3));
+      assertThat(status.path("state").asText()).as(status.toPrettyString() + daemon.output())
+          .isEqualTo("started");
+
+      // Each clustered container is a service; the ring's two tasks on two nodes, the tool on
+      // the tagged worker, the job run once.
+      assertThat(runningNodes(ring)).hasSize(2).doesNotHaveDuplicates();
+      assertThat(runningNodes(tools)).containsExactly(TestSwarm.WORKER_1);
+      assertThat(tasks(schema)).containsExactly("Complete");
+      // The seed list names the three nodes the ring may run on; each task serves it on its
+      // node's address.
+      List<JsonNode> ringSlots = containers(status, "ring");
+      assertThat(ringSlots).hasSize(2).allSatisfy(slot -> {
+        assertThat(slot.path("state").asText()).isEqualTo("running");
+        assertThat(slot.path("instance").asText()).startsWith(ring + ".");
+      });
+      for (JsonNode slot : ringSlots) {
+        String seeds = get("http://" + slot.path("node").asText() + ":" + ringPort + "/seeds");
+        assertThat(seeds.strip().split(",")).hasSize(3)
+            .allMatch(address -> address.matches("\\d+\\.\\d+\\.\\d+\\.\\d+"));
+      }
+      assertThat(containers(status, "schema")).singleElement()
+          .satisfies(job -> assertThat(job.path("exit_code").asInt()).isZero());
+      assertThat(containers(status, "web")).singleElement()
+          .satisfies(web -> assertThat(web.path("state").asText()).isEqualTo("running"));
+      Map<String, String> firedAt = firedAt(status);
+      assertThat(firedAt).containsOnlyKeys("ring listens", "schema done");
+
+      // A worker that runs a ring task goes away: Swarm runs the task on the free node.
+      String victim = runningNodes(ring).stream()
+          .filter(node -> node.startsWith("tugboat-worker-")).findFirst().orElseThrow();
+      stoppedWorker = WORKER_CONTAINER_PREFIX + victim.substring("tugboat-worker-".length());
+      DockerCli.run("stop", "--time", "1", stoppedWorker);
+      String gone = victim;
+      List<String> states = new ArrayList<>();
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        states.add(daemon.status().path("state").asText());
+        List<String> nodes = runningNodes(ring);
+        return nodes.size() == 2 && !nodes.contains(gone);
+      });
+      assertThat(states).containsOnly("started");
+      JsonNode after = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+          .until(daemon::status, now -> containers(now, "ring").stream()
+              .allMatch(slot -> slot.path("state").asText().equals("running")));
+      assertThat(after.path("state").asText()).isEqualTo("started");
+      assertThat(firedAt(after)).isEqualTo(firedAt);
+      assertThat(tasks(schema)).containsExactly("Complete");
+      assertThat(daemon.output().lines().filter(line -> line.contains("event \"")
+          && line.contains("\" fired"))).hasSize(2);
+    } finally {
+      if (stoppedWorker != null) {
+        TestSwarm.up(); // starts the stopped worker again and rejoins it
+      }
+      DockerCli.run("node", "update", "--label-rm", "dev.tugboat.tag." + tag,
+          TestSwarm.WORKER_1);
+      removeServices(app);
+      DockerCli.removeApp(app);
+    }
+  }
+
+  /** Hostnames of the nodes where the service's tasks run now. */
+  private static List<String> runningNodes(String service) throws IOException,
+      InterruptedException {
+    return DockerCli.run("service", "ps", service, "--filter", "desired-state=running",
+        "--format", "{{.Node}} {{.CurrentState}}").lines()
+        .filter(line -> line.contains(" Running")).map(line -> line.substring(0,
+            line.indexOf(' '))).toList();
+  }
+
+  /** The current state of each of the service's tasks, replaced ones included. */
+  private static List<String> tasks(String service) throws IOException, InterruptedException {
+    return DockerCli.run("service", "ps", service, "--format", "{{.CurrentState}}").lines()
+        .map(state -> state.split(" ")[0]).toList();
+  }
+
+  private static List<JsonNode> containers(JsonNode status, String component) {
+    return StreamSupport.stream(status.path("components").spliterator(), false)
+        .filter(c -> c.path("name").asText().equals(component))
+        .flatMap(c -> StreamSupport.stream(c.path("containers").spliterator(), false))
+        .toList();
+  }
+
+  private static Map<String, String> firedAt(JsonNode status) {
+    Map<String, String> fired = new java.util.TreeMap<>();
+    status.path("events").forEach(event -> {
+      if (event.path("fired").asBoolean()) {
+        fired.put(event.path("name").asText(), event.path("fired_at").asText());
+      }
+    });
+    return fired;
+  }
+
+  private static String get(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url).isEqualTo(200);
+    return response.body();
+  }
+
+  private static void removeServices(String app) throws IOException, InterruptedException {
+    String services = DockerCli.run("service", "ls", "-q", "--filter",
+        "label=dev.tugboat.app=" + app);
+    for (String id : services.lines().filter(line -> !line.isBlank()).toList()) {
+      DockerCli.run("service", "rm", id);
+    }
+    for (String network : Set.of("tugboat-" + app)) {
+      if (!DockerCli.run("network", "ls", "-q", "--filter", "name=" + network).isEmpty()) {
+        DockerCli.run("network", "rm", network);
+      }
+    }
+  }
+}
