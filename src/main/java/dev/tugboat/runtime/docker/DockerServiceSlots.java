@@ -268,9 +268,9 @@ public final class DockerServiceSlots implements ContainerRuntime {
     if (info.isPresent()) {
       return info;
     }
-    // The service exists but Swarm has not made the slot's task yet.
-    return Optional.of(created(slot, tasks.get().service().image(), tasks.get().labels(),
-        tasks.get().service().network()));
+    // The service exists but the slot has no task: not made yet, or removed by a stop.
+    return Optional.of(taskless(slot, tasks.get().service().image(), tasks.get().labels(),
+        tasks.get().service().network(), tasks.get().state()));
   }
 
   /** A slot created but not started: nothing is on the swarm yet. */
@@ -279,13 +279,13 @@ public final class DockerServiceSlots implements ContainerRuntime {
     if (config == null || slot.slot() > config.placement().replicas()) {
       return Optional.empty();
     }
-    return Optional.of(created(slot, config.config().image(), slotLabels(config, slot),
-        config.placement().network()));
+    return Optional.of(taskless(slot, config.config().image(), slotLabels(config, slot),
+        config.placement().network(), ContainerState.CREATED));
   }
 
-  private static ContainerInfo created(ServiceSlot slot, String image, Map<String, String> labels,
-      String network) {
-    return new ContainerInfo(slot.id(), slot.displayName(), image, labels, ContainerState.CREATED,
+  private static ContainerInfo taskless(ServiceSlot slot, String image,
+      Map<String, String> labels, String network, ContainerState state) {
+    return new ContainerInfo(slot.id(), slot.displayName(), image, labels, state,
         java.util.OptionalInt.empty(), Optional.empty(), Optional.empty(), network,
         Optional.empty(), List.of(), dev.tugboat.runtime.HealthStatus.NONE, false);
   }
@@ -305,8 +305,7 @@ public final class DockerServiceSlots implements ContainerRuntime {
     java.util.Set<String> onSwarm = new java.util.HashSet<>();
     for (SwarmSlotTasks slot : slots.slotsMatching(labels)) {
       onSwarm.add(slot.service().name());
-      ContainerState state = slot.current().map(slot::stateOf)
-          .orElse(ContainerState.CREATED);
+      ContainerState state = slot.state();
       found.add(new ContainerSummary(slot.serviceSlot().id(), slot.serviceSlot().displayName(),
           slot.service().image(), slot.labels(), state));
     }

@@ -44,7 +44,8 @@ record SwarmSlotTasks(SwarmServiceFacts service, int slot, List<JsonNode> tasks,
     int taskSlot = service.job() ? slot - 1 : slot;
     List<JsonNode> mine = allTasks.stream()
         .filter(t -> t.path("ServiceID").asText().equals(service.id()))
-        .filter(t -> t.path("Slot").asInt(-1) == taskSlot).toList();
+        // the engine leaves a slot of 0 out of the JSON
+        .filter(t -> t.path("Slot").asInt(0) == taskSlot).toList();
     return new SwarmSlotTasks(service, slot, mine, nodes);
   }
 
@@ -88,6 +89,20 @@ record SwarmSlotTasks(SwarmServiceFacts service, int slot, List<JsonNode> tasks,
   /** Its exit code, once ended. */
   int exitCodeOf(JsonNode task) {
     return lost(task) ? LOST : exitCode(task);
+  }
+
+  /**
+   * The slot's state: its current task's; without a task, stopped when the service is scaled
+   * below it (Swarm deletes the tasks a scale-down removed), else about to be made.
+   */
+  ContainerState state() {
+    return current().map(this::stateOf).orElse(stopped() ? ContainerState.EXITED
+        : ContainerState.CREATED);
+  }
+
+  /** A replicated service scaled below this slot: a stop ended it. */
+  boolean stopped() {
+    return !service.job() && service.runningReplicas() < slot;
   }
 
   /** The slot as a container. */

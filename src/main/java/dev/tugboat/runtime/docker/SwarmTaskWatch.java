@@ -110,12 +110,22 @@ final class SwarmTaskWatch implements Subscription {
     }
   }
 
+  /** Exit code of a slot whose stopped task Swarm removed before it was seen ended (SIGTERM). */
+  static final int STOPPED = 143;
+
   /** Exit code of a slot whose service was removed while it ran: killed (128 + SIGKILL). */
   static final int KILLED = 137;
 
   private void changes(SwarmSlotTasks slot, Seen seen, boolean learnOnly) {
     Optional<JsonNode> current = slot.current();
     if (current.isEmpty()) {
+      if (slot.stopped() && seen.running) {
+        // a scale-down removes the tasks it stopped, in the time between two looks
+        seen.running = false;
+        if (!learnOnly) {
+          post(new RuntimeEvent.Died(clock.instant(), seen.container, STOPPED));
+        }
+      }
       return;
     }
     JsonNode task = current.get();

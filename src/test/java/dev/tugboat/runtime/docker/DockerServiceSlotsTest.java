@@ -382,6 +382,11 @@ class DockerServiceSlotsTest {
     assertThat(swarm.service("shop_cassandra").path("Spec").path("EndpointSpec").path("Mode")
         .asText()).isEqualTo("dnsrr");
 
+    // Swarm deletes the tasks a scale-down stopped: the slots are stopped, not new
+    swarm.tasks();
+    assertThat(slots.inspect(slot(1)).orElseThrow().state()).isEqualTo(ContainerState.EXITED);
+    assertThat(slots.listByLabels(Map.of())).extracting(ContainerSummary::state)
+        .containsExactly(ContainerState.EXITED, ContainerState.EXITED);
     slots.stop(slot(2), Duration.ofSeconds(5)); // already stopped: harmless
     slots.start(slot(2));
     assertThat(swarm.service("shop_cassandra").path("Spec").path("Mode").path("Replicated")

@@ -136,8 +136,10 @@ final class FakeSwarmState {
   static ObjectNode task(String id, String service, int slot, String node, String state,
       String desired, String createdAt) {
     ObjectNode task = JSON.createObjectNode().put("ID", id).put("ServiceID", "id-" + service)
-        .put("Slot", slot).put("NodeID", node).put("DesiredState", desired)
-        .put("CreatedAt", createdAt);
+        .put("NodeID", node).put("DesiredState", desired).put("CreatedAt", createdAt);
+    if (slot != 0) {
+      task.put("Slot", slot); // as the engine writes it: a slot of 0 is left out
+    }
     task.putObject("Version").put("Index", 10);
     task.putObject("Status").put("State", state).put("Timestamp", createdAt)
         .putObject("ContainerStatus").put("ContainerID", "c-" + id);
