@@ -338,6 +338,33 @@ class DockerServiceSlotsTest {
   }
 
   @Test
+  void aTaskLostWithItsNodeUnderRestartNoneIsDeadSinceSwarmDoesNotReplaceIt() throws Exception {
+    connect();
+    createSlots(2, false, ServicePlacement.Restart.NONE);
+    slots.start(slot(1));
+    Events events = new Events();
+    try (Subscription watch = slots.subscribe(EventFilter.all(), events)) {
+      pollsPass();
+      swarm.tasks(task("a1", "shop_cassandra", 1, "w1", "running", "running", T0),
+          task("b1", "shop_cassandra", 2, "w2", "running", "running", T0));
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.events.size() == 4);
+      // measured: w1 is marked down and its task keeps its last state, wanted shut down, and
+      // with restart condition none no task replaces it
+      swarm.firstWorkerDown();
+      swarm.tasks(task("a1", "shop_cassandra", 1, "w1", "running", "shutdown", T0),
+          task("b1", "shop_cassandra", 2, "w2", "running", "running", T0));
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.events.size() == 5);
+      pollsPass();
+      assertThat(events.said()).endsWith("Died shop_cassandra.1 " + SwarmSlotTasks.LOST)
+          .hasSize(5);
+      ContainerInfo lost = slots.inspect(slot(1)).orElseThrow();
+      assertThat(lost.state()).isEqualTo(ContainerState.EXITED);
+      assertThat(lost.exitCode()).hasValue(SwarmSlotTasks.LOST);
+      assertThat(slots.inspect(slot(2)).orElseThrow().isRunning()).isTrue();
+    }
+  }
+
+  @Test
   void aJobsSlotDiesWithItsTasksExitCode() throws Exception {
     connect();
     createSlots(2, true, ServicePlacement.Restart.NONE);

@@ -27,6 +27,7 @@ final class FakeSwarmState {
       + " \"Status\": {\"State\": \"ready\", \"Addr\": \"172.17.0.3\"}}]";
 
   private final Map<String, ObjectNode> services = new LinkedHashMap<>();
+  private String nodes = NODES;
   private final List<JsonNode> tasks = new ArrayList<>();
   private final List<String> networks = new ArrayList<>();
   private final Map<String, ObjectNode> configs = new LinkedHashMap<>();
@@ -41,7 +42,7 @@ final class FakeSwarmState {
           + " \"ControlAvailable\": true}}");
     }
     if (method.equals("GET") && path.startsWith("/nodes")) {
-      return ok(NODES);
+      return ok(nodes);
     }
     if (method.equals("GET") && path.startsWith("/services?")) {
       ArrayNode all = JSON.createArrayNode();
@@ -124,6 +125,12 @@ final class FakeSwarmState {
 
   synchronized List<String> networks() {
     return List.copyOf(networks);
+  }
+
+  /** Worker {@code w1}'s engine went away: the manager marks it down. */
+  synchronized void firstWorkerDown() {
+    nodes = NODES.replace("\"ready\", \"Addr\": \"172.17.0.2\"",
+        "\"down\", \"Addr\": \"172.17.0.2\"");
   }
 
   /** Swarm's tasks from now on. */
