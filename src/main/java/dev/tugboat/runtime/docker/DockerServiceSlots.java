@@ -66,6 +66,7 @@ public final class DockerServiceSlots implements ContainerRuntime {
   private final Duration poll;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final java.util.Set<SwarmTaskWatch> watches = ConcurrentHashMap.newKeySet();
   private volatile String localNode;
 
   DockerServiceSlots(SwarmApi api, SwarmTaskLogs taskLogs, ContainerRuntime local, Clock clock,
@@ -348,12 +349,17 @@ public final class DockerServiceSlots implements ContainerRuntime {
 
   @Override
   public Subscription subscribe(EventFilter filter, RuntimeEventListener listener) {
-    return new SwarmTaskWatch(slots, filter, listener, clock, poll).start();
+    SwarmTaskWatch watch = new SwarmTaskWatch(slots, filter, listener, clock, poll,
+        watches::remove);
+    watches.add(watch);
+    return watch.start();
   }
 
-  /** Nothing of its own to release: the engine's client is the local runtime's. */
+  /** Ends the open subscriptions; the engine's client is the local runtime's to close. */
   @Override
-  public void close() {}
+  public void close() {
+    List.copyOf(watches).forEach(SwarmTaskWatch::close);
+  }
 
   /** The container of the slot's task, which must run on the daemon's own node. */
   private ContainerId localContainer(ContainerId id, String what) {

@@ -42,11 +42,13 @@ final class SwarmTaskWatch implements Subscription {
   private final Clock clock;
   private final Duration interval;
   private final Map<ContainerId, Seen> seen = new HashMap<>();
+  private final java.util.function.Consumer<SwarmTaskWatch> whenClosed;
   private final Thread thread;
   private volatile boolean closed;
 
   SwarmTaskWatch(SwarmServiceSlots slots, EventFilter filter, RuntimeEventListener listener,
-      Clock clock, Duration interval) {
+      Clock clock, Duration interval, java.util.function.Consumer<SwarmTaskWatch> whenClosed) {
+    this.whenClosed = whenClosed;
     this.slots = slots;
     this.filter = filter;
     this.listener = listener;
@@ -77,6 +79,8 @@ final class SwarmTaskWatch implements Subscription {
     } catch (RuntimeException e) {
       listener.onEnd(closed ? new StreamEnd.Closed() : new StreamEnd.Failed(
           RuntimeFailure.engineError("watch the swarm's tasks", String.valueOf(e), e)));
+    } finally {
+      whenClosed.accept(this);
     }
   }
 
@@ -182,5 +186,6 @@ final class SwarmTaskWatch implements Subscription {
   public void close() {
     closed = true;
     thread.interrupt();
+    whenClosed.accept(this);
   }
 }

@@ -58,9 +58,12 @@ class DockerServiceSlotsTest {
   private DockerServiceSlots slots;
 
   private DockerServiceSlots connect() throws Exception {
+    return connect(Duration.ofSeconds(10));
+  }
+
+  private DockerServiceSlots connect(Duration deadline) throws Exception {
     Path socket = dir.resolve("docker.sock");
     engine = new FakeSwarmEngine(socket, swarm::answer);
-    Duration deadline = Duration.ofSeconds(10);
     runtime = DockerRuntime.connect(new DockerHost("unix://" + socket),
         new DockerDeadlines(deadline, deadline, deadline, 16));
     slots = runtime.serviceSlots(Clock.systemUTC(), Duration.ofMillis(20));
@@ -365,6 +368,27 @@ class DockerServiceSlotsTest {
   }
 
   @Test
+  void closingTheRuntimeEndsItsSubscriptionsAndASilentEngineEndsOneAsFailed() throws Exception {
+    connect(Duration.ofSeconds(1));
+    Events closed = new Events();
+    Subscription watch = slots.subscribe(EventFilter.all(), closed);
+    pollsPass();
+    slots.close();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !closed.ends.isEmpty());
+    assertThat(closed.ends).containsExactly(new StreamEnd.Closed());
+    watch.close(); // harmless
+
+    Events failed = new Events();
+    try (Subscription broken = slots.subscribe(EventFilter.all(), failed)) {
+      pollsPass();
+      swarm.silent();
+      await().atMost(Duration.ofSeconds(20)).until(() -> !failed.ends.isEmpty());
+      assertThat(failed.ends).singleElement().isInstanceOfSatisfying(StreamEnd.Failed.class,
+          f -> assertThat(f.failure().kind()).isEqualTo(RuntimeFailure.Kind.ENGINE_UNREACHABLE));
+    }
+  }
+
+  @Test
   void aJobsSlotDiesWithItsTasksExitCode() throws Exception {
     connect();
     createSlots(2, true, ServicePlacement.Restart.NONE);
@@ -433,11 +457,12 @@ class DockerServiceSlotsTest {
         .hasMessageContaining("runs on node tugboat-worker-1");
   }
 
-  /** A few of the watch's polls (20 ms apart) go by. */
+  /** A few looks (20 ms apart) of the watch, or of a stop, go by. */
   private void pollsPass() throws InterruptedException {
     int before = engine.requests().size();
     await().atMost(Duration.ofSeconds(10))
         .until(() -> engine.requests().stream().skip(before)
-            .filter(r -> r.startsWith("GET /tasks")).count() >= 3);
+            .filter(r -> r.startsWith("GET /tasks") || r.startsWith("GET /services?"))
+            .count() >= 6);
   }
 }

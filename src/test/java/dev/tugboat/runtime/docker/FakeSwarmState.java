@@ -32,7 +32,26 @@ final class FakeSwarmState {
   private final List<String> networks = new ArrayList<>();
   private final Map<String, ObjectNode> configs = new LinkedHashMap<>();
 
-  synchronized FakeSwarmEngine.Answer answer(String request) {
+  private volatile boolean silent;
+
+  /** The engine stops answering (as a paused one): every request from now on waits. */
+  void silent() {
+    silent = true;
+  }
+
+  FakeSwarmEngine.Answer answer(String request) {
+    while (silent) {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return answered(request);
+  }
+
+  private synchronized FakeSwarmEngine.Answer answered(String request) {
     String[] parts = request.split(" ", 3);
     String method = parts[0];
     String path = parts[1];
