@@ -124,11 +124,14 @@ class DockerServiceSlotsIT {
     Events events = new Events();
     try (Subscription watch = slots.subscribe(EventFilter.labelled(Map.of("dev.tugboat.app", app)),
         events)) {
+      long started = System.nanoTime();
       slots.start(one);
       slots.start(two);
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
           slots.inspect(one).filter(ContainerInfo::isRunning).isPresent()
               && slots.inspect(two).filter(ContainerInfo::isRunning).isPresent());
+      System.out.println("two-slot service: started to both slots running in "
+          + (System.nanoTime() - started) / 1_000_000 + " ms");
       List<String> workerAddresses = WORKERS.stream().map(w -> uncheckedDocker("node", "inspect",
           "--format", "{{.Status.Addr}}", w).strip()).toList();
       for (ContainerId id : List.of(one, two)) {
@@ -155,7 +158,10 @@ class DockerServiceSlotsIT {
               org.assertj.core.groups.Tuple.tuple(service + ".2", ContainerState.RUNNING));
       await().atMost(Duration.ofSeconds(10)).until(() -> events.count("Started") == 2);
 
+      long stopping = System.nanoTime();
       slots.stop(one, Duration.ofSeconds(2));
+      System.out.println("two-slot service: stop (scale to 0) returned in "
+          + (System.nanoTime() - stopping) / 1_000_000 + " ms");
       assertThat(docker("service", "inspect", "--format", "{{.Spec.Mode.Replicated.Replicas}}",
           service).strip()).isEqualTo("0");
       assertThat(slots.inspect(one).orElseThrow().state()).isEqualTo(ContainerState.EXITED);
@@ -168,6 +174,7 @@ class DockerServiceSlotsIT {
       assertThat(slots.inspect(one)).isEmpty();
       await().atMost(Duration.ofSeconds(10)).until(() -> events.count("Destroyed") == 2);
     }
+    await().atMost(Duration.ofSeconds(10)).until(() -> !events.ends.isEmpty());
     assertThat(events.ends).containsExactly(new StreamEnd.Closed());
   }
 
@@ -180,9 +187,12 @@ class DockerServiceSlotsIT {
     Events events = new Events();
     try (Subscription watch = slots.subscribe(EventFilter.labelled(Map.of("dev.tugboat.app", app)),
         events)) {
+      long started = System.nanoTime();
       slots.start(id);
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
           .until(() -> events.count("Died") == 1);
+      System.out.println("one-slot job: start to its died event in "
+          + (System.nanoTime() - started) / 1_000_000 + " ms");
       RuntimeEvent died = events.events.stream().filter(e -> e instanceof RuntimeEvent.Died)
           .findFirst().orElseThrow();
       assertThat(((RuntimeEvent.Died) died).exitCode()).isZero();
