@@ -229,6 +229,55 @@ class DockerServiceSlotsIT {
     slots.remove(id);
   }
 
+  @Test
+  void aSlotMovedOffANodeThatWentAwayNeitherDiesNorStartsAgain() throws Exception {
+    String service = app + "_moved";
+    ServicePlacement first = new ServicePlacement(service, 2, 1, List.of(), false,
+        ServicePlacement.Restart.ANY, 0, network, SLOT_LABEL);
+    List<String> sleep = List.of("sleep", "3600");
+    ContainerId one = slots.create(config(first, sleep, 0));
+    ContainerId two = slots.create(config(first.forSlot(2), sleep, 0));
+    Events events = new Events();
+    String killed = null;
+    try (Subscription watch = slots.subscribe(EventFilter.labelled(Map.of("dev.tugboat.app", app)),
+        events)) {
+      slots.start(one);
+      slots.start(two);
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+          .until(() -> events.count("Started") == 2);
+      // Two tasks, one per node, on three nodes: at least one runs on a worker.
+      Map<String, Integer> workerOfAddress = Map.of(
+          uncheckedDocker("node", "inspect", "--format", "{{.Status.Addr}}", WORKERS.get(0))
+              .strip(), 1,
+          uncheckedDocker("node", "inspect", "--format", "{{.Status.Addr}}", WORKERS.get(1))
+              .strip(), 2);
+      ContainerId moved = List.of(one, two).stream().filter(id -> workerOfAddress.containsKey(
+          slots.inspect(id).orElseThrow().ipAddress().orElse(""))).findFirst().orElseThrow();
+      String before = slots.inspect(moved).orElseThrow().ipAddress().orElseThrow();
+      killed = "tugboat-swarm-worker-" + workerOfAddress.get(before);
+      long kill = System.nanoTime();
+      docker("kill", killed);
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+          slots.inspect(moved).filter(ContainerInfo::isRunning)
+              .flatMap(ContainerInfo::ipAddress).filter(a -> !a.equals(before)).isPresent());
+      System.out.println("a slot on a killed node runs elsewhere after "
+          + (System.nanoTime() - kill) / 1_000_000 + " ms");
+      // The watch looks every 250 ms; eight looks later neither slot died nor started again.
+      Thread.sleep(2_000);
+      assertThat(events.count("Died")).isZero();
+      assertThat(events.count("Started")).isEqualTo(2);
+      assertThat(slots.listByLabels(Map.of("dev.tugboat.app", app)))
+          .extracting(ContainerSummary::state)
+          .containsExactly(ContainerState.RUNNING, ContainerState.RUNNING);
+      slots.remove(one);
+    } finally {
+      if (killed != null) {
+        assertThat(fullyUp() || run(CLUSTER.toString(), "up") != null).isTrue();
+        assertThat(fullyUp()).as("the swarm repaired after " + killed + " was killed").isTrue();
+      }
+    }
+  }
+
   /** Collects events. */
   private static final class Events implements RuntimeEventListener {
     final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
