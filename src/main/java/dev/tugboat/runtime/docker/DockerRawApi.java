@@ -50,18 +50,36 @@ final class DockerRawApi {
 
   /** {@code GET path}; an answer larger than {@link #MAX_ANSWER} is refused. */
   Answer get(String path) {
-    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-        .method(DockerHttpClient.Request.Method.GET).path(path).build();
-    try (DockerHttpClient.Response response = http.get().execute(request);
+    return send(DockerHttpClient.Request.Method.GET, path, null);
+  }
+
+  /** {@code POST path} with a JSON body (none when {@code json} is null). */
+  Answer post(String path, String json) {
+    return send(DockerHttpClient.Request.Method.POST, path, json);
+  }
+
+  /** {@code DELETE path}. */
+  Answer delete(String path) {
+    return send(DockerHttpClient.Request.Method.DELETE, path, null);
+  }
+
+  private Answer send(DockerHttpClient.Request.Method method, String path, String json) {
+    DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
+        .method(method).path(path);
+    if (json != null) {
+      request.putHeader("Content-Type", "application/json")
+          .bodyBytes(json.getBytes(StandardCharsets.UTF_8));
+    }
+    try (DockerHttpClient.Response response = http.get().execute(request.build());
         InputStream body = response.getBody()) {
       byte[] bytes = body.readNBytes(MAX_ANSWER + 1);
       if (bytes.length > MAX_ANSWER) {
-        throw new IllegalStateException("GET " + path + ": the answer is larger than "
+        throw new IllegalStateException(method + " " + path + ": the answer is larger than "
             + MAX_ANSWER + " bytes");
       }
       return new Answer(response.getStatusCode(), new String(bytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("GET " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(method + " " + path + ": " + e.getMessage(), e);
     }
   }
 }

@@ -42,6 +42,9 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerImageArchive archive;
   private final DockerVolumeArchive volumes;
   private final DockerClusterNodes clusterNodes;
+  private final DockerServiceSlots serviceSlots;
+  private final DockerFailures failures;
+  private final DockerDeadlines deadlines;
 
   private DockerRuntime(DockerClient client, DockerHost host, HostInterfaces interfaces,
       DockerDeadlines deadlines) {
@@ -59,6 +62,9 @@ public final class DockerRuntime implements ContainerRuntime {
     this.volumes = new DockerVolumeArchive(client, calls, failures, host, new LocalData(),
         message -> System.err.println("tugboat: warning: " + message));
     this.clusterNodes = new DockerClusterNodes(client, calls, failures);
+    this.failures = failures;
+    this.deadlines = deadlines;
+    this.serviceSlots = serviceSlots(java.time.Clock.systemUTC(), DockerServiceSlots.POLL);
   }
 
   /** Connects to the engine at {@code host}. */
@@ -84,6 +90,20 @@ public final class DockerRuntime implements ContainerRuntime {
   /** The swarm's nodes, their tags and the apps' tasks on them, on the same client. */
   public dev.tugboat.runtime.ClusterNodes clusterNodes() {
     return clusterNodes;
+  }
+
+  /**
+   * Clustered containers: the task slots of Swarm services, on the same client; closing this
+   * runtime closes their connection too.
+   */
+  public DockerServiceSlots serviceSlots() {
+    return serviceSlots;
+  }
+
+  /** Another view of the swarm's slots, with its own clock and poll interval (tests). */
+  DockerServiceSlots serviceSlots(java.time.Clock clock, Duration poll) {
+    return new DockerServiceSlots(new SwarmApi(DockerRawApi.under(client), calls, failures),
+        new SwarmTaskLogs(client, deadlines, failures), this, clock, poll);
   }
 
   /** The app's data as archives, on the same engine and client. */
