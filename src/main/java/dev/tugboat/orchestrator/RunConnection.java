@@ -120,7 +120,8 @@ final class RunConnection implements AutoCloseable {
   }
 
   private EventFilter filter() {
-    return EventFilter.labelled(Map.of(InstanceLabels.RUN, setup.runId()));
+    EventFilter run = EventFilter.labelled(Map.of(InstanceLabels.RUN, setup.runId()));
+    return setup.plan().cluster().isEmpty() ? run : run.withSwarmTasks();
   }
 
   @Override

@@ -13,14 +13,18 @@ import dev.tugboat.runtime.FileToCopy;
 import dev.tugboat.runtime.HostFacts;
 import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.ImageInfo;
+import dev.tugboat.runtime.JoinedEvents;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.LogListener;
 import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeEventListener;
+import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.runtime.ServiceSlot;
 import dev.tugboat.runtime.Subscription;
 import dev.tugboat.runtime.VolumeArchive;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,63 +147,120 @@ public final class DockerRuntime implements ContainerRuntime {
 
   @Override
   public ContainerId create(ContainerConfig config) {
+    if (config.placement().isPresent()) {
+      return serviceSlots.create(config);
+    }
     hostPaths.prepare(config);
     return containers.create(config);
   }
 
   @Override
   public void copyFiles(ContainerId id, List<FileToCopy> files) {
+    if (ServiceSlot.isSlot(id)) {
+      serviceSlots.copyFiles(id, files);
+      return;
+    }
     containers.copy(id, files);
   }
 
   @Override
   public void start(ContainerId id) {
+    if (ServiceSlot.isSlot(id)) {
+      serviceSlots.start(id);
+      return;
+    }
     containers.start(id);
   }
 
   @Override
   public void stop(ContainerId id, Duration timeout) {
+    if (ServiceSlot.isSlot(id)) {
+      serviceSlots.stop(id, timeout);
+      return;
+    }
     containers.stop(id, timeout);
   }
 
   @Override
   public void signalStop(ContainerId id) {
+    if (ServiceSlot.isSlot(id)) {
+      serviceSlots.signalStop(id);
+      return;
+    }
     containers.signalStop(id);
   }
 
   @Override
   public void remove(ContainerId id) {
+    if (ServiceSlot.isSlot(id)) {
+      serviceSlots.remove(id);
+      return;
+    }
     containers.remove(id);
   }
 
   @Override
   public Optional<ContainerInfo> inspect(ContainerId id) {
+    if (ServiceSlot.isSlot(id)) {
+      return serviceSlots.inspect(id);
+    }
     return containers.inspect(id);
   }
 
+  /**
+   * The containers, and on a swarm manager the slots of the services, carrying the labels: a
+   * restarted daemon finds its clustered containers as it finds the others.
+   */
   @Override
   public List<ContainerSummary> listByLabels(Map<String, String> labels) {
-    return containers.listByLabels(labels);
+    List<ContainerSummary> local = containers.listByLabels(labels);
+    List<ContainerSummary> slots;
+    try {
+      slots = serviceSlots.listByLabels(labels);
+    } catch (RuntimeFailure e) {
+      // An engine in no swarm, or a worker, answers a listing of services at once with this.
+      if (e.kind() == RuntimeFailure.Kind.NOT_A_SWARM_MANAGER) {
+        return local;
+      }
+      throw e;
+    }
+    List<ContainerSummary> all = new ArrayList<>(local);
+    all.addAll(slots);
+    return all;
   }
 
   @Override
   public ExecResult exec(ContainerId id, ExecRequest request) {
+    if (ServiceSlot.isSlot(id)) {
+      return serviceSlots.exec(id, request);
+    }
     return exec.run(id, request);
   }
 
   @Override
   public List<LogLine> logs(ContainerId id, int tailLines) {
+    if (ServiceSlot.isSlot(id)) {
+      return serviceSlots.logs(id, tailLines);
+    }
     return logs.tail(id, tailLines);
   }
 
   @Override
   public Subscription followLogs(ContainerId id, LogListener listener) {
+    if (ServiceSlot.isSlot(id)) {
+      return serviceSlots.followLogs(id, listener);
+    }
     return logs.follow(id, listener);
   }
 
   @Override
   public Subscription subscribe(EventFilter filter, RuntimeEventListener listener) {
-    return events.subscribe(filter, listener);
+    if (!filter.swarmTasks()) {
+      return events.subscribe(filter, listener);
+    }
+    return JoinedEvents.subscribe(listener, List.of(
+        joined -> events.subscribe(filter, joined),
+        joined -> serviceSlots.subscribe(filter, joined)));
   }
 
   @Override
