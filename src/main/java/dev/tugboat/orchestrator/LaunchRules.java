@@ -62,6 +62,11 @@ final class LaunchRules {
 
   static void started(StateDraft d, RunEvent.ContainerStarted event) {
     InstanceState before = d.instance(event.container());
+    // Labels name an instance this run does not have (a container labelled by hand, or by
+    // another version's naming): nothing of this run started.
+    if (before == null) {
+      return;
+    }
     boolean firstStart = before.firstStartedAt().isEmpty();
     InstanceState after =
         before.started(event.containerId(), event.at(), event.address(), event.ports());

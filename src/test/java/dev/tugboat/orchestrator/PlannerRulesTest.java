@@ -56,6 +56,18 @@ class PlannerRulesTest {
   }
 
   @Test
+  void aStartOfAnInstanceTheRunDoesNotHaveChangesNothing() {
+    // A Swarm task's container on this node, or a container labelled by hand, may carry the
+    // run's labels and name an instance the plan has not got.
+    PlannerDriver run = new PlannerDriver(Plans.migration());
+    run.start();
+
+    assertThat(run.on(new RunEvent.ContainerStarted(DB.withInstance(7), "c0ffee",
+        java.time.Instant.EPOCH, "172.17.0.9", List.of()))).isEmpty();
+    assertThat(run.state.app()).isEqualTo(AppPhase.STARTING);
+  }
+
+  @Test
   void firstEventWinsAndALaterOneDoesNotStartAgain() {
     PlannerDriver run = new PlannerDriver(StartPlan.of(
         List.of(PlannedContainer.service(A, "a:1"), PlannedContainer.service(B, "b:1"),
