@@ -45,7 +45,8 @@ final class StatusText {
         List<String> ports = new ArrayList<>();
         c.path("ports").forEach(p -> ports.add(p.asText()));
         String state = c.path("state").asText()
-            + (c.path("state_last_seen").asBoolean() ? " (last seen)" : "");
+            + (c.path("state_last_seen").asBoolean() ? " (last seen)" : "")
+            + (c.path("node").asText("").isEmpty() ? "" : " on " + c.path("node").asText());
         rows.add(new String[] {c.path("key").asText(), state,
             c.path("summary").asText(), String.join(", ", ports)});
       }

@@ -43,6 +43,17 @@ class StatusTextTest {
   }
 
   @Test
+  void aTaskOfASwarmServiceShowsTheNodeItRunsOn() throws Exception {
+    ObjectNode status = (ObjectNode) status("null");
+    status.putArray("components").addObject().put("name", "ring").putArray("containers")
+        .addObject().put("key", "ring/cassandra#1").put("state", "running")
+        .put("summary", "running since 10:00:00").put("node", "172.17.0.3");
+
+    assertThat(StatusText.render(status)).contains(
+        "ring/cassandra#1  running on 172.17.0.3  running since 10:00:00");
+  }
+
+  @Test
   void saysWhyTheRunIsPausedBelowTheRunLine() throws Exception {
     ObjectNode paused = (ObjectNode) status("null");
     paused.put("paused", "cannot write the journal at /var/lib/tugboat/runs/run-1.jsonl: No space"
