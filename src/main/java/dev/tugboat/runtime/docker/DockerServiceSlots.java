@@ -44,8 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * tasks ({@link SwarmTaskWatch}).
  *
  * <p>Only the calls that name a slot are this runtime's: {@link #ping}, {@link #hostFacts},
- * {@link #engineResources}, {@link #inspectImage} and {@link #pullImage} answer for the daemon's own
- * engine (the manager), as the local runtime does. Thread-safe.
+ * {@link #engineResources}, {@link #inspectImage} and {@link #pullImage} answer for the daemon's
+ * own engine (the manager), as the local runtime does. Thread-safe.
  */
 public final class DockerServiceSlots implements ContainerRuntime {
 
@@ -66,6 +66,8 @@ public final class DockerServiceSlots implements ContainerRuntime {
   private final Duration poll;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  /** Services made here: a remembered config of one that is gone is no created container. */
+  private final java.util.Set<String> made = ConcurrentHashMap.newKeySet();
   private final java.util.Set<SwarmTaskWatch> watches = ConcurrentHashMap.newKeySet();
   private volatile String localNode;
 
@@ -174,6 +176,7 @@ public final class DockerServiceSlots implements ContainerRuntime {
     }
     api.createService(placement.service(),
         SwarmServiceSpec.of(config.config(), placement, configFiles));
+    made.add(placement.service());
   }
 
   private void ensureNetwork(String network, String app) {
@@ -256,6 +259,7 @@ public final class DockerServiceSlots implements ContainerRuntime {
       api.removeConfig(config.path("ID").asText());
     }
     remembered.remove(slot.service());
+    made.remove(slot.service());
   }
 
   @Override
@@ -277,7 +281,9 @@ public final class DockerServiceSlots implements ContainerRuntime {
   /** A slot created but not started: nothing is on the swarm yet. */
   private Optional<ContainerInfo> notStartedYet(ServiceSlot slot) {
     Remembered config = remembered.get(slot.service());
-    if (config == null || slot.slot() > config.placement().replicas()) {
+    if (config == null || made.contains(slot.service())
+        || slot.slot() > config.placement().replicas()) {
+      // a stopped job's service is removed: its slots are gone, not waiting to start
       return Optional.empty();
     }
     return Optional.of(taskless(slot, config.config().image(), slotLabels(config, slot),
@@ -311,7 +317,8 @@ public final class DockerServiceSlots implements ContainerRuntime {
           slot.service().image(), slot.labels(), state));
     }
     remembered.forEach((service, config) -> {
-      if (onSwarm.contains(service) || slots.service(service).isPresent()) {
+      if (onSwarm.contains(service) || made.contains(service)
+          || slots.service(service).isPresent()) {
         return;
       }
       for (int n = 1; n <= config.placement().replicas(); n++) {

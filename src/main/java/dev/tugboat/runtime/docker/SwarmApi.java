@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * The Swarm calls a clustered container needs, on the engine's JSON as it writes it: docker-java
  * 3.7.1 has no job modes and no task port status, so services, tasks, nodes, networks and configs
  * all go one way, raw, each with the deadline of {@link DockerCalls}. A 404 is an empty answer
- * where "not there" is an answer; any other refusal is {@code ENGINE_ERROR} with the engine's words.
+ * where "not there" is an answer; any other refusal is {@code ENGINE_ERROR} with the engine's
+ * words.
  */
 final class SwarmApi {
   private static final ObjectMapper JSON = new ObjectMapper();

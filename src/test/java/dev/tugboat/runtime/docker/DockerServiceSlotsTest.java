@@ -411,6 +411,11 @@ class DockerServiceSlotsTest {
       assertThat(slots.inspect(slot(1)).orElseThrow().exitCode()).hasValue(0);
       assertThat(slots.inspect(slot(2)).orElseThrow().exitCode()).hasValue(4);
     }
+    // a job is stopped by removing it: its slots are gone, not created again
+    slots.stop(slot(1), Duration.ofSeconds(1));
+    assertThat(swarm.service("shop_cassandra")).isNull();
+    assertThat(slots.inspect(slot(1))).isEmpty();
+    assertThat(slots.listByLabels(Map.of())).isEmpty();
   }
 
   @Test
