@@ -189,7 +189,15 @@ public final class DockerServiceSlots implements ContainerRuntime {
     if (!app.isEmpty()) {
       spec.putObject("Labels").put(ClusterTask.APP_LABEL, app);
     }
-    api.createNetwork(network, spec);
+    try {
+      api.createNetwork(network, spec);
+    } catch (RuntimeFailure e) {
+      // Two services of the app starting at once both find it missing; the manager refuses the
+      // second create ("name conflicts with an existing object"), which leaves what is needed.
+      if (api.network(network).isEmpty()) {
+        throw e;
+      }
+    }
   }
 
   /** Removes the app's overlay network; one still in use or already gone is left as it is. */

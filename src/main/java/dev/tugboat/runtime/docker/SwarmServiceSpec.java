@@ -42,6 +42,9 @@ final class SwarmServiceSpec {
     return labels;
   }
 
+  /** The prefix of the labels Tugboat puts on what it runs. */
+  static final String TUGBOAT_LABELS = "dev.tugboat.";
+
   static ObjectNode of(ContainerConfig config, ServicePlacement placement,
       List<ConfigFile> files) {
     ObjectNode spec = SwarmApi.json().createObjectNode();
@@ -97,8 +100,14 @@ final class SwarmServiceSpec {
       List<ConfigFile> files) {
     ObjectNode container = SwarmApi.json().createObjectNode();
     container.put("Image", config.image());
+    // Tugboat's own labels stay on the service: on the daemon's node, a task's container carrying
+    // them would be listed, and its events taken, as a container of the app's run.
     ObjectNode labels = container.putObject("Labels");
-    shared.forEach(labels::put);
+    shared.forEach((key, value) -> {
+      if (!key.startsWith(TUGBOAT_LABELS)) {
+        labels.put(key, value);
+      }
+    });
     if (!config.entrypoint().isEmpty()) {
       ArrayNode command = container.putArray("Command");
       config.entrypoint().forEach(command::add);
