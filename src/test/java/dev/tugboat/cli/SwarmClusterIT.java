@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pinned by a tag to one worker, a one-off job once the ring listens on its nodes' port, then a
  * plain container on the daemon's host. Then a worker that runs a ring task stops: Swarm runs the
  * task on the free node, the app stays started, and no event fires twice, nor the job runs again.
+ * Then the daemon is killed: a new one goes on with the same run, and makes nothing again.
  */
 class SwarmClusterIT {
 
@@ -117,6 +118,24 @@ class SwarmClusterIT {
       assertThat(tasks(schema)).containsExactly("Complete");
       assertThat(daemon.output().lines().filter(line -> line.contains("event \"")
           && line.contains("\" fired"))).hasSize(2);
+
+      // The daemon dies: the services run on, and a new daemon goes on with the same run, finding
+      // its slots by their services' labels; nothing is made again, nothing runs twice.
+      String runId = after.path("run_id").asText();
+      String services = serviceIds(app);
+      daemon.kill();
+      try (ServedDaemon again = ServedDaemon.serve(config, dir.resolve("state"), base)) {
+        JsonNode resumed = again.awaitSettled(Duration.ofMinutes(2));
+        assertThat(resumed.path("state").asText()).as(resumed.toPrettyString() + again.output())
+            .isEqualTo("started");
+        assertThat(resumed.path("run_id").asText()).isEqualTo(runId);
+        assertThat(firedAt(resumed)).isEqualTo(firedAt);
+        assertThat(containers(resumed, "ring")).hasSize(2)
+            .allSatisfy(slot -> assertThat(slot.path("state").asText()).isEqualTo("running"));
+        assertThat(serviceIds(app)).isEqualTo(services);
+        assertThat(tasks(schema)).containsExactly("Complete");
+        assertThat(again.output()).doesNotContain("\" fired");
+      }
     } finally {
       if (stoppedWorker != null) {
         TestSwarm.up(); // starts the stopped worker again and rejoins it
@@ -170,6 +189,11 @@ class SwarmClusterIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url).isEqualTo(200);
     return response.body();
+  }
+
+  private static String serviceIds(String app) throws IOException, InterruptedException {
+    return DockerCli.run("service", "ls", "-q", "--filter", "label=dev.tugboat.app=" + app)
+        .lines().sorted().toList().toString();
   }
 
   private static void removeServices(String app) throws IOException, InterruptedException {
