@@ -46,6 +46,10 @@ public final class SpecLauncher implements Launcher {
     ContainerConfig config = ContainerConfigMapper.map(spec, identity, r, volumesFrom,
         componentDefaults(key, r));
     Optional<ComponentPlacement> swarm = plan.cluster().of(key);
+    if (swarm.isEmpty() && !plan.cluster().isEmpty() && joinsOverlay(config)) {
+      // A container of this host talks with the app's Swarm tasks over the app's overlay network.
+      config = config.toBuilder().joinNetwork(ServiceNames.network(in.app())).build();
+    }
     if (swarm.isPresent()) {
       ServiceConfigCheck.check(config, r);
       ServicePlacement placement = swarm.get().placement(in.app(), key, spec.ephemeral(),
@@ -56,6 +60,11 @@ public final class SpecLauncher implements Launcher {
     }
     return new PreparedContainer(config,
         ContainerFilesMapper.map(spec.configFiles(), spec.customerFiles(), r));
+  }
+
+  /** On the default bridge: host, none, another container's or a named network stay as set. */
+  private static boolean joinsOverlay(ContainerConfig config) {
+    return config.networkMode().isEmpty() || config.networkMode().equals("bridge");
   }
 
   private Rendering rendering(ContainerKey key, RunState state) {

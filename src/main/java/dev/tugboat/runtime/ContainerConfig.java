@@ -31,6 +31,9 @@ import java.util.Optional;
  * @param networkAliases DNS aliases on a user-defined network
  * @param placement where a clustered container runs as a Swarm service's task slot; empty: a
  *     container on this host, as everything else here describes
+ * @param joinedNetworks networks it joins besides its own ({@code networkMode}) before it starts:
+ *     the app's overlay network, where it reaches the app's Swarm tasks and they reach it; its
+ *     own network still gives the address this host probes
  */
 public record ContainerConfig(
     String image,
@@ -65,7 +68,8 @@ public record ContainerConfig(
     String ipv6Address,
     boolean allocateTty,
     boolean oomKillDisable,
-    Optional<ServicePlacement> placement) {
+    Optional<ServicePlacement> placement,
+    List<String> joinedNetworks) {
 
   public ContainerConfig {
     Objects.requireNonNull(image, "image");
@@ -95,6 +99,7 @@ public record ContainerConfig(
     Objects.requireNonNull(ipv4Address, "ipv4Address");
     Objects.requireNonNull(ipv6Address, "ipv6Address");
     Objects.requireNonNull(placement, "placement");
+    joinedNetworks = List.copyOf(joinedNetworks);
   }
 
   public static ContainerConfigBuilder builder(String image) {

@@ -45,6 +45,7 @@ public final class ContainerConfigBuilder {
   private boolean allocateTty;
   private boolean oomKillDisable;
   private Optional<ServicePlacement> placement = Optional.empty();
+  private final List<String> joinedNetworks = new ArrayList<>();
 
   ContainerConfigBuilder(String image) {
     this.image = image;
@@ -84,6 +85,7 @@ public final class ContainerConfigBuilder {
     allocateTty = c.allocateTty();
     oomKillDisable = c.oomKillDisable();
     placement = c.placement();
+    joinedNetworks.addAll(c.joinedNetworks());
   }
 
   public ContainerConfigBuilder name(String value) { name = value; return this; }
@@ -160,12 +162,17 @@ public final class ContainerConfigBuilder {
     return this;
   }
 
+  public ContainerConfigBuilder joinNetwork(String network) {
+    joinedNetworks.add(network);
+    return this;
+  }
+
   public ContainerConfig build() {
     return new ContainerConfig(
         image, name, labels, cmd, entrypoint, env, ports, publishAllPorts, mounts, volumesFrom,
         hostname, privileged, networkMode, cpuShares, memoryBytes, memorySwapBytes, ulimits, capAdd, securityOpts,
         extraHosts, pidMode, shmSizeBytes, stopTimeout, user, readonlyRootfs, logLimits,
         networkAliases, links, ipv4Address, ipv6Address, allocateTty,
-        oomKillDisable, placement);
+        oomKillDisable, placement, joinedNetworks);
   }
 }

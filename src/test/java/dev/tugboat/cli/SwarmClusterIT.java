@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +90,15 @@ class SwarmClusterIT {
           .satisfies(job -> assertThat(job.path("exit_code").asInt()).isZero());
       assertThat(containers(status, "web")).singleElement()
           .satisfies(web -> assertThat(web.path("state").asText()).isEqualTo("running"));
+      // The plain container on this host reaches the ring's tasks over the app's overlay
+      // network, by the service's name.
+      String web = DockerCli.containersOf(app).stream().filter(name -> name.contains("-web-"))
+          .findFirst().orElseThrow();
+      String answer = DockerCli.run("exec", web, "sh", "-c", "printf 'GET /seeds HTTP/1.0\\r\\n"
+          + "\\r\\n' | nc -w 5 " + ring + " " + ringPort);
+      assertThat(answer).startsWith("HTTP/1.1 200");
+      assertThat(answer.lines().reduce((first, last) -> last).orElseThrow().split(","))
+          .hasSize(3);
       Map<String, String> firedAt = firedAt(status);
       assertThat(firedAt).containsOnlyKeys("ring listens", "schema done");
 
@@ -137,17 +145,53 @@ class SwarmClusterIT {
         assertThat(again.output()).doesNotContain("\" fired");
       }
     } finally {
-      if (stoppedWorker != null) {
-        TestSwarm.up(); // starts the stopped worker again and rejoins it
+      cleanUp(app, tag, stoppedWorker != null);
+    }
+  }
+
+  /**
+   * Leaves the swarm as the test found it, as far as it can: a step that fails is printed, not
+   * thrown, so that it hides no failure of the test itself.
+   */
+  private static void cleanUp(String app, String tag, boolean workerStopped) {
+    List<String> problems = new ArrayList<>();
+    try {
+      if (workerStopped) {
+        TestSwarm.up(); // starts the stopped worker anew and joins it
       }
-      removeServices(app);
+    } catch (Exception | AssertionError e) {
+      problems.add(e.toString());
+    }
+    try {
+      DockerCli.removeApp(app);
+      String services = DockerCli.run("service", "ls", "-q", "--filter",
+          "label=dev.tugboat.app=" + app);
+      for (String id : services.lines().filter(line -> !line.isBlank()).toList()) {
+        DockerCli.run("service", "rm", id);
+      }
+      // A removed service's tasks leave the network a moment later.
+      String network = "tugboat-" + app;
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+          DockerCli.run("network", "ls", "-q", "--filter", "name=" + network).isEmpty()
+              || removed(network));
       // A worker made anew by the repair is a new node, without the tag.
       if (DockerCli.run("node", "inspect", "--format", "{{json .Spec.Labels}}",
           TestSwarm.WORKER_1).contains("dev.tugboat.tag." + tag)) {
         DockerCli.run("node", "update", "--label-rm", "dev.tugboat.tag." + tag,
             TestSwarm.WORKER_1);
       }
-      DockerCli.removeApp(app);
+    } catch (Exception | AssertionError e) {
+      problems.add(e.toString());
+    }
+    problems.forEach(problem -> System.err.println("SwarmClusterIT clean-up: " + problem));
+  }
+
+  private static boolean removed(String network) {
+    try {
+      DockerCli.run("network", "rm", network);
+      return true;
+    } catch (AssertionError | IOException | InterruptedException stillInUse) {
+      return false;
     }
   }
 
@@ -196,16 +240,5 @@ class SwarmClusterIT {
         .lines().sorted().toList().toString();
   }
 
-  private static void removeServices(String app) throws IOException, InterruptedException {
-    String services = DockerCli.run("service", "ls", "-q", "--filter",
-        "label=dev.tugboat.app=" + app);
-    for (String id : services.lines().filter(line -> !line.isBlank()).toList()) {
-      DockerCli.run("service", "rm", id);
-    }
-    for (String network : Set.of("tugboat-" + app)) {
-      if (!DockerCli.run("network", "ls", "-q", "--filter", "name=" + network).isEmpty()) {
-        DockerCli.run("network", "rm", network);
-      }
-    }
-  }
+
 }

@@ -146,6 +146,7 @@ class ClusterLayoutTest {
     assertThat(job.constraints()).containsExactly("node.id!=m1");
     assertThat(job.slotLabel()).isEmpty();
     assertThat(p.config(WEB).placement()).isEmpty();
+    assertThat(p.config(WEB).joinedNetworks()).containsExactly("tugboat-ring");
   }
 
   @Test
@@ -163,6 +164,7 @@ class ClusterLayoutTest {
 
     assertThat(p.plan().container(RING).instances()).isEqualTo(1);
     assertThat(p.config(RING).placement()).isEmpty();
+    assertThat(p.config(WEB).joinedNetworks()).isEmpty();
     assertThat(p.config(RING).env()).containsEntry("SEEDS", "10.0.0.5");
   }
 

@@ -45,12 +45,24 @@ final class DockerContainers {
 
   ContainerId create(ContainerConfig config) {
     String action = "create " + config.displayName();
+    ContainerId id;
     try {
-      return ContainerId.of(calls.ask(action,
+      id = ContainerId.of(calls.ask(action,
           () -> mapper.apply(config, client.createContainerCmd(config.image())).exec().getId()));
     } catch (RuntimeException e) {
       throw failures.ofCreate(config.image(), action, e);
     }
+    // The engine creates a container on one network; the others are joined before it starts.
+    for (String network : config.joinedNetworks()) {
+      String join = "connect " + config.displayName() + " to network " + network;
+      try {
+        calls.tell(join, () -> client.connectToNetworkCmd().withContainerId(id.value())
+            .withNetworkId(network).exec());
+      } catch (RuntimeException e) {
+        throw failures.ofContainer(id, join, e);
+      }
+    }
+    return id;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tugboat.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.tugboat.runtime.ClusterTask;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.ContainerInfo;
@@ -151,6 +152,8 @@ public final class DockerRuntime implements ContainerRuntime {
       return serviceSlots.create(config);
     }
     hostPaths.prepare(config);
+    config.joinedNetworks().forEach(network -> serviceSlots.ensureNetwork(network,
+        config.labels().getOrDefault(ClusterTask.APP_LABEL, "")));
     return containers.create(config);
   }
 

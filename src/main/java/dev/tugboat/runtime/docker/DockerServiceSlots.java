@@ -179,7 +179,8 @@ public final class DockerServiceSlots implements ContainerRuntime {
     made.add(placement.service());
   }
 
-  private void ensureNetwork(String network, String app) {
+  /** Makes the app's attachable overlay network unless it is there already. */
+  void ensureNetwork(String network, String app) {
     if (api.network(network).isPresent()) {
       return;
     }
