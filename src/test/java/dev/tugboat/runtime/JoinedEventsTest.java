@@ -3,7 +3,6 @@ package dev.tugboat.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,21 +32,6 @@ class JoinedEventsTest {
     }
   }
 
-  private static final class Recorder implements RuntimeEventListener {
-    final List<RuntimeEvent> events = new ArrayList<>();
-    final List<StreamEnd> ends = new ArrayList<>();
-
-    @Override
-    public void onEvent(RuntimeEvent event) {
-      events.add(event);
-    }
-
-    @Override
-    public void onEnd(StreamEnd end) {
-      ends.add(end);
-    }
-  }
-
   private static RuntimeEvent started(String id) {
     return new RuntimeEvent.Started(Instant.EPOCH,
         new EventContainer(ContainerId.of(id), id, "busybox", Map.of()));
@@ -57,7 +41,7 @@ class JoinedEventsTest {
   void eventsOfEveryStreamArriveAndABrokenStreamEndsTheOthersOnce() {
     Source containers = new Source();
     Source tasks = new Source();
-    Recorder recorder = new Recorder();
+    RecordedEvents recorder = new RecordedEvents();
     JoinedEvents.subscribe(recorder, List.of(containers.opener(), tasks.opener()));
 
     containers.listener.onEvent(started("c1"));
@@ -76,7 +60,7 @@ class JoinedEventsTest {
   void closingEndsEveryStreamWithOneClosedEnd() {
     Source containers = new Source();
     Source tasks = new Source();
-    Recorder recorder = new Recorder();
+    RecordedEvents recorder = new RecordedEvents();
     Subscription joined = JoinedEvents.subscribe(recorder,
         List.of(containers.opener(), tasks.opener()));
 

@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.EventFilter;
+import dev.tugboat.runtime.RecordedEvents;
 import dev.tugboat.runtime.RuntimeEvent;
-import dev.tugboat.runtime.RuntimeEventListener;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,29 +23,9 @@ class DockerEventsIT {
     docker.close();
   }
 
-  /** Collects what a subscription delivers. */
-  static final class Recorder implements RuntimeEventListener {
-    final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
-    final List<StreamEnd> ends = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void onEvent(RuntimeEvent event) {
-      events.add(event);
-    }
-
-    @Override
-    public void onEnd(StreamEnd end) {
-      ends.add(end);
-    }
-
-    List<String> kinds() {
-      return events.stream().map(e -> e.getClass().getSimpleName()).toList();
-    }
-  }
-
   @Test
   void startAndDieWithTheExitCodeArriveForLabelledContainersOnly() {
-    Recorder recorder = new Recorder();
+    RecordedEvents recorder = new RecordedEvents();
     try (Subscription ignored =
         runtime.subscribe(EventFilter.labelled(docker.runLabels()), recorder)) {
       ContainerId id = docker.createAndStart(docker.config("dies", "sh", "-c", "sleep 0.2; exit 3"));
@@ -66,7 +45,7 @@ class DockerEventsIT {
 
   @Test
   void aContainerOverItsMemoryLimitReportsOutOfMemoryThenDiesKilled() {
-    Recorder recorder = new Recorder();
+    RecordedEvents recorder = new RecordedEvents();
     try (Subscription ignored =
         runtime.subscribe(EventFilter.labelled(docker.runLabels()), recorder)) {
       ContainerId id = docker.createAndStart(docker.config("hog", "tail", "/dev/zero")

@@ -9,6 +9,7 @@ import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.EventFilter;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Protocol;
+import dev.tugboat.runtime.RecordedEvents;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.StreamEnd;
 import java.io.IOException;
@@ -85,7 +86,7 @@ class DockerFailuresIT {
           .satisfies(e -> assertThat(kind(e)).isEqualTo(RuntimeFailure.Kind.ENGINE_UNREACHABLE));
       assertThatThrownBy(() -> unreachable.listByLabels(Map.of("a", "b")))
           .satisfies(e -> assertThat(kind(e)).isEqualTo(RuntimeFailure.Kind.ENGINE_UNREACHABLE));
-      DockerEventsIT.Recorder recorder = new DockerEventsIT.Recorder();
+      RecordedEvents recorder = new RecordedEvents();
       unreachable.subscribe(EventFilter.all(), recorder);
       await().atMost(Duration.ofSeconds(10)).until(() -> !recorder.ends.isEmpty());
       assertThat(recorder.ends).singleElement()

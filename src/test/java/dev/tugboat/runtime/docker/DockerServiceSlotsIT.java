@@ -11,8 +11,8 @@ import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.EventFilter;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Protocol;
+import dev.tugboat.runtime.RecordedEvents;
 import dev.tugboat.runtime.RuntimeEvent;
-import dev.tugboat.runtime.RuntimeEventListener;
 import dev.tugboat.runtime.ServicePlacement;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -121,7 +120,7 @@ class DockerServiceSlotsIT {
         ServicePlacement.Restart.ANY, 0, network, SLOT_LABEL);
     ContainerId one = slots.create(config(first, httpd, port));
     ContainerId two = slots.create(config(first.forSlot(2), httpd, port));
-    Events events = new Events();
+    RecordedEvents events = new RecordedEvents();
     try (Subscription watch = slots.subscribe(EventFilter.labelled(Map.of("dev.tugboat.app", app)),
         events)) {
       long started = System.nanoTime();
@@ -184,7 +183,7 @@ class DockerServiceSlotsIT {
     ServicePlacement placement = new ServicePlacement(service, 1, 1, List.of(), true,
         ServicePlacement.Restart.NONE, 0, network, "");
     ContainerId id = slots.create(config(placement, List.of("sh", "-c", "echo migrated"), 0));
-    Events events = new Events();
+    RecordedEvents events = new RecordedEvents();
     try (Subscription watch = slots.subscribe(EventFilter.labelled(Map.of("dev.tugboat.app", app)),
         events)) {
       long started = System.nanoTime();
@@ -237,7 +236,7 @@ class DockerServiceSlotsIT {
     List<String> sleep = List.of("sleep", "3600");
     ContainerId one = slots.create(config(first, sleep, 0));
     ContainerId two = slots.create(config(first.forSlot(2), sleep, 0));
-    Events events = new Events();
+    RecordedEvents events = new RecordedEvents();
     String killed = null;
     try (Subscription watch = slots.subscribe(EventFilter.labelled(Map.of("dev.tugboat.app", app)),
         events)) {
@@ -275,26 +274,6 @@ class DockerServiceSlotsIT {
         assertThat(fullyUp() || run(CLUSTER.toString(), "up") != null).isTrue();
         assertThat(fullyUp()).as("the swarm repaired after " + killed + " was killed").isTrue();
       }
-    }
-  }
-
-  /** Collects events. */
-  private static final class Events implements RuntimeEventListener {
-    final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
-    final List<StreamEnd> ends = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void onEvent(RuntimeEvent event) {
-      events.add(event);
-    }
-
-    @Override
-    public void onEnd(StreamEnd end) {
-      ends.add(end);
-    }
-
-    long count(String kind) {
-      return events.stream().filter(e -> e.getClass().getSimpleName().equals(kind)).count();
     }
   }
 

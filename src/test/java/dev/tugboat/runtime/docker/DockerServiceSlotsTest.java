@@ -18,8 +18,7 @@ import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Protocol;
 import dev.tugboat.runtime.PublishedPort;
-import dev.tugboat.runtime.RuntimeEvent;
-import dev.tugboat.runtime.RuntimeEventListener;
+import dev.tugboat.runtime.RecordedEvents;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.ServicePlacement;
 import dev.tugboat.runtime.ServiceSlot;
@@ -32,7 +31,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -270,33 +268,12 @@ class DockerServiceSlotsTest {
     assertThat(slots.listByLabels(Map.of("dev.tugboat.app", "other"))).isEmpty();
   }
 
-  /** Collects events and the end. */
-  private static final class Events implements RuntimeEventListener {
-    final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
-    final List<StreamEnd> ends = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void onEvent(RuntimeEvent event) {
-      events.add(event);
-    }
-
-    @Override
-    public void onEnd(StreamEnd end) {
-      ends.add(end);
-    }
-
-    List<String> said() {
-      return events.stream().map(e -> e.getClass().getSimpleName() + " " + e.container().name()
-          + (e instanceof RuntimeEvent.Died d ? " " + d.exitCode() : "")).toList();
-    }
-  }
-
   @Test
   void eventsSayEachSlotStartedOnceAndNotThatItDiedWhileSwarmMovesIt() throws Exception {
     connect();
     createSlots(2, false, ServicePlacement.Restart.ANY);
     slots.start(slot(1));
-    Events events = new Events();
+    RecordedEvents events = new RecordedEvents();
     try (Subscription watch = slots.subscribe(
         EventFilter.labelled(Map.of("dev.tugboat.app", "shop")), events)) {
       pollsPass(); // the first look only learns what is there
@@ -347,7 +324,7 @@ class DockerServiceSlotsTest {
     connect();
     createSlots(2, false, ServicePlacement.Restart.NONE);
     slots.start(slot(1));
-    Events events = new Events();
+    RecordedEvents events = new RecordedEvents();
     try (Subscription watch = slots.subscribe(EventFilter.all(), events)) {
       pollsPass();
       swarm.tasks(task("a1", "shop_cassandra", 1, "w1", "running", "running", T0),
@@ -372,7 +349,7 @@ class DockerServiceSlotsTest {
   @Test
   void closingTheRuntimeEndsItsSubscriptionsAndASilentEngineEndsOneAsFailed() throws Exception {
     connect(Duration.ofSeconds(1));
-    Events closed = new Events();
+    RecordedEvents closed = new RecordedEvents();
     Subscription watch = slots.subscribe(EventFilter.all(), closed);
     pollsPass();
     slots.close();
@@ -380,7 +357,7 @@ class DockerServiceSlotsTest {
     assertThat(closed.ends).containsExactly(new StreamEnd.Closed());
     watch.close(); // harmless
 
-    Events failed = new Events();
+    RecordedEvents failed = new RecordedEvents();
     try (Subscription broken = slots.subscribe(EventFilter.all(), failed)) {
       pollsPass();
       swarm.silent();
@@ -395,7 +372,7 @@ class DockerServiceSlotsTest {
     connect();
     createSlots(2, true, ServicePlacement.Restart.NONE);
     slots.start(slot(1));
-    Events events = new Events();
+    RecordedEvents events = new RecordedEvents();
     try (Subscription watch = slots.subscribe(EventFilter.all(), events)) {
       pollsPass();
       // a job numbers its tasks' slots from 0: 0 is the container's instance 1
