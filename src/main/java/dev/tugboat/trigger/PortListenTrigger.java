@@ -84,17 +84,18 @@ public final class PortListenTrigger implements Trigger {
   }
 
   /**
-   * The answers about one address, made once: a probe asks the same address every 50 ms, and the
-   * loop compares what it saw, so a refusal repeats the same outcome instead of building it again.
+   * The answers about one publisher, made once: a probe asks the same publisher every 50 ms, and
+   * the loop compares what it saw, so a refusal repeats the same outcome instead of working out
+   * the port and building the words again.
    */
   private Answers answersAt(Observation publisher) {
     Answers last = lastAnswers;
-    int target = publisher.probePortFor(port);
-    if (last != null && last.target() == target && last.address().equals(publisher.address())) {
+    if (last != null && last.publisher() == publisher) {
       return last;
     }
+    int target = publisher.probePortFor(port);
     String where = publisher.address() + ":" + target;
-    Answers made = new Answers(publisher.address(), target,
+    Answers made = new Answers(publisher, publisher.address(), target,
         ProbeOutcome.passed(where + " accepted a connection"),
         ProbeOutcome.pending("port " + port + " refused connections at " + where),
         ProbeOutcome.pending("port " + port + " did not answer at " + where));
@@ -102,8 +103,8 @@ public final class PortListenTrigger implements Trigger {
     return made;
   }
 
-  private record Answers(String address, int target, ProbeOutcome accepted, ProbeOutcome refused,
-      ProbeOutcome noAnswer) {
+  private record Answers(Observation publisher, String address, int target,
+      ProbeOutcome accepted, ProbeOutcome refused, ProbeOutcome noAnswer) {
 
     ProbeOutcome of(TcpConnector.Answer answer) {
       return switch (answer) {
