@@ -27,15 +27,17 @@ final class EventProber {
   private final Executor workers;
   private final LoopScheduler scheduler;
   private final EventBus bus;
+  private final RunTiming timing;
   private volatile RunState current;
 
   EventProber(StartPlan plan, ProbedTriggers triggers, Executor workers, LoopScheduler scheduler,
-      EventBus bus) {
+      EventBus bus, RunTiming timing) {
     this.plan = plan;
     this.triggers = triggers;
     this.workers = workers;
     this.scheduler = scheduler;
     this.bus = bus;
+    this.timing = timing;
   }
 
   /** The loop's state after its latest step that changed it: what a probe asks again on. */
@@ -122,6 +124,9 @@ final class EventProber {
           && current == decidedOn && !interval.isZero()) {
         scheduler.scheduleOnTick(interval, attempt);
         return;
+      }
+      if (outcome.isPassed()) {
+        timing.probePassed(event.publisher());
       }
       bus.post(new RunEvent.ProbeResult(event.name(), outcome));
     }
