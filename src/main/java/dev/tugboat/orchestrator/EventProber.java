@@ -64,9 +64,9 @@ final class EventProber {
    * refused every 50 ms, told to the loop each time, cost a step of the loop and a thread hand-off
    * per answer (10 ports: 200 a second, a tenth of a core); asked again here, only the connect
    * remains. The answer it stops on is the one the loop would have planned from, so it decides as
-   * it did. A trigger that does not block (port-listen) is asked on the timer's thread and answers
-   * on its connector's, so an attempt wakes no worker; its attempts fall on the timer's ticks, so
-   * ten ports probed together wake the timer once.
+   * it did. A trigger that does not block (port-listen) is asked on the timer's thread, where a
+   * connect to this host is answered too, so an attempt wakes no worker; its attempts fall on the
+   * timer's ticks, so ten ports probed together wake the timer once.
    */
   private final class Asking {
 

@@ -37,8 +37,15 @@ public final class SystemScheduler implements LoopScheduler {
       return;
     }
     long now = System.nanoTime();
-    long tick = Math.floorDiv(now + step / 2, step) * step + step;
-    after(tick - now, task);
+    after(nextTick(now, step) - now, task);
+  }
+
+  /**
+   * The first multiple of {@code step} more than half a step after {@code now}: a task that
+   * repeats as soon as it ran just after a tick lands on the next one, a full step later.
+   */
+  static long nextTick(long now, long step) {
+    return Math.floorDiv(now + step / 2, step) * step + step;
   }
 
   @Override
