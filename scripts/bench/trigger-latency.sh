@@ -8,7 +8,8 @@
 #                    call sent, the container created.
 #   port -> fired:   a service notes the time (the kernel's uptime, which a container shares with
 #                    the host) and at once binds its port; its port-listen event fires (the time
-#                    on Tugboat's output line).
+#                    on Tugboat's output line). Each pair also says when Tugboat's probe passed
+#                    (from the trace): the rest is the loop, the journal and the output.
 # Then Tugboat's own CPU (its JVM, from /proc/PID/stat) and the Docker daemon's while Tugboat
 # probes PROBED ports that never open for WINDOW seconds, and dockerd's with the same containers
 # idle and no Tugboat running.
@@ -17,6 +18,7 @@
 #
 #   scripts/bench/trigger-latency.sh            K=10 pairs, PROBED=10 ports, WINDOW=10 s
 #   K=3 WINDOW=5 scripts/bench/trigger-latency.sh   a quick run
+#   TUGBOAT_JAR=/tmp/old.jar scripts/bench/trigger-latency.sh   another build, to compare
 #
 # Needs target/tugboat.jar (mvn -B package -DskipTests) and the image tugboat-test/busybox:1.
 set -euo pipefail
@@ -26,7 +28,7 @@ K=${K:-10}
 WINDOW=${WINDOW:-10}
 PROBED=${PROBED:-10}
 SETTLE=${SETTLE:-3}
-JAR=target/tugboat.jar
+JAR=${TUGBOAT_JAR:-target/tugboat.jar}
 APP=bench-latency
 WORK=$(mktemp -d)
 trap 'cleanup; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
@@ -113,7 +115,10 @@ for i in $(seq 1 "$K"); do
   listening_ms=$(awk -v b="$boot_ms" -v u="$uptime" 'BEGIN { printf "%.0f", b + u * 1000 }')
   fired=$(awk -v n="\"p$i listens\" fired" 'index($0, n) { print $1; exit }' "$WORK/run.log")
   port_ms=$(( $(ms "$today $fired") - listening_ms ))
-  printf 'pair %d: exit -> create %d ms, port -> fired %d ms\n' "$i" "$exit_ms" "$port_ms"
+  passed=$(traced probe-passed "p$i/tugboat-test/busybox")
+  probe_ms=$(awk -v p="$passed" -v l="$listening_ms" 'BEGIN { if (p == "") print "?"; else printf "%.0f", p / 1000 - l }')
+  printf 'pair %d: exit -> create %d ms, port -> fired %d ms (port -> probe passed %s ms)\n' \
+    "$i" "$exit_ms" "$port_ms" "$probe_ms"
   printf '  ms: exit -> die event (engine) %s -> received %s -> loop takes it %s -> decided %s -> journaled, acted on %s -> create sent %s -> created %s (answered %s later)\n' \
     "$(after "$exited" "$engine")" "$(after "$engine" "$received")" "$(after "$received" "$handled")" \
     "$(after "$handled" "$decided")" "$(after "$decided" "$launched")" "$(after "$launched" "$sent")" \

@@ -50,7 +50,7 @@ final class DecisionExecutor {
     this.launcher = launcher;
     this.triggers = triggers;
     this.timing = timing;
-    this.prober = new EventProber(plan, triggers, workers, scheduler, bus);
+    this.prober = new EventProber(plan, triggers, workers, scheduler, bus, timing);
     this.removals = new InstanceRemovals(runtime, workers);
   }
 

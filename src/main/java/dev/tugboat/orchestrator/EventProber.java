@@ -11,11 +11,14 @@ import dev.tugboat.trigger.Trigger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Asks an event's probe (a port, an HTTP status, an exec) of each running instance of its
- * publisher, on the workers, and tells the loop what it saw.
+ * publisher, on the workers or, for a probe that does not block, on the timer, and tells the loop
+ * what it saw.
  */
 final class EventProber {
 
@@ -24,15 +27,17 @@ final class EventProber {
   private final Executor workers;
   private final LoopScheduler scheduler;
   private final EventBus bus;
+  private final RunTiming timing;
   private volatile RunState current;
 
   EventProber(StartPlan plan, ProbedTriggers triggers, Executor workers, LoopScheduler scheduler,
-      EventBus bus) {
+      EventBus bus, RunTiming timing) {
     this.plan = plan;
     this.triggers = triggers;
     this.workers = workers;
     this.scheduler = scheduler;
     this.bus = bus;
+    this.timing = timing;
   }
 
   /** The loop's state after its latest step that changed it: what a probe asks again on. */
@@ -48,31 +53,83 @@ final class EventProber {
         .filter(instance -> instance.phase() != InstancePhase.SKIPPED)
         .map(InstanceState::observe)
         .toList();
-    String seen = state.event(event.name()).lastSeen();
-    scheduler.schedule(probe.delay(), () -> workers.execute(() ->
-        probeUntilChanged(event, trigger, publishers, state, seen,
-            event.trigger().kind().probeInterval())));
+    Asking asking = new Asking(event, trigger, publishers, state,
+        state.event(event.name()).lastSeen(), event.trigger().kind().probeInterval());
+    scheduler.schedule(probe.delay(), asking.attempt);
   }
 
   /**
-   * Asks the probe until its answer differs from what the loop last saw, or the loop's state moved
-   * on (a container exited, an address came): only then does the loop hear of it. A port refused
-   * every 50 ms, told to the loop each time, cost a step of the loop and a thread hand-off per answer
-   * (10 ports: 200 a second, a tenth of a core); asked again here, only the connect remains. The
-   * answer it stops on is the one the loop would have planned from, so it decides as it did.
+   * One probe, asked until its answer differs from what the loop last saw, or the loop's state
+   * moved on (a container exited, an address came): only then does the loop hear of it. A port
+   * refused every 50 ms, told to the loop each time, cost a step of the loop and a thread hand-off
+   * per answer (10 ports: 200 a second, a tenth of a core); asked again here, only the connect
+   * remains. The answer it stops on is the one the loop would have planned from, so it decides as
+   * it did. A trigger that does not block (port-listen) is asked on the timer's thread, where a
+   * connect to this host is answered too, so an attempt wakes no worker; its attempts fall on the
+   * timer's ticks, so ten ports probed together wake the timer once.
    */
-  private void probeUntilChanged(PlannedEvent event, Trigger trigger,
-      List<Observation> publishers, RunState decidedOn, String seen, Duration interval) {
-    ProbeOutcome outcome = InstanceOutcomes.combine(event.trigger().kind(), publishers.stream()
-        .map(publisher -> safely(() -> trigger.check(publisher)))
-        .toList());
-    if (outcome.status() == ProbeOutcome.Status.PENDING && outcome.lastSeen().equals(seen)
-        && current == decidedOn && !interval.isZero()) {
-      scheduler.schedule(interval, () -> workers.execute(() ->
-          probeUntilChanged(event, trigger, publishers, decidedOn, seen, interval)));
-      return;
+  private final class Asking {
+
+    private final PlannedEvent event;
+    private final Trigger trigger;
+    private final List<Observation> publishers;
+    private final RunState decidedOn;
+    private final String seen;
+    private final Duration interval;
+    private final Runnable attempt;
+
+    Asking(PlannedEvent event, Trigger trigger, List<Observation> publishers, RunState decidedOn,
+        String seen, Duration interval) {
+      this.event = event;
+      this.trigger = trigger;
+      this.publishers = publishers;
+      this.decidedOn = decidedOn;
+      this.seen = seen;
+      this.interval = interval;
+      this.attempt = trigger.blocks() ? () -> workers.execute(this::ask) : this::ask;
     }
-    bus.post(new RunEvent.ProbeResult(event.name(), outcome));
+
+    private void ask() {
+      if (publishers.size() == 1) {
+        askOne(publishers.get(0), this::heard);
+        return;
+      }
+      ProbeOutcome[] outcomes = new ProbeOutcome[publishers.size()];
+      AtomicInteger left = new AtomicInteger(outcomes.length);
+      for (int i = 0; i < outcomes.length; i++) {
+        int index = i;
+        askOne(publishers.get(i), outcome -> {
+          outcomes[index] = outcome;
+          if (left.decrementAndGet() == 0) {
+            heard(InstanceOutcomes.combine(event.trigger().kind(), List.of(outcomes)));
+          }
+        });
+      }
+      if (outcomes.length == 0) {
+        heard(InstanceOutcomes.combine(event.trigger().kind(), List.of()));
+      }
+    }
+
+    /** A probe that throws has not passed: what it threw is what it last saw. */
+    private void askOne(Observation publisher, Consumer<ProbeOutcome> then) {
+      try {
+        trigger.check(publisher, then);
+      } catch (RuntimeException e) {
+        then.accept(ProbeOutcome.pending(String.valueOf(e.getMessage())));
+      }
+    }
+
+    private void heard(ProbeOutcome outcome) {
+      if (outcome.status() == ProbeOutcome.Status.PENDING && outcome.lastSeen().equals(seen)
+          && current == decidedOn && !interval.isZero()) {
+        scheduler.scheduleOnTick(interval, attempt);
+        return;
+      }
+      if (outcome.isPassed()) {
+        timing.probePassed(event.publisher());
+      }
+      bus.post(new RunEvent.ProbeResult(event.name(), outcome));
+    }
   }
 
   /** A probe that throws has not passed: what it threw is what it last saw. */

@@ -11,6 +11,15 @@ public interface LoopScheduler extends AutoCloseable {
 
   void schedule(Duration delay, Runnable task);
 
+  /**
+   * Runs a task that repeats every {@code period} at the next tick of a grid of that period, at
+   * least half a period away: repeating tasks of one period then fall due together and wake the
+   * timer once for all of them. By default, simply after the period.
+   */
+  default void scheduleOnTick(Duration period, Runnable task) {
+    schedule(period, task);
+  }
+
   /** Drops every task not yet run. */
   @Override
   void close();

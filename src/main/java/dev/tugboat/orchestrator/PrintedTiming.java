@@ -43,6 +43,11 @@ final class PrintedTiming implements RunTiming {
     line("create-answered", key.toString());
   }
 
+  @Override
+  public void probePassed(ContainerKey publisher) {
+    line("probe-passed", publisher.toString());
+  }
+
   private void line(String what, String subject) {
     long now = micros(Instant.now());
     synchronized (out) {

@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.time.Instant;
 
 /**
- * The instants on the way from a container's exit to its subscriber's create, for the
- * trigger-latency benchmark ({@code scripts/bench/trigger-latency.sh}) to say where the time goes.
+ * The instants on the way from a container's exit to its subscriber's create, and when a probe
+ * passed, for the trigger-latency benchmark ({@code scripts/bench/trigger-latency.sh}) to say where
+ * the time goes.
  * Off unless asked for: {@link #NONE} does nothing, and callers pass only objects they already
  * hold, so a run that does not trace builds no strings and reads no clock for it.
  */
@@ -32,6 +33,9 @@ public interface RunTiming {
 
   /** The engine answered {@code key}'s create. */
   default void createAnswered(ContainerKey key) {}
+
+  /** A probe of an event {@code publisher} publishes passed (before the loop hears of it). */
+  default void probePassed(ContainerKey publisher) {}
 
   /**
    * One line per instant on {@code out}: {@code timing <epoch microseconds> <what> <subject>}

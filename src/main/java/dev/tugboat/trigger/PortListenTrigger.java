@@ -2,6 +2,8 @@ package dev.tugboat.trigger;
 
 import dev.tugboat.events.ProbeOutcome;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code port-listen}: the service inside the container accepts TCP connections on its private
@@ -21,6 +23,7 @@ public final class PortListenTrigger implements Trigger {
 
   private final int port;
   private final TcpConnector connector;
+  private volatile Answers lastAnswers;
 
   public PortListenTrigger(int port, TcpConnector connector) {
     this.port = port;
@@ -42,19 +45,73 @@ public final class PortListenTrigger implements Trigger {
 
   @Override
   public ProbeOutcome check(Observation publisher) {
+    Optional<ProbeOutcome> known = withoutConnecting(publisher);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    Answers answers = answersAt(publisher);
+    return answers.of(connector.connect(answers.address(), answers.target(), CONNECT_TIMEOUT));
+  }
+
+  /** Connects without holding the caller; the answer comes on the connector's thread. */
+  @Override
+  public void check(Observation publisher, Consumer<ProbeOutcome> then) {
+    Optional<ProbeOutcome> known = withoutConnecting(publisher);
+    if (known.isPresent()) {
+      then.accept(known.get());
+      return;
+    }
+    Answers answers = answersAt(publisher);
+    connector.connect(answers.address(), answers.target(), CONNECT_TIMEOUT,
+        answer -> then.accept(answers.of(answer)));
+  }
+
+  @Override
+  public boolean blocks() {
+    return false;
+  }
+
+  /** The answer when there is nothing to connect to. */
+  private Optional<ProbeOutcome> withoutConnecting(Observation publisher) {
     if (publisher.exited()) {
-      return ProbeOutcome.failed(publisher.container() + " exited with code "
-          + publisher.exitCode().getAsInt() + " before port " + port + " accepted connections");
+      return Optional.of(ProbeOutcome.failed(publisher.container() + " exited with code "
+          + publisher.exitCode().getAsInt() + " before port " + port + " accepted connections"));
     }
     if (publisher.address().isEmpty()) {
-      return ProbeOutcome.pending(publisher.container() + " has no address yet");
+      return Optional.of(ProbeOutcome.pending(publisher.container() + " has no address yet"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The answers about one publisher, made once: a probe asks the same publisher every 50 ms, and
+   * the loop compares what it saw, so a refusal repeats the same outcome instead of working out
+   * the port and building the words again.
+   */
+  private Answers answersAt(Observation publisher) {
+    Answers last = lastAnswers;
+    if (last != null && last.publisher() == publisher) {
+      return last;
     }
     int target = publisher.probePortFor(port);
     String where = publisher.address() + ":" + target;
-    return switch (connector.connect(publisher.address(), target, CONNECT_TIMEOUT)) {
-      case ACCEPTED -> ProbeOutcome.passed(where + " accepted a connection");
-      case NO_ANSWER -> ProbeOutcome.pending("port " + port + " did not answer at " + where);
-      case REFUSED -> ProbeOutcome.pending("port " + port + " refused connections at " + where);
-    };
+    Answers made = new Answers(publisher, publisher.address(), target,
+        ProbeOutcome.passed(where + " accepted a connection"),
+        ProbeOutcome.pending("port " + port + " refused connections at " + where),
+        ProbeOutcome.pending("port " + port + " did not answer at " + where));
+    lastAnswers = made;
+    return made;
+  }
+
+  private record Answers(Observation publisher, String address, int target,
+      ProbeOutcome accepted, ProbeOutcome refused, ProbeOutcome noAnswer) {
+
+    ProbeOutcome of(TcpConnector.Answer answer) {
+      return switch (answer) {
+        case ACCEPTED -> accepted;
+        case NO_ANSWER -> noAnswer;
+        case REFUSED -> refused;
+      };
+    }
   }
 }

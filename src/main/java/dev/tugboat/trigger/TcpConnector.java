@@ -1,10 +1,7 @@
 package dev.tugboat.trigger;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** One TCP connection attempt. An interface so unit tests answer from a scripted container. */
 @FunctionalInterface
@@ -18,17 +15,16 @@ public interface TcpConnector {
 
   Answer connect(String address, int port, Duration timeout);
 
+  /**
+   * The same attempt without holding the caller: {@code then} hears the answer on whichever thread
+   * has it. By default it asks in place; real sockets watch every attempt on one thread.
+   */
+  default void connect(String address, int port, Duration timeout, Consumer<Answer> then) {
+    then.accept(connect(address, port, timeout));
+  }
+
   /** Real sockets: connect, then close at once. */
   static TcpConnector sockets() {
-    return (address, port, timeout) -> {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(address, port), (int) Math.max(1, timeout.toMillis()));
-        return Answer.ACCEPTED;
-      } catch (SocketTimeoutException e) {
-        return Answer.NO_ANSWER;
-      } catch (IOException e) {
-        return Answer.REFUSED;
-      }
-    };
+    return new SocketConnector();
   }
 }
