@@ -106,6 +106,7 @@ class SwarmClusterIT {
       String victim = runningNodes(ring).stream()
           .filter(node -> node.startsWith("tugboat-worker-")).findFirst().orElseThrow();
       stoppedWorker = WORKER_CONTAINER_PREFIX + victim.substring("tugboat-worker-".length());
+      String goneAddress = nodeAddress(victim);
       long stopped = System.nanoTime();
       DockerCli.run("stop", "--time", "1", stoppedWorker);
       String gone = victim;
@@ -118,9 +119,11 @@ class SwarmClusterIT {
       System.out.println("ring task moved off " + victim + " and running again after "
           + (System.nanoTime() - stopped) / 1_000_000 + " ms");
       assertThat(states).as(daemon.output()).containsOnly("started");
+      // The status shows the ring's tasks on the nodes they run on now.
       JsonNode after = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
           .until(daemon::status, now -> containers(now, "ring").stream()
-              .allMatch(slot -> slot.path("state").asText().equals("running")));
+              .allMatch(slot -> slot.path("state").asText().equals("running")
+                  && !slot.path("node").asText().equals(goneAddress)));
       assertThat(after.path("state").asText()).as(after.toPrettyString()).isEqualTo("started");
       assertThat(firedAt(after)).isEqualTo(firedAt);
       assertThat(tasks(schema)).containsExactly("Complete");
@@ -193,6 +196,11 @@ class SwarmClusterIT {
     } catch (AssertionError | IOException | InterruptedException stillInUse) {
       return false;
     }
+  }
+
+  /** The address a node talks to the swarm from, as the status shows a task's node. */
+  private static String nodeAddress(String hostname) throws IOException, InterruptedException {
+    return DockerCli.run("node", "inspect", "--format", "{{.Status.Addr}}", hostname);
   }
 
   /** Hostnames of the nodes where the service's tasks run now. */

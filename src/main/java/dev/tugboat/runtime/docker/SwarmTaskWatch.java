@@ -23,8 +23,10 @@ import java.util.Set;
  * The events of clustered containers, per slot. Swarm emits no task events (the manager's stream
  * carries service and node events only), so one thread polls the tasks of the services the filter
  * selects and posts what changed since the last look: the first look only learns, since a
- * subscription delivers new events only. A slot is reported started once while it runs, even when
- * Swarm moves its task to another node, and dead only when Swarm will run nothing more in it.
+ * subscription delivers new events only. A slot is reported started each time a new task of it
+ * runs: first, and again when Swarm moved it to another node (its address is that node's now; an
+ * event of the app fires once whatever the starts). It is reported dead only when Swarm will run
+ * nothing more in it, not while Swarm replaces a task lost with its node.
  */
 final class SwarmTaskWatch implements Subscription {
 
@@ -32,6 +34,7 @@ final class SwarmTaskWatch implements Subscription {
   private static final class Seen {
     boolean created;
     boolean running;
+    String runningTask = "";
     String diedWith = "";
     EventContainer container;
   }
@@ -139,8 +142,11 @@ final class SwarmTaskWatch implements Subscription {
         post(new RuntimeEvent.Created(time(task, "CreatedAt"), seen.container));
       }
     }
-    if (slot.stateOf(task) == dev.tugboat.runtime.ContainerState.RUNNING && !seen.running) {
+    String taskId = SwarmSlotTasks.id(task);
+    if (slot.stateOf(task) == dev.tugboat.runtime.ContainerState.RUNNING
+        && (!seen.running || !taskId.equals(seen.runningTask))) {
       seen.running = true;
+      seen.runningTask = taskId;
       seen.diedWith = "";
       if (!learnOnly) {
         post(new RuntimeEvent.Started(statusTime(task), seen.container));
