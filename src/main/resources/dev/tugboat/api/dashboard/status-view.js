@@ -91,6 +91,8 @@ window.Tugboat = window.Tugboat || {};
     if (container.detail && !(container.summary || '').includes(container.detail)) {
       parts.push(container.detail);
     }
+    // A task of a Swarm service: the node it runs on (the nodes panel says which node that is).
+    if (container.node) parts.push('on node ' + container.node);
     return parts;
   }
 
