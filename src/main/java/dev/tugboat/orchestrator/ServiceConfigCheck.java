@@ -74,6 +74,29 @@ final class ServiceConfigCheck {
     }
   }
 
+  /**
+   * Throws {@link Launcher.LaunchException} when a port-listen event of the container names a port
+   * it does not publish: a task is reached at its node's address, on the port its node publishes.
+   */
+  static void checkProbedPorts(ContainerConfig config, java.util.List<PlannedEvent> published,
+      Rendering r) {
+    for (PlannedEvent event : published) {
+      if (event.trigger().kind() != TriggerKind.PORT_LISTEN) {
+        continue;
+      }
+      String data = event.trigger().data().trim();
+      boolean reachable = config.ports().stream().anyMatch(port -> port.hostBinding().isPresent()
+          && (String.valueOf(port.containerPort()).equals(data)
+              || String.valueOf(port.hostBinding().get().hostPort()).equals(data)));
+      if (!reachable) {
+        throw new Launcher.LaunchException(r.path("ports") + ": event \"" + event.name()
+            + "\" waits for port " + data + " of a container of a clustered component, whose "
+            + "tasks this host reaches only at their nodes' addresses, on the ports the nodes "
+            + "publish: give port " + data + " a public_port");
+      }
+    }
+  }
+
   /** Throws {@link PlanException} when a clustered container publishes an event Swarm cannot tell. */
   static void checkTrigger(TriggerKind kind, String event, String field, Rendering r) {
     if (!TRIGGERS.contains(kind)) {

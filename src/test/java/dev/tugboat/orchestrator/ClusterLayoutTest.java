@@ -212,6 +212,18 @@ class ClusterLayoutTest {
   }
 
   @Test
+  void aPortListenOnAPortTheTasksDoNotPublishIsFoundBeforeAnythingStarts() throws Exception {
+    Planned p = plan(SPEC.replace("\n      public_port: \"9042\"", ""), THREE_NODES);
+
+    assertThat(LaunchCheck.failures(p.in(), p.keys(), p.plan()))
+        .extracting(failure -> failure.error().getMessage())
+        .containsExactly("components[0].containers[0].ports: event \"ring listens\" waits for "
+            + "port 9042 of a container of a clustered component, whose tasks this host reaches "
+            + "only at their nodes' addresses, on the ports the nodes publish: give port 9042 a "
+            + "public_port");
+  }
+
+  @Test
   void anOptionAServiceCannotHaveIsFoundBeforeAnythingStarts() throws Exception {
     Planned p = plan(SPEC.replace("    ephemeral: true\n",
         "    ephemeral: true\n    privileged: true\n"), THREE_NODES);
