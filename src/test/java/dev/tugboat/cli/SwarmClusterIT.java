@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tugboat.swarm.TestSwarm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,18 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SwarmClusterIT {
 
   private static final String WORKER_CONTAINER_PREFIX = "tugboat-swarm-worker-";
-  private static boolean broughtUp;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void clusterUp() throws Exception {
-    broughtUp = TestSwarm.up();
-  }
-
-  @AfterAll
-  static void clusterAsFound() throws Exception {
-    TestSwarm.asFound(broughtUp);
+    TestSwarm.up();
   }
 
   @Test

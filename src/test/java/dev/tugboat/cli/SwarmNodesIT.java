@@ -9,6 +9,7 @@ import dev.tugboat.runtime.ClusterNode;
 import dev.tugboat.runtime.ClusterNodes;
 import dev.tugboat.runtime.SwarmMembership;
 import dev.tugboat.runtime.docker.DockerRuntime;
+import dev.tugboat.swarm.TestSwarm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,18 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SwarmNodesIT {
 
   private static final String WORKER = TestSwarm.WORKER_1;
-  private static boolean broughtUp;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void clusterUp() throws Exception {
-    broughtUp = TestSwarm.up();
-  }
-
-  @AfterAll
-  static void clusterAsFound() throws Exception {
-    TestSwarm.asFound(broughtUp);
+    TestSwarm.up();
   }
 
   @Test

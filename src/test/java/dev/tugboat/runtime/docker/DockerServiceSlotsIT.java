@@ -16,20 +16,19 @@ import dev.tugboat.runtime.RuntimeEvent;
 import dev.tugboat.runtime.ServicePlacement;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
+import dev.tugboat.swarm.TestSwarm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 class DockerServiceSlotsIT {
 
-  private static final Path CLUSTER = Path.of("scripts/swarm/cluster.sh").toAbsolutePath();
   private static final List<String> WORKERS = List.of("tugboat-worker-1", "tugboat-worker-2");
   private static final String SLOT_LABEL = "dev.tugboat.instance";
-  private static boolean broughtUp;
 
   private final String unique = Long.toHexString(System.nanoTime());
   private final String app = "it-slots-" + unique;
@@ -58,17 +55,7 @@ class DockerServiceSlotsIT {
 
   @BeforeAll
   static void clusterUp() throws Exception {
-    broughtUp = !fullyUp();
-    String output = run(CLUSTER.toString(), "up");
-    assertThat(fullyUp()).as("cluster.sh up did not bring the 3-node swarm up:\n" + output)
-        .isTrue();
-  }
-
-  @AfterAll
-  static void clusterAsFound() throws Exception {
-    if (broughtUp) {
-      run(CLUSTER.toString(), "down");
-    }
+    TestSwarm.up();
   }
 
   @BeforeEach
@@ -274,8 +261,7 @@ class DockerServiceSlotsIT {
       slots.remove(one);
     } finally {
       if (killed != null) {
-        assertThat(fullyUp() || run(CLUSTER.toString(), "up") != null).isTrue();
-        assertThat(fullyUp()).as("the swarm repaired after " + killed + " was killed").isTrue();
+        TestSwarm.up(); // repairs the swarm after the worker's kill
       }
     }
   }
@@ -311,16 +297,4 @@ class DockerServiceSlotsIT {
     return output;
   }
 
-  /** This engine a manager and both workers Ready. */
-  private static boolean fullyUp() throws IOException, InterruptedException {
-    Process info = new ProcessBuilder("docker", "info", "--format",
-        "{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}").start();
-    String state = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!info.waitFor(60, TimeUnit.SECONDS) || !state.equals("active true")) {
-      return false;
-    }
-    String nodes = docker("node", "ls", "--format", "{{.Hostname}} {{.Status}}");
-    return nodes.lines().filter(line -> line.equals("tugboat-worker-1 Ready")
-        || line.equals("tugboat-worker-2 Ready")).count() == 2;
-  }
 }
