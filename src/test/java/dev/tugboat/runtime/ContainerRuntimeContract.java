@@ -249,19 +249,9 @@ public abstract class ContainerRuntimeContract {
 
   @Test
   void theEventStreamSeesStartAndDieWithTheExitCodeOfLabelledContainersOnly() {
-    List<RuntimeEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-    List<StreamEnd> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
-    RuntimeEventListener listener = new RuntimeEventListener() {
-      @Override
-      public void onEvent(RuntimeEvent event) {
-        events.add(event);
-      }
-
-      @Override
-      public void onEnd(StreamEnd end) {
-        ends.add(end);
-      }
-    };
+    RecordedEvents listener = new RecordedEvents();
+    List<RuntimeEvent> events = listener.events;
+    List<StreamEnd> ends = listener.ends;
     Map<String, String> mine = new java.util.HashMap<>(labels());
     mine.put("dev.tugboat.component", "watched");
     try (Subscription ignored = runtime().subscribe(EventFilter.labelled(mine), listener)) {
@@ -278,13 +268,8 @@ public abstract class ContainerRuntimeContract {
       runtime().remove(killed);
       eventually(() -> events.stream().filter(RuntimeEvent.Destroyed.class::isInstance).count() == 2);
 
-      List<String> kinds = new ArrayList<>();
-      for (RuntimeEvent event : events) {
-        assertThat(event.container().labels()).containsAllEntriesOf(mine);
-        kinds.add(event.getClass().getSimpleName() + " " + event.container().name()
-            + (event instanceof RuntimeEvent.Died died ? " " + died.exitCode() : ""));
-      }
-      assertThat(kinds).containsExactly(
+      events.forEach(event -> assertThat(event.container().labels()).containsAllEntriesOf(mine));
+      assertThat(listener.said()).containsExactly(
           "Created " + name("watched"), "Started " + name("watched"), "Died " + name("watched") + " 3",
           "Created " + name("stopped"), "Started " + name("stopped"),
           "Died " + name("stopped") + " 143", "Destroyed " + name("stopped"),
