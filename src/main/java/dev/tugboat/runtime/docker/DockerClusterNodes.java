@@ -182,7 +182,8 @@ final class DockerClusterNodes implements ClusterNodes {
         };
     boolean leader = node.getManagerStatus() != null && node.getManagerStatus().isLeader();
     return new ClusterNode(node.getId(), hostname, role, leader, availability, state,
-        status == null ? "" : status.getAddress(), engine,
+        SwarmNodeAddress.of(status == null ? "" : status.getAddress(),
+            node.getManagerStatus() == null ? "" : node.getManagerStatus().getAddr()), engine,
         spec == null || spec.getLabels() == null ? Map.of() : spec.getLabels());
   }
 

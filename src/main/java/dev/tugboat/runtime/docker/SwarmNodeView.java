@@ -22,12 +22,8 @@ record SwarmNodeView(Map<String, String> addresses, Set<String> down,
     Map<String, String> hostnames = new HashMap<>();
     for (JsonNode node : nodes) {
       String id = node.path("ID").asText();
-      String address = node.path("Status").path("Addr").asText("");
-      if (address.isEmpty() || address.equals("0.0.0.0")) {
-        // a manager may report no address of its own; its cluster address then tells
-        address = node.path("ManagerStatus").path("Addr").asText("").replaceFirst(":\\d+$", "");
-      }
-      addresses.put(id, address);
+      addresses.put(id, SwarmNodeAddress.of(node.path("Status").path("Addr").asText(""),
+          node.path("ManagerStatus").path("Addr").asText("")));
       if (!node.path("Status").path("State").asText("ready").equals("ready")) {
         down.add(id);
       }
