@@ -43,10 +43,13 @@ final class SwarmApi {
         .asText("");
   }
 
-  /** Services carrying the label {@code key}, whatever its value. */
-  List<JsonNode> servicesLabelled(String key) {
-    String filter = "{\"label\":[\"" + key + "\"]}";
-    return list(read("list services", () -> raw.get("/services?filters=" + encode(filter))));
+  /** Services carrying the label {@code key}, whatever its value, and every one of {@code exact}. */
+  List<JsonNode> servicesLabelled(String key, Map<String, String> exact) {
+    ObjectNode filters = JSON.createObjectNode();
+    filters.withArray("label").add(key);
+    exact.forEach((k, v) -> filters.withArray("label").add(k + "=" + v));
+    return list(read("list services",
+        () -> raw.get("/services?filters=" + encode(filters.toString()))));
   }
 
   /** The service of that name (exactly: the engine's lookup also takes id prefixes). */

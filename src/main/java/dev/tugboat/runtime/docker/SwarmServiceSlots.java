@@ -1,6 +1,7 @@
 package dev.tugboat.runtime.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tugboat.runtime.ClusterTask;
 import dev.tugboat.runtime.ServiceSlot;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,11 @@ final class SwarmServiceSlots {
 
   /** Every slot of the services made here whose slot labels hold all of {@code labels}. */
   List<SwarmSlotTasks> slotsMatching(Map<String, String> labels) {
-    // The engine filters on the labels the service carries; the slot label only its slots carry.
-    List<SwarmServiceFacts> services = api.servicesLabelled(SwarmServiceSpec.REPLICAS)
+    // The engine filters on the labels the service carries; the slot label only its slots
+    // carry, so only the app's label is asked of it, and the rest is matched per slot below.
+    Map<String, String> app = labels.containsKey(ClusterTask.APP_LABEL)
+        ? Map.of(ClusterTask.APP_LABEL, labels.get(ClusterTask.APP_LABEL)) : Map.of();
+    List<SwarmServiceFacts> services = api.servicesLabelled(SwarmServiceSpec.REPLICAS, app)
         .stream().map(SwarmServiceFacts::of).toList();
     if (services.isEmpty()) {
       return List.of();
