@@ -52,7 +52,7 @@ public final class SpecLauncher implements Launcher {
     }
     if (swarm.isPresent()) {
       ServiceConfigCheck.check(config, r);
-      ServiceConfigCheck.checkProbedPorts(config, plan.publishedBy(key.withInstance(0)), r);
+      ServiceConfigCheck.checkProbedPorts(config, plan.publishedBy(key), r);
       ServicePlacement placement = swarm.get().placement(in.app(), key, spec.ephemeral(),
           SpecPlans.restart(spec));
       // The status names a task as Swarm does (SERVICE.SLOT), not as a container of this host.
