@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A probe asks again by itself while its answer is the one the loop last saw and nothing else
- * happened in the run: the loop hears only of a new answer or asks again on its new state.
+ * A probe asks again by itself while its answer is the one the loop last saw and nothing it
+ * depends on changed in the run: the loop hears only of a new answer, or of the same one once the
+ * publisher, the event or the app's phase moved on, and then decides on its new state.
  */
 class ProbeUntilChangedTest {
 
@@ -81,16 +82,64 @@ class ProbeUntilChangedTest {
   }
 
   @Test
-  void theLoopIsToldTheSameRefusalOnceTheRunMovedOnSoItDecidesOnItsNewState() {
+  void theRunMovingOnElsewhereDoesNotSendTheProbeBackToTheLoop() {
     RunState state = refusedOnce();
     executor.stateIs(state);
     executor.perform(new Decision.Probe(PG_READY, Duration.ofMillis(50), "refused"), state);
     clock.advance(Duration.ofMillis(500));
-    assertThat(posted()).isEmpty();
 
-    executor.stateIs(refusedOnce()); // another step of the loop: an equal state, but a new one
+    executor.stateIs(elsewhereMovedOn(state)); // another step: other containers' news
+    clock.advance(Duration.ofMillis(500));
+
+    assertThat(posted()).as("nothing the probe depends on changed").isEmpty();
+    listening.set(true);
     clock.advance(Duration.ofMillis(50));
     assertThat(posted()).singleElement().isInstanceOfSatisfying(RunEvent.ProbeResult.class,
-        result -> assertThat(result.outcome().status()).isEqualTo(ProbeOutcome.Status.PENDING));
+        result -> assertThat(result.outcome().status()).isEqualTo(ProbeOutcome.Status.PASSED));
+  }
+
+  @Test
+  void theLoopIsToldTheSameRefusalOnceThePublisherChangedSoItDecidesOnItsNewState() {
+    PlannerDriver run = new PlannerDriver(Plans.migration());
+    run.start();
+    run.running(DB);
+    run.probe(PG_READY, ProbeOutcome.pending("port 5432 refused connections at "
+        + run.instance(DB).observe().address() + ":5432"));
+    executor.stateIs(run.state);
+    executor.perform(new Decision.Probe(PG_READY, Duration.ofMillis(50), "refused"), run.state);
+    clock.advance(Duration.ofMillis(500));
+    assertThat(posted()).isEmpty();
+
+    run.exited(DB, 1);
+    executor.stateIs(run.state);
+    clock.advance(Duration.ofMillis(50));
+
+    assertThat(posted()).singleElement().isInstanceOf(RunEvent.ProbeResult.class);
+  }
+
+  @Test
+  void theLoopIsToldTheSameRefusalOnceAStopWasAsked() {
+    PlannerDriver run = new PlannerDriver(Plans.migration());
+    run.start();
+    run.running(DB);
+    run.probe(PG_READY, ProbeOutcome.pending("port 5432 refused connections at "
+        + run.instance(DB).observe().address() + ":5432"));
+    executor.stateIs(run.state);
+    executor.perform(new Decision.Probe(PG_READY, Duration.ofMillis(50), "refused"), run.state);
+    clock.advance(Duration.ofMillis(500));
+
+    run.stop();
+    executor.stateIs(run.state);
+    clock.advance(Duration.ofMillis(50));
+
+    assertThat(posted()).singleElement().isInstanceOf(RunEvent.ProbeResult.class);
+  }
+
+  /** The same run after a step about something else than the database and its event. */
+  private static RunState elsewhereMovedOn(RunState s) {
+    return new RunState(s.runId(), s.app(), "another container's news", s.createdAt(),
+        s.startedAt(), s.instances(), s.events(), s.ready(), "another look", s.stopRequested(),
+        s.awaitingOutput(), s.earlyExits(), s.readyDeadlineAt(), s.interrupted(), s.dockerLost(),
+        s.dockerLostAt(), s.ended());
   }
 }
