@@ -1,6 +1,7 @@
 package dev.tugboat.trigger;
 
 import dev.tugboat.events.ProbeOutcome;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -62,7 +63,7 @@ public final class PortListenTrigger implements Trigger {
       return;
     }
     Answers answers = answersAt(publisher);
-    connector.connect(answers.address(), answers.target(), CONNECT_TIMEOUT,
+    connector.connect(answers.socketAddress(), CONNECT_TIMEOUT,
         answer -> then.accept(answers.of(answer)));
   }
 
@@ -86,7 +87,7 @@ public final class PortListenTrigger implements Trigger {
   /**
    * The answers about one publisher, made once: a probe asks the same publisher every 50 ms, and
    * the loop compares what it saw, so a refusal repeats the same outcome instead of working out
-   * the port and building the words again.
+   * the port, parsing the address and building the words again.
    */
   private Answers answersAt(Observation publisher) {
     Answers last = lastAnswers;
@@ -96,6 +97,7 @@ public final class PortListenTrigger implements Trigger {
     int target = publisher.probePortFor(port);
     String where = publisher.address() + ":" + target;
     Answers made = new Answers(publisher, publisher.address(), target,
+        TcpConnector.addressOf(publisher.address(), target),
         ProbeOutcome.passed(where + " accepted a connection"),
         ProbeOutcome.pending("port " + port + " refused connections at " + where),
         ProbeOutcome.pending("port " + port + " did not answer at " + where));
@@ -104,7 +106,7 @@ public final class PortListenTrigger implements Trigger {
   }
 
   private record Answers(Observation publisher, String address, int target,
-      ProbeOutcome accepted, ProbeOutcome refused, ProbeOutcome noAnswer) {
+      InetSocketAddress socketAddress, ProbeOutcome accepted, ProbeOutcome refused, ProbeOutcome noAnswer) {
 
     ProbeOutcome of(TcpConnector.Answer answer) {
       return switch (answer) {

@@ -30,7 +30,7 @@ final class SocketConnector implements TcpConnector {
   }
 
   @Override
-  public void connect(String address, int port, Duration timeout, Consumer<Answer> then) {
-    watcher.connect(new InetSocketAddress(address, port), timeout, then);
+  public void connect(InetSocketAddress address, Duration timeout, Consumer<Answer> then) {
+    watcher.connect(address, timeout, then);
   }
 }

@@ -26,7 +26,7 @@ class SocketConnectorTest {
 
   private Answer asked(String address, int port, Duration timeout) throws Exception {
     CompletableFuture<Answer> answer = new CompletableFuture<>();
-    connector.connect(address, port, timeout, answer::complete);
+    connector.connect(TcpConnector.addressOf(address, port), timeout, answer::complete);
     return answer.get(30, TimeUnit.SECONDS);
   }
 
@@ -81,13 +81,26 @@ class SocketConnectorTest {
   }
 
   @Test
+  void aNumericAddressIsParsedAndANameIsLeftForTheConnectorToResolve() throws Exception {
+    assertThat(TcpConnector.addressOf("172.17.0.2", 5432).isUnresolved()).isFalse();
+    assertThat(TcpConnector.addressOf("172.17.0.2", 5432).getHostString()).isEqualTo("172.17.0.2");
+    assertThat(TcpConnector.addressOf("fd00::2", 5432).isUnresolved()).isFalse();
+    assertThat(TcpConnector.addressOf("localhost", 5432).isUnresolved()).isTrue();
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+      assertThat(asked("localhost", server.getLocalPort(), Duration.ofSeconds(5)))
+          .isEqualTo(Answer.ACCEPTED);
+    }
+  }
+
+  @Test
   void manyAttemptsAtOnceEachHearTheirOwnAnswer() throws Exception {
     int closed = closedPort();
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       List<CompletableFuture<Answer>> answers = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        connector.connect("127.0.0.1", i % 2 == 0 ? server.getLocalPort() : closed,
+        connector.connect(
+            TcpConnector.addressOf("127.0.0.1", i % 2 == 0 ? server.getLocalPort() : closed),
             Duration.ofSeconds(5), answer::complete);
         answers.add(answer);
       }
