@@ -6,9 +6,11 @@
 #                    (-Dtugboat.timing=true): the engine's own die event, Tugboat receiving it,
 #                    the loop taking it, the decision, acting on it (after the journal), the create
 #                    call sent, the container created.
-#   port -> fired:   a service notes the time (the kernel's uptime, which a container shares with
-#                    the host) and at once binds its port; its port-listen event fires (the time
-#                    on Tugboat's output line). Each pair also says when Tugboat's probe passed
+#   port -> fired:   a service binds its port (nc) while a loop in its container reads the
+#                    container's own TCP table; the time it notes (the kernel's uptime, which a
+#                    container shares with the host) is its last look before the one that saw the
+#                    port listening, so no later than the listen, and not counting nc's own start;
+#                    its port-listen event fires (the time on Tugboat's output line). Each pair also says when Tugboat's probe passed
 #                    (from the trace): the rest is the loop, the journal and the output.
 # Then Tugboat's own CPU (its JVM, from /proc/PID/stat) and the Docker daemon's while Tugboat
 # probes PROBED ports that never open for WINDOW seconds, and dockerd's with the same containers
@@ -52,6 +54,10 @@ subscribe() {
   printf '      subscriptions:\n      - component: %s\n        container: tugboat-test/busybox\n        action: start\n' "$4"
 }
 LOOP='trap \"exit 0\" TERM; while true; do sleep 1; done'
+# A service that binds port 7000 (nc) after DELAY seconds, while a loop of shell builtins reads
+# the container's own TCP tables: it prints the time of its last look before the one that saw the
+# port listening (no later than the listen, so nc's own start is not counted) and of that one.
+LISTEN='trap \"exit 0\" TERM; sleep DELAY; listening() { for f in /proc/net/tcp /proc/net/tcp6; do while read sl addr peer st rest; do case $addr/$st in *:1B58/0A) return 0;; esac; done < $f; done; return 1; }; read before rest < /proc/uptime; nc -ll -p 7000 -e true & while read now rest < /proc/uptime; ! listening; do before=$now; done; echo listening $before $now; wait'
 
 write_latency_spec() {
   printf 'replicated_api_version: 2.8.0\nname: %s\nversion: "1"\ncomponents:\n' "$APP"
@@ -61,7 +67,7 @@ write_latency_spec() {
     printf '    ephemeral: true\n'
     subscribe "e$i stopped" container-stop "" "s$i"
     busybox "s$i" "$LOOP"
-    busybox "p$i" "trap \\\"exit 0\\\" TERM; sleep $delay; read up rest < /proc/uptime; echo listening \$up; exec nc -ll -p 7000 -e true"
+    busybox "p$i" "${LISTEN/DELAY/$delay}"
     subscribe "p$i listens" port-listen 7000 "q$i"
     busybox "q$i" "$LOOP"
   done
@@ -112,13 +118,15 @@ for i in $(seq 1 "$K"); do
   sent=$(traced create-sent "s$i/tugboat-test/busybox")
   answered=$(traced create-answered "s$i/tugboat-test/busybox")
   uptime=$(docker logs "$p" 2>&1 | awk '/listening/ { print $2; exit }')
+  seen=$(docker logs "$p" 2>&1 | awk '/listening/ { print $3; exit }')
   listening_ms=$(awk -v b="$boot_ms" -v u="$uptime" 'BEGIN { printf "%.0f", b + u * 1000 }')
+  within_ms=$(awk -v a="$uptime" -v b="$seen" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
   fired=$(awk -v n="\"p$i listens\" fired" 'index($0, n) { print $1; exit }' "$WORK/run.log")
   port_ms=$(( $(ms "$today $fired") - listening_ms ))
   passed=$(traced probe-passed "p$i/tugboat-test/busybox")
   probe_ms=$(awk -v p="$passed" -v l="$listening_ms" 'BEGIN { if (p == "") print "?"; else printf "%.0f", p / 1000 - l }')
-  printf 'pair %d: exit -> create %d ms, port -> fired %d ms (port -> probe passed %s ms)\n' \
-    "$i" "$exit_ms" "$port_ms" "$probe_ms"
+  printf 'pair %d: exit -> create %d ms, port -> fired %d ms (port -> probe passed %s ms; listen seen within %s ms)\n' \
+    "$i" "$exit_ms" "$port_ms" "$probe_ms" "$within_ms"
   printf '  ms: exit -> die event (engine) %s -> received %s -> loop takes it %s -> decided %s -> journaled, acted on %s -> create sent %s -> created %s (answered %s later)\n' \
     "$(after "$exited" "$engine")" "$(after "$engine" "$received")" "$(after "$received" "$handled")" \
     "$(after "$handled" "$decided")" "$(after "$decided" "$launched")" "$(after "$launched" "$sent")" \
