@@ -17,6 +17,12 @@
 #   DURATION=10 scripts/bench/api-status.sh      a quick run (plain JSON only)
 #   JAVA_OPTS='...'                              other JVM flags than the unit's
 #   ALLOW_FAILED=1                               measure even when a busy engine failed the app
+#   WARMUP=0                                     no warm-up (default 5 s, not measured)
+#
+# Before measuring it waits (up to 60 s) until the machine is quiet after the app's start (the
+# engine and 50 containers' shims starting kept the load at 10 or more for half a minute), then
+# polls WARMUP seconds unmeasured, so the JIT has compiled the request path: a dashboard polls
+# for hours, and its steady state is what this measures. The load is printed with the figures.
 # Needs: Docker with tugboat-test/busybox:1 (scripts/build-images.sh), wrk, curl, target/tugboat.jar.
 set -eu
 count=${1:-50}
@@ -105,6 +111,25 @@ echo "app of $count containers $state in $(( $(date +%s) - started )) s"
 body=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/status" | wc -c)
 echo "status body: $body bytes"
 rss() { echo $(( $(ps -o rss= -p "$pid") / 1024 )); }
+# The share of both cores busy over one second, from /proc/stat, in percent.
+busy() {
+  set -- $(head -1 /proc/stat); shift; t0=0; for v in "$@"; do t0=$((t0 + v)); done; i0=$(($4 + $5))
+  sleep 1
+  set -- $(head -1 /proc/stat); shift; t1=0; for v in "$@"; do t1=$((t1 + v)); done; i1=$(($4 + $5))
+  echo $(( 100 - 100 * (i1 - i0) / (t1 - t0 + 1) ))
+}
+settle_start=$(date +%s)
+quiet=0
+while [ "$quiet" -lt 3 ] && [ $(( $(date +%s) - settle_start )) -lt 60 ]; do
+  if [ "$(busy)" -le 15 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+done
+echo "settled for $(( $(date +%s) - settle_start )) s (machine $(busy) % busy)"
+warmup=${WARMUP:-5}
+if [ "$warmup" -gt 0 ]; then
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" \
+    -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/status" >/dev/null
+  echo "warmed up for $warmup s (not measured)"
+fi
 echo "daemon RSS before: $(rss) MB"
 echo "== plain JSON (as curl asks), ${seconds} s, load $(cut -d' ' -f1-3 /proc/loadavg) =="
 wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency \
