@@ -58,12 +58,14 @@ public final class DockerServiceSlots implements ContainerRuntime {
   private final SwarmServiceMaker maker;
   private final java.util.Set<SwarmTaskWatch> watches = ConcurrentHashMap.newKeySet();
   private volatile String localNode;
+  private final SwarmManagerCheck manager;
 
   DockerServiceSlots(SwarmApi api, SwarmTaskLogs taskLogs, ContainerRuntime local, Clock clock,
       Duration poll) {
     this.api = api;
     this.slots = new SwarmServiceSlots(api);
     this.maker = new SwarmServiceMaker(api, slots);
+    this.manager = new SwarmManagerCheck(api::managesSwarm, System::nanoTime);
     this.taskLogs = taskLogs;
     this.local = local;
     this.clock = clock;
@@ -108,6 +110,7 @@ public final class DockerServiceSlots implements ContainerRuntime {
   @Override
   public void start(ContainerId id) {
     maker.start(id, slotOf(id));
+    manager.sawManager();
   }
 
   /** Makes the app's attachable overlay network unless it is there already. */
@@ -187,6 +190,10 @@ public final class DockerServiceSlots implements ContainerRuntime {
 
   @Override
   public List<ContainerSummary> listByLabels(Map<String, String> labels) {
+    if (!manager.manages()) {
+      // Services there are none to list; asking would be refused (and retried a second later).
+      return maker.notStartedMatching(labels, java.util.Set.of());
+    }
     List<ContainerSummary> found = new ArrayList<>();
     java.util.Set<String> onSwarm = new java.util.HashSet<>();
     for (SwarmSlotTasks slot : slots.slotsMatching(labels)) {

@@ -269,6 +269,17 @@ class DockerServiceSlotsTest {
   }
 
   @Test
+  void anEngineInNoSwarmIsNotAskedForServicesItWouldRefuseAndRetry() throws Exception {
+    connect();
+    swarm.leaveSwarm();
+
+    assertThat(slots.listByLabels(Map.of("dev.tugboat.app", "shop"))).isEmpty();
+    assertThat(slots.listByLabels(Map.of())).isEmpty();
+
+    assertThat(engine.requests()).containsExactly("GET /info");
+  }
+
+  @Test
   void eventsSayASlotStartedOnEachNodeItRunsOnAndNotThatItDiedWhileSwarmMovesIt() throws Exception {
     connect();
     createSlots(2, false, ServicePlacement.Restart.ANY);

@@ -33,6 +33,12 @@ final class FakeSwarmState {
   private final Map<String, ObjectNode> configs = new LinkedHashMap<>();
 
   private volatile boolean silent;
+  private volatile boolean inSwarm = true;
+
+  /** The engine leaves the swarm: /info says so, and every swarm call is refused with 503. */
+  void leaveSwarm() {
+    inSwarm = false;
+  }
 
   /** The engine stops answering (as a paused one): every request from now on waits. */
   void silent() {
@@ -56,6 +62,15 @@ final class FakeSwarmState {
     String method = parts[0];
     String path = parts[1];
     String body = parts.length > 2 ? parts[2] : "";
+    if (method.equals("GET") && path.startsWith("/info") && !inSwarm) {
+      return ok("{\"Swarm\": {\"NodeID\": \"\", \"LocalNodeState\": \"inactive\","
+          + " \"ControlAvailable\": false}}");
+    }
+    if (!inSwarm && !path.startsWith("/info")) {
+      return new FakeSwarmEngine.Answer(503, "{\"message\": \"This node is not a swarm manager."
+          + " Use \\\"docker swarm init\\\" or \\\"docker swarm join\\\" to connect this node to swarm"
+          + " and try again.\"}");
+    }
     if (method.equals("GET") && path.startsWith("/info")) {
       return ok("{\"Swarm\": {\"NodeID\": \"m1\", \"LocalNodeState\": \"active\","
           + " \"ControlAvailable\": true}}");
