@@ -81,7 +81,9 @@ wait_for_start() {
     fi
     [ "$SECONDS" -lt "$deadline" ] || return 1
     [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.02
+    # The time is Docker's own; this look only decides when to stop waiting. Looking every 20 ms
+    # (an awk each time) took a tenth of a core from the tools being timed.
+    sleep 0.2
   done
 }
 
