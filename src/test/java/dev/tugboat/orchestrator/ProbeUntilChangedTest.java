@@ -44,13 +44,27 @@ class ProbeUntilChangedTest {
 
   /** The run with the database running and the loop having seen one refusal. */
   private RunState refusedOnce() {
+    return refusedRun().state;
+  }
+
+  private static PlannerDriver refusedRun() {
     PlannerDriver run = new PlannerDriver(Plans.migration());
     run.start();
     run.running(DB);
     ProbeOutcome refused = ProbeOutcome.pending("port 5432 refused connections at "
         + run.instance(DB).observe().address() + ":5432");
     run.probe(PG_READY, refused);
-    return run.state;
+    return run;
+  }
+
+  /** The loop's probe asked and refused for half a second, the loop told nothing. */
+  private PlannerDriver probingRefusedRun() {
+    PlannerDriver run = refusedRun();
+    executor.stateIs(run.state);
+    executor.perform(new Decision.Probe(PG_READY, Duration.ofMillis(50), "refused"), run.state);
+    clock.advance(Duration.ofMillis(500));
+    assertThat(posted()).isEmpty();
+    return run;
   }
 
   private List<RunEvent> posted() {
@@ -100,15 +114,7 @@ class ProbeUntilChangedTest {
 
   @Test
   void theLoopIsToldTheSameRefusalOnceThePublisherChangedSoItDecidesOnItsNewState() {
-    PlannerDriver run = new PlannerDriver(Plans.migration());
-    run.start();
-    run.running(DB);
-    run.probe(PG_READY, ProbeOutcome.pending("port 5432 refused connections at "
-        + run.instance(DB).observe().address() + ":5432"));
-    executor.stateIs(run.state);
-    executor.perform(new Decision.Probe(PG_READY, Duration.ofMillis(50), "refused"), run.state);
-    clock.advance(Duration.ofMillis(500));
-    assertThat(posted()).isEmpty();
+    PlannerDriver run = probingRefusedRun();
 
     run.exited(DB, 1);
     executor.stateIs(run.state);
@@ -119,14 +125,7 @@ class ProbeUntilChangedTest {
 
   @Test
   void theLoopIsToldTheSameRefusalOnceAStopWasAsked() {
-    PlannerDriver run = new PlannerDriver(Plans.migration());
-    run.start();
-    run.running(DB);
-    run.probe(PG_READY, ProbeOutcome.pending("port 5432 refused connections at "
-        + run.instance(DB).observe().address() + ":5432"));
-    executor.stateIs(run.state);
-    executor.perform(new Decision.Probe(PG_READY, Duration.ofMillis(50), "refused"), run.state);
-    clock.advance(Duration.ofMillis(500));
+    PlannerDriver run = probingRefusedRun();
 
     run.stop();
     executor.stateIs(run.state);
