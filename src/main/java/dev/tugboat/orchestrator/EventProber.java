@@ -60,13 +60,13 @@ final class EventProber {
 
   /**
    * One probe, asked until its answer differs from what the loop last saw, or the loop's state
-   * moved on for it (its publisher exited, an address came): only then does the loop hear of it. A port
-   * refused every 50 ms, told to the loop each time, cost a step of the loop and a thread hand-off
-   * per answer (10 ports: 200 a second, a tenth of a core); asked again here, only the connect
-   * remains. The answer it stops on is the one the loop would have planned from, so it decides as
-   * it did. A trigger that does not block (port-listen) is asked on the timer's thread, where a
-   * connect to this host is answered too, so an attempt wakes no worker; its attempts fall on the
-   * timer's ticks, so ten ports probed together wake the timer once.
+   * moved on for it (its publisher exited, an address came): only then does the loop hear of it.
+   * A port refused every 50 ms, told to the loop each time, cost a step of the loop and a thread
+   * hand-off per answer (10 ports: 200 a second, a tenth of a core); asked again here, only the
+   * connect remains. The answer it stops on is the one the loop would have planned from, so it
+   * decides as it did. A trigger that does not block (port-listen) is asked on the timer's
+   * thread, where a connect to this host is answered too, so an attempt wakes no worker; its
+   * attempts fall on the timer's ticks, so ten ports probed together wake the timer once.
    */
   private final class Asking {
 
@@ -114,8 +114,8 @@ final class EventProber {
      * Whether the loop would decide this probe again as it did: nothing it decides a probe's
      * repeat on has changed (the publisher's instances, this event, the app's phase, a stop).
      * The rest of the run moving on does not count: while forty containers start, the state
-     * changes every few milliseconds, and a probe that went back to the loop at each change
-     * waited behind all of it, answering a port 100 to 300 ms after it listened.
+     * changes every few milliseconds, and a probe that went back to the loop at each change was
+     * a loop step and a new decision each time, queued behind the loop's other work.
      */
     private boolean unchangedSinceDecided(RunState now) {
       return now == decidedOn

@@ -106,7 +106,8 @@ public final class PortListenTrigger implements Trigger {
   }
 
   private record Answers(Observation publisher, String address, int target,
-      InetSocketAddress socketAddress, ProbeOutcome accepted, ProbeOutcome refused, ProbeOutcome noAnswer) {
+      InetSocketAddress socketAddress, ProbeOutcome accepted, ProbeOutcome refused,
+      ProbeOutcome noAnswer) {
 
     ProbeOutcome of(TcpConnector.Answer answer) {
       return switch (answer) {

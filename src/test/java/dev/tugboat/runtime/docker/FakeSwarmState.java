@@ -68,8 +68,8 @@ final class FakeSwarmState {
     }
     if (!inSwarm && !path.startsWith("/info")) {
       return new FakeSwarmEngine.Answer(503, "{\"message\": \"This node is not a swarm manager."
-          + " Use \\\"docker swarm init\\\" or \\\"docker swarm join\\\" to connect this node to swarm"
-          + " and try again.\"}");
+          + " Use \\\"docker swarm init\\\" or \\\"docker swarm join\\\" to connect this"
+          + " node to swarm and try again.\"}");
     }
     if (method.equals("GET") && path.startsWith("/info")) {
       return ok("{\"Swarm\": {\"NodeID\": \"m1\", \"LocalNodeState\": \"active\","
