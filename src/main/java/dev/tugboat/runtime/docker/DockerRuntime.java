@@ -108,7 +108,9 @@ public final class DockerRuntime implements ContainerRuntime {
   /** Another view of the swarm's slots, with its own clock and poll interval (tests). */
   DockerServiceSlots serviceSlots(java.time.Clock clock, Duration poll) {
     return new DockerServiceSlots(new SwarmApi(DockerRawApi.under(client), calls, failures),
-        new SwarmTaskLogs(client, deadlines, failures), this, clock, poll);
+        new SwarmTaskLogs(client, deadlines, failures), this,
+        () -> clusterNodes.membership() instanceof dev.tugboat.runtime.SwarmMembership.Manager,
+        clock, poll);
   }
 
   /** The app's data as archives, on the same engine and client. */

@@ -60,12 +60,13 @@ public final class DockerServiceSlots implements ContainerRuntime {
   private volatile String localNode;
   private final SwarmManagerCheck manager;
 
-  DockerServiceSlots(SwarmApi api, SwarmTaskLogs taskLogs, ContainerRuntime local, Clock clock,
-      Duration poll) {
+  /** {@code managesSwarm} asks the engine whether it is a swarm manager ({@code /info}). */
+  DockerServiceSlots(SwarmApi api, SwarmTaskLogs taskLogs, ContainerRuntime local,
+      java.util.function.BooleanSupplier managesSwarm, Clock clock, Duration poll) {
     this.api = api;
     this.slots = new SwarmServiceSlots(api);
     this.maker = new SwarmServiceMaker(api, slots);
-    this.manager = new SwarmManagerCheck(api::managesSwarm, System::nanoTime);
+    this.manager = new SwarmManagerCheck(managesSwarm, System::nanoTime);
     this.taskLogs = taskLogs;
     this.local = local;
     this.clock = clock;

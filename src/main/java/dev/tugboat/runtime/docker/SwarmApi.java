@@ -43,16 +43,6 @@ final class SwarmApi {
         .asText("");
   }
 
-  /**
-   * Whether this engine manages a swarm: an active node with the control plane ({@code /info},
-   * which an engine in no swarm answers too, where a swarm call is refused with 503).
-   */
-  boolean managesSwarm() {
-    JsonNode swarm = read("tell its swarm membership", () -> raw.get("/info")).path("Swarm");
-    return swarm.path("LocalNodeState").asText("").equals("active")
-        && swarm.path("ControlAvailable").asBoolean(false);
-  }
-
   /** Services carrying the label {@code key}, whatever its value, and every one of {@code exact}. */
   List<JsonNode> servicesLabelled(String key, Map<String, String> exact) {
     ObjectNode filters = JSON.createObjectNode();
