@@ -51,7 +51,8 @@ public final class PortListenTrigger implements Trigger {
       return known.get();
     }
     Answers answers = answersAt(publisher);
-    return answers.of(connector.connect(answers.address(), answers.target(), CONNECT_TIMEOUT));
+    InetSocketAddress at = answers.socketAddress();
+    return answers.of(connector.connect(at.getHostString(), at.getPort(), CONNECT_TIMEOUT));
   }
 
   /** Connects without holding the caller; the answer comes on the connector's thread. */
@@ -96,8 +97,7 @@ public final class PortListenTrigger implements Trigger {
     }
     int target = publisher.probePortFor(port);
     String where = publisher.address() + ":" + target;
-    Answers made = new Answers(publisher, publisher.address(), target,
-        TcpConnector.addressOf(publisher.address(), target),
+    Answers made = new Answers(publisher, TcpConnector.addressOf(publisher.address(), target),
         ProbeOutcome.passed(where + " accepted a connection"),
         ProbeOutcome.pending("port " + port + " refused connections at " + where),
         ProbeOutcome.pending("port " + port + " did not answer at " + where));
@@ -105,9 +105,8 @@ public final class PortListenTrigger implements Trigger {
     return made;
   }
 
-  private record Answers(Observation publisher, String address, int target,
-      InetSocketAddress socketAddress, ProbeOutcome accepted, ProbeOutcome refused,
-      ProbeOutcome noAnswer) {
+  private record Answers(Observation publisher, InetSocketAddress socketAddress,
+      ProbeOutcome accepted, ProbeOutcome refused, ProbeOutcome noAnswer) {
 
     ProbeOutcome of(TcpConnector.Answer answer) {
       return switch (answer) {
