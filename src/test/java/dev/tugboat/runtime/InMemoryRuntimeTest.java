@@ -13,20 +13,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryRuntimeTest {
   private final ManualClock clock = new ManualClock();
   private final InMemoryRuntime runtime = new InMemoryRuntime(clock);
-  private final List<RuntimeEvent> events = new ArrayList<>();
-  private final List<StreamEnd> ends = new ArrayList<>();
-
-  private final RuntimeEventListener recorder = new RuntimeEventListener() {
-    @Override
-    public void onEvent(RuntimeEvent event) {
-      events.add(event);
-    }
-
-    @Override
-    public void onEnd(StreamEnd end) {
-      ends.add(end);
-    }
-  };
+  private final RecordedEvents recorder = new RecordedEvents();
 
   private ContainerId createAndStart(String name) {
     ContainerId id = runtime.create(ContainerConfig.builder("busybox:1").name(name)
@@ -49,9 +36,9 @@ class InMemoryRuntimeTest {
     assertThat(info.state()).isEqualTo(ContainerState.EXITED);
     assertThat(info.exitCode()).hasValue(3);
     assertThat(info.finishedAt()).hasValue(Instant.parse("2026-01-01T00:00:05Z"));
-    assertThat(events).hasSize(3);
-    assertThat(events.get(2)).isInstanceOf(RuntimeEvent.Died.class);
-    assertThat(((RuntimeEvent.Died) events.get(2)).exitCode()).isEqualTo(3);
+    assertThat(recorder.events).hasSize(3);
+    assertThat(recorder.events.get(2)).isInstanceOf(RuntimeEvent.Died.class);
+    assertThat(((RuntimeEvent.Died) recorder.events.get(2)).exitCode()).isEqualTo(3);
   }
 
   @Test
@@ -124,7 +111,7 @@ class InMemoryRuntimeTest {
     createAndStart("db");
     runtime.subscribe(EventFilter.all(), recorder);
     runtime.stopEngine();
-    assertThat(ends).singleElement().isInstanceOf(StreamEnd.Failed.class);
+    assertThat(recorder.ends).singleElement().isInstanceOf(StreamEnd.Failed.class);
     assertThatThrownBy(() -> runtime.inspect(ContainerId.of("db")))
         .isInstanceOf(RuntimeFailure.class)
         .hasMessageStartingWith("cannot reach Docker at memory://")
