@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,15 +78,17 @@ public final class ClusterLayout {
     for (ComponentSpec component : clustered.values()) {
       Rendering r = renderings.get(component.name());
       List<String> tags = tags(component, r);
+      List<Avoid> avoids = new ArrayList<>();
+      for (String other : conflicting(component, all)) {
+        avoids.addAll(apart(component, other, clustered, renderings, in.swarm(), r));
+      }
       List<String> constraints = new ArrayList<>();
       tags.forEach(tag -> constraints.add(NodeTags.constraint(tag)));
-      for (String other : conflicting(component, all)) {
-        constraints.addAll(apart(component, other, clustered, renderings, in.swarm(), r));
-      }
+      avoids.forEach(avoid -> constraints.add(avoid.constraint()));
       List<ClusterNode> allowed = in.swarm().nodes().stream()
           .filter(node -> node.availability() == ClusterNode.Availability.ACTIVE)
           .filter(node -> node.tags().containsAll(tags))
-          .filter(node -> !excluded(node, constraints, in.swarm()))
+          .filter(node -> avoids.stream().noneMatch(avoid -> avoid.excludes(node)))
           .toList();
       int min = count(component, r, "min", 1);
       int max = count(component, r, "max", 0);
@@ -107,14 +108,7 @@ public final class ClusterLayout {
 
   private static boolean clustered(ComponentSpec component, Rendering r) {
     Object raw = component.multiHostOptions().get("cluster");
-    if (raw == null) {
-      return false;
-    }
-    String value = r.text(String.valueOf(raw), "cluster").trim().toLowerCase(Locale.ROOT);
-    return switch (value) {
-      case "true", "1", "t", "yes" -> true;
-      default -> false;
-    };
+    return raw != null && InstanceCounts.isOn(r.text(String.valueOf(raw), "cluster"));
   }
 
   private static List<String> tags(ComponentSpec component, Rendering r) {
@@ -138,14 +132,47 @@ public final class ClusterLayout {
     return names;
   }
 
-  private static List<String> apart(ComponentSpec component, String other,
+  /** What keeps a clustered component off a node: as Swarm is told it, and as the plan counts it. */
+  private sealed interface Avoid {
+    String constraint();
+
+    boolean excludes(ClusterNode node);
+
+    /** The node of that id: the daemon's own, where a conflicting component runs. */
+    record Node(String id) implements Avoid {
+      @Override
+      public String constraint() {
+        return "node.id!=" + id;
+      }
+
+      @Override
+      public boolean excludes(ClusterNode node) {
+        return node.id().equals(id);
+      }
+    }
+
+    /** Every node carrying the tag of a conflicting clustered component. */
+    record Tagged(String tag) implements Avoid {
+      @Override
+      public String constraint() {
+        return "node.labels." + NodeTags.label(tag) + "!=true";
+      }
+
+      @Override
+      public boolean excludes(ClusterNode node) {
+        return node.tags().contains(tag);
+      }
+    }
+  }
+
+  private static List<Avoid> apart(ComponentSpec component, String other,
       Map<String, ComponentSpec> clustered, Map<String, Rendering> renderings, SwarmFacts swarm,
       Rendering r) {
     if (!renderings.containsKey(other)) {
       return List.of(); // a conflict with no such component: spec validation warns of it
     }
     if (!clustered.containsKey(other)) {
-      return List.of("node.id!=" + swarm.localNodeId());
+      return List.of(new Avoid.Node(swarm.localNodeId()));
     }
     List<String> otherTags = tags(clustered.get(other), renderings.get(other));
     if (otherTags.isEmpty()) {
@@ -153,26 +180,7 @@ public final class ClusterLayout {
           + " must not share a node with " + other + ", which Swarm may place on any node: give "
           + other + " tags, so that Swarm can keep the two apart");
     }
-    List<String> constraints = new ArrayList<>();
-    otherTags.forEach(tag -> constraints.add("node.labels." + NodeTags.label(tag) + "!=true"));
-    return constraints;
-  }
-
-  /** Whether a conflict's constraint keeps Swarm off {@code node}. */
-  private static boolean excluded(ClusterNode node, List<String> constraints, SwarmFacts swarm) {
-    for (String constraint : constraints) {
-      if (constraint.equals("node.id!=" + node.id())) {
-        return true;
-      }
-      String prefix = "node.labels." + NodeTags.LABEL_PREFIX;
-      if (constraint.startsWith(prefix) && constraint.endsWith("!=true")) {
-        String tag = constraint.substring(prefix.length(), constraint.length() - "!=true".length());
-        if (node.tags().contains(tag)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return otherTags.stream().<Avoid>map(Avoid.Tagged::new).toList();
   }
 
   private static int count(ComponentSpec component, Rendering r, String key, int absent) {

@@ -30,8 +30,12 @@ final class InstanceCounts {
   }
 
   private static boolean clustered(InstanceCountSpec spec, Rendering r) {
-    String value = r.text(spec.cluster(), "cluster").trim().toLowerCase(Locale.ROOT);
-    return switch (value) {
+    return isOn(r.text(spec.cluster(), "cluster"));
+  }
+
+  /** Whether a rendered {@code cluster} turns clustering on: the words Replicated takes as true. */
+  static boolean isOn(String rendered) {
+    return switch (rendered.trim().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes", "t" -> true;
       default -> false;
     };
