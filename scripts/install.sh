@@ -44,7 +44,7 @@ install -d -m 0755 "$root/opt/tugboat" "$root/usr/local/bin" "$root/etc/systemd/
 # Copy then rename: a daemon reading the old jar never sees a half-written one.
 install -m 0644 "$jar" "$root/opt/tugboat/tugboat.jar.new"
 mv -f "$root/opt/tugboat/tugboat.jar.new" "$root/opt/tugboat/tugboat.jar"
-install -m 0755 "$here/config/deb/tugboat" "$root/usr/local/bin/tugboat"
+install -m 0755 "$here/scripts/tugboat" "$root/usr/local/bin/tugboat"
 install -m 0755 "$here/config/deb/tugboat-cds-archive" "$root/opt/tugboat/tugboat-cds-archive"
 # Enabled only when first installed: running the script again (an upgrade) keeps a `systemctl disable`.
 first_install=no

@@ -324,6 +324,7 @@ test_deb() {
   out=$(in_ct tugboat status 2>&1) || fail "tugboat status failed: $out"
   grep -q started <<<"$out" || fail "tugboat status does not say started: $out"
   ok "tugboat status (installed CLI): $(head -n 1 <<<"$out")"
+  check_command_archive status
 
   in_ct systemctl stop tugboat.service || fail "systemctl stop tugboat failed"
   ! in_ct systemctl is-active --quiet tugboat.service || fail "tugboat.service still active after stop"
@@ -469,6 +470,18 @@ check_cds_archive() {
   grep -q '^\[.*dev\.tugboat\..* source: shared objects file (top)' <<<"$out" \
     || fail "Java loads no Tugboat class from /opt/tugboat/tugboat.jsa: $(grep -m 3 dev.tugboat <<<"$out")"
   ok "$maker made /opt/tugboat/tugboat.jsa (644); Java maps it (-Xshare:on) and loads Tugboat's classes from it"
+}
+
+# The installed command's first run of COMMAND made a class data sharing archive of its own in root's
+# cache directory, checked and kept; the next run maps it and still works.
+check_command_archive() {
+  local command=$1 archive out
+  archive=$(in_sh "ls /root/.cache/tugboat/$command-*.jsa 2>/dev/null" | head -n 1)
+  [ -n "$archive" ] && in_ct test -s "$archive.ok" \
+    || fail "tugboat $command made no archive in /root/.cache/tugboat: $(in_sh 'ls -la /root/.cache/tugboat 2>&1')"
+  out=$(in_ct tugboat "$command" 2>&1) || fail "tugboat $command with its archive failed: $out"
+  in_sh "test ! -e /opt/tugboat/.tugboat-cds" || fail "tugboat $command wrote beside the jar, with a cache directory to write to"
+  ok "tugboat $command made $archive on its first run and runs with it"
 }
 
 # The unit's sandbox, seen from inside the running daemon's mount namespace: it holds under this
@@ -624,7 +637,7 @@ test_install_script() {
 
   start_systemd_container "tugboat-install-script-$RUN_ID"
   mkdir -p "$WORK_DIR/src/scripts" "$WORK_DIR/src/target" "$WORK_DIR/src/docs"
-  cp scripts/install.sh "$WORK_DIR/src/scripts/"
+  cp scripts/install.sh scripts/tugboat "$WORK_DIR/src/scripts/"
   cp -r config "$WORK_DIR/src/"
   cp docs/install.md "$WORK_DIR/src/docs/"
   cp target/tugboat.jar "$WORK_DIR/src/target/"
