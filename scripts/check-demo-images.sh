@@ -39,13 +39,8 @@ ip_of() { docker inspect -f '{{.NetworkSettings.IPAddress}}' "$1"; }
 db_env() { echo "-e DB_HOST=$DB_IP -e DB_USER=demo -e DB_PASSWORD=$PASSWORD -e DB_NAME=demo"; }
 sql() { docker exec "$NAME-db" psql -X -At -U demo -d demo -c "$1"; }
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    tcp_accepts 127.0.0.1 "$port" || { echo "$port"; return; }
-  done
-}
+# shellcheck source=lib/free-port.sh
+. scripts/lib/free-port.sh
 
 # Probes the published port from before the start, so its first accept is seen when it happens.
 probe_published_port() {
