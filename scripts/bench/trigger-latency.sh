@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trigger latency of `tugboat run`, measured with Docker's own timestamps, in one run of K pairs:
+# Trigger latency of `tugboat run` (the tugboat command, scripts/tugboat), measured with Docker's own timestamps, in one run of K pairs:
 #   exit -> create:  an ephemeral container exits (State.FinishedAt); its container-stop event
 #                    starts a subscriber (the subscriber's Created, i.e. the create call). Each
 #                    pair also says where the time went, from Tugboat's timing trace
@@ -93,7 +93,11 @@ cpu_percent() { awk -v t="$1" -v w="$WINDOW" -v hz="$(getconf CLK_TCK)" 'BEGIN {
 cleanup
 
 write_latency_spec > "$WORK/latency.yml"
-java -Dtugboat.timing=true -jar "$JAR" run "$WORK/latency.yml" --stop-after-start > "$WORK/run.log" 2>&1 \
+# Tugboat runs as its users run it: the tugboat command, with its JVM options and its class data
+# archive (made by this first run when there is none yet); the trace is asked for through the JVM's
+# own environment variable, which leaves the command's options as they are.
+tugboat() { TUGBOAT_JAR="$JAR" JAVA_TOOL_OPTIONS="${TRACE:-}" scripts/tugboat "$@"; }
+TRACE=-Dtugboat.timing=true tugboat run "$WORK/latency.yml" --stop-after-start > "$WORK/run.log" 2>&1 \
   || { cat "$WORK/run.log" >&2; exit 1; }
 today=$(date +%F)
 boot_ms=$(awk -v now="$(date +%s%3N)" '{ printf "%.0f", now - $1 * 1000 }' /proc/uptime)
@@ -144,8 +148,12 @@ printf 'median port -> fired:  %s ms (target <= 50)\n' "$port_median"
 cleanup
 
 write_probe_spec "$APP" probe > "$WORK/probe.yml"
-java -jar "$JAR" run "$WORK/probe.yml" > "$WORK/probe.log" 2>&1 &
-tugboat=$!
+tugboat run "$WORK/probe.yml" > "$WORK/probe.log" 2>&1 &
+launcher=$!
+sleep 1
+# The command execs Java, except on a run that makes its archive, where Java is its child.
+tugboat=$launcher
+[ "$(cat "/proc/$launcher/comm" 2>/dev/null)" = java ] || tugboat=$(pgrep -n -P "$launcher" java)
 for _ in $(seq 1 120); do
   [ "$(grep -c '^.*started w' "$WORK/probe.log" || true)" -ge "$PROBED" ] && break
   sleep 0.5
@@ -153,11 +161,11 @@ done
 sleep "$SETTLE"
 before=$(dockerd_ticks); own_before=$(ticks "$tugboat"); sleep "$WINDOW"
 probing=$(( $(dockerd_ticks) - before )); own=$(( $(ticks "$tugboat") - own_before ))
-kill -TERM "$tugboat"; wait "$tugboat" || true
+kill -TERM "$tugboat"; wait "$launcher" || true
 cleanup
 
 write_probe_spec "$APP-idle" idle > "$WORK/idle.yml"
-java -jar "$JAR" run "$WORK/idle.yml" --stop-after-start > /dev/null 2>&1 || true
+tugboat run "$WORK/idle.yml" --stop-after-start > /dev/null 2>&1 || true
 for i in $(seq 1 "$PROBED"); do docker start "$(name "$APP-idle" "w$i")" >/dev/null; done
 before=$(dockerd_ticks); sleep "$WINDOW"; idle=$(( $(dockerd_ticks) - before ))
 printf 'Tugboat CPU over %d s: %s%% of one core while probing %d ports (target < 2%%)\n' \
