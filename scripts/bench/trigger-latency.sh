@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Trigger latency of `tugboat run` (the tugboat command, scripts/tugboat), measured with Docker's own timestamps, in one run of K pairs:
+# Trigger latency of `tugboat run` (the tugboat command, scripts/tugboat), measured with Docker's
+# own timestamps, in one run of K pairs:
 #   exit -> create:  an ephemeral container exits (State.FinishedAt); its container-stop event
 #                    starts a subscriber (the subscriber's Created, i.e. the create call). Each
 #                    pair also says where the time went, from Tugboat's timing trace
@@ -10,8 +11,9 @@
 #                    container's own TCP table; the time it notes (the kernel's uptime, which a
 #                    container shares with the host) is its last look before the one that saw the
 #                    port listening, so no later than the listen, and not counting nc's own start;
-#                    its port-listen event fires (the time on Tugboat's output line). Each pair also says when Tugboat's probe passed
-#                    (from the trace): the rest is the loop, the journal and the output.
+#                    its port-listen event fires (the time on Tugboat's output line). Each pair
+#                    also says when Tugboat's probe passed (from the trace): the rest is the loop,
+#                    the journal and the output.
 # Then Tugboat's own CPU (its JVM, from /proc/PID/stat) and the Docker daemon's while Tugboat
 # probes PROBED ports that never open for WINDOW seconds, and dockerd's with the same containers
 # idle and no Tugboat running.
@@ -121,8 +123,7 @@ for i in $(seq 1 "$K"); do
   launched=$(traced launch "s$i/tugboat-test/busybox")
   sent=$(traced create-sent "s$i/tugboat-test/busybox")
   answered=$(traced create-answered "s$i/tugboat-test/busybox")
-  uptime=$(docker logs "$p" 2>&1 | awk '/listening/ { print $2; exit }')
-  seen=$(docker logs "$p" 2>&1 | awk '/listening/ { print $3; exit }')
+  read -r _ uptime seen < <(docker logs "$p" 2>&1 | awk '/listening/ { print; exit }')
   listening_ms=$(awk -v b="$boot_ms" -v u="$uptime" 'BEGIN { printf "%.0f", b + u * 1000 }')
   within_ms=$(awk -v a="$uptime" -v b="$seen" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
   fired=$(awk -v n="\"p$i listens\" fired" 'index($0, n) { print $1; exit }' "$WORK/run.log")
@@ -152,16 +153,16 @@ tugboat run "$WORK/probe.yml" > "$WORK/probe.log" 2>&1 &
 launcher=$!
 sleep 1
 # The command execs Java, except on a run that makes its archive, where Java is its child.
-tugboat=$launcher
-[ "$(cat "/proc/$launcher/comm" 2>/dev/null)" = java ] || tugboat=$(pgrep -n -P "$launcher" java)
+java_pid=$launcher
+[ "$(cat "/proc/$launcher/comm" 2>/dev/null)" = java ] || java_pid=$(pgrep -n -P "$launcher" java)
 for _ in $(seq 1 120); do
   [ "$(grep -c '^.*started w' "$WORK/probe.log" || true)" -ge "$PROBED" ] && break
   sleep 0.5
 done
 sleep "$SETTLE"
-before=$(dockerd_ticks); own_before=$(ticks "$tugboat"); sleep "$WINDOW"
-probing=$(( $(dockerd_ticks) - before )); own=$(( $(ticks "$tugboat") - own_before ))
-kill -TERM "$tugboat"; wait "$launcher" || true
+before=$(dockerd_ticks); own_before=$(ticks "$java_pid"); sleep "$WINDOW"
+probing=$(( $(dockerd_ticks) - before )); own=$(( $(ticks "$java_pid") - own_before ))
+kill -TERM "$java_pid"; wait "$launcher" || true
 cleanup
 
 write_probe_spec "$APP-idle" idle > "$WORK/idle.yml"
