@@ -66,46 +66,56 @@ class DashboardBundleIT {
         + "\nstate_dir: " + dir.resolve("state") + "\napp: " + v1 + "\nintegration_port: "
         + freePort() + "\n");
 
-    try (DaemonProcess daemon = DaemonProcess.serve(config);
-        Chromium chromium = Chromium.launch();
-        Page page = chromium.openPage()) {
+    try (DaemonProcess daemon = DaemonProcess.serve(config)) {
       daemon.awaitOutput("API listening on", Duration.ofSeconds(60));
       String token = Files.readString(dir.resolve("state/token")).strip();
-      page.viewport(1280, 900);
-      page.open("http://127.0.0.1:" + port + "/#token=" + token);
-      page.waitForText("#app-state", "started", START);
-
-      page.chooseFile("#bundle-file", tampered);
-      page.click("#bundle-apply");
-      page.waitUntil("the refusal", "document.getElementById('bundle-result').dataset.verdict"
-          + " === 'refused'", START);
-      assertThat(page.text("#bundle-result")).contains("Refused: tampered.tar: part images/")
-          .contains("does not match its SHA-256 in manifest.json")
-          .contains("nothing was loaded or changed");
-      assertThat(docker("images", "-q", image)).isEmpty();
-      page.clearPageErrors();
-
-      page.chooseFile("#bundle-file", bundle);
-      page.click("#bundle-check");
-      page.waitUntil("the dry run", "document.getElementById('bundle-result').dataset.verdict"
-          + " === 'ok'", START);
-      assertThat(page.text("#bundle-result")).contains("was verified; nothing was loaded")
-          .contains(app + " 1 → " + app + " 2")
-          .contains("+ container web/tugboat-bundle-it/busybox");
-      assertThat(docker("images", "-q", image)).isEmpty();
-
-      page.click("#bundle-apply");
-      page.waitUntil("the upgrade", "document.getElementById('bundle-result').textContent"
-          + ".includes('loaded 1 image')", START);
-      assertThat(page.eval("document.getElementById('bundle-progress').max").asLong())
-          .as("the upload's progress was shown").isEqualTo(Files.size(bundle));
-      page.waitForText("#app-state", "started", START);
-      page.waitUntil("version 2", "document.getElementById('app-meta').textContent"
-          + ".includes('version 2')", START);
-      page.screenshot(Path.of("target/dashboard-bundle.png"));
-      assertThat(docker("images", "-q", image)).isNotEmpty();
-      assertThat(page.pageErrors()).as("script errors on the page").isEmpty();
+      // The page loads once no container starts and the host's addresses are settled: Chromium
+      // fails the loads it is setting up whenever an address comes or goes (see HostAddresses).
+      AppStatus.awaitState("http://127.0.0.1:" + port, token, "started", START, daemon);
+      HostAddresses.awaitSettled(START);
+      try (Chromium chromium = Chromium.launch(); Page page = chromium.openPage()) {
+        upgradeFromThePage(page, port, token, tampered, bundle);
+      }
     }
+  }
+
+  /** Refuses the tampered bundle, dry-runs the good one, then applies it, all from the page. */
+  private void upgradeFromThePage(Page page, int port, String token, Path tampered, Path bundle)
+      throws Exception {
+    page.viewport(1280, 900);
+    page.open("http://127.0.0.1:" + port + "/#token=" + token);
+    page.waitForText("#app-state", "started", START);
+
+    page.chooseFile("#bundle-file", tampered);
+    page.click("#bundle-apply");
+    page.waitUntil("the refusal", "document.getElementById('bundle-result').dataset.verdict"
+        + " === 'refused'", START);
+    assertThat(page.text("#bundle-result")).contains("Refused: tampered.tar: part images/")
+        .contains("does not match its SHA-256 in manifest.json")
+        .contains("nothing was loaded or changed");
+    assertThat(docker("images", "-q", image)).isEmpty();
+    page.clearPageErrors();
+
+    page.chooseFile("#bundle-file", bundle);
+    page.click("#bundle-check");
+    page.waitUntil("the dry run", "document.getElementById('bundle-result').dataset.verdict"
+        + " === 'ok'", START);
+    assertThat(page.text("#bundle-result")).contains("was verified; nothing was loaded")
+        .contains(app + " 1 → " + app + " 2")
+        .contains("+ container web/tugboat-bundle-it/busybox");
+    assertThat(docker("images", "-q", image)).isEmpty();
+
+    page.click("#bundle-apply");
+    page.waitUntil("the upgrade", "document.getElementById('bundle-result').textContent"
+        + ".includes('loaded 1 image')", START);
+    assertThat(page.eval("document.getElementById('bundle-progress').max").asLong())
+        .as("the upload's progress was shown").isEqualTo(Files.size(bundle));
+    page.waitForText("#app-state", "started", START);
+    page.waitUntil("version 2", "document.getElementById('app-meta').textContent"
+        + ".includes('version 2')", START);
+    page.screenshot(Path.of("target/dashboard-bundle.png"));
+    assertThat(docker("images", "-q", image)).isNotEmpty();
+    assertThat(page.pageErrors()).as("script errors on the page").isEmpty();
   }
 
   private Path spec(Path dir, String file, String version, String reference) throws IOException {
