@@ -52,10 +52,10 @@ class DashboardBrowserIT {
     try (DaemonProcess daemon = DaemonProcess.serve(config)) {
       daemon.awaitOutput("API listening on", Duration.ofSeconds(60));
       String token = Files.readString(dir.resolve("state/token")).strip();
-      // The page loads once no container starts and the host's addresses are settled: Chromium
-      // fails the loads it is setting up whenever an address comes or goes (see HostAddresses).
+      // The page loads once no container is starting (Page.open also waits for the host's
+      // addresses to settle): Chromium fails the loads it is setting up whenever an address of
+      // the host comes or goes, as a container's does (see HostAddresses).
       AppStatus.awaitState("http://127.0.0.1:" + apiPort, token, "started", START, daemon);
-      HostAddresses.awaitSettled(START);
       try (Chromium chromium = Chromium.launch(); Page page = chromium.openPage()) {
         page.viewport(1280, 900);
         page.open("http://127.0.0.1:" + apiPort + "/#token=" + token);

@@ -22,6 +22,8 @@ final class HostAddresses {
 
   private static final Path IF_INET6 = Path.of("/proc/net/if_inet6");
   private static final int TENTATIVE = 0x40;
+  // An address whose duplicate detection failed stays tentative and is never announced.
+  private static final int DAD_FAILED = 0x08;
 
   private HostAddresses() {
   }
@@ -51,7 +53,8 @@ final class HostAddresses {
       return Files.readAllLines(IF_INET6).stream()
           .filter(line -> {
             String[] fields = line.trim().split("\\s+");
-            return fields.length == 6 && (Integer.parseInt(fields[4], 16) & TENTATIVE) != 0;
+            return fields.length == 6
+                && (Integer.parseInt(fields[4], 16) & (TENTATIVE | DAD_FAILED)) == TENTATIVE;
           })
           .toList();
     } catch (NoSuchFileException e) {
