@@ -23,6 +23,7 @@ public record AppSpec(
     List<ComponentSpec> components,
     Optional<ReadySpec> ready,
     List<AdminCommandSpec> adminCommands,
+    SupportSpec support,
     Map<String, Object> otherSections,
     SourceMap sourceMap) {
 

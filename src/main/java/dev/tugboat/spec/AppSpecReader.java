@@ -10,13 +10,12 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AppSpecReader {
   /** Top-level sections kept as plain data: known to the format, not acted on by one host yet. */
   static final Set<String> KEPT_SECTIONS = new LinkedHashSet<>(List.of(
-      "monitors", "custom_metrics", "backup", "host_requirements", "support",
-      "console_support_markdown", "identity", "kubernetes", "swarm", "images", "localization",
+      "monitors", "custom_metrics", "backup", "host_requirements", "console_support_markdown", "identity", "kubernetes", "swarm", "images", "localization",
       "terms", "graphite", "statsd", "custom_requirements", "preflight"));
   /** The top-level keys: those read here and the kept sections. */
   static final Set<String> TOP_LEVEL_KEYS = YamlFields.keys(List.of(
       "replicated_api_version", "name", "version", "release_notes", "properties", "cmds", "config",
-      "components", "state", "admin_commands"), KEPT_SECTIONS);
+      "components", "state", "admin_commands", "support"), KEPT_SECTIONS);
   static final Set<String> STATE_KEYS = Set.of("ready");
   static final Set<String> READY_KEYS = Set.of("command", "args", "timeout");
   static final Set<String> CMD_KEYS = Set.of("name", "cmd", "args");
@@ -24,6 +23,11 @@ final class AppSpecReader {
   static final Set<String> ADMIN_COMMAND_KEYS = Set.of("alias", "command", "run_type", "component",
       "container", "image", "service", "selector", "replicated", "timeout", "verbose", "when");
   static final Set<String> ADMIN_IMAGE_KEYS = Set.of("image_name", "version");
+  static final Set<String> SUPPORT_KEYS = Set.of("timeout", "files", "commands");
+  static final Set<String> SUPPORT_FILE_KEYS = Set.of("filename", "source");
+  static final Set<String> SUPPORT_COMMAND_KEYS = Set.of("filename", "command", "source");
+  static final Set<String> SOURCE_KEYS = Set.of("replicated");
+  static final Set<String> REPLICATED_SOURCE_KEYS = Set.of("component", "container");
 
   private final LoadContext ctx;
 
@@ -47,10 +51,39 @@ final class AppSpecReader {
             (fields, i) -> ComponentReader.component(fields, containers)),
         ready(top),
         top.list("admin_commands", ADMIN_COMMAND_KEYS, AppSpecReader::adminCommand),
+        support(top),
         top.rawOf(KEPT_SECTIONS),
         ctx.sourceMap());
     top.reportUnknownKeys(TOP_LEVEL_KEYS);
     return spec;
+  }
+
+  private static SupportSpec support(YamlFields top) {
+    return top.mapping("support").map(support -> {
+      SupportSpec spec = new SupportSpec(
+          support.integer("timeout", 0, YamlFields.WRONG_TYPE),
+          support.list("files", SUPPORT_FILE_KEYS, (file, i) ->
+              new SupportFileSpec(file.string("filename"), source(file))),
+          support.list("commands", SUPPORT_COMMAND_KEYS, (command, i) ->
+              new SupportCommandSpec(command.string("filename"), command.strings("command"),
+                  source(command))));
+      support.reportUnknownKeys(SUPPORT_KEYS);
+      return spec;
+    }).orElse(SupportSpec.NONE);
+  }
+
+  /** {@code source.replicated}'s component and container; empty when not given. */
+  private static Optional<ContainerRef> source(YamlFields entry) {
+    return entry.mapping("source").flatMap(source -> {
+      Optional<ContainerRef> ref = source.mapping("replicated").map(replicated -> {
+        ContainerRef named = new ContainerRef(replicated.string("component"),
+            replicated.string("container"));
+        replicated.reportUnknownKeys(REPLICATED_SOURCE_KEYS);
+        return named;
+      });
+      source.reportUnknownKeys(SOURCE_KEYS);
+      return ref;
+    });
   }
 
   private static CmdSpec cmd(YamlFields fields, int index) {

@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 /** Reads a container entry and its lists (events, ports, volumes, env vars, files). */
 final class ContainerReader {
   private static final List<String> MULTI_HOST_KEYS = List.of("cluster", "cluster_instance_count",
-      "suppress_restart", "dynamic", "content_trust", "support_files", "support_commands");
+      "suppress_restart", "dynamic", "content_trust");
   /** A container's keys: those read here, the engine options and the multi-host keys. */
   static final Set<String> KEYS = YamlFields.keys(List.of("source", "image_name", "version", "name",
       "display_name", "cmd", "entrypoint", "ephemeral", "env_vars", "ports", "volumes", "volumes_from",
-      "config_files", "customer_files", "publish_events", "restart", "when"),
+      "config_files", "customer_files", "publish_events", "restart", "when", "support_files",
+      "support_commands"),
       ContainerOptionsReader.KEYS, MULTI_HOST_KEYS);
   static final Set<String> LOGS_KEYS = Set.of("max_size", "max_files");
   static final Set<String> RESTART_KEYS = Set.of("policy", "max");
@@ -31,6 +32,8 @@ final class ContainerReader {
   static final Set<String> EVENT_KEYS =
       Set.of("name", "trigger", "data", "args", "timeout", "subscriptions");
   static final Set<String> SUBSCRIPTION_KEYS = Set.of("component", "container", "action");
+  static final Set<String> SUPPORT_FILE_KEYS = Set.of("filename");
+  static final Set<String> SUPPORT_COMMAND_KEYS = Set.of("filename", "command");
   /** The {@code :rw}-style suffix of a {@code container_path}. */
   private static final Pattern PATH_OPTIONS = Pattern.compile("[a-zA-Z]+(,[a-zA-Z]+)*");
 
@@ -63,6 +66,11 @@ final class ContainerReader {
         restart(fields),
         fields.string("when"),
         ContainerOptionsReader.options(fields),
+        fields.list("support_files", SUPPORT_FILE_KEYS,
+            (file, i) -> new SupportFileSpec(file.string("filename"), Optional.empty())),
+        fields.list("support_commands", SUPPORT_COMMAND_KEYS, (command, i) ->
+            new SupportCommandSpec(command.string("filename"), command.strings("command"),
+                Optional.empty())),
         fields.rawOf(MULTI_HOST_KEYS));
   }
 

@@ -13,8 +13,9 @@ import java.util.Map;
  * outside the strings so the array exists only once rendered: then render {@code cmdText} and parse
  * the result.
  *
- * <p>Keys that only matter with more than one host ({@code cluster}, {@code support_files}, ...) are
- * kept as plain data in {@code multiHostOptions}.
+ * <p>{@code supportFiles} and {@code supportCommands} are what the support bundle takes from
+ * this container. Keys that only matter with more than one host ({@code cluster}, {@code dynamic},
+ * ...) are kept as plain data in {@code multiHostOptions}.
  */
 public record ContainerSpec(
     String component,
@@ -37,6 +38,8 @@ public record ContainerSpec(
     RestartSpec restart,
     String when,
     ContainerOptionsSpec options,
+    List<SupportFileSpec> supportFiles,
+    List<SupportCommandSpec> supportCommands,
     Map<String, Object> multiHostOptions) {
 
   public ContainerSpec {
@@ -49,6 +52,8 @@ public record ContainerSpec(
     configFiles = List.copyOf(configFiles);
     customerFiles = List.copyOf(customerFiles);
     publishEvents = List.copyOf(publishEvents);
+    supportFiles = List.copyOf(supportFiles);
+    supportCommands = List.copyOf(supportCommands);
     multiHostOptions = RawValues.immutableMap(multiHostOptions);
   }
 

@@ -34,6 +34,7 @@ public final class SpecValidator implements ProblemSource {
     rules.addAll(NoEffectRules.all());
     rules.addAll(HostAccessRules.all());
     rules.addAll(VolumeRules.all());
+    rules.addAll(SupportRules.all());
     rules.add(SizeRule.rule());
     rules.addAll(EventRules.all());
     rules.addAll(GraphRules.all());
