@@ -1,7 +1,10 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.runtime.ContainerFile;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.EngineDiagnostics;
+import dev.tugboat.runtime.ExecRequest;
+import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.LogTail;
 import dev.tugboat.runtime.docker.DockerDiagnostics;
 import java.util.Optional;
@@ -44,6 +47,16 @@ final class EngineDiagnosticsConnection implements EngineDiagnostics {
   @Override
   public LogTail logTail(ContainerId id, LogTail.Limits limits) {
     return engine().logTail(id, limits);
+  }
+
+  @Override
+  public ContainerFile fileOf(ContainerId id, String path, int maxBytes) {
+    return engine().fileOf(id, path, maxBytes);
+  }
+
+  @Override
+  public ExecResult exec(ContainerId id, ExecRequest request) {
+    return engine().exec(id, request);
   }
 
   @Override

@@ -108,6 +108,8 @@ final class SupportBundles {
       parts.addAll(state.parts(spec, loaded));
       parts.addAll(new SupportEngineParts(engine, limits)
           .parts(snapshot.run(), loaded.map(SupportBundles::excludedEnv)));
+      loaded.ifPresent(appSpec -> parts.addAll(
+          new SupportSpecParts(engine, limits).parts(snapshot.run(), appSpec)));
       List<String> header = List.of("Tugboat support bundle",
           "",
           "app: " + name + (snapshot.specVersion().isEmpty() ? "" : " " + snapshot.specVersion())

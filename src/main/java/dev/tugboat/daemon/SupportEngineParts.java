@@ -65,7 +65,7 @@ final class SupportEngineParts {
   }
 
   /** The instance's name (unique in the run), else its container key made a file name. */
-  private static String directory(RunStatus.ContainerStatus container) {
+  static String directory(RunStatus.ContainerStatus container) {
     String name = container.instanceName() == null || container.instanceName().isEmpty()
         ? container.container() : container.instanceName();
     return name.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keys of Replicated's format that change what a vendor expects to happen (graphs, backups, a
- * support bundle, another scheduler's placement) but that Tugboat reads and keeps without acting
+ * Keys of Replicated's format that change what a vendor expects to happen (graphs, backups,
+ * another scheduler's placement) but that Tugboat reads and keeps without acting
  * on them on one host. Each is a warning at the key, so a spec that relies on one is not run as if
  * it had its effect without a word. Presentation hints (a title, help text, a layout) are left
  * alone: nothing a vendor relies on is lost without them. docs/compatibility.md lists them all.
@@ -23,7 +23,6 @@ final class NoEffectRules {
       "statsd", "Tugboat runs no StatsD listener",
       "backup", "Replicated's snapshots; Tugboat backs nothing up: back up the app's volumes"
           + " yourself",
-      "support", "Replicated's support bundle; Tugboat makes none yet",
       "identity", "Replicated's identity (LDAP) service; Tugboat has none",
       "kubernetes", "another scheduler's section; Tugboat runs the components",
       "swarm", "another scheduler's section; Tugboat runs the components",
@@ -35,9 +34,7 @@ final class NoEffectRules {
       "log_config", "the containers log with Docker's json-file driver, limited by logs");
   private static final Map<String, String> CONTAINER = ordered(
       "content_trust", "the image is not verified with Docker Content Trust",
-      "suppress_restart", "a config change restarts nothing by itself in Tugboat",
-      "support_files", "Tugboat makes no support bundle yet",
-      "support_commands", "Tugboat makes no support bundle yet");
+      "suppress_restart", "a config change restarts nothing by itself in Tugboat");
   private static final Map<String, String> ADMIN_COMMAND = ordered(
       "timeout", "the command runs until it exits",
       "when", "the command is always offered",

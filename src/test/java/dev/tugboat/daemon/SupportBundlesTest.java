@@ -255,9 +255,87 @@ class SupportBundlesTest {
     }
   }
 
+  @Test
+  void theSpecsSupportFilesAndCommandsAreInTheBundleMasked() throws Exception {
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    runtime.scriptNamed("tugboat-demo-db-postgres-1")
+        .execAnswers(List.of("ps", "aux"), dev.tugboat.runtime.ExecResult.of(0,
+            "1 postgres -c password=" + PASSWORD + "\n"))
+        .execAnswers(List.of("df", "-h"), dev.tugboat.runtime.ExecResult.of(1,
+            "df: /data: no such file\n"));
+    Map<String, String> files = bundleOfStartedApp(runtime, new InMemoryEngineDiagnostics(runtime),
+        Map.of("db_password", PASSWORD), SUPPORT_SPEC);
+    String top = files.keySet().iterator().next().split("/")[0];
+    Map<String, String> byName = new java.util.LinkedHashMap<>();
+    files.forEach((name, text) -> byName.put(name.substring(top.length() + 1), text));
+    String dir = "containers/tugboat-demo-db-postgres-1/";
+
+    assertThat(byName.get(dir + "files/etc/app/app.conf")).isEqualTo("password=********\n");
+    // "../../ps.txt" stays in the instance's directory
+    assertThat(byName.get(dir + "commands/ps.txt")).isEqualTo("1 postgres -c password=********\n");
+    assertThat(byName.get(dir + "commands/disk.txt")).isEqualTo(
+        "df: /data: no such file\n\n[tugboat: the command exited with code 1]\n");
+    assertThat(byName).doesNotContainKey(dir + "files/var/log/missing.log");
+    assertThat(byName.get("errors.txt")).contains(dir + "files/var/log/missing.log",
+        "Could not find the file /var/log/missing.log");
+    assertThat(byName.get("README.txt")).contains("support file /etc/app/app.conf of db/postgres",
+        "the output of ps aux in db/postgres");
+    assertThat(SecretSearch.found(PASSWORD, files)).isEmpty();
+    // each command ran once, though the section and the container name the same file
+    assertThat(runtime.history()).filteredOn(line -> line.startsWith("exec ")).hasSize(2);
+  }
+
+  private static final String SUPPORT_SPEC = """
+      replicated_api_version: 2.8.0
+      name: demo
+      version: "1"
+      config:
+      - name: database
+        title: Database
+        items:
+        - name: db_password
+          title: Database password
+          type: password
+      components:
+      - name: db
+        containers:
+        - source: public
+          image_name: postgres
+          version: 15
+          config_files:
+          - filename: /etc/app/app.conf
+            contents: |
+              password={{repl ConfigOption "db_password"}}
+          support_files:
+          - filename: /etc/app/app.conf
+          - filename: /var/log/missing.log
+          support_commands:
+          - filename: ../../ps.txt
+            command: [ps, aux]
+      support:
+        timeout: 30
+        files:
+        - filename: /etc/app/app.conf
+          source:
+            replicated:
+              component: db
+              container: postgres
+        commands:
+        - filename: disk.txt
+          command: [df, -h]
+          source:
+            replicated: {component: db, container: postgres}
+      """;
+
   private Map<String, String> bundleOfStartedApp(InMemoryRuntime runtime,
       InMemoryEngineDiagnostics engine, Map<String, String> config) throws Exception {
-    Files.writeString(dir.resolve("app.yml"), SPEC);
+    return bundleOfStartedApp(runtime, engine, config, SPEC);
+  }
+
+  private Map<String, String> bundleOfStartedApp(InMemoryRuntime runtime,
+      InMemoryEngineDiagnostics engine, Map<String, String> config, String spec)
+      throws Exception {
+    Files.writeString(dir.resolve("app.yml"), spec);
     Files.createDirectories(dir.resolve("state"));
     Files.writeString(dir.resolve("state/token"), TOKEN + "\n");
     try (ControllerUnderTest daemon = new ControllerUnderTest(dir, runtime, clock, engine)) {

@@ -83,6 +83,22 @@ public final class InMemoryEngineDiagnostics implements EngineDiagnostics {
         limits);
   }
 
+  /** A file copied into the container (a config file, say), as the engine would read it out. */
+  @Override
+  public ContainerFile fileOf(ContainerId id, String path, int maxBytes) {
+    byte[] content = runtime.fileIn(id, path).map(FileToCopy::content)
+        .orElseThrow(() -> RuntimeFailure.engineError("copy " + path + " out of container " + id,
+            "Could not find the file " + path + " in container " + id.value(), null));
+    return new ContainerFile(path, java.util.Arrays.copyOf(content,
+        Math.min(maxBytes, content.length)), content.length);
+  }
+
+  /** The runtime's scripted exec answers. */
+  @Override
+  public ExecResult exec(ContainerId id, ExecRequest request) {
+    return runtime.exec(id, request);
+  }
+
   /** Ends every hang. */
   @Override
   public void close() {

@@ -176,6 +176,18 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     return List.copyOf(containers.byName(name).files);
   }
 
+  /** The file last copied to {@code path} in the container, as the engine's archive reads it. */
+  public synchronized Optional<FileToCopy> fileIn(ContainerId id, String path) {
+    checkEngine();
+    List<FileToCopy> files = containers.find(id).files;
+    for (int i = files.size() - 1; i >= 0; i--) {
+      if (files.get(i).path().equals(path)) {
+        return Optional.of(files.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether something listens at the address a probe got from {@link ContainerInfo#ipAddress()}. */
   public synchronized boolean isListening(String address, int port) {
     return containers.isListening(address, port);

@@ -41,9 +41,7 @@ class EveryFieldLoadTest {
             "no-effect components[0].host_volumes", "no-effect components[0].log_config",
             "no-effect components[0].containers[0].suppress_restart",
             "no-effect components[0].containers[0].content_trust",
-            "no-effect components[0].containers[0].support_files",
-            "no-effect components[0].containers[0].support_commands", "no-effect monitors",
-            "no-effect custom_metrics", "no-effect backup", "no-effect support",
+            "no-effect monitors", "no-effect custom_metrics", "no-effect backup",
             "no-effect identity", "no-effect graphite", "no-effect statsd",
             "host-access components[0].containers[0].security_cap_add",
             "host-access components[0].containers[0].pid_mode");
@@ -59,8 +57,14 @@ class EveryFieldLoadTest {
     assertThat(spec.ready()).contains(new ReadySpec("http_status_code",
         List.of("http://{{repl ThisNodePrivateIPAddress}}:8000/health", "200", "5"), 900));
     assertThat(spec.otherSections()).containsOnlyKeys("console_support_markdown", "monitors",
-        "custom_metrics", "backup", "host_requirements", "support", "identity", "images",
+        "custom_metrics", "backup", "host_requirements", "identity", "images",
         "localization", "terms", "graphite", "statsd");
+    ContainerRef postgres = new ContainerRef("db", "postgres");
+    assertThat(spec.support()).isEqualTo(new SupportSpec(90,
+        List.of(new SupportFileSpec("/var/lib/postgresql/data/postgresql.conf",
+            java.util.Optional.of(postgres))),
+        List.of(new SupportCommandSpec("disk.txt", List.of("df", "-h"),
+            java.util.Optional.of(postgres)))));
     assertThat(spec.otherSections().get("monitors")).isEqualTo(Map.of("cpuacct", List.of("db", "postgres")));
   }
 
@@ -117,7 +121,11 @@ class EveryFieldLoadTest {
     assertThat(db.when()).isEqualTo("true");
     assertThat(db.restart()).isEqualTo(new RestartSpec("on-failure", OptionalInt.of(5)));
     assertThat(db.multiHostOptions()).containsOnlyKeys("cluster", "cluster_instance_count",
-        "suppress_restart", "dynamic", "content_trust", "support_files", "support_commands");
+        "suppress_restart", "dynamic", "content_trust");
+    assertThat(db.supportFiles()).containsExactly(
+        new SupportFileSpec("/var/log/pg.log", java.util.Optional.empty()));
+    assertThat(db.supportCommands()).containsExactly(
+        new SupportCommandSpec("ps.txt", List.of("ps"), java.util.Optional.empty()));
     assertThat(spec.container(new ContainerRef("db", "every-db"))).contains(db);
     assertThat(spec.container(new ContainerRef("db", "postgres"))).contains(db);
     assertThat(spec.container(new ContainerRef("db", "redis"))).isEmpty();

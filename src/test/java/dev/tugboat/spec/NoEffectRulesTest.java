@@ -57,8 +57,6 @@ class NoEffectRulesTest {
             + " with permission and owner",
         "app.yml:24:7: warning [no-effect] container web/shop: content_trust has no effect here:"
             + " the image is not verified with Docker Content Trust",
-        "app.yml:26:5: warning [no-effect] container web/shop: support_commands has no effect"
-            + " here: Tugboat makes no support bundle yet",
         "app.yml:33:12: warning [no-effect] admin command psql: timeout has no effect here: the"
             + " command runs until it exits");
   }

@@ -1,8 +1,11 @@
 package dev.tugboat.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.tugboat.runtime.ContainerFile;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.EngineDiagnostics;
+import dev.tugboat.runtime.ExecRequest;
+import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.LogTail;
 import dev.tugboat.runtime.RuntimeFailure;
@@ -25,6 +28,8 @@ public final class DockerDiagnostics implements EngineDiagnostics, AutoCloseable
   private final DockerCalls calls;
   private final DockerLogs logs;
   private final DockerFailures failures;
+  private final ContainerFileCopy files;
+  private final DockerExec exec;
 
   private DockerDiagnostics(DockerClients.Connection connection, DockerHost host,
       DockerDeadlines deadlines) {
@@ -33,6 +38,8 @@ public final class DockerDiagnostics implements EngineDiagnostics, AutoCloseable
     this.failures = new DockerFailures(host);
     this.calls = new DockerCalls(host.uri(), deadlines);
     this.logs = new DockerLogs(client, deadlines, failures);
+    this.files = new ContainerFileCopy(client, calls, failures);
+    this.exec = new DockerExec(client, calls, failures);
   }
 
   /** Connects to {@code explicitHost}, else {@code DOCKER_HOST}, else the local socket. */
@@ -65,6 +72,16 @@ public final class DockerDiagnostics implements EngineDiagnostics, AutoCloseable
   @Override
   public LogTail logTail(ContainerId id, LogTail.Limits limits) {
     return LogTail.of(logs.tail(id, limits.lines()).stream().map(LogLine::text).toList(), limits);
+  }
+
+  @Override
+  public ContainerFile fileOf(ContainerId id, String path, int maxBytes) {
+    return files.read(id, path, maxBytes);
+  }
+
+  @Override
+  public ExecResult exec(ContainerId id, ExecRequest request) {
+    return exec.run(id, request);
   }
 
   private DockerRawApi.Answer get(String action, String path) {
