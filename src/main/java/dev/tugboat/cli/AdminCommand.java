@@ -1,6 +1,7 @@
 package dev.tugboat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,10 @@ public final class AdminCommand extends ClientCommand {
 
   @Override
   int run(DaemonClient client) throws DaemonClient.ClientException {
+    // The daemon answers when the command ends or its timeout (the spec's) passes: no shorter
+    // wait here than the longest timeout a spec may give.
     JsonNode result = client.post("/api/v1/admin/" + LogsCommand.encode(alias),
-        DaemonClient.json(Map.of("args", args)));
+        DaemonClient.json(Map.of("args", args)), Duration.ofDays(1));
     out().print(result.path("output").asText());
     return result.path("exit_code").asInt();
   }

@@ -259,13 +259,21 @@ final class AppActions {
         .orElseThrow(() -> new AppRefusal(AppRefusal.Reason.NOT_FOUND, "no admin command '" + alias + "'; the spec has: "
             + live.spec().adminCommands().stream().map(AdminCommandSpec::alias)
                 .collect(Collectors.joining(", "))));
-    ContainerId id = instance(snapshot, AdminTarget.key(live.spec(), command, snapshot.run()));
+    String target = AdminTarget.key(live.spec(), command, snapshot.run());
+    ContainerId id = instance(snapshot, target);
     List<String> cmd = new ArrayList<>(command.command());
     cmd.addAll(args);
     try {
-      ExecResult result = runtime.exec(id, ExecRequest.of(cmd));
+      ExecResult result = runtime.exec(id, ExecRequest.of(cmd).withTimeout(command.timeout()));
       return new AdminResult(result.exitCode(), result.output());
     } catch (RuntimeFailure e) {
+      if (e.kind() == RuntimeFailure.Kind.TIMED_OUT) {
+        throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "admin command '" + alias
+            + "' ran longer than its " + command.timeout().toSeconds() + " s ("
+            + (command.timeoutSeconds() > 0 ? "the spec's timeout" : "the default; give the"
+                + " command a timeout in the spec's admin_commands for longer")
+            + "); it may still be running in " + target + ": " + e.getMessage());
+      }
       throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "admin command '" + alias + "' could not run: " + e.getMessage());
     }
   }

@@ -118,7 +118,8 @@ final class AppSpecReader {
         fields.string("component"),
         fields.string("container"),
         image,
-        fields.rawOf(List.of("service", "selector", "replicated", "timeout", "verbose", "when")));
+        fields.integer("timeout", 0, YamlFields.WRONG_TYPE),
+        fields.rawOf(List.of("service", "selector", "replicated", "verbose", "when")));
   }
 
   /** {@code command} is a list; a single string is taken as a one-element command. */

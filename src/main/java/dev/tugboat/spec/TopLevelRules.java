@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Rules about the spec as a whole: its API version, its component names, its ready check. */
+/**
+ * Rules about the spec as a whole: its API version, its component names, its ready check, its
+ * admin commands' timeouts.
+ */
 final class TopLevelRules {
   private static final Pattern SEMVER =
       Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
@@ -18,7 +21,8 @@ final class TopLevelRules {
     return List.of(
         ValidationRule.of("api-version", TopLevelRules::apiVersion),
         ValidationRule.of("unique-component-names", TopLevelRules::uniqueComponentNames),
-        ValidationRule.of("ready-command", TopLevelRules::readyCommand));
+        ValidationRule.of("ready-command", TopLevelRules::readyCommand),
+        ValidationRule.of("admin-timeout", TopLevelRules::adminTimeout));
   }
 
   static void apiVersion(AppSpec spec, Findings findings) {
@@ -48,6 +52,17 @@ final class TopLevelRules {
         findings.error("components[" + i + "].name", "component name \"" + name
             + "\" is already used by components[" + earlier + "] (line "
             + findings.lineOf("components[" + earlier + "].name") + "); component names must be unique");
+      }
+    }
+  }
+
+  static void adminTimeout(AppSpec spec, Findings findings) {
+    for (int i = 0; i < spec.adminCommands().size(); i++) {
+      AdminCommandSpec command = spec.adminCommands().get(i);
+      if (command.timeoutSeconds() < 0) {
+        findings.error("admin_commands[" + i + "].timeout", "timeout " + command.timeoutSeconds()
+            + " of admin command '" + command.alias() + "' is negative; give the seconds it may"
+            + " run (absent or 0: " + AdminCommandSpec.DEFAULT_TIMEOUT.toSeconds() + " s)");
       }
     }
   }

@@ -74,6 +74,8 @@ class EveryFieldLoadTest {
     assertThat(spec.adminCommands().get(0).container()).isEqualTo("postgres");
     assertThat(spec.adminCommands().get(1).command()).containsExactly("pg_dumpall");
     assertThat(spec.adminCommands().get(1).image()).contains(new ImageRefSpec("postgres", "15"));
+    assertThat(spec.adminCommands().get(0).timeout()).isEqualTo(AdminCommandSpec.DEFAULT_TIMEOUT);
+    assertThat(spec.adminCommands().get(1).timeout()).isEqualTo(java.time.Duration.ofMinutes(10));
   }
 
   @Test

@@ -21,6 +21,16 @@ class TopLevelRulesTest {
   }
 
   @Test
+  void anAdminCommandsTimeoutIsNotNegative() {
+    String admin = "admin_commands:\n- {alias: dump, command: [pg_dumpall], component: db,"
+        + " container: postgres, timeout: %s}\n";
+    assertThat(problems("admin-timeout", webAndDb("", "") + admin.formatted("900"))).isEmpty();
+    assertThat(problems("admin-timeout", webAndDb("", "") + admin.formatted("-1")))
+        .containsExactly("app.yml:27:85: error [admin-timeout] timeout -1 of admin command 'dump'"
+            + " is negative; give the seconds it may run (absent or 0: 60 s)");
+  }
+
+  @Test
   void componentNamesAreUnique() {
     assertThat(problems("unique-component-names", webAndDb("", ""))).isEmpty();
     assertThat(problems("unique-component-names", webAndDb("", "").replace("- name: web", "- name: db")))
