@@ -103,7 +103,8 @@ final class ApiRoutes {
         }
         case "admin" -> {
           requireExact(parts, 2, method, HttpMethod.POST);
-          AsyncReply.json(ctx, context, "/api/v1/admin",
+          // an admin command runs for its timeout, which may be longer than the idle timeout
+          AsyncReply.longJson(ctx, context, "/api/v1/admin",
               app.admin(parts[1], adminArgs(request)), keepAlive);
         }
         default -> throw notFound(uri.path());

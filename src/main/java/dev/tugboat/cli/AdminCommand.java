@@ -24,8 +24,8 @@ public final class AdminCommand extends ClientCommand {
 
   @Override
   int run(DaemonClient client) throws DaemonClient.ClientException {
-    // The daemon answers when the command ends or its timeout (the spec's) passes: no shorter
-    // wait here than the longest timeout a spec may give.
+    // The daemon answers when the command ends or its timeout (the spec's) passes; this wait is
+    // only for a daemon that never answers, so it must not end a long command first.
     JsonNode result = client.post("/api/v1/admin/" + LogsCommand.encode(alias),
         DaemonClient.json(Map.of("args", args)), Duration.ofDays(1));
     out().print(result.path("output").asText());

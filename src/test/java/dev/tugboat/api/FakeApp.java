@@ -116,10 +116,14 @@ public final class FakeApp implements AppService {
     return CompletableFuture.completedFuture(List.of("line 1", "line 2"));
   }
 
+  /** What an admin command answers; null: at once, "ok". */
+  public volatile CompletableFuture<AdminResult> adminAnswer;
+
   @Override
   public CompletableFuture<AdminResult> admin(String alias, List<String> args) {
     calls.add("admin " + alias + " " + args);
-    return CompletableFuture.completedFuture(new AdminResult(0, "ok\n"));
+    return adminAnswer != null ? adminAnswer
+        : CompletableFuture.completedFuture(new AdminResult(0, "ok\n"));
   }
 
   /** What apply answers; a spec whose text contains {@code broken} is refused as invalid. */

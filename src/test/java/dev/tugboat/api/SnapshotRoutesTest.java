@@ -8,7 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/v1/snapshots} and {@code POST /api/v1/app/rollback?data=true}. */
+/**
+ * {@code /api/v1/snapshots} and {@code POST /api/v1/app/rollback?data=true}, and the answers
+ * that may come after the idle timeout (an admin command's too).
+ */
 class SnapshotRoutesTest {
 
   private final ApiChannel api = new ApiChannel();
@@ -63,6 +66,15 @@ class SnapshotRoutesTest {
     api.server.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
     assertThat(api.server.isOpen()).as("an apply copies the data first").isTrue();
     api.app.applyAnswer.complete(api.app.applied);
+    api.server.runPendingTasks();
+    assertThat(api.read().status().code()).isEqualTo(200);
+
+    // an admin command runs for the spec's timeout, minutes perhaps
+    api.app.adminAnswer = new CompletableFuture<>();
+    assertThat(api.call("POST", "/api/v1/admin/dump", "")).isNull();
+    api.server.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(api.server.isOpen()).as("an admin command is still running").isTrue();
+    api.app.adminAnswer.complete(new AppService.AdminResult(0, "dumped\n"));
     api.server.runPendingTasks();
     assertThat(api.read().status().code()).isEqualTo(200);
 
