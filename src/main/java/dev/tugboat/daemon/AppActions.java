@@ -5,6 +5,7 @@ import dev.tugboat.api.AppService.AdminResult;
 import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.app.AppPreparer;
 import dev.tugboat.app.CheckedSpec;
+import dev.tugboat.config.WhenCondition;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.events.RunInputDigests;
 import dev.tugboat.license.LicensedApp;
@@ -20,6 +21,9 @@ import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.spec.AdminCommandSpec;
 import dev.tugboat.spec.AppSpec;
+import dev.tugboat.template.Template;
+import dev.tugboat.template.TemplateEnvironment;
+import dev.tugboat.template.TemplateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -250,7 +254,12 @@ final class AppActions {
     }
   }
 
-  AdminResult admin(LiveRun live, AppSnapshot snapshot, String alias, List<String> args) {
+  /**
+   * Runs the admin command {@code alias}; {@code settings} is the templates' environment, asked
+   * for only when the command has a {@code when} to decide.
+   */
+  AdminResult admin(LiveRun live, AppSnapshot snapshot, String alias, List<String> args,
+      Function<AppSpec, TemplateEnvironment> settings) {
     if (live == null) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app has not been started; start it first");
     }
@@ -259,15 +268,23 @@ final class AppActions {
         .orElseThrow(() -> new AppRefusal(AppRefusal.Reason.NOT_FOUND, "no admin command '" + alias + "'; the spec has: "
             + live.spec().adminCommands().stream().map(AdminCommandSpec::alias)
                 .collect(Collectors.joining(", "))));
+    if (!command.when().isBlank() && !offered(command, settings.apply(live.spec()))) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "admin command '" + alias + "' is not"
+          + " offered with the current settings: its when, " + command.when() + ", is false");
+    }
     String target = AdminTarget.key(live.spec(), command, snapshot.run());
     ContainerId id = instance(snapshot, target);
     List<String> cmd = new ArrayList<>(command.command());
     cmd.addAll(args);
+    long began = System.nanoTime();
     try {
       ExecResult result = runtime.exec(id, ExecRequest.of(cmd).withTimeout(command.timeout()));
       return new AdminResult(result.exitCode(), result.output());
     } catch (RuntimeFailure e) {
-      if (e.kind() == RuntimeFailure.Kind.TIMED_OUT) {
+      // TIMED_OUT also says that a daemon stopping interrupted the wait: only the timeout's own
+      // passing is the command running too long
+      if (e.kind() == RuntimeFailure.Kind.TIMED_OUT
+          && System.nanoTime() - began >= command.timeout().toNanos()) {
         throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "admin command '" + alias
             + "' ran longer than its " + command.timeout().toSeconds() + " s ("
             + (command.timeoutSeconds() > 0 ? "the spec's timeout" : "the default; give the"
@@ -275,6 +292,16 @@ final class AppActions {
             + "); it may still be running in " + target + ": " + e.getMessage());
       }
       throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "admin command '" + alias + "' could not run: " + e.getMessage());
+    }
+  }
+
+  private static boolean offered(AdminCommandSpec command, TemplateEnvironment settings) {
+    String path = "admin_commands[" + command.alias() + "].when";
+    try {
+      return WhenCondition.isTrue(Template.parse(command.when(), path).render(settings), path);
+    } catch (TemplateException e) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "admin command '" + command.alias()
+          + "': its when cannot be decided: " + e.getMessage());
     }
   }
 

@@ -18,6 +18,7 @@ import dev.tugboat.config.Settings;
 import dev.tugboat.config.SettingsStore;
 import dev.tugboat.config.StoredValue;
 import dev.tugboat.spec.AppSpec;
+import dev.tugboat.template.TemplateEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -150,6 +151,20 @@ final class AppConfig {
 
   private SettingsStore store() {
     return new SettingsStore(settingsFile, clock, warnings);
+  }
+
+  /**
+   * The templates' environment with the stored settings, as a run renders them: for a {@code when}
+   * decided after the start (an admin command's).
+   */
+  TemplateEnvironment environment(AppSpec spec) {
+    try {
+      return loader().load(spec, store(), facts(spec)).environment(facts(spec));
+    } catch (ConfigException e) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage());
+    } catch (IOException e) {
+      throw new AppRefusal(AppRefusal.Reason.FAILED, "cannot read the settings: " + e.getMessage());
+    }
   }
 
   private PreviewFacts facts(AppSpec spec) {

@@ -323,7 +323,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     LiveRun current = live;
     AppSnapshot shown = snapshot;
     return CompletableFuture.supplyAsync(() -> {
-      AdminResult result = actions.admin(current, shown, alias, args);
+      AdminResult result = actions.admin(current, shown, alias, args,
+          spec -> setup.appConfig().environment(spec));
       setup.log().info("admin command " + alias + " exited " + result.exitCode());
       return new AdminResult(result.exitCode(), secrets.masker().mask(result.output()));
     }, workers);

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * An {@code admin_commands} entry: {@code command} runs in the container named by {@code component}
  * and {@code container}, or by {@code image}, for at most {@code timeoutSeconds} ({@code 0}: not
- * given). Keys for other schedulers are kept in {@code other}.
+ * given), and only while {@code when} (raw; empty: always) holds. Keys for other schedulers are
+ * kept in {@code other}.
  */
 public record AdminCommandSpec(
     String alias,
@@ -18,6 +19,7 @@ public record AdminCommandSpec(
     String container,
     Optional<ImageRefSpec> image,
     int timeoutSeconds,
+    String when,
     Map<String, Object> other) {
 
   /** How long a command without a timeout may run: the time an exec gets everywhere else. */

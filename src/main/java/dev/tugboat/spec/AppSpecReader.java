@@ -119,7 +119,8 @@ final class AppSpecReader {
         fields.string("container"),
         image,
         fields.integer("timeout", 0, YamlFields.WRONG_TYPE),
-        fields.rawOf(List.of("service", "selector", "replicated", "verbose", "when")));
+        fields.string("when"),
+        fields.rawOf(List.of("service", "selector", "replicated", "verbose")));
   }
 
   /** {@code command} is a list; a single string is taken as a one-element command. */

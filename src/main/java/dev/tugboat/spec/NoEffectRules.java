@@ -36,7 +36,6 @@ final class NoEffectRules {
       "content_trust", "the image is not verified with Docker Content Trust",
       "suppress_restart", "a config change restarts nothing by itself in Tugboat");
   private static final Map<String, String> ADMIN_COMMAND = ordered(
-      "when", "the command is always offered",
       "service", "another scheduler's (swarm) target; name component and container",
       "selector", "another scheduler's (kubernetes) target; name component and container");
   private static final Map<String, String> CONFIG = ordered(

@@ -76,6 +76,9 @@ class EveryFieldLoadTest {
     assertThat(spec.adminCommands().get(1).image()).contains(new ImageRefSpec("postgres", "15"));
     assertThat(spec.adminCommands().get(0).timeout()).isEqualTo(AdminCommandSpec.DEFAULT_TIMEOUT);
     assertThat(spec.adminCommands().get(1).timeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(spec.adminCommands().get(0).when()).isEmpty();
+    assertThat(spec.adminCommands().get(1).when())
+        .isEqualTo("{{repl ConfigOptionEquals \"advanced\" \"1\"}}");
   }
 
   @Test
