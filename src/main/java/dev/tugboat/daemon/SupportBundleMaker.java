@@ -15,13 +15,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Makes a support bundle from its parts: all at once, each on a thread of its own, so a part that
- * waits on a silent engine holds up no other; each waited for until what is left of the bundle's
- * deadline. A part that fails, finds nothing or is not done in time becomes a line of {@code
- * errors.txt} and of the index, never a failed bundle. Every text, the index and the notes
- * included, passes the masker before it is written.
+ * Makes a support bundle from its parts: several at once, in the order given (the daemon's own
+ * first, the engine's after, so a silent engine holds up none of the daemon's), each waited for
+ * until what is left of the bundle's deadline. A part that fails, finds nothing or is not done in
+ * time becomes a line of {@code errors.txt} and of the index, never a failed bundle. Every text,
+ * the index and the notes included, passes the masker before it is written.
  */
 final class SupportBundleMaker {
+
+  /**
+   * Parts made at once, at most: a spec's support files and commands multiply the parts by the
+   * instances, and each holds up to a mebibyte until written; the engine's client also refuses
+   * calls past its bound on calls under way, which would note parts as unanswered that were
+   * never asked.
+   */
+  static final int MAX_THREADS = 8;
 
   private final SupportLimits limits;
 
@@ -36,7 +44,8 @@ final class SupportBundleMaker {
   SupportBundle make(List<SupportPart> parts, SecretMasker masker, List<String> header,
       Instant made, Path file, String top) throws IOException {
     SupportArchive archive = new SupportArchive(limits.maxContentBytes());
-    ExecutorService threads = DaemonThreads.pool("tugboat-support", Math.max(1, parts.size()));
+    ExecutorService threads = DaemonThreads.pool("tugboat-support",
+        Math.max(1, Math.min(MAX_THREADS, parts.size())));
     try {
       List<Future<SupportContent>> futures = new ArrayList<>();
       for (SupportPart part : parts) {

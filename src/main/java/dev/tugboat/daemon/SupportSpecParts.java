@@ -1,5 +1,7 @@
 package dev.tugboat.daemon;
 
+import dev.tugboat.events.ContainerKey;
+import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerFile;
 import dev.tugboat.runtime.ContainerId;
@@ -7,6 +9,7 @@ import dev.tugboat.runtime.EngineDiagnostics;
 import dev.tugboat.runtime.ExecRequest;
 import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.spec.AppSpec;
+import dev.tugboat.spec.ContainerRef;
 import dev.tugboat.spec.ContainerSpec;
 import dev.tugboat.spec.SupportCommandSpec;
 import dev.tugboat.spec.SupportFileSpec;
@@ -27,9 +30,13 @@ import java.util.Set;
  */
 final class SupportSpecParts {
 
-  /** A support file larger than this is cut: logs are what vendors name, and the end is kept by none. */
-  static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
-  static final int MAX_COMMAND_OUTPUT_BYTES = 4 * 1024 * 1024;
+  /**
+   * What one file or command output may hold: as much as a container's log tail, since the
+   * daemon's heap holds what every part made until the bundle is written.
+   */
+  static final int MAX_FILE_BYTES = 1024 * 1024;
+  static final int MAX_COMMAND_OUTPUT_BYTES = 1024 * 1024;
+  private static final Duration COMMAND_MARGIN = Duration.ofSeconds(5);
 
   private final EngineDiagnostics engine;
   private final SupportLimits limits;
@@ -44,69 +51,111 @@ final class SupportSpecParts {
     if (run == null) {
       return parts;
     }
-    Duration commandTime = spec.support().timeoutSeconds() > 0
-        && Duration.ofSeconds(spec.support().timeoutSeconds()).compareTo(limits.deadline()) < 0
-        ? Duration.ofSeconds(spec.support().timeoutSeconds()) : limits.deadline();
+    Duration commandTime = commandTime(spec.support().timeoutSeconds());
+    ContainerKeys keys = new ContainerKeys(spec);
     for (RunStatus.ContainerStatus instance : run.containers()) {
       if (instance.containerId() == null || instance.containerId().isEmpty()) {
         continue;
       }
-      Optional<ContainerSpec> container = spec.containers()
-          .filter(c -> c.ref().toString().equals(instance.container())).findFirst();
+      Optional<ContainerSpec> container = specOf(keys, instance);
       if (container.isEmpty()) {
         continue;
       }
-      List<SupportFileSpec> files = new ArrayList<>(container.get().supportFiles());
+      ContainerSpec named = container.get();
+      List<SupportFileSpec> files = new ArrayList<>(named.supportFiles());
       spec.support().files().stream()
-          .filter(file -> file.source().filter(container.get().ref()::equals).isPresent())
-          .forEach(files::add);
-      List<SupportCommandSpec> commands = new ArrayList<>(container.get().supportCommands());
+          .filter(file -> names(spec, file.source(), named)).forEach(files::add);
+      List<SupportCommandSpec> commands = new ArrayList<>(named.supportCommands());
       spec.support().commands().stream()
-          .filter(command -> command.source().filter(container.get().ref()::equals).isPresent())
-          .forEach(commands::add);
+          .filter(command -> names(spec, command.source(), named)).forEach(commands::add);
       ContainerId id = ContainerId.of(instance.containerId());
       String dir = "containers/" + SupportEngineParts.directory(instance) + "/";
-      // the container's own entry and the section's may name the same file or output name
+      // the container's own entry and the section's may name the same file
       Set<String> taken = new HashSet<>();
       for (SupportFileSpec file : files) {
-        String name = dir + "files/" + inBundle(file.filename());
-        if (!taken.add(name)) {
-          continue;
+        String name = dir + "files/" + filePath(file.filename());
+        if (taken.add(name)) {
+          parts.add(new SupportPart(name, "support file " + file.filename() + " of "
+              + instance.container() + " (the spec's; at most " + MAX_FILE_BYTES + " bytes)",
+              () -> fileContent(instance, id, file.filename())));
         }
-        parts.add(new SupportPart(name,
-            "support file " + file.filename() + " of " + instance.container() + " (the spec's;"
-                + " at most " + MAX_FILE_BYTES + " bytes)",
-            () -> fileContent(engine.fileOf(id, file.filename(), MAX_FILE_BYTES))));
       }
       for (SupportCommandSpec command : commands) {
-        String name = dir + "commands/" + inBundle(command.filename());
-        if (!taken.add(name)) {
-          continue;
-        }
-        ExecRequest request = new ExecRequest(command.command(), "", commandTime,
-            MAX_COMMAND_OUTPUT_BYTES);
-        boolean running = "running".equals(instance.state());
+        String name = unique(dir + "commands/" + fileName(command.filename()), taken);
         parts.add(new SupportPart(name, "the output of " + String.join(" ", command.command())
-            + " in " + instance.container() + " (the spec's support command)", () -> {
-              if (!running) {
-                throw new SupportPart.Missing("not run: " + instance.container() + " is "
-                    + instance.state() + ", and a support command runs only in a running"
-                    + " container");
-              }
-              return commandContent(engine.exec(id, request));
-            }));
+            + " in " + instance.container() + " (the spec's support command)",
+            () -> commandContent(instance, id, command, commandTime)));
       }
     }
     return parts;
   }
 
-  private static SupportContent fileContent(ContainerFile file) {
-    String text = new String(file.content(), StandardCharsets.UTF_8);
-    return new SupportContent.Text(file.cut() ? text + "\n[tugboat: cut here, at "
-        + file.content().length + " of the file's " + file.size() + " bytes]\n" : text);
+  /**
+   * The time a command gets: the section's timeout, within the bundle's deadline less a margin,
+   * so the command's own timer ends it (and closes its stream) before the bundle gives up on it.
+   */
+  private Duration commandTime(int timeoutSeconds) {
+    Duration most = limits.deadline().minus(COMMAND_MARGIN);
+    if (most.compareTo(Duration.ofSeconds(1)) < 0) {
+      most = Duration.ofSeconds(1);
+    }
+    Duration given = Duration.ofSeconds(timeoutSeconds);
+    return timeoutSeconds > 0 && given.compareTo(most) < 0 ? given : most;
   }
 
-  private static SupportContent commandContent(ExecResult result) {
+  /** The spec of the container an instance is of: its key may name it by name, or an instance. */
+  private static Optional<ContainerSpec> specOf(ContainerKeys keys, RunStatus.ContainerStatus
+      instance) {
+    try {
+      return Optional.of(keys.spec(ContainerKey.parse(instance.container())));
+    } catch (IllegalArgumentException notOfThisSpec) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether a section entry's source names {@code container} (by image_name or name). */
+  private static boolean names(AppSpec spec, Optional<ContainerRef> source,
+      ContainerSpec container) {
+    return source.flatMap(spec::container).filter(named -> named == container).isPresent();
+  }
+
+  private SupportContent fileContent(RunStatus.ContainerStatus instance, ContainerId id,
+      String path) {
+    ContainerFile file = engine.fileOf(id, path, MAX_FILE_BYTES);
+    if (!file.cut()) {
+      return new SupportContent.Text(new String(file.content(), StandardCharsets.UTF_8));
+    }
+    // A log the spec names may be large, and its end is what support reads: take the end where
+    // the container runs, from a tool the image may have; the start otherwise.
+    if ("running".equals(instance.state())) {
+      try {
+        ExecResult tail = engine.exec(id, new ExecRequest(List.of("tail", "-c",
+            Integer.toString(MAX_FILE_BYTES), path), "", Duration.ofSeconds(10),
+            MAX_FILE_BYTES));
+        if (tail.succeeded()) {
+          return new SupportContent.Text("[tugboat: the last " + MAX_FILE_BYTES + " of the file's "
+              + file.size() + " bytes]\n" + tail.output());
+        }
+      } catch (RuntimeException noTail) {
+        // the start of the file, below, is better than nothing
+      }
+    }
+    return new SupportContent.Text(new String(file.content(), StandardCharsets.UTF_8)
+        + "\n[tugboat: cut here, at " + file.content().length + " of the file's " + file.size()
+        + " bytes]\n");
+  }
+
+  private SupportContent commandContent(RunStatus.ContainerStatus instance, ContainerId id,
+      SupportCommandSpec command, Duration time) {
+    if (!"running".equals(instance.state())) {
+      throw new SupportPart.Missing("not run: " + instance.container() + " is "
+          + instance.state() + ", and a support command runs only in a running container");
+    }
+    if (command.command().isEmpty() || command.command().get(0).isBlank()) {
+      throw new SupportPart.Missing("the spec gives this support command no program");
+    }
+    ExecResult result = engine.exec(id, new ExecRequest(command.command(), "", time,
+        MAX_COMMAND_OUTPUT_BYTES));
     StringBuilder text = new StringBuilder(result.output());
     if (result.truncated()) {
       text.append("\n[tugboat: output cut at ").append(MAX_COMMAND_OUTPUT_BYTES)
@@ -120,17 +169,37 @@ final class SupportSpecParts {
   }
 
   /**
-   * A path the spec gives, as a relative path of the bundle: no leading slash, no {@code ..} or
-   * {@code .} steps (they could climb out of the instance's directory when unpacked), and only
+   * A file's path in the container as a path of the bundle: resolved ({@code /a/../b} is
+   * {@code b}, and nothing climbs above the root), without the leading slash, each step made of
    * characters safe in a file name.
    */
-  static String inBundle(String path) {
+  static String filePath(String path) {
     List<String> steps = new ArrayList<>();
     for (String step : path.split("/")) {
-      if (!step.isEmpty() && !step.equals(".") && !step.equals("..")) {
-        steps.add(step.replaceAll("[^A-Za-z0-9._-]", "_"));
+      if (step.equals("..")) {
+        if (!steps.isEmpty()) {
+          steps.remove(steps.size() - 1);
+        }
+      } else if (!step.isEmpty() && !step.equals(".")) {
+        steps.add(step);
       }
     }
-    return steps.isEmpty() ? "_" : String.join("/", steps);
+    return steps.isEmpty() ? "_" : steps.stream().map(SupportSpecParts::fileName)
+        .collect(java.util.stream.Collectors.joining("/"));
+  }
+
+  /** A name the spec gives as one file name of the bundle: no directories, safe characters. */
+  static String fileName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+    return safe.isEmpty() ? "_" : safe;
+  }
+
+  /** {@code name}, or {@code name-2}, {@code name-3}... when another part has it. */
+  private static String unique(String name, Set<String> taken) {
+    String candidate = name;
+    for (int n = 2; !taken.add(candidate); n++) {
+      candidate = name + "-" + n;
+    }
+    return candidate;
   }
 }

@@ -39,7 +39,11 @@ final class SupportRules {
     if (file.filename().isBlank()) {
       findings.error(path, "a support file needs filename: the file's absolute path in the"
           + " container (filename: /var/log/app.log)");
-    } else if (!file.filename().startsWith("/") && !Templates.isTemplated(file.filename())) {
+    } else if (Templates.isTemplated(file.filename())) {
+      findings.warning(path + ".filename", "support file \"" + file.filename() + "\" is a"
+          + " template; the support bundle takes the spec's entries as written, so it looks for"
+          + " this very text: give the path itself");
+    } else if (!file.filename().startsWith("/")) {
       findings.error(path + ".filename", "support file \"" + file.filename()
           + "\" is not absolute; give its path in the container from / on");
     }
@@ -62,6 +66,11 @@ final class SupportRules {
     if (command.command().isEmpty() || command.command().get(0).isBlank()) {
       findings.error(path, "a support command needs command: the program and its arguments as a"
           + " list (command: [cat, /etc/app.conf])");
+    }
+    if (command.command().stream().anyMatch(Templates::isTemplated)) {
+      findings.warning(path + ".command", "support command " + command.command() + " holds a"
+          + " template; the support bundle runs the spec's entries as written, templates and"
+          + " all: give the command itself");
     }
     if (command.filename().isBlank()) {
       findings.error(path, "a support command needs filename: the name its output has in the"

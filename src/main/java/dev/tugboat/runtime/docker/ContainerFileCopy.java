@@ -1,13 +1,16 @@
 package dev.tugboat.runtime.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.tugboat.runtime.ContainerFile;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -15,38 +18,62 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * Reads one regular file out of a container through the engine's archive endpoint ({@code GET
  * /containers/{id}/archive}, what {@code docker cp} uses): it needs no tool in the image and works
  * on a stopped container too. The engine answers with a tar of the path; its first entry is the
- * file, read up to a limit.
+ * file, read up to a limit. The request goes over the client's transport, not docker-java's
+ * command, so that closing the answer aborts it: closing the body stream would read a large
+ * file's rest to the end (to keep the connection), gigabytes of a log nobody asked for.
  */
 final class ContainerFileCopy {
 
-  private final DockerClient client;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ERROR_BYTES = 64 * 1024;
+
+  private final DockerHttpClient http;
   private final DockerCalls calls;
   private final DockerFailures failures;
 
-  ContainerFileCopy(DockerClient client, DockerCalls calls, DockerFailures failures) {
-    this.client = client;
+  ContainerFileCopy(DockerHttpClient http, DockerCalls calls, DockerFailures failures) {
+    this.http = http;
     this.calls = calls;
     this.failures = failures;
   }
 
   ContainerFile read(ContainerId id, String path, int maxBytes) {
     String action = "copy " + path + " out of container " + id;
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET)
+        .path("/containers/" + URLEncoder.encode(id.value(), StandardCharsets.UTF_8)
+            + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+        .build();
     try {
       return calls.ask(action, () -> {
-        try (InputStream archive = client.copyArchiveFromContainerCmd(id.value(), path).exec()) {
-          return first(archive, path, maxBytes);
+        // the answer, not its body, is closed: that aborts the request, unread rest and all
+        try (DockerHttpClient.Response answer = http.execute(request)) {
+          InputStream body = answer.getBody();
+          if (answer.getStatusCode() != 200) {
+            // 404 says which is missing: "Could not find the file ..." or "No such container"
+            throw RuntimeFailure.engineError(action, (answer.getStatusCode() == 404 ? ""
+                : "HTTP " + answer.getStatusCode() + ": ") + message(body), null);
+          }
+          return first(body, path, maxBytes);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
-    } catch (NotFoundException e) {
-      // the engine says which is missing: "Could not find the file ... in container ..." or
-      // "No such container"
-      throw RuntimeFailure.engineError(action, DockerFailures.engineMessage(e), e);
     } catch (RuntimeFailure e) {
       throw e;
     } catch (RuntimeException e) {
       throw failures.of(action, e);
+    }
+  }
+
+  /** The engine's error message, from its JSON; the text as it came when it is not JSON. */
+  private static String message(InputStream body) throws IOException {
+    String text = new String(body.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8).strip();
+    try {
+      JsonNode error = JSON.readTree(text);
+      return error != null && error.hasNonNull("message") ? error.get("message").asText() : text;
+    } catch (IOException notJson) {
+      return text;
     }
   }
 

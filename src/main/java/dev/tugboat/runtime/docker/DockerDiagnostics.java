@@ -38,7 +38,7 @@ public final class DockerDiagnostics implements EngineDiagnostics, AutoCloseable
     this.failures = new DockerFailures(host);
     this.calls = new DockerCalls(host.uri(), deadlines);
     this.logs = new DockerLogs(client, deadlines, failures);
-    this.files = new ContainerFileCopy(client, calls, failures);
+    this.files = new ContainerFileCopy(connection.http(), calls, failures);
     this.exec = new DockerExec(client, calls, failures);
   }
 

@@ -58,10 +58,20 @@ final class DockerExec {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      // the attach stream would stay open as long as the command runs: a tail -f, forever
+      closeQuietly(collector);
       throw RuntimeFailure.timedOut(action + " was interrupted");
     } catch (IOException e) {
       throw RuntimeFailure.timedOut(action + " did not finish in time and its stream broke: "
           + e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(Collector collector) {
+    try {
+      collector.close();
+    } catch (IOException e) {
+      // the stream is being given up on; a failure to close it changes nothing
     }
   }
 

@@ -55,6 +55,14 @@ class DockerDiagnosticsIT {
     assertThatThrownBy(() -> diagnostics.fileOf(id, "/var/log", 1024))
         .isInstanceOf(RuntimeFailure.class).hasMessageContaining("/var/log is a directory");
 
+    // a large file: its start, its size, and the connection left fit for the next call
+    assertThat(docker.runtime.exec(id, ExecRequest.of("sh", "-c",
+        "head -c 33554432 /dev/zero > /var/log/big.log")).exitCode()).isZero();
+    ContainerFile big = diagnostics.fileOf(id, "/var/log/big.log", 1024);
+    assertThat(big.content()).hasSize(1024);
+    assertThat(big.size()).isEqualTo(33_554_432L);
+    assertThat(diagnostics.fileOf(id, "/var/log/app.log", 1024).size()).isEqualTo(18);
+
     docker.runtime.stop(id, Duration.ZERO);
     await().atMost(Duration.ofSeconds(20)).until(
         () -> docker.runtime.inspect(id).orElseThrow().state() == ContainerState.EXITED);
