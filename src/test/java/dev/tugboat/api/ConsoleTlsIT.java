@@ -96,6 +96,7 @@ class ConsoleTlsIT {
           Page page = chromium.openPage()) {
         page.open(url + "/#token=" + token);
         page.waitForText("#app-state", "started", START);
+        page.awaitDashboardLoaded(START);
         assertThat(page.eval("location.protocol").asText()).isEqualTo("https:");
         page.screenshot(Path.of("target/dashboard-over-tls.png"));
         assertThat(page.pageErrors()).as("script errors and refusals on the page").isEmpty();

@@ -60,6 +60,7 @@ class DashboardBrowserIT {
         page.viewport(1280, 900);
         page.open("http://127.0.0.1:" + apiPort + "/#token=" + token);
         page.waitForText("#app-state", "started", START);
+        page.awaitDashboardLoaded(START);
         assertThat(page.text("#connection")).isEqualTo("Live");
         useTheStartedApp(page);
 

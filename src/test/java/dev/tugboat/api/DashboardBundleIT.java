@@ -85,6 +85,7 @@ class DashboardBundleIT {
     page.viewport(1280, 900);
     page.open("http://127.0.0.1:" + port + "/#token=" + token);
     page.waitForText("#app-state", "started", START);
+    page.awaitDashboardLoaded(START);
 
     page.chooseFile("#bundle-file", tampered);
     page.click("#bundle-apply");

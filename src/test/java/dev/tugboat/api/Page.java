@@ -38,6 +38,15 @@ final class Page implements AutoCloseable {
         "location.protocol !== 'about:' && document.readyState === 'complete'", Duration.ofSeconds(20));
   }
 
+  /**
+   * Waits until the signed-in dashboard's first reads have all answered (its {@code data-loaded}):
+   * until then panels appear and grow, and a click by position may land on what moved there.
+   */
+  void awaitDashboardLoaded(Duration timeout) throws Exception {
+    waitUntil("the dashboard's first reads", "document.getElementById('dashboard').dataset.loaded"
+        + " === 'true'", timeout);
+  }
+
   /** Leaves the page for a blank one, so its timers and streams stop asking its daemon. */
   void blank() throws Exception {
     devTools.send("Page.navigate", Map.of("url", "about:blank"));

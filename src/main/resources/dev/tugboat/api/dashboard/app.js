@@ -74,16 +74,20 @@
 
   function open() {
     generation += 1;
+    const mine = generation;
     nodes.login.hidden = true;
     nodes.dashboard.hidden = false;
     nodes.forget.hidden = false;
-    refresh(generation, 'opened');
+    delete nodes.dashboard.dataset.loaded;
+    const first = [refresh(generation, 'opened')];
     follower.start();
-    config.load();
-    license.load();
-    swarmNodes.load();
+    first.push(config.load(), license.load(), swarmNodes.load(), snapshots.load());
     swarmNodes.watch();
-    snapshots.load();
+    // Panels appear and grow as their first reads answer; data-loaded says the page has stopped
+    // moving, for whoever clicks by position (a script driving the page, a screen reader's user).
+    Promise.allSettled(first).then(() => {
+      if (mine === generation) nodes.dashboard.dataset.loaded = 'true';
+    });
   }
 
   /** Reads the status and shows it; `why` is kept on the connection line (data-refresh). */
