@@ -1,40 +1,29 @@
 package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
-import dev.tugboat.api.AppService.AdminResult;
 import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.app.AppPreparer;
 import dev.tugboat.app.CheckedSpec;
-import dev.tugboat.config.WhenCondition;
 import dev.tugboat.events.JournalEntry;
 import dev.tugboat.events.RunInputDigests;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.AppData;
-import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.ContainerRuntime;
-import dev.tugboat.runtime.ExecRequest;
-import dev.tugboat.runtime.ExecResult;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.VolumeArchive;
-import dev.tugboat.spec.AdminCommandSpec;
 import dev.tugboat.spec.AppSpec;
-import dev.tugboat.template.Template;
-import dev.tugboat.template.TemplateEnvironment;
-import dev.tugboat.template.TemplateException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The blocking parts of the controller's calls: loading the spec, preparing a start, reading a
- * container's logs, running an admin command. Failures are {@link AppRefusal}s that say what
+ * container's logs (admin commands are {@link AdminCommands}). Failures are {@link AppRefusal}s that say what
  * to do.
  */
 final class AppActions {
@@ -245,79 +234,12 @@ final class AppActions {
   }
 
   List<String> logs(AppSnapshot snapshot, String component, String container, int tail) {
-    ContainerId id = instance(snapshot, component + "/" + container);
+    ContainerId id = RunInstances.idOf(snapshot, component + "/" + container);
     try {
       return runtime.logs(id, tail).stream().map(LogLine::text).toList();
     } catch (RuntimeFailure e) {
       throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "cannot read the logs of " + component + "/" + container
           + ": " + e.getMessage());
     }
-  }
-
-  /**
-   * Runs the admin command {@code alias}; {@code settings} is the templates' environment, asked
-   * for only when the command has a {@code when} to decide.
-   */
-  AdminResult admin(LiveRun live, AppSnapshot snapshot, String alias, List<String> args,
-      Function<AppSpec, TemplateEnvironment> settings) {
-    if (live == null) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app has not been started; start it first");
-    }
-    AdminCommandSpec command = live.spec().adminCommands().stream()
-        .filter(c -> c.alias().equals(alias)).findFirst()
-        .orElseThrow(() -> new AppRefusal(AppRefusal.Reason.NOT_FOUND, "no admin command '" + alias + "'; the spec has: "
-            + live.spec().adminCommands().stream().map(AdminCommandSpec::alias)
-                .collect(Collectors.joining(", "))));
-    if (!command.when().isBlank() && !offered(command, settings.apply(live.spec()))) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "admin command '" + alias + "' is not"
-          + " offered with the current settings: its when, " + command.when() + ", is false");
-    }
-    String target = AdminTarget.key(live.spec(), command, snapshot.run());
-    ContainerId id = instance(snapshot, target);
-    List<String> cmd = new ArrayList<>(command.command());
-    cmd.addAll(args);
-    long began = System.nanoTime();
-    try {
-      ExecResult result = runtime.exec(id, ExecRequest.of(cmd).withTimeout(command.timeout()));
-      return new AdminResult(result.exitCode(), result.output());
-    } catch (RuntimeFailure e) {
-      // TIMED_OUT also says that a daemon stopping interrupted the wait: only the timeout's own
-      // passing is the command running too long
-      if (e.kind() == RuntimeFailure.Kind.TIMED_OUT
-          && System.nanoTime() - began >= command.timeout().toNanos()) {
-        throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "admin command '" + alias
-            + "' ran longer than its " + command.timeout().toSeconds() + " s ("
-            + (command.timeoutSeconds() > 0 ? "the spec's timeout" : "the default; give the"
-                + " command a timeout in the spec's admin_commands for longer")
-            + "); it may still be running in " + target + ": " + e.getMessage());
-      }
-      throw new AppRefusal(AppRefusal.Reason.ENGINE_FAILED, "admin command '" + alias + "' could not run: " + e.getMessage());
-    }
-  }
-
-  private static boolean offered(AdminCommandSpec command, TemplateEnvironment settings) {
-    String path = "admin_commands[" + command.alias() + "].when";
-    try {
-      return WhenCondition.isTrue(Template.parse(command.when(), path).render(settings), path);
-    } catch (TemplateException e) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "admin command '" + command.alias()
-          + "': its when cannot be decided: " + e.getMessage());
-    }
-  }
-
-  private static ContainerId instance(AppSnapshot snapshot, String key) {
-    RunStatus run = snapshot.run();
-    RunStatus.ContainerStatus container = run == null ? null : run.container(key).orElse(null);
-    if (container == null) {
-      throw new AppRefusal(AppRefusal.Reason.NOT_FOUND, "no container " + key + " in the current run"
-          + (run == null || run.containers().isEmpty() ? "" : "; its containers: "
-              + run.containers().stream().map(RunStatus.ContainerStatus::container)
-                  .collect(Collectors.joining(", "))));
-    }
-    if (container.containerId() == null || container.containerId().isEmpty()) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "container " + key + " has no instance yet (it is "
-          + container.state() + ")");
-    }
-    return ContainerId.of(container.containerId());
   }
 }

@@ -159,7 +159,8 @@ final class AppConfig {
    */
   TemplateEnvironment environment(AppSpec spec) {
     try {
-      return loader().load(spec, store(), facts(spec)).environment(facts(spec));
+      PreviewFacts facts = facts(spec);
+      return loader().load(spec, store(), facts).environment(facts);
     } catch (ConfigException e) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, e.getMessage());
     } catch (IOException e) {

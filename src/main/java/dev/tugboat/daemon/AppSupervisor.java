@@ -63,6 +63,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final EventLog events = new EventLog(10_000);
   private final LatencyHistogram latency = new LatencyHistogram();
   private final AppActions actions;
+  private final AdminCommands admins;
   private final SpecStore specs;
   private final SpecUpgrade upgrades;
   private final BundleDesk bundles;
@@ -134,6 +135,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         setup.log());
     Supplier<LicensedApp> licensed = () -> licenses.forRun(history.releases());
     this.actions = new AppActions(setup, runtime, specs, licensed, volumes);
+    this.admins = new AdminCommands(runtime, spec -> setup.appConfig().environment(spec));
     this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
     this.feed = new EventFeed(events, journals,
         new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), secrets::masker,
@@ -323,8 +325,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     LiveRun current = live;
     AppSnapshot shown = snapshot;
     return CompletableFuture.supplyAsync(() -> {
-      AdminResult result = actions.admin(current, shown, alias, args,
-          spec -> setup.appConfig().environment(spec));
+      AdminResult result = admins.run(current, shown, alias, args);
       setup.log().info("admin command " + alias + " exited " + result.exitCode());
       return new AdminResult(result.exitCode(), secrets.masker().mask(result.output()));
     }, workers);

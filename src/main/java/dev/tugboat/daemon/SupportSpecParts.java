@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The support bundle's files the vendor's spec asks for: each container's {@code support_files}
@@ -62,12 +63,10 @@ final class SupportSpecParts {
         continue;
       }
       ContainerSpec named = container.get();
-      List<SupportFileSpec> files = new ArrayList<>(named.supportFiles());
-      spec.support().files().stream()
-          .filter(file -> names(spec, file.source(), named)).forEach(files::add);
-      List<SupportCommandSpec> commands = new ArrayList<>(named.supportCommands());
-      spec.support().commands().stream()
-          .filter(command -> names(spec, command.source(), named)).forEach(commands::add);
+      List<SupportFileSpec> files = entries(spec, named, named.supportFiles(),
+          spec.support().files(), SupportFileSpec::source);
+      List<SupportCommandSpec> commands = entries(spec, named, named.supportCommands(),
+          spec.support().commands(), SupportCommandSpec::source);
       ContainerId id = ContainerId.of(instance.containerId());
       String dir = "containers/" + SupportEngineParts.directory(instance) + "/";
       // the container's own entry and the section's may name the same file
@@ -113,10 +112,18 @@ final class SupportSpecParts {
     }
   }
 
-  /** Whether a section entry's source names {@code container} (by image_name or name). */
-  private static boolean names(AppSpec spec, Optional<ContainerRef> source,
-      ContainerSpec container) {
-    return source.flatMap(spec::container).filter(named -> named == container).isPresent();
+  /**
+   * The container's own entries, then those of the section whose source names it (by image_name
+   * or name).
+   */
+  private static <T> List<T> entries(AppSpec spec, ContainerSpec container, List<T> own,
+      List<T> section, Function<T, Optional<ContainerRef>> source) {
+    List<T> all = new ArrayList<>(own);
+    section.stream()
+        .filter(entry -> source.apply(entry).flatMap(spec::container)
+            .filter(named -> named == container).isPresent())
+        .forEach(all::add);
+    return all;
   }
 
   private SupportContent fileContent(RunStatus.ContainerStatus instance, ContainerId id,

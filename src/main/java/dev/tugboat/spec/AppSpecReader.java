@@ -10,8 +10,9 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AppSpecReader {
   /** Top-level sections kept as plain data: known to the format, not acted on by one host yet. */
   static final Set<String> KEPT_SECTIONS = new LinkedHashSet<>(List.of(
-      "monitors", "custom_metrics", "backup", "host_requirements", "console_support_markdown", "identity", "kubernetes", "swarm", "images", "localization",
-      "terms", "graphite", "statsd", "custom_requirements", "preflight"));
+      "monitors", "custom_metrics", "backup", "host_requirements", "console_support_markdown",
+      "identity", "kubernetes", "swarm", "images", "localization", "terms", "graphite", "statsd",
+      "custom_requirements", "preflight"));
   /** The top-level keys: those read here and the kept sections. */
   static final Set<String> TOP_LEVEL_KEYS = YamlFields.keys(List.of(
       "replicated_api_version", "name", "version", "release_notes", "properties", "cmds", "config",

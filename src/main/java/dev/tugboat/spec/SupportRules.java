@@ -3,6 +3,8 @@ package dev.tugboat.spec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,16 +25,8 @@ final class SupportRules {
   }
 
   static void files(AppSpec spec, Findings findings) {
-    for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
-      List<SupportFileSpec> files = located.value().supportFiles();
-      for (int i = 0; i < files.size(); i++) {
-        file(located.child("support_files[" + i + "]"), files.get(i), findings);
-      }
-    }
-    List<SupportFileSpec> files = spec.support().files();
-    for (int i = 0; i < files.size(); i++) {
-      file("support.files[" + i + "]", files.get(i), findings);
-    }
+    each(spec, ContainerSpec::supportFiles, "support_files", spec.support().files(),
+        "support.files", (path, file) -> file(path, file, findings));
   }
 
   private static void file(String path, SupportFileSpec file, Findings findings) {
@@ -50,15 +44,21 @@ final class SupportRules {
   }
 
   static void commands(AppSpec spec, Findings findings) {
+    each(spec, ContainerSpec::supportCommands, "support_commands", spec.support().commands(),
+        "support.commands", (path, command) -> command(path, command, findings));
+  }
+
+  /** Each container's own entries under {@code ownKey}, then the section's under {@code sectionKey}. */
+  private static <T> void each(AppSpec spec, Function<ContainerSpec, List<T>> own, String ownKey,
+      List<T> section, String sectionKey, BiConsumer<String, T> check) {
     for (Located<ContainerSpec> located : SpecWalk.containers(spec)) {
-      List<SupportCommandSpec> commands = located.value().supportCommands();
-      for (int i = 0; i < commands.size(); i++) {
-        command(located.child("support_commands[" + i + "]"), commands.get(i), findings);
+      List<T> entries = own.apply(located.value());
+      for (int i = 0; i < entries.size(); i++) {
+        check.accept(located.child(ownKey + "[" + i + "]"), entries.get(i));
       }
     }
-    List<SupportCommandSpec> commands = spec.support().commands();
-    for (int i = 0; i < commands.size(); i++) {
-      command("support.commands[" + i + "]", commands.get(i), findings);
+    for (int i = 0; i < section.size(); i++) {
+      check.accept(sectionKey + "[" + i + "]", section.get(i));
     }
   }
 

@@ -90,7 +90,7 @@ class ConsoleTlsIT {
           MessageDigest.getInstance("SHA-256").digest(leaf.getPublicKey().getEncoded()));
       // The page loads once no container is starting (Page.open also waits for the host's
       // addresses to settle): Chromium fails the loads it is setting up whenever an address of
-      // the host comes or goes, as a container's does (see HostAddresses).
+      // the host comes or goes, as a container's does (see TentativeAddresses).
       AppStatus.awaitState(AppStatus.trusting(cert), url, token, "started", START, daemon);
       try (Chromium chromium = Chromium.launch("--ignore-certificate-errors-spki-list=" + spki);
           Page page = chromium.openPage()) {

@@ -71,7 +71,7 @@ class DashboardBundleIT {
       String token = Files.readString(dir.resolve("state/token")).strip();
       // The page loads once no container is starting (Page.open also waits for the host's
       // addresses to settle): Chromium fails the loads it is setting up whenever an address of
-      // the host comes or goes, as a container's does (see HostAddresses).
+      // the host comes or goes, as a container's does (see TentativeAddresses).
       AppStatus.awaitState("http://127.0.0.1:" + port, token, "started", START, daemon);
       try (Chromium chromium = Chromium.launch(); Page page = chromium.openPage()) {
         upgradeFromThePage(page, port, token, tampered, bundle);

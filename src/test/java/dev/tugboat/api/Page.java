@@ -31,7 +31,7 @@ final class Page implements AutoCloseable {
   /** Loads {@code url} and waits for the document to be complete. */
   void open(String url) throws Exception {
     // Chromium fails the loads it is setting up while an address of the host comes or goes.
-    HostAddresses.awaitSettled(Duration.ofSeconds(30));
+    TentativeAddresses.awaitNone(Duration.ofSeconds(30));
     devTools.send("Page.navigate", Map.of("url", "about:blank"));
     devTools.send("Page.navigate", Map.of("url", url));
     waitUntil("the page " + url + " loaded",

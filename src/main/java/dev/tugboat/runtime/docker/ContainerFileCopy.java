@@ -1,7 +1,5 @@
 package dev.tugboat.runtime.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.tugboat.runtime.ContainerFile;
 import dev.tugboat.runtime.ContainerId;
@@ -24,7 +22,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class ContainerFileCopy {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_BYTES = 64 * 1024;
 
   private final DockerHttpClient http;
@@ -68,13 +65,8 @@ final class ContainerFileCopy {
 
   /** The engine's error message, from its JSON; the text as it came when it is not JSON. */
   private static String message(InputStream body) throws IOException {
-    String text = new String(body.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8).strip();
-    try {
-      JsonNode error = JSON.readTree(text);
-      return error != null && error.hasNonNull("message") ? error.get("message").asText() : text;
-    } catch (IOException notJson) {
-      return text;
-    }
+    return DockerFailures.engineMessage(
+        new String(body.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8));
   }
 
   static ContainerFile first(InputStream archive, String path, int maxBytes) throws IOException {

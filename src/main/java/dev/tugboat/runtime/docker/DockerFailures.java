@@ -88,7 +88,11 @@ final class DockerFailures {
    * The engine's own words: docker-java's message is {@code Status 409: {"message":"..."}}.
    */
   static String engineMessage(DockerException e) {
-    String text = e.getMessage() == null ? "" : e.getMessage();
+    return engineMessage(e.getMessage() == null ? "" : e.getMessage());
+  }
+
+  /** The engine's words in an answer's text: its JSON {@code message}, else the text itself. */
+  static String engineMessage(String text) {
     int brace = text.indexOf('{');
     if (brace >= 0) {
       try {

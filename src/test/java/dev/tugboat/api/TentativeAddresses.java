@@ -18,18 +18,18 @@ import java.util.List;
  * started. A page whose scripts load in that window breaks; once no address is tentative, nothing
  * changes until a container stops.
  */
-final class HostAddresses {
+final class TentativeAddresses {
 
   private static final Path IF_INET6 = Path.of("/proc/net/if_inet6");
   private static final int TENTATIVE = 0x40;
   // An address whose duplicate detection failed stays tentative and is never announced.
   private static final int DAD_FAILED = 0x08;
 
-  private HostAddresses() {
+  private TentativeAddresses() {
   }
 
   /** Returns once no IPv6 address is tentative; a host without IPv6 has none to wait for. */
-  static void awaitSettled(Duration timeout) {
+  static void awaitNone(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> still = tentative();
     while (!still.isEmpty()) {
