@@ -143,21 +143,22 @@ final class AppActions {
 
   /**
    * The data {@code spec}'s containers mount, rendered with the settings in use as a start would
-   * render them, less what is not data ({@link DataChoice}); nothing is kept.
+   * render them, less what is not data ({@link DataChoice}), and what the spec leaves out of
+   * snapshots; nothing is kept.
    */
-  List<AppData.Mounted> data(CheckedSpec spec) {
+  AppData.Found data(CheckedSpec spec) {
     Path file = specs.current().orElseThrow();
-    List<AppData.Mounted> mounted;
+    AppData.Found found;
     try {
       AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(file,
           setup.daemon().settingsFile(), List.of(), setup.host(), setup.daemon().registries(),
           setup.clock(), licensed.get(), Optional.empty()));
-      mounted = AppData.of(prepared.inputs(), prepared.plan());
+      found = AppData.of(prepared.inputs(), prepared.plan());
     } catch (AppPreparer.PrepareException | RuntimeException e) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "cannot tell which volumes the app mounts:"
           + " its spec does not render with the settings in use: " + e.getMessage());
     }
-    return dataChoice().keep(mounted);
+    return new AppData.Found(dataChoice().keep(found.kept()), found.leftOut());
   }
 
   DataChoice dataChoice() {

@@ -62,7 +62,7 @@ final class SnapshotDesk implements UpgradeData {
         "asked by the operator");
     if (subject.data().isEmpty()) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, subject.app() + " " + subject.version()
-          + " mounts no volume or host directory for writing: there is no data to keep");
+          + ": " + noData(subject));
     }
     // asked even when no run is live: a start being prepared is refused there, not raced
     CompletableFuture<String> stopped = control.stop("a snapshot was asked"
@@ -70,15 +70,17 @@ final class SnapshotDesk implements UpgradeData {
             : s.message() + "; ");
     return stopped.thenCompose(before -> copying(subject).handle((manifest, failure) -> {
       control.showProgress(failure == null ? "snapshot " + manifest.id() + " taken: "
-          + manifest.summary() : CommandQueue.unwrap(failure).getMessage());
-      return new Outcome(before, manifest, failure);
+          + manifest.summary() + subject.leftOutNote()
+          : CommandQueue.unwrap(failure).getMessage());
+      return new Outcome(before, manifest, subject.leftOutNote(), failure);
     }))
         .thenCompose(outcome -> running.isEmpty() ? CompletableFuture.completedFuture(
             outcome.answer(null)) : startAgain(outcome));
   }
 
   /** What a snapshot came to: the words before it, and it or its failure. */
-  private record Outcome(String before, SnapshotManifest manifest, Throwable failure) {
+  private record Outcome(String before, SnapshotManifest manifest, String leftOut,
+      Throwable failure) {
     SnapshotResult answer(ControlResult started) {
       if (failure != null) {
         RuntimeException cause = refusal(CommandQueue.unwrap(failure));
@@ -86,7 +88,7 @@ final class SnapshotDesk implements UpgradeData {
             cause.getMessage() + "; the app was started again: " + started.message());
       }
       return new SnapshotResult(before + "snapshot " + manifest.id() + " taken: "
-          + manifest.summary() + (started == null ? "" : "; " + started.message()),
+          + manifest.summary() + leftOut + (started == null ? "" : "; " + started.message()),
           manifest.info(), started == null ? null : runIdOf(started));
     }
   }
@@ -155,7 +157,7 @@ final class SnapshotDesk implements UpgradeData {
     }
     if (subject.data().isEmpty()) {
       return CompletableFuture.completedFuture("no snapshot: " + subject.app() + " "
-          + subject.version() + " mounts no volume for writing");
+          + subject.version() + ": " + noData(subject));
     }
     return copying(subject).handle((manifest, failure) -> {
       if (failure != null) {
@@ -166,7 +168,8 @@ final class SnapshotDesk implements UpgradeData {
         control.showFailure(message);
         throw new AppRefusal(AppRefusal.Reason.FAILED, message);
       }
-      return "snapshot " + manifest.id() + " of the data taken: " + manifest.summary();
+      return "snapshot " + manifest.id() + " of the data taken: " + manifest.summary()
+          + subject.leftOutNote();
     });
   }
 
@@ -180,7 +183,8 @@ final class SnapshotDesk implements UpgradeData {
             && Optional.ofNullable(m.settingsDigest()).equals(settingsDigest))
         .findFirst().orElseThrow(() -> new AppRefusal(AppRefusal.Reason.CONFLICT, "no snapshot"
             + " taken by an apply holds the data of the spec and settings a rollback returns to"
-            + " (the app had no volumes then, or the snapshot was removed beyond snapshots_kept):"
+            + " (the app had no volumes then, its spec turned snapshots off with backup.enabled,"
+            + " or the snapshot was removed beyond snapshots_kept):"
             + " tugboat rollback without --data returns to the spec and settings only;"
             + " tugboat snapshot list shows the snapshots kept"));
     unfinished.refuseOtherThan(found.id());
@@ -228,6 +232,18 @@ final class SnapshotDesk implements UpgradeData {
         + subject.version() + " (" + subject.reason() + "): " + subject.data().size()
         + (subject.data().size() == 1 ? " volume" : " volumes"));
     return control.offSupervisor(() -> taker.take(subject));
+  }
+
+  /** Why {@code subject} has no data to keep. */
+  private static String noData(SnapshotTaker.Subject subject) {
+    if (subject.turnedOff().isPresent()) {
+      return subject.turnedOff().get();
+    }
+    if (!subject.leftOut().isEmpty()) {
+      return "the spec marks every volume it mounts for writing is_excluded_from_backup or"
+          + " is_ephemeral (" + subject.leftOutNames() + "), so there is no data to keep";
+    }
+    return "it mounts no volume or host directory for writing, so there is no data to keep";
   }
 
   private static RuntimeException refusal(Throwable failure) {

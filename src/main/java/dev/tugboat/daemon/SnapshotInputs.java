@@ -4,12 +4,14 @@ import dev.tugboat.api.AppRefusal;
 import dev.tugboat.app.AppPreparer;
 import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.files.AtomicFiles;
+import dev.tugboat.orchestrator.AppData;
 import dev.tugboat.spec.AppSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,21 +25,29 @@ final class SnapshotInputs {
   private final SpecStore specs;
   private final AppActions actions;
   private final SnapshotStore store;
+  private final BackupSwitch backups;
 
   SnapshotInputs(DaemonSetup setup, SpecStore specs, AppActions actions, SnapshotStore store) {
     this.setup = setup;
+    this.backups = new BackupSwitch(spec -> setup.appConfig().environment(spec));
     this.specs = specs;
     this.actions = actions;
     this.store = store;
   }
 
-  /** The spec and settings in use, and the data their containers mount. */
+  /**
+   * The spec and settings in use, and the data their containers mount; none when the spec turns
+   * snapshots off (then what it mounts is not even looked at: nothing will be copied or emptied).
+   */
   SnapshotTaker.Subject inUse(String cause, String reason) {
     CheckedSpec checked = actions.checkSpec();
     AppSpec spec = checked.spec();
     Optional<String> settings = read(setup.daemon().settingsFile());
+    Optional<String> off = backups.off(spec);
+    AppData.Found data = off.isPresent() ? new AppData.Found(List.of(), List.of())
+        : actions.data(checked);
     return new SnapshotTaker.Subject(spec.name(), spec.version(), checked.text(), settings,
-        actions.data(checked), cause, reason);
+        data.kept(), data.leftOut(), off, cause, reason);
   }
 
   /** A snapshot's spec and settings: it restores only into the app it was taken of. */

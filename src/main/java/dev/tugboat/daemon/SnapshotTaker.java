@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
@@ -42,9 +43,25 @@ final class SnapshotTaker {
   /** Room kept free beyond the data's size: tar headers, the manifest, the state's own files. */
   static final long MARGIN = 64L << 20;
 
-  /** The app's data and what it belongs to. */
+  /**
+   * The app's data and what it belongs to; {@code leftOut}: what the spec marks to leave out of
+   * snapshots; {@code turnedOff}: why the spec takes no snapshot at all (then there is no data).
+   */
   record Subject(String app, String version, String specText, Optional<String> settingsText,
-      List<AppData.Mounted> data, String cause, String reason) {}
+      List<AppData.Mounted> data, List<AppData.Mounted> leftOut, Optional<String> turnedOff,
+      String cause, String reason) {
+
+    /** What the spec left out, for the words that say a snapshot was taken; "" when nothing. */
+    String leftOutNote() {
+      return leftOut.isEmpty() ? "" : "; left out as the spec marks them (is_excluded_from_backup,"
+          + " is_ephemeral): " + leftOutNames();
+    }
+
+    String leftOutNames() {
+      return leftOut.stream().map(m -> (m.data().kind() == DataMount.Kind.NAMED_VOLUME
+          ? "volume " : "host path ") + m.data().source()).collect(Collectors.joining(", "));
+    }
+  }
 
   private final SnapshotStore store;
   private final VolumeArchive archive;
@@ -108,7 +125,8 @@ final class SnapshotTaker {
               .orElse(null), seconds, bytes, volumes);
       store.finish(partial, manifest);
       log.info("snapshot " + id + " of " + subject.app() + " " + subject.version() + " taken ("
-          + subject.reason() + "): " + manifest.summary() + ", in " + store.folder(id));
+          + subject.reason() + "): " + manifest.summary() + ", in " + store.folder(id)
+          + subject.leftOutNote());
       List<String> removed = store.prune(kept, id);
       if (!removed.isEmpty()) {
         log.info("removed the oldest snapshots beyond snapshots_kept " + kept + ": "

@@ -2,7 +2,7 @@ package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.DataMount;
-import dev.tugboat.runtime.Mount;
+import dev.tugboat.spec.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +13,23 @@ import java.util.Map;
  * rendered with the config values as a run would mount them, each with the image of the first
  * container that mounts it (that image is on the host once the app ran: a copy is made through a
  * container of it). Read-only mounts are inputs the app does not change (config, sockets, the
- * host's clock), so they are not its data. Pure: nothing asks Docker.
+ * host's clock), so they are not its data. A volume the spec marks {@code is_excluded_from_backup}
+ * or {@code is_ephemeral} (Replicated left both out of its snapshots) is left out, unless another
+ * of the app's writable mounts of it is not marked: data one container keeps is kept. Pure:
+ * nothing asks Docker.
  */
 public final class AppData {
 
   /** One piece of the app's data and where the app mounts it. */
   public record Mounted(DataMount data, String image, String container, String containerPath) {}
+
+  /** The data a snapshot keeps, and what the spec leaves out of snapshots. */
+  public record Found(List<Mounted> kept, List<Mounted> leftOut) {
+    public Found {
+      kept = List.copyOf(kept);
+      leftOut = List.copyOf(leftOut);
+    }
+  }
 
   private AppData() {}
 
@@ -27,25 +38,37 @@ public final class AppData {
    *
    * @throws Launcher.LaunchException when a container's volumes cannot be rendered
    */
-  public static List<Mounted> of(SpecInputs in, StartPlan plan) {
+  public static Found of(SpecInputs in, StartPlan plan) {
     ContainerKeys keys = new ContainerKeys(in.spec());
     DryRunEnvironment env = new DryRunEnvironment(in.base(), in.host(), keys, plan, in.clock());
-    Map<DataMount, Mounted> found = new LinkedHashMap<>();
+    Map<DataMount, Mounted> kept = new LinkedHashMap<>();
+    Map<DataMount, Mounted> leftOut = new LinkedHashMap<>();
     for (PlannedContainer container : plan.containers()) {
       if (container.skipped()) {
         continue;
       }
       ContainerKey key = container.key();
       Rendering r = new Rendering(in.templates(), env, keys.path(key));
-      List<Mount> mounts = ContainerConfigMapper.mounts(keys.spec(key), container.image(), r);
-      for (Mount mount : mounts) {
-        if (!mount.readOnly()) {
-          DataMount data = DataMount.of(mount);
-          found.putIfAbsent(data, new Mounted(data, container.image(), key.toString(),
-              mount.containerPath()));
+      for (ContainerConfigMapper.VolumeMount volume
+          : ContainerConfigMapper.volumeMounts(keys.spec(key), r)) {
+        if (volume.mount().readOnly()) {
+          continue;
+        }
+        DataMount data = DataMount.of(volume.mount());
+        Mounted mounted = new Mounted(data, container.image(), key.toString(),
+            volume.mount().containerPath());
+        if (leftOutOfSnapshots(volume.spec())) {
+          leftOut.putIfAbsent(data, mounted);
+        } else {
+          kept.putIfAbsent(data, mounted);
         }
       }
     }
-    return new ArrayList<>(found.values());
+    kept.keySet().forEach(leftOut::remove);
+    return new Found(new ArrayList<>(kept.values()), new ArrayList<>(leftOut.values()));
+  }
+
+  private static boolean leftOutOfSnapshots(VolumeSpec volume) {
+    return volume.isExcludedFromBackup() || volume.isEphemeral();
   }
 }

@@ -14,8 +14,10 @@ import dev.tugboat.spec.EnvVarSpec;
 import dev.tugboat.spec.LogsSpec;
 import dev.tugboat.spec.PortSpec;
 import dev.tugboat.spec.VolumeSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Maps one container of the spec, rendered, to the runtime's {@link ContainerConfig}: image, name,
@@ -51,7 +53,7 @@ final class ContainerConfigMapper {
     // Replicated ran every container with -P: each port the image EXPOSEs and no entry of
     // `ports` binds gets a host port Docker picks, which ContainerExposedPort reads back.
     b.publishAllPorts(!spec.options().disablePublishAllPorts());
-    volumes(spec.volumes(), r, b);
+    volumes(spec.volumes(), r, (volume, mount) -> b.addMount(mount));
     b.volumesFrom(volumesFrom.names(spec.volumesFrom()));
     ContainerOptionsMapper.apply(spec.options(), r, b);
     b.logLimits(ContainerLogsMapper.limits(spec.options().logs(), r, component));
@@ -123,17 +125,22 @@ final class ContainerConfigMapper {
     }
   }
 
+  /** A {@code volumes} entry of the spec and the mount it renders to. */
+  record VolumeMount(VolumeSpec spec, Mount mount) {}
+
   /**
-   * The mounts of {@code spec}'s volumes alone, rendered by {@code r}: what a snapshot copies,
-   * known before the run facts the rest of a container may need (ports, addresses).
+   * The mounts of {@code spec}'s volumes alone, rendered by {@code r}, each with its entry: what a
+   * snapshot copies, known before the run facts the rest of a container may need (ports,
+   * addresses).
    */
-  static List<dev.tugboat.runtime.Mount> mounts(ContainerSpec spec, String image, Rendering r) {
-    ContainerConfigBuilder b = dev.tugboat.runtime.ContainerConfig.builder(image);
-    volumes(spec.volumes(), r, b);
-    return b.build().mounts();
+  static List<VolumeMount> volumeMounts(ContainerSpec spec, Rendering r) {
+    List<VolumeMount> mounts = new ArrayList<>();
+    volumes(spec.volumes(), r, (volume, mount) -> mounts.add(new VolumeMount(volume, mount)));
+    return mounts;
   }
 
-  private static void volumes(List<VolumeSpec> volumes, Rendering r, ContainerConfigBuilder b) {
+  private static void volumes(List<VolumeSpec> volumes, Rendering r,
+      BiConsumer<VolumeSpec, Mount> mounted) {
     for (int i = 0; i < volumes.size(); i++) {
       VolumeSpec volume = volumes.get(i);
       String field = "volumes[" + i + "]";
@@ -147,7 +154,7 @@ final class ContainerConfigMapper {
           bind, r.path(field + ".options"));
       // A named volume's root takes the image's ownership when Docker first fills it, so
       // permission and owner apply to host paths only (validation warns about the others).
-      b.addMount(bind
+      mounted.accept(volume, bind
           ? new Mount.Bind(host, target, options.readOnly(), access(volume, r, field),
               options.relabel(), options.propagation())
           : new Mount.Volume(host, target, options.readOnly(), options.relabel(),

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  * A loaded app spec. Conventions for every record of this package: strings are kept raw, exactly as
  * written (templates are not parsed here), and are {@code ""} when absent, never null; lists and maps
  * are immutable and empty when absent; optional sub-sections are {@link Optional}. Top-level sections
- * that Tugboat keeps but does not act on ({@code monitors}, {@code backup}, ...) are plain data
+ * that Tugboat keeps but does not act on ({@code monitors}, {@code identity}, ...) are plain data
  * (maps, lists and strings) in {@code otherSections}.
  */
 public record AppSpec(
@@ -24,6 +24,7 @@ public record AppSpec(
     Optional<ReadySpec> ready,
     List<AdminCommandSpec> adminCommands,
     SupportSpec support,
+    BackupSpec backup,
     Map<String, Object> otherSections,
     SourceMap sourceMap) {
 

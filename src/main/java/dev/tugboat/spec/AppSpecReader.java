@@ -10,13 +10,13 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AppSpecReader {
   /** Top-level sections kept as plain data: known to the format, not acted on by one host yet. */
   static final Set<String> KEPT_SECTIONS = new LinkedHashSet<>(List.of(
-      "monitors", "custom_metrics", "backup", "host_requirements", "console_support_markdown",
+      "monitors", "custom_metrics", "host_requirements", "console_support_markdown",
       "identity", "kubernetes", "swarm", "images", "localization", "terms", "graphite", "statsd",
       "custom_requirements", "preflight"));
   /** The top-level keys: those read here and the kept sections. */
   static final Set<String> TOP_LEVEL_KEYS = YamlFields.keys(List.of(
       "replicated_api_version", "name", "version", "release_notes", "properties", "cmds", "config",
-      "components", "state", "admin_commands", "support"), KEPT_SECTIONS);
+      "components", "state", "admin_commands", "support", "backup"), KEPT_SECTIONS);
   static final Set<String> STATE_KEYS = Set.of("ready");
   static final Set<String> READY_KEYS = Set.of("command", "args", "timeout");
   static final Set<String> CMD_KEYS = Set.of("name", "cmd", "args");
@@ -27,6 +27,9 @@ final class AppSpecReader {
   static final Set<String> SUPPORT_KEYS = Set.of("timeout", "files", "commands");
   static final Set<String> SUPPORT_FILE_KEYS = Set.of("filename", "source");
   static final Set<String> SUPPORT_COMMAND_KEYS = Set.of("filename", "command", "source");
+  /** Replicated's keys of {@code backup}; {@code pause_all} is the older {@code pause_containers}. */
+  static final Set<String> BACKUP_KEYS = Set.of("enabled", "pause_containers", "pause_all",
+      "script", "restore_script", "exclude_registry_data", "disable_deduplication");
   static final Set<String> SOURCE_KEYS = Set.of("replicated");
   static final Set<String> REPLICATED_SOURCE_KEYS = Set.of("component", "container");
 
@@ -53,6 +56,7 @@ final class AppSpecReader {
         ready(top),
         top.list("admin_commands", ADMIN_COMMAND_KEYS, AppSpecReader::adminCommand),
         support(top),
+        backup(top),
         top.rawOf(KEPT_SECTIONS),
         ctx.sourceMap());
     top.reportUnknownKeys(TOP_LEVEL_KEYS);
@@ -71,6 +75,17 @@ final class AppSpecReader {
       support.reportUnknownKeys(SUPPORT_KEYS);
       return spec;
     }).orElse(SupportSpec.NONE);
+  }
+
+  private static BackupSpec backup(YamlFields top) {
+    return top.mapping("backup").map(backup -> {
+      String pause = backup.has("pause_containers") ? backup.string("pause_containers")
+          : backup.string("pause_all");
+      BackupSpec spec = new BackupSpec(backup.string("enabled"), pause, backup.string("script"),
+          backup.string("restore_script"));
+      backup.reportUnknownKeys(BACKUP_KEYS);
+      return spec;
+    }).orElse(BackupSpec.NONE);
   }
 
   /** {@code source.replicated}'s component and container; empty when not given. */

@@ -3,6 +3,7 @@ package dev.tugboat.spec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keys of Replicated's format that change what a vendor expects to happen (graphs, backups,
@@ -21,13 +22,16 @@ final class NoEffectRules {
       "custom_metrics", "Tugboat collects no app metrics",
       "graphite", "Tugboat runs no Graphite listener",
       "statsd", "Tugboat runs no StatsD listener",
-      "backup", "Replicated's snapshots; Tugboat backs nothing up: back up the app's volumes"
-          + " yourself",
       "identity", "Replicated's identity (LDAP) service; Tugboat has none",
       "kubernetes", "another scheduler's section; Tugboat runs the components",
       "swarm", "another scheduler's section; Tugboat runs the components",
       "preflight", "Replicated's preflight settings; Tugboat checks host_requirements and"
           + " custom_requirements");
+  private static final Map<String, String> BACKUP = ordered(
+      "script", "Tugboat runs no script around a snapshot; run what it does (tugboat admin ...)"
+          + " before tugboat snapshot create",
+      "restore_script", "Tugboat runs no script after a restore; run what it does (tugboat admin"
+          + " ...) once the restored app has started");
   private static final Map<String, String> COMPONENT = ordered(
       "host_volumes", "no host directory is made or checked for it; give the container's"
           + " volumes a host_path with permission and owner",
@@ -50,6 +54,8 @@ final class NoEffectRules {
   static void noEffect(AppSpec spec, Findings findings) {
     SourceMap source = spec.sourceMap();
     warn(source, "", "", TOP_LEVEL, findings);
+    warn(source, "backup", "", BACKUP, findings);
+    pause(spec, findings);
     for (int c = 0; c < spec.components().size(); c++) {
       String component = "components[" + c + "]";
       warn(source, component, "component " + spec.components().get(c).name() + ": ", COMPONENT,
@@ -70,6 +76,22 @@ final class NoEffectRules {
         warn(source, group + ".items[" + i + "]", "", CONFIG, findings);
       }
     }
+  }
+
+  /**
+   * Pausing for a snapshot: false is what Tugboat does (it never copies a running app), so only
+   * a value that may ask for a pause is warned.
+   */
+  private static void pause(AppSpec spec, Findings findings) {
+    String pause = spec.backup().pauseContainers();
+    if (pause.isBlank() || BackupSpec.parseSwitch(pause).equals(Optional.of(false))) {
+      return;
+    }
+    String key = spec.sourceMap().contains("backup.pause_containers") ? "pause_containers"
+        : "pause_all";
+    findings.warning("backup." + key, key + " has no effect here: Tugboat never pauses the app"
+        + " for a snapshot; tugboat snapshot create --stop stops it for a consistent copy and"
+        + " starts it again, and an apply takes its snapshot once the old version stopped");
   }
 
   private static void warn(SourceMap source, String at, String who, Map<String, String> keys,

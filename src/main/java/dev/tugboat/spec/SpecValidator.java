@@ -35,6 +35,7 @@ public final class SpecValidator implements ProblemSource {
     rules.addAll(HostAccessRules.all());
     rules.addAll(VolumeRules.all());
     rules.addAll(SupportRules.all());
+    rules.addAll(BackupRules.all());
     rules.add(SizeRule.rule());
     rules.addAll(EventRules.all());
     rules.addAll(GraphRules.all());

@@ -44,6 +44,7 @@ class AppDataTest {
           volumes:
           - {host_path: '{{repl ConfigOption "data_dir"}}/uploads', container_path: /uploads}
           - {host_path: shop-pgdata, container_path: /backup}
+          - {host_path: web-cache, container_path: /cache, is_ephemeral: true}
       """;
 
   @Test
@@ -56,10 +57,14 @@ class AppDataTest {
         List.of(), host, ImageRegistries.none(), Clock.systemUTC()));
 
     // web's env needs a run fact (the db's host port): its volumes are known without it
-    assertThat(AppData.of(prepared.inputs(), prepared.plan())).containsExactly(
+    AppData.Found found = AppData.of(prepared.inputs(), prepared.plan());
+    assertThat(found.kept()).containsExactly(
         new AppData.Mounted(new DataMount(DataMount.Kind.NAMED_VOLUME, "shop-pgdata"),
             "postgres:15", "db/postgres", "/var/lib/postgresql/data"),
         new AppData.Mounted(new DataMount(DataMount.Kind.HOST_PATH, "/srv/shop/uploads"),
             "web:2", "web/web", "/uploads"));
+    assertThat(found.leftOut()).containsExactly(
+        new AppData.Mounted(new DataMount(DataMount.Kind.NAMED_VOLUME, "web-cache"),
+            "web:2", "web/web", "/cache"));
   }
 }

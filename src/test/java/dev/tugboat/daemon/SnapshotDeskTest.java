@@ -548,6 +548,110 @@ class SnapshotDeskTest {
     assertThat(volumes.calls()).noneMatch(call -> call.startsWith("read"));
   }
 
+  /** V1 with more volumes for db/postgres, written as its volumes entries. */
+  private static String withVolumes(String entries) {
+    String readOnly = "    - host_path: /etc/demo\n      container_path: /etc/demo\n"
+        + "      options: [\"ro\"]\n";
+    assertThat(V1).contains(readOnly);
+    return V1.replace(readOnly, readOnly + entries);
+  }
+
+  @Test
+  void volumesTheSpecMarksExcludedFromBackupOrEphemeralAreLeftOutAndTheAnswerSaysSo()
+      throws Exception {
+    make(Files.writeString(dir.resolve("excluded.yml"), withVolumes("""
+          - host_path: cache
+            container_path: /cache
+            is_excluded_from_backup: true
+          - host_path: /srv/demo/scratch
+            container_path: /scratch
+            is_ephemeral: true
+          - host_path: /tmp
+            container_path: /host-tmp
+            is_excluded_from_backup: true
+          - host_path: shared
+            container_path: /shared
+            is_ephemeral: true
+          - host_path: shared
+            container_path: /shared-kept
+      """)), 2);
+    volumes.volume("cache", Map.of("big", "blob")).volume("shared", Map.of("a", "b"))
+        .hostPath("/srv/demo/scratch", Map.of("t", "x"));
+
+    SnapshotResult result = desk.create(false).join();
+
+    // /tmp would be refused as a system directory: left out, it is never copied nor emptied
+    assertThat(manifestOf(result).volumes()).extracting(SnapshotManifest.Volume::name)
+        .as("a volume one of its mounts keeps is kept").containsExactly("pgdata", "shared");
+    assertThat(result.message()).contains("; left out as the spec marks them"
+        + " (is_excluded_from_backup, is_ephemeral): volume cache, host path /srv/demo/scratch,"
+        + " host path /tmp");
+    assertThat(volumes.calls()).noneMatch(call -> call.contains("cache")
+        || call.contains("scratch") || call.contains("/tmp"));
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("left out as the spec marks them");
+  }
+
+  @Test
+  void anAppWhoseEveryVolumeIsLeftOutTakesNoSnapshotAndUpgradesWithoutOne() throws Exception {
+    String spec = V1.replace("container_path: /var/lib/postgresql/data\n",
+        "container_path: /var/lib/postgresql/data\n      is_excluded_from_backup: true\n");
+    assertThat(spec).isNotEqualTo(V1);
+    make(Files.writeString(dir.resolve("app.yml"), spec), 2);
+
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOfSatisfying(AppRefusal.class,
+        e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessage("demo 1: the spec marks every volume it mounts for writing"
+            + " is_excluded_from_backup or is_ephemeral (volume pgdata), so there is no data to"
+            + " keep");
+    ApplyResult applied = upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join();
+    assertThat(applied.message()).contains("no snapshot: demo 1: the spec marks every volume");
+    assertThat(store.list()).isEmpty();
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("read"));
+  }
+
+  @Test
+  void backupEnabledFalseTurnsSnapshotsOffByHandAndBeforeAnUpgrade() throws Exception {
+    // /etc mounted for writing would stop the upgrade if snapshots were on
+    make(Files.writeString(dir.resolve("off.yml"), mountingForWriting("/etc")
+        + "backup:\n  enabled: false\n  pause_all: false\n"), 2);
+
+    assertThatThrownBy(() -> desk.create(true)).isInstanceOfSatisfying(AppRefusal.class,
+        e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessage("demo 1: the spec turns snapshots off (backup.enabled is false)");
+    assertThat(control.calls).as("nothing stopped for a snapshot never taken").isEmpty();
+    ApplyResult applied = upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
+        .join();
+    assertThat(applied.message()).contains("no snapshot: demo 1: the spec turns snapshots off"
+        + " (backup.enabled is false)").contains("started run run-1 of demo 2");
+    assertThat(store.list()).isEmpty();
+    assertThatThrownBy(() -> upgrade.rollback(true)).isInstanceOf(AppRefusal.class)
+        .hasMessageContaining("its spec turned snapshots off with backup.enabled");
+  }
+
+  @Test
+  void aTemplatedBackupEnabledIsDecidedWithTheSettingsInUse() throws Exception {
+    String spec = V1.replace("components:\n", """
+        config:
+        - name: backups
+          items:
+          - {name: snapshots, type: bool, default: "0"}
+        backup:
+          enabled: '{{repl ConfigOptionEquals "snapshots" "1"}}'
+        components:
+        """);
+    make(Files.writeString(dir.resolve("app.yml"), spec), 2);
+
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
+        .hasMessage("demo 1: the spec turns snapshots off (backup.enabled is {{repl"
+            + " ConfigOptionEquals \"snapshots\" \"1\"}}, false with the settings in use)");
+
+    Files.writeString(state.resolve("settings.json"),
+        "{\"items\": {\"snapshots\": {\"value\": \"1\"}}}\n");
+    assertThat(manifestOf(desk.create(false).join()).volumes())
+        .extracting(SnapshotManifest.Volume::name).containsExactly("pgdata");
+  }
+
   @Test
   void dataThatCannotBeKeptStopsTheUpgradeWithTheAppShownFailed() throws Exception {
     make(Files.writeString(dir.resolve("sys.yml"), mountingForWriting("/etc")), 2);

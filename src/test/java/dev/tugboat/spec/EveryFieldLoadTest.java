@@ -41,7 +41,8 @@ class EveryFieldLoadTest {
             "no-effect components[0].host_volumes", "no-effect components[0].log_config",
             "no-effect components[0].containers[0].suppress_restart",
             "no-effect components[0].containers[0].content_trust",
-            "no-effect monitors", "no-effect custom_metrics", "no-effect backup",
+            "no-effect monitors", "no-effect custom_metrics", "no-effect backup.script",
+            "no-effect backup.restore_script",
             "no-effect identity", "no-effect graphite", "no-effect statsd",
             "host-access components[0].containers[0].security_cap_add",
             "host-access components[0].containers[0].pid_mode");
@@ -57,7 +58,7 @@ class EveryFieldLoadTest {
     assertThat(spec.ready()).contains(new ReadySpec("http_status_code",
         List.of("http://{{repl ThisNodePrivateIPAddress}}:8000/health", "200", "5"), 900));
     assertThat(spec.otherSections()).containsOnlyKeys("console_support_markdown", "monitors",
-        "custom_metrics", "backup", "host_requirements", "identity", "images",
+        "custom_metrics", "host_requirements", "identity", "images",
         "localization", "terms", "graphite", "statsd");
     ContainerRef postgres = new ContainerRef("db", "postgres");
     assertThat(spec.support()).isEqualTo(new SupportSpec(90,
@@ -65,6 +66,10 @@ class EveryFieldLoadTest {
             java.util.Optional.of(postgres))),
         List.of(new SupportCommandSpec("disk.txt", List.of("df", "-h"),
             java.util.Optional.of(postgres)))));
+    assertThat(spec.backup()).isEqualTo(new BackupSpec(
+        "{{repl ConfigOptionEquals \"backups\" \"1\"}}", "false",
+        "#!/bin/sh\nreplicated admin --no-tty backup\n",
+        "#!/bin/sh\nreplicated admin --no-tty restored\n"));
     assertThat(spec.otherSections().get("monitors")).isEqualTo(Map.of("cpuacct", List.of("db", "postgres")));
   }
 

@@ -12,6 +12,8 @@ class NoEffectRulesTest {
       name: Shop
       backup:
         enabled: true
+        pause_all: true
+        script: "#!/bin/sh\\nreplicated admin --no-tty backup"
       monitors:
         cpuacct: [web,shop]
       config:
@@ -46,17 +48,34 @@ class NoEffectRulesTest {
   @Test
   void aKeyAVendorReliesOnThatDoesNothingHereIsWarnedAtItsPositionWithWhy() {
     assertThat(problems("no-effect", SPEC)).containsExactly(
-        "app.yml:4:3: warning [no-effect] backup has no effect here: Replicated's snapshots;"
-            + " Tugboat backs nothing up: back up the app's volumes yourself",
-        "app.yml:6:3: warning [no-effect] monitors has no effect here: Replicated's console drew"
+        "app.yml:5:14: warning [no-effect] pause_all has no effect here: Tugboat never pauses the"
+            + " app for a snapshot; tugboat snapshot create --stop stops it for a consistent copy"
+            + " and starts it again, and an apply takes its snapshot once the old version stopped",
+        "app.yml:6:11: warning [no-effect] script has no effect here: Tugboat runs no script"
+            + " around a snapshot; run what it does (tugboat admin ...) before tugboat snapshot"
+            + " create",
+        "app.yml:8:3: warning [no-effect] monitors has no effect here: Replicated's console drew"
             + " these graphs; Tugboat draws none (its /metrics has the daemon's own figures)",
-        "app.yml:9:14: warning [no-effect] test_proc has no effect here: Replicated's console ran"
+        "app.yml:11:14: warning [no-effect] test_proc has no effect here: Replicated's console ran"
             + " this check; Tugboat never does",
-        "app.yml:17:3: warning [no-effect] component web: host_volumes has no effect here: no host"
+        "app.yml:19:3: warning [no-effect] component web: host_volumes has no effect here: no host"
             + " directory is made or checked for it; give the container's volumes a host_path"
             + " with permission and owner",
-        "app.yml:24:7: warning [no-effect] container web/shop: content_trust has no effect here:"
+        "app.yml:26:7: warning [no-effect] container web/shop: content_trust has no effect here:"
             + " the image is not verified with Docker Content Trust");
+  }
+
+  @Test
+  void aBackupSectionThatAsksWhatTugboatDoesGetsNoWarning() {
+    assertThat(problems("no-effect", """
+        replicated_api_version: 2.8.0
+        name: Shop
+        backup:
+          enabled: '{{repl ConfigOptionEquals "backups" "1"}}'
+          pause_containers: "false"
+          exclude_registry_data: true
+          disable_deduplication: true
+        """)).isEmpty();
   }
 
   @Test

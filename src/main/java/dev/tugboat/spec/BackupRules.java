@@ -1,0 +1,27 @@
+package dev.tugboat.spec;
+
+import java.util.List;
+
+/**
+ * Rules about the top-level {@code backup} section. Its {@code enabled} decides whether Tugboat
+ * takes snapshots, before an upgrade too: a value that is no boolean would only show when an apply
+ * or a snapshot runs, so it is an error at load.
+ */
+final class BackupRules {
+
+  private BackupRules() {}
+
+  static List<ValidationRule> all() {
+    return List.of(ValidationRule.of("backup-enabled", BackupRules::enabled));
+  }
+
+  static void enabled(AppSpec spec, Findings findings) {
+    String enabled = spec.backup().enabled();
+    if (!enabled.isBlank() && !Templates.isTemplated(enabled)
+        && BackupSpec.parseSwitch(enabled).isEmpty()) {
+      findings.error("backup.enabled", "backup.enabled is \"" + enabled.trim() + "\"; give true"
+          + " or false, or a template that gives one ('{{repl ConfigOptionEquals \"backups\""
+          + " \"1\"}}')");
+    }
+  }
+}
