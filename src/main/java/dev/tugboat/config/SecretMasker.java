@@ -126,6 +126,51 @@ public final class SecretMasker {
   }
 
   /**
+   * An excerpt of a longer text, masked as {@link #mask} does, and also where a secret was cut by
+   * the excerpt's edge: {@code cutAtStart}, the text begins after the start of what it was taken
+   * from, so it may begin with the end of a secret; {@code cutAtEnd}, it may end with a secret's
+   * beginning. The longest such piece at an edge is hidden; at a cut edge a few characters that
+   * merely look like a secret's first or last ones are hidden too, which costs nothing there.
+   */
+  public String maskExcerpt(String text, boolean cutAtStart, boolean cutAtEnd) {
+    String masked = mask(text);
+    if (masked == null || secrets.isEmpty()) {
+      return masked;
+    }
+    if (cutAtEnd) {
+      int piece = longestEdgePiece(masked, false);
+      masked = piece == 0 ? masked : masked.substring(0, masked.length() - piece) + MASK;
+    }
+    if (cutAtStart) {
+      int piece = longestEdgePiece(masked, true);
+      masked = piece == 0 ? masked : MASK + masked.substring(piece);
+    }
+    return masked;
+  }
+
+  /**
+   * The length of the longest proper piece of a secret's form that {@code text} starts with (a
+   * form's end: {@code atStart}) or ends with (a form's beginning); 0 when none.
+   */
+  private int longestEdgePiece(String text, boolean atStart) {
+    int longest = 0;
+    for (List<String> kind : List.of(forms, lineForms, shortForms)) {
+      for (String form : kind) {
+        for (int k = Math.min(form.length() - 1, text.length()); k > longest; k--) {
+          boolean matches = atStart
+              ? text.regionMatches(0, form, form.length() - k, k)
+              : text.regionMatches(text.length() - k, form, 0, k);
+          if (matches) {
+            longest = k;
+            break;
+          }
+        }
+      }
+    }
+    return longest;
+  }
+
+  /**
    * The lines with every secret hidden, as {@link #mask} hides it in each, and also where a secret
    * with a line break spans lines (its first line ending one line, its last starting another).
    */

@@ -23,6 +23,19 @@ sealed interface SupportContent {
     }
   }
 
+  /**
+   * Part of a longer text (a file's start or end, output cut at a limit), between notes that say
+   * so: a secret the cut split is hidden too ({@link SecretMasker#maskExcerpt}).
+   */
+  record Excerpt(String before, String text, String after, boolean cutAtStart, boolean cutAtEnd)
+      implements SupportContent {
+    @Override
+    public String masked(SecretMasker masker) {
+      return masker.mask(before) + masker.maskExcerpt(text, cutAtStart, cutAtEnd)
+          + masker.mask(after);
+    }
+  }
+
   record Lines(List<String> lines) implements SupportContent {
     @Override
     public String masked(SecretMasker masker) {

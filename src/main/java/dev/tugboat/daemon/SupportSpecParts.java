@@ -140,16 +140,16 @@ final class SupportSpecParts {
             Integer.toString(MAX_FILE_BYTES), path), "", Duration.ofSeconds(10),
             MAX_FILE_BYTES));
         if (tail.succeeded()) {
-          return new SupportContent.Text("[tugboat: the last " + MAX_FILE_BYTES + " of the file's "
-              + file.size() + " bytes]\n" + tail.output());
+          return new SupportContent.Excerpt("[tugboat: the last " + MAX_FILE_BYTES
+              + " of the file's " + file.size() + " bytes]\n", tail.output(), "", true, false);
         }
       } catch (RuntimeException noTail) {
         // the start of the file, below, is better than nothing
       }
     }
-    return new SupportContent.Text(new String(file.content(), StandardCharsets.UTF_8)
-        + "\n[tugboat: cut here, at " + file.content().length + " of the file's " + file.size()
-        + " bytes]\n");
+    return new SupportContent.Excerpt("", new String(file.content(), StandardCharsets.UTF_8),
+        "\n[tugboat: cut here, at " + file.content().length + " of the file's " + file.size()
+            + " bytes]\n", false, true);
   }
 
   private SupportContent commandContent(RunStatus.ContainerStatus instance, ContainerId id,
@@ -163,16 +163,17 @@ final class SupportSpecParts {
     }
     ExecResult result = engine.exec(id, new ExecRequest(command.command(), "", time,
         MAX_COMMAND_OUTPUT_BYTES));
-    StringBuilder text = new StringBuilder(result.output());
+    StringBuilder after = new StringBuilder();
     if (result.truncated()) {
-      text.append("\n[tugboat: output cut at ").append(MAX_COMMAND_OUTPUT_BYTES)
+      after.append("\n[tugboat: output cut at ").append(MAX_COMMAND_OUTPUT_BYTES)
           .append(" bytes]\n");
     }
     if (!result.succeeded()) {
-      text.append("\n[tugboat: the command exited with code ").append(result.exitCode())
+      after.append("\n[tugboat: the command exited with code ").append(result.exitCode())
           .append("]\n");
     }
-    return new SupportContent.Text(text.toString());
+    return new SupportContent.Excerpt("", result.output(), after.toString(), false,
+        result.truncated());
   }
 
   /**

@@ -112,4 +112,17 @@ class SecretMaskerTest {
     assertThat(masker.isSecret(AWKWARD)).isTrue();
     assertThat(masker.isSecret("p\\\"w")).isFalse();
   }
+
+  @Test
+  void anExcerptHidesTheSecretItsCutSplitAndOnlyAtACutEdge() {
+    SecretMasker masker = SecretMasker.of(List.of("hunter2-secret"));
+
+    assertThat(masker.maskExcerpt("log: pw=hunter2-se", false, true)).isEqualTo("log: pw=********");
+    assertThat(masker.maskExcerpt("cret and more", true, false)).isEqualTo("******** and more");
+    assertThat(masker.maskExcerpt("log: pw=hunter2-se", false, false))
+        .as("not cut: nothing looks like a piece").isEqualTo("log: pw=hunter2-se");
+    assertThat(masker.maskExcerpt("a whole hunter2-secret, then hunt", false, true))
+        .isEqualTo("a whole ********, then ********");
+    assertThat(masker.maskExcerpt("nothing of it", true, true)).isEqualTo("nothing of it");
+  }
 }

@@ -286,6 +286,73 @@ class SupportBundlesTest {
         .filter(line -> line.contains(dir + "files/etc/app/app.conf"))).hasSize(1);
   }
 
+  @Test
+  void aSecretThatACutSplitsIsHiddenOnBothSidesOfTheCut() throws Exception {
+    // the file's first MiB ends inside the password, and its last MiB begins inside it
+    int before = SupportSpecParts.MAX_FILE_BYTES - 10;
+    String head = PASSWORD.substring(0, 10);
+    String tail = PASSWORD.substring(10);
+    InMemoryRuntime runtime = new InMemoryRuntime(clock);
+    runtime.scriptNamed("tugboat-demo-db-postgres-1")
+        .execAnswers(List.of("tail", "-c", Integer.toString(SupportSpecParts.MAX_FILE_BYTES),
+            "/var/log/big.log"), dev.tugboat.runtime.ExecResult.of(0, tail + "\nlast line\n"))
+        .execAnswers(List.of("tail", "-c", Integer.toString(SupportSpecParts.MAX_FILE_BYTES),
+            "/var/log/other.log"), dev.tugboat.runtime.ExecResult.of(127, "tail: not found"))
+        .execAnswers(List.of("dump"), new dev.tugboat.runtime.ExecResult(0,
+            "x".repeat(50) + head, true));
+    Map<String, String> files = bundleOfStartedApp(runtime,
+        new InMemoryEngineDiagnostics(runtime), Map.of("db_password", PASSWORD, "filler",
+            "x".repeat(before)), CUT_SPEC);
+    String instance = files.keySet().iterator().next().split("/")[0]
+        + "/containers/tugboat-demo-db-postgres-1/";
+
+    assertThat(files.get(instance + "files/var/log/big.log"))
+        .startsWith("[tugboat: the last 1048576 of the file's ")
+        .contains(" bytes]\n********\nlast line\n");
+    assertThat(files.get(instance + "files/var/log/other.log"))
+        .endsWith("xx********\n[tugboat: cut here, at 1048576 of the file's "
+            + (before + PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1)
+            + " bytes]\n");
+    assertThat(files.get(instance + "commands/dump.txt"))
+        .isEqualTo("x".repeat(50) + "********\n[tugboat: output cut at "
+            + SupportSpecParts.MAX_COMMAND_OUTPUT_BYTES + " bytes]\n");
+    assertThat(files.values()).noneMatch(text -> text.contains(head) || text.contains(tail));
+  }
+
+  private static final String CUT_SPEC = """
+      replicated_api_version: 2.8.0
+      name: demo
+      version: "1"
+      config:
+      - name: database
+        title: Database
+        items:
+        - name: db_password
+          title: Database password
+          type: password
+        - name: filler
+          title: Filler
+          type: textarea
+      components:
+      - name: db
+        containers:
+        - source: public
+          image_name: postgres
+          version: 15
+          config_files:
+          - filename: /var/log/big.log
+            contents: '{{repl ConfigOption "filler"}}{{repl ConfigOption "db_password"}}'
+          - filename: /var/log/other.log
+            contents: |
+              {{repl ConfigOption "filler"}}{{repl ConfigOption "db_password"}}
+          support_files:
+          - filename: /var/log/big.log
+          - filename: /var/log/other.log
+          support_commands:
+          - filename: dump.txt
+            command: [dump]
+      """;
+
   private static final String SUPPORT_SPEC = """
       replicated_api_version: 2.8.0
       name: demo
