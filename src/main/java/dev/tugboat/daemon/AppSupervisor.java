@@ -154,7 +154,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         new SnapshotTaker(snapshotStore, volumes, setup.clock(), setup.log(),
             setup.daemon().snapshotsKept(), SnapshotTaker::usableSpaceOf),
         new SnapshotRestorer(snapshotStore, restoring, runtime, setup.log(),
-            actions.dataChoice(), actions::appName), control, unfinishedRestore, restoring);
+            actions.dataChoice(), actions::appName), control, unfinishedRestore, restoring,
+        new SnapshotPause(setup.daemon().stateDir(), runtime, setup.log()));
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), control, snapshots);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
@@ -549,6 +550,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
           "the app was already started or stopped on request"));
     }
     Optional<AppIntent.Wanted> wanted = intent.readOrWarn(setup.log());
+    // before the run is resumed: its recovery would take frozen containers for running ones
+    snapshots.resumeLeftPaused();
     LiveRun resumed = journals.latestRunId().flatMap(this::replay).orElse(null);
     Optional<BootChoice.LatestRun> latestRun = Optional.ofNullable(resumed).map(run ->
         new BootChoice.LatestRun(run.run().status().ended(), run.run().status().interrupted()));
@@ -789,6 +792,11 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     @Override
     public Optional<String> liveRunId() {
       return Optional.ofNullable(live).filter(run -> !run.ended()).map(LiveRun::runId);
+    }
+
+    @Override
+    public AppSnapshot status() {
+      return snapshot;
     }
 
     @Override

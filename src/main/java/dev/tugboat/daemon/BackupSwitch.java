@@ -10,13 +10,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The spec's {@code backup.enabled}, decided with the settings in use: a vendor turns snapshots
- * off (data too large to copy before every upgrade, or kept safe another way), and Tugboat then
- * takes none, by hand or before an upgrade. Not given, snapshots are taken.
+ * The spec's {@code backup} switches, decided with the settings in use. {@code enabled}: a vendor
+ * turns snapshots off (data too large to copy before every upgrade, or kept safe another way), and
+ * Tugboat then takes none, by hand or before an upgrade; not given, snapshots are taken. {@code
+ * pause_containers}: a snapshot of the running app pauses it rather than being refused.
  */
 final class BackupSwitch {
 
-  private static final String FIELD = "backup.enabled";
+  private static final String ENABLED = "backup.enabled";
+  private static final String PAUSE = "backup.pause_containers";
 
   private final Function<AppSpec, TemplateEnvironment> settings;
 
@@ -31,27 +33,40 @@ final class BackupSwitch {
    * @throws AppRefusal 409 when {@code enabled} cannot be decided
    */
   Optional<String> off(AppSpec spec) {
-    BackupSpec backup = spec.backup();
-    if (!backup.switchable()) {
+    String enabled = spec.backup().enabled();
+    if (enabled.isBlank() || decide(spec, enabled, ENABLED)) {
       return Optional.empty();
     }
-    boolean templated = backup.enabled().contains("{{repl");
+    return Optional.of("the spec turns snapshots off (" + ENABLED + " is "
+        + (templated(enabled) ? enabled.trim() + ", false with the settings in use" : "false")
+        + ")");
+  }
+
+  /**
+   * Whether a snapshot of {@code spec}'s running app pauses it.
+   *
+   * @throws AppRefusal 409 when {@code pause_containers} cannot be decided
+   */
+  boolean pauses(AppSpec spec) {
+    String pause = spec.backup().pauseContainers();
+    return !pause.isBlank() && decide(spec, pause, PAUSE);
+  }
+
+  private boolean decide(AppSpec spec, String raw, String field) {
     String rendered;
     try {
-      rendered = templated ? Template.parse(backup.enabled(), FIELD).render(settings.apply(spec))
-          : backup.enabled();
+      rendered = templated(raw) ? Template.parse(raw, field).render(settings.apply(spec)) : raw;
     } catch (TemplateException e) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the spec's " + FIELD + " cannot be"
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the spec's " + field + " cannot be"
           + " decided, so no snapshot is taken: " + e.getMessage());
     }
-    boolean on = BackupSpec.parseSwitch(rendered).orElseThrow(() -> new AppRefusal(
-        AppRefusal.Reason.CONFLICT, "the spec's " + FIELD + " gave '" + rendered.trim()
+    return BackupSpec.parseSwitch(rendered).orElseThrow(() -> new AppRefusal(
+        AppRefusal.Reason.CONFLICT, "the spec's " + field + " gave '" + rendered.trim()
             + "'; it must give true or false, so no snapshot is taken: fix the spec or the"
             + " setting it reads"));
-    if (on) {
-      return Optional.empty();
-    }
-    return Optional.of("the spec turns snapshots off (" + FIELD + " is " + (templated
-        ? backup.enabled().trim() + ", false with the settings in use" : "false") + ")");
+  }
+
+  private static boolean templated(String raw) {
+    return raw.contains("{{repl");
   }
 }

@@ -119,6 +119,16 @@ final class ConnectingRuntime implements ContainerRuntime {
   }
 
   @Override
+  public void pause(ContainerId id) {
+    runtime().pause(id);
+  }
+
+  @Override
+  public void unpause(ContainerId id) {
+    runtime().unpause(id);
+  }
+
+  @Override
   public void remove(ContainerId id) {
     runtime().remove(id);
   }

@@ -2,8 +2,13 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
+import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.SnapshotInfo;
 import dev.tugboat.api.SnapshotResult;
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.events.InstancePhase;
+import dev.tugboat.runtime.ContainerId;
+import dev.tugboat.runtime.ServiceSlot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +21,11 @@ import java.util.concurrent.CompletableFuture;
  * start) happen on the supervisor; the copies run beside it ({@link SpecUpgrade.Control#offSupervisor}).
  * The supervisor refuses other control commands meanwhile, as during an upgrade.
  *
- * <p>A consistent copy needs the app stopped: a database copied while it writes may not start
- * from the copy. So {@code create} refuses a running app unless asked to stop it first, and then
- * starts it again whatever the snapshot's outcome; a restore stops it itself, since it replaces
- * the data anyway.
+ * <p>A consistent copy needs the app stopped or paused: a database copied while it writes may not
+ * start from the copy. So {@code create} refuses a running app unless asked to stop it first, and
+ * then starts it again whatever the snapshot's outcome, or unless the spec asks to pause it ({@code
+ * backup.pause_containers}), and then it runs on after the copy; a restore stops it itself, since
+ * it replaces the data anyway.
  */
 final class SnapshotDesk implements UpgradeData {
 
@@ -30,10 +36,12 @@ final class SnapshotDesk implements UpgradeData {
   private final SpecUpgrade.Control control;
   private final UnfinishedRestore unfinished;
   private final RecordedEmptying emptying;
+  private final SnapshotPause pause;
 
   SnapshotDesk(DaemonSetup setup, SpecStore specs, AppActions actions, SnapshotStore store,
       SnapshotTaker taker, SnapshotRestorer restorer, SpecUpgrade.Control control,
-      UnfinishedRestore unfinished, RecordedEmptying emptying) {
+      UnfinishedRestore unfinished, RecordedEmptying emptying, SnapshotPause pause) {
+    this.pause = pause;
     this.unfinished = unfinished;
     this.emptying = emptying;
     this.store = store;
@@ -50,19 +58,27 @@ final class SnapshotDesk implements UpgradeData {
     return store.list().stream().map(SnapshotManifest::info).toList();
   }
 
+  /** Resumes what a snapshot the last daemon did not finish left paused; at the daemon's start. */
+  void resumeLeftPaused() {
+    pause.resumeLeft();
+  }
+
   CompletableFuture<SnapshotResult> create(boolean stopFirst) {
     Optional<String> running = control.liveRunId();
-    if (running.isPresent() && !stopFirst) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app runs (run " + running.get()
-          + "): a consistent snapshot needs it stopped, or a database may not start from the"
-          + " copy; tugboat snapshot create --stop stops it, takes the snapshot and starts it"
-          + " again (or tugboat stop first)");
-    }
     SnapshotTaker.Subject subject = inputs.inUse(SnapshotManifest.BY_OPERATOR,
         "asked by the operator");
     if (subject.data().isEmpty()) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, subject.app() + " " + subject.version()
           + ": " + noData(subject));
+    }
+    if (running.isPresent() && !stopFirst) {
+      if (subject.pauses()) {
+        return paused(subject, running.get());
+      }
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app runs (run " + running.get()
+          + "): a consistent snapshot needs it stopped, or a database may not start from the"
+          + " copy; tugboat snapshot create --stop stops it, takes the snapshot and starts it"
+          + " again (or tugboat stop first)");
     }
     // asked even when no run is live: a start being prepared is refused there, not raced
     CompletableFuture<String> stopped = control.stop("a snapshot was asked"
@@ -91,6 +107,51 @@ final class SnapshotDesk implements UpgradeData {
           + manifest.summary() + leftOut + (started == null ? "" : "; " + started.message()),
           manifest.info(), started == null ? null : runIdOf(started));
     }
+  }
+
+  /**
+   * The snapshot of the running app with its running containers paused for the copy, as the
+   * spec asks. Only a started app: while it starts, a pause would hold up what its events wait
+   * for (a port, an exec), and they might time out.
+   */
+  private CompletableFuture<SnapshotResult> paused(SnapshotTaker.Subject subject, String runId) {
+    AppSnapshot status = control.status();
+    if (status.state() != AppPhase.STARTED || status.run() == null) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app is " + status.state().label()
+          + " (run " + runId + "): the spec pauses it for a snapshot (backup.pause_containers)"
+          + " once it has started; try again when tugboat status shows it started, or tugboat"
+          + " snapshot create --stop stops it for the snapshot");
+    }
+    List<ContainerId> ids = status.run().containers().stream()
+        .filter(c -> InstancePhase.RUNNING.label().equals(c.state()))
+        .filter(c -> c.containerId() != null && !c.containerId().isEmpty())
+        .map(c -> ContainerId.of(c.containerId())).toList();
+    if (ids.stream().anyMatch(ServiceSlot::isSlot)) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "run " + runId + " has clustered"
+          + " containers, which the swarm runs on any of its nodes, where Tugboat pauses"
+          + " nothing; tugboat snapshot create --stop stops the app for the snapshot");
+    }
+    String containers = ids.size() + (ids.size() == 1 ? " container" : " containers");
+    control.showProgress("taking a snapshot of the data of " + subject.app() + " "
+        + subject.version() + " with its " + containers + " paused (the spec's"
+        + " backup.pause_containers)");
+    long began = System.nanoTime();
+    return control.offSupervisor(() -> pause.whilePaused(ids, () -> taker.take(subject)))
+        .handle((manifest, failure) -> {
+          String held = String.format(java.util.Locale.ROOT, "%.1f s",
+              (System.nanoTime() - began) / 1e9);
+          if (failure != null) {
+            RuntimeException cause = refusal(CommandQueue.unwrap(failure));
+            control.showProgress("the snapshot failed; the app runs on: " + cause.getMessage());
+            throw new AppRefusal(AppRefusal.Reason.FAILED, cause.getMessage() + "; run " + runId
+                + " was paused for " + held + " and runs on");
+          }
+          String taken = "snapshot " + manifest.id() + " taken: " + manifest.summary()
+              + subject.leftOutNote();
+          control.showProgress(taken);
+          return new SnapshotResult("paused run " + runId + " (" + containers + ") for "
+              + held + "; " + taken + "; the app runs on", manifest.info(), null);
+        });
   }
 
   private CompletableFuture<SnapshotResult> startAgain(Outcome outcome) {

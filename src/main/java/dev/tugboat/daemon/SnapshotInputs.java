@@ -47,7 +47,7 @@ final class SnapshotInputs {
     AppData.Found data = off.isPresent() ? new AppData.Found(List.of(), List.of())
         : actions.data(checked);
     return new SnapshotTaker.Subject(spec.name(), spec.version(), checked.text(), settings,
-        data.kept(), data.leftOut(), off, cause, reason);
+        data.kept(), data.leftOut(), off, off.isEmpty() && backups.pauses(spec), cause, reason);
   }
 
   /** A snapshot's spec and settings: it restores only into the app it was taken of. */

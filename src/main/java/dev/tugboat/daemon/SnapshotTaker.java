@@ -45,11 +45,12 @@ final class SnapshotTaker {
 
   /**
    * The app's data and what it belongs to; {@code leftOut}: what the spec marks to leave out of
-   * snapshots; {@code turnedOff}: why the spec takes no snapshot at all (then there is no data).
+   * snapshots; {@code turnedOff}: why the spec takes no snapshot at all (then there is no data);
+   * {@code pauses}: the spec pauses the running app for a snapshot rather than have it stopped.
    */
   record Subject(String app, String version, String specText, Optional<String> settingsText,
       List<AppData.Mounted> data, List<AppData.Mounted> leftOut, Optional<String> turnedOff,
-      String cause, String reason) {
+      boolean pauses, String cause, String reason) {
 
     /** What the spec left out, for the words that say a snapshot was taken; "" when nothing. */
     String leftOutNote() {

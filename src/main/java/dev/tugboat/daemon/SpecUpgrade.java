@@ -2,6 +2,7 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
+import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.ApplyResult.SpecVersion;
 import dev.tugboat.api.ApplyResult;
 import dev.tugboat.app.AppPreparer;
@@ -41,6 +42,9 @@ final class SpecUpgrade {
     CompletableFuture<ControlResult> start();
 
     Optional<String> liveRunId();
+
+    /** The app's status as the supervisor shows it now: its state and its run's containers. */
+    AppSnapshot status();
 
     /** Shows the app as failed with {@code message}, after its run was stopped. */
     void showFailure(String message);

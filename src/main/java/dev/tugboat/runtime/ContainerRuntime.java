@@ -61,6 +61,16 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   void signalStop(ContainerId id);
 
+  /**
+   * Freezes every process of the container (the engine's freezer): it stays alive, holds its
+   * memory and connections, and runs nothing until {@link #unpause}. A container that is paused
+   * already or does not run is left as it is.
+   */
+  void pause(ContainerId id);
+
+  /** Lets a paused container run on; one that is not paused is left as it is. */
+  void unpause(ContainerId id);
+
   /** Removes it, killing it if it runs. Named volumes stay. Removing a removed one is harmless. */
   void remove(ContainerId id);
 

@@ -3,7 +3,6 @@ package dev.tugboat.spec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Keys of Replicated's format that change what a vendor expects to happen (graphs, backups,
@@ -55,7 +54,6 @@ final class NoEffectRules {
     SourceMap source = spec.sourceMap();
     warn(source, "", "", TOP_LEVEL, findings);
     warn(source, "backup", "", BACKUP, findings);
-    pause(spec, findings);
     for (int c = 0; c < spec.components().size(); c++) {
       String component = "components[" + c + "]";
       warn(source, component, "component " + spec.components().get(c).name() + ": ", COMPONENT,
@@ -76,22 +74,6 @@ final class NoEffectRules {
         warn(source, group + ".items[" + i + "]", "", CONFIG, findings);
       }
     }
-  }
-
-  /**
-   * Pausing for a snapshot: false is what Tugboat does (it never copies a running app), so only
-   * a value that may ask for a pause is warned.
-   */
-  private static void pause(AppSpec spec, Findings findings) {
-    String pause = spec.backup().pauseContainers();
-    if (pause.isBlank() || BackupSpec.parseSwitch(pause).equals(Optional.of(false))) {
-      return;
-    }
-    String key = spec.sourceMap().contains("backup.pause_containers") ? "pause_containers"
-        : "pause_all";
-    findings.warning("backup." + key, key + " has no effect here: Tugboat never pauses the app"
-        + " for a snapshot; tugboat snapshot create --stop stops it for a consistent copy and"
-        + " starts it again, and an apply takes its snapshot once the old version stopped");
   }
 
   private static void warn(SourceMap source, String at, String who, Map<String, String> keys,

@@ -104,8 +104,12 @@ final class ServedDaemon implements AutoCloseable {
     return process.stdout() + "\n" + process.stderr();
   }
 
-  CliRun cli(String command) {
-    return CliRun.of(command, "--config", config.toString());
+  /** A CLI command ({@code "status"}, {@code "snapshot", "create"}) against this daemon. */
+  CliRun cli(String... command) {
+    String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+    args[command.length] = "--config";
+    args[command.length + 1] = config.toString();
+    return CliRun.of(args);
   }
 
   @Override

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppService.ControlResult;
+import dev.tugboat.api.AppSnapshot;
 import dev.tugboat.api.ApplyResult;
 import dev.tugboat.api.SnapshotResult;
 import dev.tugboat.config.HostAddresses;
+import dev.tugboat.events.AppPhase;
+import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.runtime.DataMount;
 import dev.tugboat.runtime.InMemoryRuntime;
@@ -73,6 +76,8 @@ class SnapshotDeskTest {
   private final RecordingControl control = new RecordingControl();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private long freeSpace = 1L << 40;
+  /** The engine's last pause or unpause before each copy. */
+  private final List<String> copiedAfter = new ArrayList<>();
   /** While this directory exists, no space is free: what an interrupted snapshot left. */
   private Path hog;
   private boolean full;
@@ -110,7 +115,8 @@ class SnapshotDeskTest {
         new SnapshotTaker(store, new StepClock(volumes, clock), clock, setup.log(), kept,
             dirOnDisk -> hog != null && Files.exists(hog) ? 0 : freeSpace),
         new SnapshotRestorer(store, restoring, runtime, setup.log(), actions.dataChoice(),
-            actions::appName), control, unfinished, restoring);
+            actions::appName), control, unfinished, restoring,
+        new SnapshotPause(state, runtime, setup.log()));
     upgrade = new SpecUpgrade(setup, specs, actions, new UpgradeCheck(setup, runtime), control,
         desk);
   }
@@ -652,6 +658,103 @@ class SnapshotDeskTest {
         .extracting(SnapshotManifest.Volume::name).containsExactly("pgdata");
   }
 
+  private static final String PAUSING = V1 + "backup:\n  pause_containers: true\n";
+
+  /** Starts a container in the engine and shows it in the app's run as {@code state}. */
+  private RunStatus.ContainerStatus instance(String key, String state) {
+    dev.tugboat.runtime.ContainerId id = runtime.create(dev.tugboat.runtime.ContainerConfig
+        .builder("busybox").name("demo-" + key.replace('/', '-')).build());
+    runtime.start(id);
+    return new RunStatus.ContainerStatus(key, "demo-" + key, id.value(), state, state, null, 0,
+        List.of(), List.of(), "", "", List.of());
+  }
+
+  private List<String> pauseCalls() {
+    return runtime.history().stream().filter(call -> call.startsWith("pause ")
+        || call.startsWith("unpause ")).toList();
+  }
+
+  @Test
+  void aSpecThatPausesForSnapshotsHasTheRunningAppPausedForTheCopyAndRunningOn()
+      throws Exception {
+    make(Files.writeString(dir.resolve("app.yml"), PAUSING), 2);
+    control.start();
+    control.containers = List.of(instance("db/postgres", "running"),
+        instance("migrate/migrate", "completed"), instance("app/web", "running"));
+    control.calls.clear();
+
+    SnapshotResult result = desk.create(false).join();
+
+    SnapshotManifest taken = manifestOf(result);
+    assertThat(result.message()).startsWith("paused run run-1 (2 containers) for ")
+        .contains("; snapshot " + taken.id() + " taken: 1 volume, ")
+        .endsWith("; the app runs on");
+    assertThat(control.calls).as("nothing stopped or started").containsExactly(
+        "off the supervisor");
+    assertThat(pauseCalls()).containsExactly("pause demo-db-postgres", "pause demo-app-web",
+        "unpause demo-db-postgres", "unpause demo-app-web");
+    assertThat(copiedAfter).as("copied while every container was paused")
+        .containsExactly("pause demo-app-web");
+    assertThat(volumes.calls()).contains("read named-volume pgdata with postgres:15");
+    assertThat(control.progress.get(0)).isEqualTo("taking a snapshot of the data of demo 1 with"
+        + " its 2 containers paused (the spec's backup.pause_containers)");
+    assertThat(state.resolve(SnapshotPause.FILE)).as("nothing left to resume").doesNotExist();
+  }
+
+  @Test
+  void aCopyThatFailsWhilePausedStillLetsTheAppRunOn() throws Exception {
+    make(Files.writeString(dir.resolve("app.yml"), PAUSING), 2);
+    control.start();
+    control.containers = List.of(instance("db/postgres", "running"));
+    freeSpace = 0;
+
+    assertThatThrownBy(() -> desk.create(false).join()).cause()
+        .isInstanceOfSatisfying(AppRefusal.class,
+            e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.FAILED))
+        .hasMessageContaining("; run run-1 was paused for ").hasMessageEndingWith(" and runs on");
+    assertThat(pauseCalls()).containsExactly("pause demo-db-postgres", "unpause demo-db-postgres");
+    assertThat(store.list()).isEmpty();
+    assertThat(state.resolve(SnapshotPause.FILE)).doesNotExist();
+  }
+
+  @Test
+  void anAppStillStartingOrNotAskingForAPauseIsRefusedAndNothingIsPaused() throws Exception {
+    make(Files.writeString(dir.resolve("app.yml"), PAUSING), 2);
+    control.start();
+    control.containers = List.of(instance("db/postgres", "running"));
+    control.phase = AppPhase.STARTING;
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOfSatisfying(AppRefusal.class,
+        e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessage("the app is starting (run run-1): the spec pauses it for a snapshot"
+            + " (backup.pause_containers) once it has started; try again when tugboat status"
+            + " shows it started, or tugboat snapshot create --stop stops it for the snapshot");
+
+    make(Files.writeString(dir.resolve("app.yml"), V1 + "backup:\n  pause_all: false\n"), 2);
+    control.phase = AppPhase.STARTED;
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
+        .hasMessageContaining("a consistent snapshot needs it stopped");
+    assertThat(pauseCalls()).isEmpty();
+  }
+
+  @Test
+  void containersADaemonThatDiedLeftPausedRunOnAtTheNextStart() throws Exception {
+    RunStatus.ContainerStatus db = instance("db/postgres", "running");
+    dev.tugboat.runtime.ContainerId id = dev.tugboat.runtime.ContainerId.of(db.containerId());
+    runtime.pause(id);
+    Files.writeString(state.resolve(SnapshotPause.FILE), db.containerId() + "\ngone-container\n");
+
+    desk.resumeLeftPaused();
+
+    assertThat(runtime.inspect(id).orElseThrow().state())
+        .isEqualTo(dev.tugboat.runtime.ContainerState.RUNNING);
+    assertThat(state.resolve(SnapshotPause.FILE)).doesNotExist();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("a snapshot the last daemon did"
+        + " not finish paused 2 containers: resuming them");
+    desk.resumeLeftPaused();
+    assertThat(pauseCalls()).as("nothing noted, nothing asked").containsExactly(
+        "pause demo-db-postgres", "unpause demo-db-postgres");
+  }
+
   @Test
   void dataThatCannotBeKeptStopsTheUpgradeWithTheAppShownFailed() throws Exception {
     make(Files.writeString(dir.resolve("sys.yml"), mountingForWriting("/etc")), 2);
@@ -769,6 +872,9 @@ class SnapshotDeskTest {
       if (full) {
         throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
       }
+      runtime.history().stream().filter(call -> call.startsWith("pause ")
+          || call.startsWith("unpause ")).reduce((a, b) -> b)
+          .ifPresent(last -> copiedAfter.add(last));
       super.read(data, image, tar);
       clock.advance(Duration.ofSeconds(2));
     }
@@ -800,6 +906,27 @@ class SnapshotDeskTest {
     @Override
     public Optional<String> liveRunId() {
       return running ? Optional.of("run-" + runs) : Optional.empty();
+    }
+
+    /** The app's status while it runs: {@code phase}, with these containers' instances. */
+    AppPhase phase = AppPhase.STARTED;
+    List<RunStatus.ContainerStatus> containers = List.of();
+    final List<String> progress = new ArrayList<>();
+
+    @Override
+    public AppSnapshot status() {
+      if (!running) {
+        return AppSnapshot.idle("demo", "1", "stopped");
+      }
+      RunStatus run = new RunStatus("run-" + runs, "demo", phase, phase.label(), 1,
+          java.time.Instant.EPOCH, false, containers, List.of());
+      return new AppSnapshot("demo", "1", phase, phase.label(), null, "", java.time.Instant.EPOCH,
+          run);
+    }
+
+    @Override
+    public void showProgress(String message) {
+      progress.add(message);
     }
 
     @Override

@@ -178,6 +178,11 @@ class SpecUpgradeTest {
     }
 
     @Override
+    public dev.tugboat.api.AppSnapshot status() {
+      return dev.tugboat.api.AppSnapshot.idle("demo", "1", "the app has not been started");
+    }
+
+    @Override
     public <T> CompletableFuture<T> offSupervisor(java.util.function.Supplier<T> work) {
       try {
         return CompletableFuture.completedFuture(work.get());

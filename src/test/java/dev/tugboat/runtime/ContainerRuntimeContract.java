@@ -291,6 +291,34 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
+  void aPausedContainerStaysAliveAndRunsNothingUntilUnpaused() {
+    ContainerId id = startService("pause");
+
+    runtime().pause(id);
+    assertThat(runtime().inspect(id).orElseThrow().state()).isEqualTo(ContainerState.PAUSED);
+    assertThat(runtime().listByLabels(labels())).extracting(ContainerSummary::state)
+        .containsExactly(ContainerState.PAUSED);
+    assertThatThrownBy(() -> runtime().exec(id, ExecRequest.of(EXEC_CMD)))
+        .isInstanceOf(RuntimeFailure.class).hasMessageContaining("paused");
+    assertThatCode(() -> runtime().pause(id)).as("paused already").doesNotThrowAnyException();
+
+    runtime().unpause(id);
+    assertThat(runtime().inspect(id).orElseThrow().state()).isEqualTo(ContainerState.RUNNING);
+    assertThat(runtime().exec(id, ExecRequest.of(EXEC_CMD)).exitCode()).isEqualTo(3);
+    assertThatCode(() -> runtime().unpause(id)).as("not paused").doesNotThrowAnyException();
+  }
+
+  @Test
+  void pausingAContainerThatDoesNotRunLeavesItAsItIs() {
+    ContainerId id = createAndStart(writesThenExits("paused-gone", 0, "bye"));
+    eventually(() -> exited(id));
+
+    assertThatCode(() -> runtime().pause(id)).doesNotThrowAnyException();
+    assertThatCode(() -> runtime().unpause(id)).doesNotThrowAnyException();
+    assertThat(exited(id)).isTrue();
+  }
+
+  @Test
   void execInAContainerThatIsNotRunningFails() {
     ContainerId id = createAndStart(writesThenExits("gone", 0, "bye"));
     eventually(() -> exited(id));

@@ -359,7 +359,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     checkEngine();
     InMemoryContainer c = containers.find(id);
     history.add("stop " + c.name);
-    if (c.state == ContainerState.RUNNING) {
+    if (c.state == ContainerState.RUNNING || c.state == ContainerState.PAUSED) {
       lifecycle.die(c, c.script.ignoresSigterm ? EXIT_SIGKILL : EXIT_SIGTERM);
     }
   }
@@ -376,6 +376,26 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
   }
 
   @Override
+  public synchronized void pause(ContainerId id) {
+    checkEngine();
+    InMemoryContainer c = containers.find(id);
+    history.add("pause " + c.name);
+    if (c.state == ContainerState.RUNNING) {
+      c.state = ContainerState.PAUSED;
+    }
+  }
+
+  @Override
+  public synchronized void unpause(ContainerId id) {
+    checkEngine();
+    InMemoryContainer c = containers.find(id);
+    history.add("unpause " + c.name);
+    if (c.state == ContainerState.PAUSED) {
+      c.state = ContainerState.RUNNING;
+    }
+  }
+
+  @Override
   public synchronized void remove(ContainerId id) {
     checkEngine();
     Optional<InMemoryContainer> found = containers.lookup(id);
@@ -384,7 +404,7 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     }
     InMemoryContainer c = found.get();
     history.add("remove " + c.name);
-    if (c.state == ContainerState.RUNNING) {
+    if (c.state == ContainerState.RUNNING || c.state == ContainerState.PAUSED) {
       lifecycle.die(c, EXIT_SIGKILL);
     }
     containers.remove(c);
@@ -415,6 +435,10 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     checkEngine();
     InMemoryContainer c = containers.find(id);
     history.add("exec " + c.name + " " + String.join(" ", request.cmd()));
+    if (c.state == ContainerState.PAUSED) {
+      throw RuntimeFailure.engineError("exec in " + c.name, "Container " + c.id
+          + " is paused, unpause the container before exec", null);
+    }
     if (c.state != ContainerState.RUNNING) {
       throw RuntimeFailure.engineError("exec in " + c.name,
           "Container " + c.id + " is not running", null);

@@ -35,6 +35,23 @@ class BackupRulesTest {
   }
 
   @Test
+  void aPauseThatIsNoBooleanIsAnErrorAtTheKeyAsWritten() {
+    assertThat(problems("backup-pause", """
+        replicated_api_version: 2.8.0
+        name: Shop
+        backup:
+          pause_all: always
+        """)).containsExactly("app.yml:4:14: error [backup-pause] backup.pause_all is"
+            + " \"always\"; give true or false, or a template that gives one");
+    assertThat(problems("backup-pause", """
+        replicated_api_version: 2.8.0
+        name: Shop
+        backup:
+          pause_containers: '{{repl LicenseFieldValue "zero_downtime"}}'
+        """)).isEmpty();
+  }
+
+  @Test
   void pauseAllIsTheOlderSpellingOfPauseContainers() throws Exception {
     AppSpec spec = new SpecLoader().load("""
         replicated_api_version: 2.8.0

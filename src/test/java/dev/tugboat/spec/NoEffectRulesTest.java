@@ -48,9 +48,6 @@ class NoEffectRulesTest {
   @Test
   void aKeyAVendorReliesOnThatDoesNothingHereIsWarnedAtItsPositionWithWhy() {
     assertThat(problems("no-effect", SPEC)).containsExactly(
-        "app.yml:5:14: warning [no-effect] pause_all has no effect here: Tugboat never pauses the"
-            + " app for a snapshot; tugboat snapshot create --stop stops it for a consistent copy"
-            + " and starts it again, and an apply takes its snapshot once the old version stopped",
         "app.yml:6:11: warning [no-effect] script has no effect here: Tugboat runs no script"
             + " around a snapshot; run what it does (tugboat admin ...) before tugboat snapshot"
             + " create",
@@ -72,7 +69,7 @@ class NoEffectRulesTest {
         name: Shop
         backup:
           enabled: '{{repl ConfigOptionEquals "backups" "1"}}'
-          pause_containers: "false"
+          pause_containers: '{{repl LicenseFieldValue "zero_downtime_backups"}}'
           exclude_registry_data: true
           disable_deduplication: true
         """)).isEmpty();

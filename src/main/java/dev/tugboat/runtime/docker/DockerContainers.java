@@ -105,6 +105,31 @@ final class DockerContainers {
     }
   }
 
+  void pause(ContainerId id) {
+    try {
+      calls.tell("pause " + id, () -> client.pauseContainerCmd(id.value()).exec());
+    } catch (ConflictException pausedOrNotRunning) {
+      // Docker refuses a paused or stopped container; either way nothing of it runs on.
+    } catch (RuntimeException e) {
+      throw failures.ofContainer(id, "pause " + id, e);
+    }
+  }
+
+  void unpause(ContainerId id) {
+    try {
+      calls.tell("unpause " + id, () -> client.unpauseContainerCmd(id.value()).exec());
+    } catch (RuntimeException e) {
+      // Docker refuses a container that is not paused with a 500 ("is not paused"), not a
+      // conflict: what the container is now says whether anything is left to do.
+      RuntimeFailure failure = failures.ofContainer(id, "unpause " + id, e);
+      if (failure.kind() == RuntimeFailure.Kind.ENGINE_ERROR && inspect(id)
+          .map(info -> info.state() != ContainerState.PAUSED).orElse(false)) {
+        return;
+      }
+      throw failure;
+    }
+  }
+
   /**
    * Docker's stop would wait out the timeout on the caller's thread; a kill with the container's
    * own stop signal returns at once. The signal is read from the container, as Docker's stop does:

@@ -196,6 +196,24 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public void pause(ContainerId id) {
+    if (ServiceSlot.isSlot(id)) {
+      serviceSlots.pause(id);
+      return;
+    }
+    containers.pause(id);
+  }
+
+  @Override
+  public void unpause(ContainerId id) {
+    if (ServiceSlot.isSlot(id)) {
+      serviceSlots.unpause(id);
+      return;
+    }
+    containers.unpause(id);
+  }
+
+  @Override
   public void remove(ContainerId id) {
     if (ServiceSlot.isSlot(id)) {
       serviceSlots.remove(id);

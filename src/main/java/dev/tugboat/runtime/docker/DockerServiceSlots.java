@@ -141,6 +141,22 @@ public final class DockerServiceSlots implements ContainerRuntime {
     }
   }
 
+  /** A task may run on any node of the swarm, where no call of this host reaches it. */
+  @Override
+  public void pause(ContainerId id) {
+    throw notOnThisHost(id, "pause");
+  }
+
+  @Override
+  public void unpause(ContainerId id) {
+    throw notOnThisHost(id, "unpause");
+  }
+
+  private static RuntimeFailure notOnThisHost(ContainerId id, String action) {
+    return new RuntimeFailure(RuntimeFailure.Kind.INVALID_CONFIG, "cannot " + action + " "
+        + id + ": it is a task of a swarm service, which may run on another node");
+  }
+
   @Override
   public void signalStop(ContainerId id) {
     ServiceSlot slot = slotOf(id);
