@@ -7,6 +7,7 @@ import dev.tugboat.api.SnapshotInfo;
 import dev.tugboat.api.SnapshotResult;
 import dev.tugboat.events.AppPhase;
 import dev.tugboat.events.InstancePhase;
+import dev.tugboat.orchestrator.RunStatus;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.ServiceSlot;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ import java.util.concurrent.CompletableFuture;
  * it replaces the data anyway.
  */
 final class SnapshotDesk implements UpgradeData {
+
+  /** Instance states in which a container may start or stop during a paused copy. */
+  private static final java.util.Set<String> MOVING = java.util.Set.of(
+      InstancePhase.CREATING.label(), InstancePhase.RESTARTING.label(),
+      InstancePhase.STOPPING.label());
 
   private final SnapshotStore store;
   private final SnapshotInputs inputs;
@@ -121,6 +127,16 @@ final class SnapshotDesk implements UpgradeData {
           + " (run " + runId + "): the spec pauses it for a snapshot (backup.pause_containers)"
           + " once it has started; try again when tugboat status shows it started, or tugboat"
           + " snapshot create --stop stops it for the snapshot");
+    }
+    // one that starts during the copy would write to the data unpaused
+    Optional<RunStatus.ContainerStatus> moving = status.run().containers().stream()
+        .filter(c -> MOVING.contains(c.state())).findFirst();
+    if (moving.isPresent()) {
+      throw new AppRefusal(AppRefusal.Reason.CONFLICT, moving.get().container() + " is "
+          + moving.get().state() + ": the spec pauses the app for a snapshot"
+          + " (backup.pause_containers) while none of its containers is starting or stopping;"
+          + " try again in a moment, or tugboat snapshot create --stop stops it for the"
+          + " snapshot");
     }
     List<ContainerId> ids = status.run().containers().stream()
         .filter(c -> InstancePhase.RUNNING.label().equals(c.state()))

@@ -729,6 +729,12 @@ class SnapshotDeskTest {
             + " (backup.pause_containers) once it has started; try again when tugboat status"
             + " shows it started, or tugboat snapshot create --stop stops it for the snapshot");
 
+    control.phase = AppPhase.STARTED;
+    control.containers = List.of(control.containers.get(0), instance("app/web", "restarting"));
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
+        .hasMessageStartingWith("app/web is restarting: the spec pauses the app for a snapshot"
+            + " (backup.pause_containers) while none of its containers is starting or stopping");
+
     make(Files.writeString(dir.resolve("app.yml"), V1 + "backup:\n  pause_all: false\n"), 2);
     control.phase = AppPhase.STARTED;
     assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
