@@ -70,11 +70,13 @@ public final class SnapshotCommand implements Runnable {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = {"Takes a snapshot of the app's data now, with the spec and settings in use.",
-          "A consistent copy needs the app stopped: a running app is refused unless --stop."})
+          "A consistent copy needs the app stopped or paused: a running app is refused unless"
+              + " --stop, or the spec pauses it (backup.pause_containers)."})
   static final class Create extends ClientCommand {
 
     @Option(names = "--stop", description = "Stop the running app, take the snapshot, start it"
-        + " again (also when the snapshot fails).")
+        + " again (also when the snapshot fails). A spec that pauses the app for snapshots has"
+        + " a started app paused instead.")
     boolean stop;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600",

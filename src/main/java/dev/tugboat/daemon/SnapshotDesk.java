@@ -77,10 +77,17 @@ final class SnapshotDesk implements UpgradeData {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, subject.app() + " " + subject.version()
           + ": " + noData(subject));
     }
-    if (running.isPresent() && !stopFirst) {
-      if (subject.pauses()) {
-        return paused(subject, running.get());
+    if (running.isPresent() && subject.pauses()) {
+      // the lighter way when the spec asks for it, with or without --stop: nothing restarts
+      Pausable pausable = pausable(running.get());
+      if (pausable.why().isEmpty()) {
+        return paused(subject, running.get(), pausable.ids());
       }
+      if (!stopFirst) {
+        throw new AppRefusal(AppRefusal.Reason.CONFLICT, pausable.why() + "; try again in a"
+            + " moment, or tugboat snapshot create --stop stops it for the snapshot");
+      }
+    } else if (running.isPresent() && !stopFirst) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app runs (run " + running.get()
           + "): a consistent snapshot needs it stopped, or a database may not start from the"
           + " copy; tugboat snapshot create --stop stops it, takes the snapshot and starts it"
@@ -115,38 +122,42 @@ final class SnapshotDesk implements UpgradeData {
     }
   }
 
+  /** The containers to pause for a snapshot of the running app, or why it cannot be paused. */
+  private record Pausable(List<ContainerId> ids, String why) {}
+
   /**
-   * The snapshot of the running app with its running containers paused for the copy, as the
-   * spec asks. Only a started app: while it starts, a pause would hold up what its events wait
-   * for (a port, an exec), and they might time out.
+   * Whether the running app can be paused for a snapshot: only a started app, whose containers
+   * are neither starting nor stopping (while it starts, a pause would hold up what its events wait
+   * for; a container that started during the copy would write to the data unpaused), and whose
+   * containers run on this host.
    */
-  private CompletableFuture<SnapshotResult> paused(SnapshotTaker.Subject subject, String runId) {
+  private Pausable pausable(String runId) {
     AppSnapshot status = control.status();
+    String asks = ": the spec pauses the app for a snapshot (backup.pause_containers)";
     if (status.state() != AppPhase.STARTED || status.run() == null) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app is " + status.state().label()
-          + " (run " + runId + "): the spec pauses it for a snapshot (backup.pause_containers)"
-          + " once it has started; try again when tugboat status shows it started, or tugboat"
-          + " snapshot create --stop stops it for the snapshot");
+      return new Pausable(List.of(), "the app is " + status.state().label() + " (run " + runId
+          + ")" + asks + " once it has started");
     }
-    // one that starts during the copy would write to the data unpaused
     Optional<RunStatus.ContainerStatus> moving = status.run().containers().stream()
         .filter(c -> MOVING.contains(c.state())).findFirst();
     if (moving.isPresent()) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, moving.get().container() + " is "
-          + moving.get().state() + ": the spec pauses the app for a snapshot"
-          + " (backup.pause_containers) while none of its containers is starting or stopping;"
-          + " try again in a moment, or tugboat snapshot create --stop stops it for the"
-          + " snapshot");
+      return new Pausable(List.of(), moving.get().container() + " is " + moving.get().state()
+          + asks + " while none of its containers is starting or stopping");
     }
     List<ContainerId> ids = status.run().containers().stream()
         .filter(c -> InstancePhase.RUNNING.label().equals(c.state()))
         .filter(c -> c.containerId() != null && !c.containerId().isEmpty())
         .map(c -> ContainerId.of(c.containerId())).toList();
     if (ids.stream().anyMatch(ServiceSlot::isSlot)) {
-      throw new AppRefusal(AppRefusal.Reason.CONFLICT, "run " + runId + " has clustered"
-          + " containers, which the swarm runs on any of its nodes, where Tugboat pauses"
-          + " nothing; tugboat snapshot create --stop stops the app for the snapshot");
+      return new Pausable(List.of(), "run " + runId + " has clustered containers, which the"
+          + " swarm runs on any of its nodes, where Tugboat pauses nothing");
     }
+    return new Pausable(ids, "");
+  }
+
+  /** The snapshot of the running app with {@code ids} paused for the copy. */
+  private CompletableFuture<SnapshotResult> paused(SnapshotTaker.Subject subject, String runId,
+      List<ContainerId> ids) {
     String containers = ids.size() + (ids.size() == 1 ? " container" : " containers");
     control.showProgress("taking a snapshot of the data of " + subject.app() + " "
         + subject.version() + " with its " + containers + " paused (the spec's"

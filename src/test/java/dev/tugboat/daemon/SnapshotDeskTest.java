@@ -683,7 +683,8 @@ class SnapshotDeskTest {
         instance("migrate/migrate", "completed"), instance("app/web", "running"));
     control.calls.clear();
 
-    SnapshotResult result = desk.create(false).join();
+    // --stop allows interrupting the app: the pause the spec asks for interrupts it least
+    SnapshotResult result = desk.create(true).join();
 
     SnapshotManifest taken = manifestOf(result);
     assertThat(result.message()).startsWith("paused run run-1 (2 containers) for ")
@@ -725,15 +726,23 @@ class SnapshotDeskTest {
     control.phase = AppPhase.STARTING;
     assertThatThrownBy(() -> desk.create(false)).isInstanceOfSatisfying(AppRefusal.class,
         e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
-        .hasMessage("the app is starting (run run-1): the spec pauses it for a snapshot"
-            + " (backup.pause_containers) once it has started; try again when tugboat status"
-            + " shows it started, or tugboat snapshot create --stop stops it for the snapshot");
+        .hasMessage("the app is starting (run run-1): the spec pauses the app for a snapshot"
+            + " (backup.pause_containers) once it has started; try again in a moment, or tugboat"
+            + " snapshot create --stop stops it for the snapshot");
 
     control.phase = AppPhase.STARTED;
     control.containers = List.of(control.containers.get(0), instance("app/web", "restarting"));
     assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
         .hasMessageStartingWith("app/web is restarting: the spec pauses the app for a snapshot"
             + " (backup.pause_containers) while none of its containers is starting or stopping");
+    assertThat(pauseCalls()).isEmpty();
+
+    // --stop: what it takes; a stop when the app cannot be paused now
+    SnapshotResult stopped = desk.create(true).join();
+    assertThat(stopped.message()).startsWith("stopped run ").contains("; snapshot ")
+        .doesNotContain("paused");
+    assertThat(control.calls).containsSubsequence("stop: a snapshot was asked with --stop",
+        "start");
 
     make(Files.writeString(dir.resolve("app.yml"), V1 + "backup:\n  pause_all: false\n"), 2);
     control.phase = AppPhase.STARTED;

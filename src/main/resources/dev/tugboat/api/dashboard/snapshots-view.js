@@ -1,7 +1,8 @@
 'use strict';
 // The snapshots panel: the snapshots of the app's data (GET /api/v1/snapshots), newest first,
 // each with its time, app version, size and why it was taken; a button takes one (POST
-// /api/v1/snapshots?stop=true: a running app is stopped, copied and started again) and each row's
+// /api/v1/snapshots?stop=true: a running app is stopped, copied and started again, or paused for
+// the copy when its spec asks) and each row's
 // button restores it (POST /api/v1/snapshots/{id}/restore), after the operator confirms.
 window.Tugboat = window.Tugboat || {};
 
@@ -63,7 +64,8 @@ window.Tugboat = window.Tugboat || {};
       });
       fill(this.body,
         el('p', {class: 'meta'}, 'tugboat apply takes a snapshot of the app\'s data before the new version runs;'
-          + ' taking one by hand stops a running app, copies its data and starts it again.'),
+          + ' taking one by hand stops a running app, copies its data and starts it again (or pauses it'
+          + ' for the copy, when its spec asks).'),
         snapshots.length === 0 ? el('p', {class: 'meta', 'data-snapshots': 'none'}, 'No snapshots yet.')
           : el('table', {class: 'snapshots'},
             el('thead', {}, el('tr', {}, ['Id', 'Taken', 'App', 'Size', 'Volumes', 'Why', ''].map((h) => el('th', {}, h)))),
