@@ -163,7 +163,18 @@ final class SnapshotDesk implements UpgradeData {
         + subject.version() + " with its " + containers + " paused (the spec's"
         + " backup.pause_containers)");
     long began = System.nanoTime();
-    return control.offSupervisor(() -> pause.whilePaused(ids, () -> taker.take(subject)))
+    return control.offSupervisor(() -> {
+      SnapshotTaker.Prepared prepared = taker.prepare(subject);
+      SnapshotManifest manifest;
+      try {
+        manifest = pause.whilePaused(ids, () -> taker.copy(prepared));
+      } catch (RuntimeException notCopied) {
+        taker.abandon(prepared);
+        throw notCopied;
+      }
+      taker.kept(manifest);
+      return manifest;
+    })
         .handle((manifest, failure) -> {
           String held = String.format(java.util.Locale.ROOT, "%.1f s",
               (System.nanoTime() - began) / 1e9);

@@ -95,6 +95,20 @@ final class SnapshotTaker {
   }
 
   SnapshotManifest take(Subject subject) {
+    Prepared prepared = prepare(subject);
+    SnapshotManifest manifest = copy(prepared);
+    kept(manifest);
+    return manifest;
+  }
+
+  /**
+   * A snapshot begun: its data found and measured, room for it checked, its directory made with
+   * the spec and settings in it; what is left is the copy of the data.
+   */
+  record Prepared(Subject subject, Instant began, String id, List<Present> present, Path partial) {}
+
+  /** All of a snapshot that comes before the copy, so a paused app waits for the copy alone. */
+  Prepared prepare(Subject subject) {
     Instant began = clock.instant();
     String id = RunIds.next(clock);
     List<Present> present = present(subject.data());
@@ -113,37 +127,60 @@ final class SnapshotTaker {
         AtomicFiles.writePrivate(partial.resolve(SnapshotManifest.SETTINGS_FILE),
             subject.settingsText().get());
       }
+    } catch (IOException | RuntimeException e) {
+      throw abandoned(subject, partial, e);
+    }
+    return new Prepared(subject, began, id, present, partial);
+  }
+
+  /** Copies the data and writes the manifest last; a failure leaves no snapshot behind. */
+  SnapshotManifest copy(Prepared prepared) {
+    Subject subject = prepared.subject();
+    try {
       List<SnapshotManifest.Volume> volumes = new ArrayList<>();
-      for (int i = 0; i < present.size(); i++) {
-        volumes.add(copy(partial, i, present.get(i)));
+      for (int i = 0; i < prepared.present().size(); i++) {
+        volumes.add(copy(prepared.partial(), i, prepared.present().get(i)));
       }
       long bytes = volumes.stream().mapToLong(SnapshotManifest.Volume::archiveBytes).sum();
-      double seconds = Duration.between(began, clock.instant()).toMillis() / 1000.0;
-      SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.FORMAT, id, began,
-          subject.cause(), subject.reason(), subject.app(), subject.version(),
+      double seconds = Duration.between(prepared.began(), clock.instant()).toMillis() / 1000.0;
+      SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.FORMAT, prepared.id(),
+          prepared.began(), subject.cause(), subject.reason(), subject.app(), subject.version(),
           InputFiles.digestOf(subject.specText().getBytes(StandardCharsets.UTF_8)),
           subject.settingsText().map(s -> InputFiles.digestOf(s.getBytes(StandardCharsets.UTF_8)))
               .orElse(null), seconds, bytes, volumes);
-      store.finish(partial, manifest);
-      log.info("snapshot " + id + " of " + subject.app() + " " + subject.version() + " taken ("
-          + subject.reason() + "): " + manifest.summary() + ", in " + store.folder(id)
-          + subject.leftOutNote());
-      List<String> removed = store.prune(kept, id);
-      if (!removed.isEmpty()) {
-        log.info("removed the oldest snapshots beyond snapshots_kept " + kept + ": "
-            + String.join(", ", removed));
-      }
+      store.finish(prepared.partial(), manifest);
+      log.info("snapshot " + prepared.id() + " of " + subject.app() + " " + subject.version()
+          + " taken (" + subject.reason() + "): " + manifest.summary() + ", in "
+          + store.folder(prepared.id()) + subject.leftOutNote());
       return manifest;
     } catch (IOException | RuntimeException e) {
-      store.abandon(partial);
-      String why = e instanceof UncheckedIOException u ? u.getCause().toString() : e.getMessage();
-      throw new SnapshotFailed("the snapshot of " + subject.app() + " " + subject.version()
-          + " failed: " + why, e);
+      throw abandoned(subject, prepared.partial(), e);
     }
   }
 
+  /** A prepared snapshot that will not be copied: its directory goes. */
+  void abandon(Prepared prepared) {
+    store.abandon(prepared.partial());
+  }
+
+  /** Removes the oldest snapshots beyond the retention count, after {@code taken}. */
+  void kept(SnapshotManifest taken) {
+    List<String> removed = store.prune(kept, taken.id());
+    if (!removed.isEmpty()) {
+      log.info("removed the oldest snapshots beyond snapshots_kept " + kept + ": "
+          + String.join(", ", removed));
+    }
+  }
+
+  private SnapshotFailed abandoned(Subject subject, Path partial, Exception e) {
+    store.abandon(partial);
+    String why = e instanceof UncheckedIOException u ? u.getCause().toString() : e.getMessage();
+    return new SnapshotFailed("the snapshot of " + subject.app() + " " + subject.version()
+        + " failed: " + why, e);
+  }
+
   /** A piece of data that exists, with its facts and measured size. */
-  private record Present(AppData.Mounted mounted, Optional<VolumeFacts> facts, OptionalLong size) {}
+  record Present(AppData.Mounted mounted, Optional<VolumeFacts> facts, OptionalLong size) {}
 
   /** A named volume that was never made (the app never ran) holds nothing to keep. */
   private List<Present> present(List<AppData.Mounted> data) {

@@ -708,6 +708,11 @@ class SnapshotDeskTest {
     control.start();
     control.containers = List.of(instance("db/postgres", "running"));
     freeSpace = 0;
+    assertThatThrownBy(() -> desk.create(false).join()).cause().isInstanceOf(AppRefusal.class)
+        .hasMessageContaining("not enough free space for the snapshot");
+    assertThat(pauseCalls()).as("what can be checked is checked before a pause").isEmpty();
+    freeSpace = 1L << 40;
+    full = true;
 
     assertThatThrownBy(() -> desk.create(false).join()).cause()
         .isInstanceOfSatisfying(AppRefusal.class,
