@@ -71,7 +71,11 @@ public interface ContainerRuntime extends AutoCloseable {
   /** Lets a paused container run on; one that is not paused is left as it is. */
   void unpause(ContainerId id);
 
-  /** Removes it, killing it if it runs. Named volumes stay. Removing a removed one is harmless. */
+  /**
+   * Removes it, killing it if it runs, with the anonymous volumes its image's {@code VOLUME}s gave
+   * it (no other container reaches them). Named volumes and host paths stay. Removing a removed
+   * one is harmless.
+   */
   void remove(ContainerId id);
 
   /** Its current state, or empty if there is no such container. */

@@ -166,10 +166,15 @@ final class DockerContainers {
     }
   }
 
+  /**
+   * With the anonymous volumes the image's {@code VOLUME}s gave the container: a new container
+   * gets new ones, so nothing reaches them once it is gone, and each run would leave its own on
+   * the host. The engine never removes a named volume this way, nor one another container uses.
+   */
   void remove(ContainerId id) {
     try {
       calls.run("remove " + id, calls.deadlines().removal(), () -> client
-          .removeContainerCmd(id.value()).withForce(true).withRemoveVolumes(false).exec());
+          .removeContainerCmd(id.value()).withForce(true).withRemoveVolumes(true).exec());
     } catch (NotFoundException alreadyGone) {
       // Removing a removed container is harmless.
     } catch (ConflictException e) {

@@ -217,10 +217,14 @@ final class DockerVolumeArchive implements VolumeArchive {
     }
   }
 
+  /**
+   * With the anonymous volumes of its image's {@code VOLUME}s (PostgreSQL's image declares one):
+   * each copy would leave one on the host. The data's own volume is named, and stays.
+   */
   private void removeHelper(String id) {
     try {
       calls.run("remove container " + id, calls.deadlines().removal(),
-          () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec());
+          () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
     } catch (NotFoundException alreadyGone) {
       // nothing left
     } catch (RuntimeException e) {
@@ -254,7 +258,7 @@ final class DockerVolumeArchive implements VolumeArchive {
     for (String id : leftovers.keySet()) {
       try {
         calls.run("remove container " + id, calls.deadlines().removal(),
-            () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec());
+            () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
       } catch (NotFoundException alreadyGone) {
         // nothing left
       } catch (RuntimeException e) {
