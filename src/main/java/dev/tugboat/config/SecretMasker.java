@@ -133,19 +133,26 @@ public final class SecretMasker {
    * merely look like a secret's first or last ones are hidden too, which costs nothing there.
    */
   public String maskExcerpt(String text, boolean cutAtStart, boolean cutAtEnd) {
-    String masked = mask(text);
-    if (masked == null || secrets.isEmpty()) {
-      return masked;
+    if (text == null || secrets.isEmpty() || !cutAtStart && !cutAtEnd) {
+      return mask(text);
     }
+    // A cut by bytes splits a character: what decodes to U+FFFD at the edge is no text.
+    String cut = text;
     if (cutAtEnd) {
-      int piece = longestEdgePiece(masked, false);
-      masked = piece == 0 ? masked : masked.substring(0, masked.length() - piece) + MASK;
+      cut = cut.replaceFirst("\uFFFD+$", "");
     }
     if (cutAtStart) {
-      int piece = longestEdgePiece(masked, true);
-      masked = piece == 0 ? masked : MASK + masked.substring(piece);
+      cut = cut.replaceFirst("^\uFFFD+", "");
     }
-    return masked;
+    // The pieces are found in the text as it came: masked first, a shorter secret inside the
+    // piece would hide the longer one's beginning from the match.
+    int end = cutAtEnd ? longestEdgePiece(cut, false) : 0;
+    int start = cutAtStart ? longestEdgePiece(cut, true) : 0;
+    if (start + end >= cut.length()) {
+      return cut.isEmpty() ? cut : MASK;
+    }
+    return (start > 0 ? MASK : "") + mask(cut.substring(start, cut.length() - end))
+        + (end > 0 ? MASK : "");
   }
 
   /**

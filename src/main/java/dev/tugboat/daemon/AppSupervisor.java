@@ -544,14 +544,15 @@ public final class AppSupervisor implements AppService, AutoCloseable {
    * be read back counts as no run: a new run starts, and its preflight removes what is left.
    */
   private CompletableFuture<ControlResult> resumeOrStartApp() {
+    // first, whatever else this start does: recovery would take frozen containers for running
+    // ones, and an app left frozen answers nothing
+    snapshots.resumeLeftPaused();
     if (live != null || preparing != null) {
       // An operator's request got to the supervisor first; it already decided.
       return CompletableFuture.completedFuture(new ControlResult(snapshot.state().label(),
           "the app was already started or stopped on request"));
     }
     Optional<AppIntent.Wanted> wanted = intent.readOrWarn(setup.log());
-    // before the run is resumed: its recovery would take frozen containers for running ones
-    snapshots.resumeLeftPaused();
     LiveRun resumed = journals.latestRunId().flatMap(this::replay).orElse(null);
     Optional<BootChoice.LatestRun> latestRun = Optional.ofNullable(resumed).map(run ->
         new BootChoice.LatestRun(run.run().status().ended(), run.run().status().interrupted()));
@@ -842,6 +843,8 @@ public final class AppSupervisor implements AppService, AutoCloseable {
    */
   @Override
   public void close() {
+    // before the workers stop: a copy under way must not leave the app frozen
+    snapshots.close();
     LiveRun current = live;
     if (current != null && !current.ended()) {
       current.run().close();

@@ -30,10 +30,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SnapshotDesk implements UpgradeData {
 
-  /** Instance states in which a container may start or stop during a paused copy. */
-  private static final java.util.Set<String> MOVING = java.util.Set.of(
-      InstancePhase.CREATING.label(), InstancePhase.RESTARTING.label(),
-      InstancePhase.STOPPING.label());
+  /**
+   * Instance states of a settled app: none of its containers starts or stops by itself while it
+   * is paused (a waiting one may start when its event fires, a restarting one under its policy).
+   */
+  private static final java.util.Set<String> SETTLED = java.util.Set.of(
+      InstancePhase.RUNNING.label(), InstancePhase.COMPLETED.label(),
+      InstancePhase.FAILED.label(), InstancePhase.STOPPED.label(),
+      InstancePhase.SKIPPED.label(), InstancePhase.BLOCKED.label());
 
   private final SnapshotStore store;
   private final SnapshotInputs inputs;
@@ -72,7 +76,7 @@ final class SnapshotDesk implements UpgradeData {
   CompletableFuture<SnapshotResult> create(boolean stopFirst) {
     Optional<String> running = control.liveRunId();
     SnapshotTaker.Subject subject = inputs.inUse(SnapshotManifest.BY_OPERATOR,
-        "asked by the operator");
+        "asked by the operator", running.isPresent());
     if (subject.data().isEmpty()) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, subject.app() + " " + subject.version()
           + ": " + noData(subject));
@@ -81,11 +85,12 @@ final class SnapshotDesk implements UpgradeData {
       // the lighter way when the spec asks for it, with or without --stop: nothing restarts
       Pausable pausable = pausable(running.get());
       if (pausable.why().isEmpty()) {
-        return paused(subject, running.get(), pausable.ids());
+        return paused(subject, running.get(), pausable.targets());
       }
       if (!stopFirst) {
-        throw new AppRefusal(AppRefusal.Reason.CONFLICT, pausable.why() + "; try again in a"
-            + " moment, or tugboat snapshot create --stop stops it for the snapshot");
+        throw new AppRefusal(AppRefusal.Reason.CONFLICT, pausable.why() + "; "
+            + (pausable.retry().isEmpty() ? "" : pausable.retry() + ", or ")
+            + "tugboat snapshot create --stop stops it for the snapshot");
       }
     } else if (running.isPresent() && !stopFirst) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the app runs (run " + running.get()
@@ -122,74 +127,106 @@ final class SnapshotDesk implements UpgradeData {
     }
   }
 
-  /** The containers to pause for a snapshot of the running app, or why it cannot be paused. */
-  private record Pausable(List<ContainerId> ids, String why) {}
+  /**
+   * The containers to pause for a snapshot of the running app, or why it cannot be paused and
+   * when to try again ("" when waiting will not help).
+   */
+  private record Pausable(List<SnapshotPause.Target> targets, String why, String retry) {
+
+    static Pausable not(String why, String retry) {
+      return new Pausable(List.of(), why, retry);
+    }
+  }
 
   /**
-   * Whether the running app can be paused for a snapshot: only a started app, whose containers
-   * are neither starting nor stopping (while it starts, a pause would hold up what its events wait
-   * for; a container that started during the copy would write to the data unpaused), and whose
-   * containers run on this host.
+   * Whether the running app can be paused for a snapshot: only a started app whose containers are
+   * settled (while it starts, a pause would hold up what its events wait for; a container that
+   * started during the copy would write to the data unpaused), and run on this host.
    */
   private Pausable pausable(String runId) {
     AppSnapshot status = control.status();
     String asks = ": the spec pauses the app for a snapshot (backup.pause_containers)";
     if (status.state() != AppPhase.STARTED || status.run() == null) {
-      return new Pausable(List.of(), "the app is " + status.state().label() + " (run " + runId
-          + ")" + asks + " once it has started");
+      return Pausable.not("the app is " + status.state().label() + " (run " + runId + ")" + asks
+          + " once it has started", status.state() == AppPhase.STARTING ? "try again then" : "");
     }
-    Optional<RunStatus.ContainerStatus> moving = status.run().containers().stream()
-        .filter(c -> MOVING.contains(c.state())).findFirst();
-    if (moving.isPresent()) {
-      return new Pausable(List.of(), moving.get().container() + " is " + moving.get().state()
-          + asks + " while none of its containers is starting or stopping");
+    Optional<RunStatus.ContainerStatus> unsettled = status.run().containers().stream()
+        .filter(c -> !SETTLED.contains(c.state())).findFirst();
+    if (unsettled.isPresent()) {
+      return Pausable.not(unsettled.get().container() + " is " + unsettled.get().state() + asks
+          + " while each of its containers runs or has ended", "try again once it has settled");
     }
-    List<ContainerId> ids = status.run().containers().stream()
+    List<SnapshotPause.Target> targets = status.run().containers().stream()
         .filter(c -> InstancePhase.RUNNING.label().equals(c.state()))
         .filter(c -> c.containerId() != null && !c.containerId().isEmpty())
-        .map(c -> ContainerId.of(c.containerId())).toList();
-    if (ids.stream().anyMatch(ServiceSlot::isSlot)) {
-      return new Pausable(List.of(), "run " + runId + " has clustered containers, which the"
-          + " swarm runs on any of its nodes, where Tugboat pauses nothing");
+        .map(c -> new SnapshotPause.Target(ContainerId.of(c.containerId()), c.container()))
+        .toList();
+    if (targets.stream().anyMatch(t -> ServiceSlot.isSlot(t.id()))) {
+      return Pausable.not("run " + runId + " has clustered containers, which the swarm runs on"
+          + " any of its nodes, where Tugboat pauses nothing", "");
     }
-    return new Pausable(ids, "");
+    return new Pausable(targets, "", "");
   }
 
-  /** The snapshot of the running app with {@code ids} paused for the copy. */
+  /**
+   * The snapshot of the running app with {@code targets} paused for the copy alone: what comes
+   * before the copy is done first, and the oldest snapshots are removed after it.
+   */
   private CompletableFuture<SnapshotResult> paused(SnapshotTaker.Subject subject, String runId,
-      List<ContainerId> ids) {
-    String containers = ids.size() + (ids.size() == 1 ? " container" : " containers");
+      List<SnapshotPause.Target> targets) {
+    String containers = targets.size() + (targets.size() == 1 ? " container" : " containers");
     control.showProgress("taking a snapshot of the data of " + subject.app() + " "
         + subject.version() + " with its " + containers + " paused (the spec's"
         + " backup.pause_containers)");
-    long began = System.nanoTime();
     return control.offSupervisor(() -> {
+      pause.resumeLeft();
       SnapshotTaker.Prepared prepared = taker.prepare(subject);
-      SnapshotManifest manifest;
+      SnapshotPause.Held<SnapshotManifest> held;
       try {
-        manifest = pause.whilePaused(ids, () -> taker.copy(prepared));
+        held = pause.whilePaused(targets, () -> taker.copy(prepared));
       } catch (RuntimeException notCopied) {
         taker.abandon(prepared);
         throw notCopied;
       }
-      taker.kept(manifest);
-      return manifest;
-    })
-        .handle((manifest, failure) -> {
-          String held = String.format(java.util.Locale.ROOT, "%.1f s",
-              (System.nanoTime() - began) / 1e9);
-          if (failure != null) {
-            RuntimeException cause = refusal(CommandQueue.unwrap(failure));
-            control.showProgress("the snapshot failed; the app runs on: " + cause.getMessage());
-            throw new AppRefusal(AppRefusal.Reason.FAILED, cause.getMessage() + "; run " + runId
-                + " was paused for " + held + " and runs on");
-          }
-          String taken = "snapshot " + manifest.id() + " taken: " + manifest.summary()
-              + subject.leftOutNote();
-          control.showProgress(taken);
-          return new SnapshotResult("paused run " + runId + " (" + containers + ") for "
-              + held + "; " + taken + "; the app runs on", manifest.info(), null);
-        });
+      taker.kept(held.value());
+      return held;
+    }).handle((held, failure) -> {
+      if (failure != null) {
+        RuntimeException cause = CommandQueue.unwrap(failure) instanceof SnapshotPause.Failed f
+            ? pausedFailure(f, runId) : refusal(CommandQueue.unwrap(failure));
+        control.showProgress("the snapshot failed: " + cause.getMessage());
+        throw cause;
+      }
+      SnapshotManifest manifest = held.value();
+      String taken = "snapshot " + manifest.id() + " taken: " + manifest.summary()
+          + subject.leftOutNote();
+      control.showProgress(taken);
+      return new SnapshotResult(String.format(java.util.Locale.ROOT, "paused run %s (%s) for"
+          + " %.1f s; ", runId, containers, held.seconds()) + taken + afterPause(held.notResumed()),
+          manifest.info(), null);
+    });
+  }
+
+  private static AppRefusal pausedFailure(SnapshotPause.Failed failed, String runId) {
+    RuntimeException reason = refusal(failed.reason());
+    AppRefusal.Reason kind = reason instanceof AppRefusal refused ? refused.reason()
+        : AppRefusal.Reason.FAILED;
+    String paused = failed.seconds() == 0 ? "; nothing was paused"
+        : String.format(java.util.Locale.ROOT, "; run %s was paused for %.1f s", runId,
+            failed.seconds()) + afterPause(failed.notResumed());
+    return new AppRefusal(kind, reason.getMessage() + paused);
+  }
+
+  /** What the answer says of the app after a pause. */
+  private static String afterPause(List<String> notResumed) {
+    return notResumed.isEmpty() ? "; the app runs on" : "; but " + notResumed.size()
+        + (notResumed.size() == 1 ? " container" : " containers") + " could not be resumed: "
+        + String.join(", ", notResumed) + " (docker unpause ID resumes one)";
+  }
+
+  /** As the daemon closes: containers a snapshot paused run on. */
+  void close() {
+    pause.resumeActive();
   }
 
   private CompletableFuture<SnapshotResult> startAgain(Outcome outcome) {

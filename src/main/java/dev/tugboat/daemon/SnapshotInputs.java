@@ -40,6 +40,14 @@ final class SnapshotInputs {
    * snapshots off (then what it mounts is not even looked at: nothing will be copied or emptied).
    */
   SnapshotTaker.Subject inUse(String cause, String reason) {
+    return inUse(cause, reason, false);
+  }
+
+  /**
+   * As above; {@code ofRunningApp}: the snapshot is of the running app, so whether the spec
+   * pauses it is decided too (nowhere else does a pause matter, nor its template's failure).
+   */
+  SnapshotTaker.Subject inUse(String cause, String reason, boolean ofRunningApp) {
     CheckedSpec checked = actions.checkSpec();
     AppSpec spec = checked.spec();
     Optional<String> settings = read(setup.daemon().settingsFile());
@@ -47,7 +55,8 @@ final class SnapshotInputs {
     AppData.Found data = off.isPresent() ? new AppData.Found(List.of(), List.of())
         : actions.data(checked);
     return new SnapshotTaker.Subject(spec.name(), spec.version(), checked.text(), settings,
-        data.kept(), data.leftOut(), off, off.isEmpty() && backups.pauses(spec), cause, reason);
+        data.kept(), data.leftOut(), off, ofRunningApp && off.isEmpty() && backups.pauses(spec),
+        cause, reason);
   }
 
   /** A snapshot's spec and settings: it restores only into the app it was taken of. */

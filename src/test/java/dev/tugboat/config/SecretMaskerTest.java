@@ -125,4 +125,14 @@ class SecretMaskerTest {
         .isEqualTo("a whole ********, then ********");
     assertThat(masker.maskExcerpt("nothing of it", true, true)).isEqualTo("nothing of it");
   }
+
+  @Test
+  void aCutThatSplitsACharacterOrASecretWithAShorterOneInsideStillHidesIt() {
+    SecretMasker masker = SecretMasker.of(List.of("pässwört-9", "wört"));
+    // the UTF-8 bytes were cut inside the ö: the decoder gave U+FFFD
+    assertThat(masker.maskExcerpt("x=päss\uFFFD", false, true)).isEqualTo("x=********");
+    assertThat(masker.maskExcerpt("\uFFFDrt-9 and on", true, false)).isEqualTo("******** and on");
+    // "wört" alone is a secret too: the longer one's beginning is found before it is masked
+    assertThat(masker.maskExcerpt("x=pässwört", false, true)).isEqualTo("x=********");
+  }
 }

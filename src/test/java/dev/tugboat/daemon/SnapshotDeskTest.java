@@ -76,6 +76,8 @@ class SnapshotDeskTest {
   private final RecordingControl control = new RecordingControl();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private long freeSpace = 1L << 40;
+  /** The daemon closes while the copy runs. */
+  private boolean closeDuringCopy;
   /** The engine's last pause or unpause before each copy. */
   private final List<String> copiedAfter = new ArrayList<>();
   /** While this directory exists, no space is free: what an interrupted snapshot left. */
@@ -717,7 +719,8 @@ class SnapshotDeskTest {
     assertThatThrownBy(() -> desk.create(false).join()).cause()
         .isInstanceOfSatisfying(AppRefusal.class,
             e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.FAILED))
-        .hasMessageContaining("; run run-1 was paused for ").hasMessageEndingWith(" and runs on");
+        .hasMessageContaining("No space left on device; run run-1 was paused for ")
+        .hasMessageEndingWith(" s; the app runs on");
     assertThat(pauseCalls()).containsExactly("pause demo-db-postgres", "unpause demo-db-postgres");
     assertThat(store.list()).isEmpty();
     assertThat(state.resolve(SnapshotPause.FILE)).doesNotExist();
@@ -732,14 +735,16 @@ class SnapshotDeskTest {
     assertThatThrownBy(() -> desk.create(false)).isInstanceOfSatisfying(AppRefusal.class,
         e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
         .hasMessage("the app is starting (run run-1): the spec pauses the app for a snapshot"
-            + " (backup.pause_containers) once it has started; try again in a moment, or tugboat"
+            + " (backup.pause_containers) once it has started; try again then, or tugboat"
             + " snapshot create --stop stops it for the snapshot");
 
     control.phase = AppPhase.STARTED;
     control.containers = List.of(control.containers.get(0), instance("app/web", "restarting"));
     assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
-        .hasMessageStartingWith("app/web is restarting: the spec pauses the app for a snapshot"
-            + " (backup.pause_containers) while none of its containers is starting or stopping");
+        .hasMessage("app/web is restarting: the spec pauses the app for a snapshot"
+            + " (backup.pause_containers) while each of its containers runs or has ended; try"
+            + " again once it has settled, or tugboat snapshot create --stop stops it for the"
+            + " snapshot");
     assertThat(pauseCalls()).isEmpty();
 
     // --stop: what it takes; a stop when the app cannot be paused now
@@ -754,6 +759,71 @@ class SnapshotDeskTest {
     assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
         .hasMessageContaining("a consistent snapshot needs it stopped");
     assertThat(pauseCalls()).isEmpty();
+  }
+
+  @Test
+  void aContainerThatExitedBeforeItsPauseFailsTheSnapshotAndTheOthersRunOn() throws Exception {
+    make(Files.writeString(dir.resolve("app.yml"), PAUSING), 2);
+    control.start();
+    RunStatus.ContainerStatus web = instance("app/web", "running");
+    control.containers = List.of(instance("db/postgres", "running"), web);
+    // the run still shows it running: its exit is on the way
+    runtime.stop(dev.tugboat.runtime.ContainerId.of(web.containerId()), Duration.ZERO);
+
+    assertThatThrownBy(() -> desk.create(false).join()).cause()
+        .isInstanceOfSatisfying(AppRefusal.class,
+            e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessageStartingWith("app/web did not pause (it is exited), so no consistent copy"
+            + " could be made; try again once the app has settled; run run-1 was paused for ")
+        .hasMessageEndingWith(" s; the app runs on");
+    assertThat(pauseCalls()).containsExactly("pause demo-db-postgres", "pause demo-app-web",
+        "unpause demo-db-postgres", "unpause demo-app-web");
+    assertThat(volumes.calls()).noneMatch(call -> call.startsWith("read"));
+    assertThat(store.list()).isEmpty();
+    assertThat(Files.list(store.dir()).toList()).as("no unfinished snapshot left").isEmpty();
+  }
+
+  @Test
+  void aDaemonThatClosesDuringAPausedCopyLetsTheAppRunOn() throws Exception {
+    make(Files.writeString(dir.resolve("app.yml"), PAUSING), 2);
+    control.start();
+    RunStatus.ContainerStatus db = instance("db/postgres", "running");
+    control.containers = List.of(db);
+    closeDuringCopy = true;
+
+    desk.create(false).join();
+
+    assertThat(copiedAfter).containsExactly("unpause demo-db-postgres");
+    assertThat(runtime.inspect(dev.tugboat.runtime.ContainerId.of(db.containerId()))
+        .orElseThrow().state()).isEqualTo(dev.tugboat.runtime.ContainerState.RUNNING);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("the daemon stops during a"
+        + " snapshot: resuming the 1 container it paused");
+    assertThat(state.resolve(SnapshotPause.FILE)).doesNotExist();
+  }
+
+  @Test
+  void whetherToPauseIsDecidedOnlyForASnapshotOfTheRunningApp() throws Exception {
+    String spec = V1.replace("components:\n", """
+        config:
+        - name: backups
+          items:
+          - {name: pausing, type: text, default: maybe}
+        backup:
+          pause_containers: '{{repl ConfigOption "pausing"}}'
+        components:
+        """);
+    make(Files.writeString(dir.resolve("app.yml"), spec), 2);
+
+    assertThat(manifestOf(desk.create(false).join()).volumes()).hasSize(1);
+    String two = spec.replace("version: \"1\"", "version: \"2\"").replace("version: 1",
+        "version: 2");
+    ApplyResult applied = upgrade.apply("v2.yml", two.getBytes(StandardCharsets.UTF_8), false)
+        .join();
+    assertThat(applied.message()).contains("snapshot ").contains(" of the data taken: ");
+    control.containers = List.of(instance("db/postgres", "running"));
+    assertThatThrownBy(() -> desk.create(false)).isInstanceOf(AppRefusal.class)
+        .hasMessageStartingWith("the spec's backup.pause_containers gave 'maybe'; it must give"
+            + " true or false");
   }
 
   @Test
@@ -891,6 +961,9 @@ class SnapshotDeskTest {
     public void read(DataMount data, String image, java.io.OutputStream tar) {
       if (full) {
         throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+      }
+      if (closeDuringCopy) {
+        desk.close();
       }
       runtime.history().stream().filter(call -> call.startsWith("pause ")
           || call.startsWith("unpause ")).reduce((a, b) -> b)

@@ -123,7 +123,7 @@ final class DockerContainers {
       // conflict: what the container is now says whether anything is left to do.
       RuntimeFailure failure = failures.ofContainer(id, "unpause " + id, e);
       if (failure.kind() == RuntimeFailure.Kind.ENGINE_ERROR && inspect(id)
-          .map(info -> info.state() != ContainerState.PAUSED).orElse(false)) {
+          .map(info -> info.state() != ContainerState.PAUSED).orElse(true)) {
         return;
       }
       throw failure;
