@@ -278,13 +278,25 @@ final class SnapshotDesk implements UpgradeData {
   }
 
   @Override
+  public void requireSnapshotPossible(String to) {
+    try {
+      inputs.inUse(SnapshotManifest.BY_APPLY, "before the upgrade to " + to);
+    } catch (AppRefusal refused) {
+      throw new AppRefusal(refused.reason(), refused.getMessage() + "; the upgrade to " + to
+          + " would stop at its snapshot, so nothing was stopped or changed: apply again once"
+          + " the cause is fixed");
+    }
+  }
+
+  @Override
   public CompletableFuture<String> beforeUpgrade(String to) {
     SnapshotTaker.Subject subject;
     try {
       subject = inputs.inUse(SnapshotManifest.BY_APPLY, "before the upgrade to " + to);
     } catch (RuntimeException refused) {
-      // Data that cannot be kept (a system directory, a remote engine's host path) is found once
-      // the app stopped: the upgrade ends there, shown as failed like a copy that failed.
+      // Data that cannot be kept (a system directory, a remote engine's host path) is refused
+      // before the stop (requireSnapshotPossible); found only once the app stopped (the settings
+      // or the host changed meanwhile), the upgrade ends there, shown as failed like a copy.
       String message = refused.getMessage() + "; the upgrade to " + to + " was stopped before"
           + " anything of it ran: the spec in use is unchanged and the app is stopped (tugboat"
           + " start starts it again; apply again once the cause is fixed)";

@@ -104,6 +104,8 @@ final class SpecUpgrade {
     Optional<AppSpec> before = inUse();
     SpecVersion to = version(spec);
     setup.appConfig().requireComplete(spec, name);
+    // a dry run too: it answers what the apply would do
+    data.requireSnapshotPossible(to.toString());
     String text = new String(yaml, StandardCharsets.UTF_8);
     Changes changes = Changes.of(before, spec);
     Path settings = setup.daemon().settingsFile();

@@ -47,6 +47,13 @@ interface UpgradeData {
   /** Refuses an upgrade while a restore left the data half restored. */
   default void requireRestoresFinished() {}
 
+  /**
+   * Refuses an upgrade whose snapshot could not be taken for a reason known before anything
+   * stops (data that may never be emptied, a switch that cannot be decided); the same is checked
+   * again once the app stopped.
+   */
+  default void requireSnapshotPossible(String to) {}
+
   /** After the spec and settings were swapped back to those of the restored snapshot. */
   default void rolledBack(SnapshotManifest restored) {}
 }

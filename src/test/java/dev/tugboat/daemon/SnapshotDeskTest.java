@@ -846,21 +846,43 @@ class SnapshotDeskTest {
   }
 
   @Test
-  void dataThatCannotBeKeptStopsTheUpgradeWithTheAppShownFailed() throws Exception {
+  void dataThatCannotBeKeptRefusesTheUpgradeBeforeAnythingStops() throws Exception {
     make(Files.writeString(dir.resolve("sys.yml"), mountingForWriting("/etc")), 2);
 
-    assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8), false)
-        .join()).cause().isInstanceOfSatisfying(AppRefusal.class,
+    for (boolean dryRun : new boolean[] {true, false}) {
+      assertThatThrownBy(() -> upgrade.apply("v2.yml", V2.getBytes(StandardCharsets.UTF_8),
+          dryRun)).isInstanceOfSatisfying(AppRefusal.class,
+              e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+          .hasMessageStartingWith("host path /etc, which db/postgres mounts for writing at /x,"
+              + " cannot be kept in a snapshot: ")
+          .hasMessageEndingWith("; the upgrade to demo 2 would stop at its snapshot, so nothing"
+              + " was stopped or changed: apply again once the cause is fixed");
+    }
+    assertThat(control.calls).isEmpty();
+    assertThat(specs.current().map(p -> {
+      try {
+        return Files.readString(p);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    })).hasValueSatisfying(text -> assertThat(text).contains("host_path: /etc"));
+  }
+
+  @Test
+  void dataFoundUnkeepableOnceTheAppStoppedEndsTheUpgradeWithTheAppShownFailed()
+      throws Exception {
+    make(Files.writeString(dir.resolve("sys.yml"), mountingForWriting("/etc")), 2);
+
+    // what the check before the stop found too, should it appear only after it
+    assertThatThrownBy(() -> desk.beforeUpgrade("demo 2").join()).cause()
+        .isInstanceOfSatisfying(AppRefusal.class,
             e -> assertThat(e.reason()).isEqualTo(AppRefusal.Reason.FAILED))
         .hasMessageStartingWith("host path /etc, which db/postgres mounts for writing at /x,"
             + " cannot be kept in a snapshot: ")
         .hasMessageEndingWith("; the upgrade to demo 2 was stopped before anything of it ran:"
             + " the spec in use is unchanged and the app is stopped (tugboat start starts it"
             + " again; apply again once the cause is fixed)");
-
-    assertThat(control.calls).doesNotContain("start")
-        .anyMatch(call -> call.startsWith("show: host path /etc"));
-    assertThat(runtime.history()).noneMatch(line -> line.startsWith("create"));
+    assertThat(control.calls).anyMatch(call -> call.startsWith("show: host path /etc"));
     assertThat(volumes.calls()).noneMatch(call -> call.startsWith("read"));
   }
 
