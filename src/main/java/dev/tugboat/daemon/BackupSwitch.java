@@ -38,7 +38,8 @@ final class BackupSwitch {
       return Optional.empty();
     }
     return Optional.of("the spec turns snapshots off (" + ENABLED + " is "
-        + (templated(enabled) ? enabled.trim() + ", false with the settings in use" : "false")
+        + (Template.hasActions(enabled) ? enabled.trim() + ", false with the settings in use"
+            : "false")
         + ")");
   }
 
@@ -55,7 +56,8 @@ final class BackupSwitch {
   private boolean decide(AppSpec spec, String raw, String field) {
     String rendered;
     try {
-      rendered = templated(raw) ? Template.parse(raw, field).render(settings.apply(spec)) : raw;
+      rendered = Template.hasActions(raw)
+          ? Template.parse(raw, field).render(settings.apply(spec)) : raw;
     } catch (TemplateException e) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, "the spec's " + field + " cannot be"
           + " decided, so no snapshot is taken: " + e.getMessage());
@@ -64,9 +66,5 @@ final class BackupSwitch {
         AppRefusal.Reason.CONFLICT, "the spec's " + field + " gave '" + rendered.trim()
             + "'; it must give true or false, so no snapshot is taken: fix the spec or the"
             + " setting it reads"));
-  }
-
-  private static boolean templated(String raw) {
-    return raw.contains("{{repl");
   }
 }
