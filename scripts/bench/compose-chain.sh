@@ -59,6 +59,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1
 
 # shellcheck source=../lib/compose.sh
 . scripts/lib/compose.sh
+# shellcheck source=../lib/archive-wait.sh
+. scripts/lib/archive-wait.sh
 
 # Waits until the URL answers 200; a proxy that accepts and then drops the connection is not an answer.
 # With a PID, gives up as soon as that process has ended.

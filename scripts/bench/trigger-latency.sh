@@ -149,6 +149,9 @@ printf 'median port -> fired:  %s ms (target <= 50)\n' "$port_median"
 cleanup
 
 write_probe_spec "$APP" probe > "$WORK/probe.yml"
+# shellcheck source=../lib/archive-wait.sh
+. scripts/lib/archive-wait.sh
+wait_for_archives
 tugboat run "$WORK/probe.yml" > "$WORK/probe.log" 2>&1 &
 launcher=$!
 sleep 1

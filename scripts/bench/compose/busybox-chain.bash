@@ -183,6 +183,7 @@ main_busybox() {
   for tool in "${tools[@]}"; do
     "time_busybox_${tool}_once" 0 >/dev/null || log "$tool: the warm-up run failed"
   done
+  wait_for_archives
   # The tools take turns, so a change in the machine's load hits all alike.
   for i in $(seq 1 "$RUNS"); do
     for tool in "${tools[@]}"; do
