@@ -115,8 +115,8 @@ final class PausedSnapshot {
           + subject.leftOutNote();
       control.showProgress(taken);
       return new SnapshotResult(String.format(java.util.Locale.ROOT, "paused run %s (%s) for"
-          + " %.1f s; ", runId, containers, held.seconds()) + taken + afterPause(held.notResumed()),
-          manifest.info(), null);
+          + " %.1f s; ", runId, containers, held.seconds()) + taken + afterPause(held.notResumed())
+          + pausedBefore(held.pausedBefore()), manifest.info(), null);
     });
   }
 
@@ -135,6 +135,12 @@ final class PausedSnapshot {
     return notResumed.isEmpty() ? "; the app runs on" : "; but " + notResumed.size()
         + (notResumed.size() == 1 ? " container" : " containers") + " could not be resumed: "
         + String.join(", ", notResumed) + " (docker unpause ID resumes one)";
+  }
+
+  private static String pausedBefore(List<String> containers) {
+    return containers.isEmpty() ? "" : "; " + String.join(", ", containers)
+        + (containers.size() == 1 ? " was" : " were") + " paused before the snapshot and"
+        + (containers.size() == 1 ? " stays" : " stay") + " paused";
   }
 
   /** As the daemon closes: containers a snapshot paused run on. */

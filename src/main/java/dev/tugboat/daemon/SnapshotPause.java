@@ -35,8 +35,11 @@ final class SnapshotPause {
   /** A container to pause, and how the operator knows it. */
   record Target(ContainerId id, String name) {}
 
-  /** What the work gave, how long the app was held, and what could not be resumed. */
-  record Held<T>(T value, double seconds, List<String> notResumed) {}
+  /**
+   * What the work gave, how long the app was held, what could not be resumed, and the containers
+   * that were paused before (by the operator), which stay paused.
+   */
+  record Held<T>(T value, double seconds, List<String> notResumed, List<String> pausedBefore) {}
 
   /**
    * The work, or a pause, failed; {@code seconds}: how long some of the app was paused (0:
@@ -85,19 +88,32 @@ final class SnapshotPause {
    * @throws Failed when a pause or the work failed
    */
   <T> Held<T> whilePaused(List<Target> targets, Supplier<T> work) {
-    try {
-      AtomicFiles.writePrivate(file, String.join("\n", targets.stream()
-          .map(t -> t.id().value()).toList()) + "\n");
-    } catch (IOException e) {
-      throw new AppRefusal(AppRefusal.Reason.NO_SPACE, "cannot note the containers a snapshot"
-          + " pauses in " + file + ": " + e + "; nothing was paused");
+    // One the operator paused is frozen already, and is to stay so: the snapshot neither pauses
+    // nor resumes it.
+    List<Target> toPause = new ArrayList<>();
+    List<String> pausedBefore = new ArrayList<>();
+    for (Target target : targets) {
+      if (stateOf(target).orElse(null) == ContainerState.PAUSED) {
+        pausedBefore.add(target.name());
+      } else {
+        toPause.add(target);
+      }
+    }
+    if (!toPause.isEmpty()) {
+      try {
+        AtomicFiles.writePrivate(file, String.join("\n", toPause.stream()
+            .map(t -> t.id().value()).toList()) + "\n");
+      } catch (IOException e) {
+        throw new AppRefusal(AppRefusal.Reason.NO_SPACE, "cannot note the containers a snapshot"
+            + " pauses in " + file + ": " + e + "; nothing was paused");
+      }
     }
     List<ContainerId> asked = new ArrayList<>();
     int made = 0;
     long began = System.nanoTime();
     T value;
     try {
-      for (Target target : targets) {
+      for (Target target : toPause) {
         // noted before the call: a pause that times out may still have been made
         asked.add(target.id());
         synchronized (this) {
@@ -115,7 +131,11 @@ final class SnapshotPause {
       throw new Failed(e, seconds, resume(asked, "after the snapshot"));
     }
     double seconds = (System.nanoTime() - began) / 1e9;
-    return new Held<>(value, seconds, resume(asked, "after the snapshot"));
+    return new Held<>(value, seconds, resume(asked, "after the snapshot"), pausedBefore);
+  }
+
+  private Optional<ContainerState> stateOf(Target target) {
+    return runtime.inspect(target.id()).map(ContainerInfo::state);
   }
 
   /**
@@ -123,7 +143,7 @@ final class SnapshotPause {
    * under its restart policy during the copy and write to the data unpaused.
    */
   private void requirePaused(Target target) {
-    Optional<ContainerState> state = runtime.inspect(target.id()).map(ContainerInfo::state);
+    Optional<ContainerState> state = stateOf(target);
     if (state.orElse(null) != ContainerState.PAUSED) {
       throw new AppRefusal(AppRefusal.Reason.CONFLICT, target.name() + " did not pause (it is "
           + state.map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).orElse("gone")

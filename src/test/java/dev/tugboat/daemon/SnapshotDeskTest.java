@@ -705,6 +705,29 @@ class SnapshotDeskTest {
   }
 
   @Test
+  void aContainerTheOperatorPausedStaysPausedAfterThePausedSnapshot() throws Exception {
+    make(Files.writeString(dir.resolve("app.yml"), PAUSING), 2);
+    control.start();
+    RunStatus.ContainerStatus web = instance("app/web", "running");
+    control.containers = List.of(instance("db/postgres", "running"), web);
+    dev.tugboat.runtime.ContainerId webId = dev.tugboat.runtime.ContainerId.of(web.containerId());
+    runtime.pause(webId);
+    int before = pauseCalls().size();
+
+    SnapshotResult result = desk.create(false).join();
+
+    assertThat(result.message()).contains("; snapshot " + manifestOf(result).id() + " taken: ")
+        .endsWith("; the app runs on; app/web was paused before the snapshot and stays paused");
+    assertThat(pauseCalls().subList(before, pauseCalls().size())).containsExactly(
+        "pause demo-db-postgres", "unpause demo-db-postgres");
+    assertThat(runtime.inspect(webId).orElseThrow().state())
+        .isEqualTo(dev.tugboat.runtime.ContainerState.PAUSED);
+    assertThat(copiedAfter).as("copied while every container was paused")
+        .containsExactly("pause demo-db-postgres");
+    assertThat(state.resolve(SnapshotPause.FILE)).doesNotExist();
+  }
+
+  @Test
   void aCopyThatFailsWhilePausedStillLetsTheAppRunOn() throws Exception {
     make(Files.writeString(dir.resolve("app.yml"), PAUSING), 2);
     control.start();
