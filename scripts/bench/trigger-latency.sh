@@ -61,14 +61,16 @@ LOOP='trap \"exit 0\" TERM; while true; do sleep 1; done'
 # port listening (no later than the listen, so nc's own start is not counted) and of that one.
 LISTEN='trap \"exit 0\" TERM; sleep DELAY; listening() { for f in /proc/net/tcp /proc/net/tcp6; do while read sl addr peer st rest; do case $addr/$st in *:1B58/0A) return 0;; esac; done < $f; done; return 1; }; read before rest < /proc/uptime; nc -ll -p 7000 -e true & while read now rest < /proc/uptime; ! listening; do before=$now; done; echo listening $before $now; wait'
 
-# The ephemerals exit after every service listens and its subscriber started: each service's
-# loop keeps a core busy until its port listens, and the engine's own die event, which the
-# exit -> create figure waits for, came 0.2 to 0.5 s late while they ran (70 ms after them).
+# The ephemerals exit after every service listens and its subscriber started, 1.5 s apart: each
+# service's loop keeps a core busy until its port listens, and the engine's own die event, which
+# the exit -> create figure waits for, came 0.2 to 0.5 s after the exit while they ran (70 ms
+# after them); at 0.4 s apart, each exit met the start of the subscriber the one before started
+# (about half a second of the engine's work), and its die event came 0.1 to 0.4 s after it.
 write_latency_spec() {
   printf 'replicated_api_version: 2.8.0\nname: %s\nversion: "1"\ncomponents:\n' "$APP"
   for i in $(seq 1 "$K"); do
     delay=$(awk -v i="$i" 'BEGIN { printf "%.1f", 1 + 0.4 * i }')
-    exit_at=$(awk -v i="$i" -v k="$K" 'BEGIN { printf "%.1f", 1 + 0.4 * k + 2 + 0.4 * i }')
+    exit_at=$(awk -v i="$i" -v k="$K" 'BEGIN { printf "%.1f", 1 + 0.4 * k + 2 + 1.5 * i }')
     busybox "e$i" "sleep $exit_at"
     printf '    ephemeral: true\n'
     subscribe "e$i stopped" container-stop "" "s$i"
