@@ -1,45 +1,19 @@
 package dev.tugboat.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code tugboat} command: a tool for vendors (validate, render) and operators (run, config). */
-@Command(
-    name = "tugboat",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Runs a vendor's containerized application on this server, sequenced by events.")
-public final class Main implements Runnable {
+/**
+ * The {@code tugboat} command's entry: the command lines run most often are read without picocli
+ * ({@link PlainCommandLine}); the rest go to picocli's model of every command ({@link
+ * TugboatCommand}). Nothing here names a picocli type: Java's launcher reflects over this class's
+ * methods, which loads the types they name, and picocli's largest classes cost a command read
+ * without picocli about 60 ms of its start on Java 25, where they are loaded and verified anew.
+ */
+public final class Main {
 
-  private static final List<Class<?>> COMMANDS = List.of(
-      CommandLine.HelpCommand.class,
-      RunCommand.class,
-      PreflightCommand.class,
-      ServeCommand.class,
-      StatusCommand.class,
-      AppControlCommands.Start.class,
-      AppControlCommands.Stop.class,
-      AppControlCommands.Restart.class,
-      ApplyCommand.class,
-      RollbackCommand.class,
-      SnapshotCommand.class,
-      HistoryCommand.class,
-      LicenseCommand.class,
-      NodesCommand.class,
-      LogsCommand.class,
-      EventsCommand.class,
-      AdminCommand.class,
-      SupportBundleCommand.class,
-      RenderCommand.class,
-      ConfigCommand.class,
-      ValidateCommand.class,
-      BundleCommand.class);
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private Main() {}
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
@@ -48,7 +22,7 @@ public final class Main implements Runnable {
     if (plain.isPresent()) {
       System.exit(withoutPicocli(plain.get(), out, err));
     }
-    System.exit(commandLine(args).execute(args));
+    System.exit(TugboatCommand.execute(args));
   }
 
   /** As picocli runs a command: what it throws is printed, and the exit status is 1. */
@@ -62,43 +36,5 @@ public final class Main implements Runnable {
       out.flush();
       err.flush();
     }
-  }
-
-  /** The configured command line, shared by {@link #main} and tests that run commands in-process. */
-  public static CommandLine commandLine() {
-    return withCommands(COMMANDS);
-  }
-
-  /**
-   * The command line for these arguments: when they start with a command's name, only that
-   * command is built. Picocli reflects over every command's options up front, which took about a
-   * third of a second of the daemon's start (systemd and the pollers wait for it) and of every
-   * short CLI call. {@code help} needs all the commands, as does anything not a command's name.
-   */
-  static CommandLine commandLine(String[] args) {
-    if (args.length > 0) {
-      for (Class<?> command : COMMANDS) {
-        if (command != CommandLine.HelpCommand.class && name(command).equals(args[0])) {
-          return withCommands(List.of(command));
-        }
-      }
-    }
-    return commandLine();
-  }
-
-  private static CommandLine withCommands(List<Class<?>> commands) {
-    CommandLine line = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-    commands.forEach(line::addSubcommand);
-    // Set again: picocli applies the setting to the subcommands present when it is set.
-    return line.setCaseInsensitiveEnumValuesAllowed(true);
-  }
-
-  private static String name(Class<?> command) {
-    return command.getAnnotation(Command.class).name();
-  }
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 }

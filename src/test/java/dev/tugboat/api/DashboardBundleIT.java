@@ -2,7 +2,7 @@ package dev.tugboat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tugboat.cli.Main;
+import dev.tugboat.cli.TugboatCommand;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ class DashboardBundleIT {
     Path v1 = spec(dir, "v1.yml", "1", "tugboat-test/busybox:1");
     Path v2 = spec(dir, "v2.yml", "2", image);
     Path bundle = dir.resolve(app + "-2.tar");
-    assertThat(Main.commandLine().execute("bundle", "create", v2.toString(), "-o",
+    assertThat(TugboatCommand.commandLine().execute("bundle", "create", v2.toString(), "-o",
         bundle.toString())).isZero();
     docker("rmi", image);
     Path tampered = dir.resolve("tampered.tar");

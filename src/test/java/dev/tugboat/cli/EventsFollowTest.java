@@ -87,7 +87,7 @@ class EventsFollowTest {
   }
 
   private static int run(StringWriter out, StringWriter err, String... args) {
-    CommandLine commandLine = Main.commandLine();
+    CommandLine commandLine = TugboatCommand.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);

@@ -11,25 +11,25 @@ class MainTest {
 
   @Test
   void aCommandsNameBuildsOnlyThatCommand() {
-    assertThat(Main.commandLine(new String[] {"serve", "--config", "x.yml"}).getSubcommands())
+    assertThat(TugboatCommand.commandLine(new String[] {"serve", "--config", "x.yml"}).getSubcommands())
         .containsOnlyKeys("serve");
-    assertThat(Main.commandLine(new String[] {"config", "get"}).getSubcommands())
+    assertThat(TugboatCommand.commandLine(new String[] {"config", "get"}).getSubcommands())
         .containsOnlyKeys("config");
   }
 
   @Test
   void helpNoArgumentsAndUnknownNamesGetEveryCommand() {
-    int all = Main.commandLine().getSubcommands().size();
+    int all = TugboatCommand.commandLine().getSubcommands().size();
     assertThat(all).isGreaterThan(10);
-    assertThat(Main.commandLine(new String[] {"help", "status"}).getSubcommands()).hasSize(all);
-    assertThat(Main.commandLine(new String[0]).getSubcommands()).hasSize(all);
-    assertThat(Main.commandLine(new String[] {"--version"}).getSubcommands()).hasSize(all);
-    assertThat(Main.commandLine(new String[] {"statsu"}).getSubcommands()).hasSize(all);
+    assertThat(TugboatCommand.commandLine(new String[] {"help", "status"}).getSubcommands()).hasSize(all);
+    assertThat(TugboatCommand.commandLine(new String[0]).getSubcommands()).hasSize(all);
+    assertThat(TugboatCommand.commandLine(new String[] {"--version"}).getSubcommands()).hasSize(all);
+    assertThat(TugboatCommand.commandLine(new String[] {"statsu"}).getSubcommands()).hasSize(all);
   }
 
   @Test
   void aMistypedCommandStillGetsSuggestions() {
-    CommandLine line = Main.commandLine(new String[] {"statsu"});
+    CommandLine line = TugboatCommand.commandLine(new String[] {"statsu"});
     StringWriter err = new StringWriter();
     line.setErr(new PrintWriter(err));
     assertThat(line.execute("statsu")).isEqualTo(2);
@@ -39,7 +39,7 @@ class MainTest {
 
   @Test
   void enumValuesAreCaseInsensitiveAlsoWhenOneCommandIsBuilt() {
-    assertThat(Main.commandLine(new String[] {"render"}).getSubcommands().get("render")
+    assertThat(TugboatCommand.commandLine(new String[] {"render"}).getSubcommands().get("render")
         .isCaseInsensitiveEnumValuesAllowed()).isTrue();
   }
 }

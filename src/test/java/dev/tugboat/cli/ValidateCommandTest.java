@@ -42,7 +42,7 @@ class ValidateCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
+    CommandLine commandLine = TugboatCommand.commandLine();
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     return commandLine.execute(args);
