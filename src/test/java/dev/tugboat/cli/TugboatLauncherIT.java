@@ -91,6 +91,17 @@ class TugboatLauncherIT {
         .contains("dev.tugboat.spec.AppSpec source: shared objects file");
   }
 
+  /** Picocli's model costs a start tens of milliseconds: the common command lines do without. */
+  @Test
+  void aCommandReadWithoutPicocliNeverLoadsIt() throws Exception {
+    Path classes = work.resolve("classes.log");
+    Result validated = tugboat(Map.of("TUGBOAT_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+        "validate", spec.toString());
+    assertThat(validated.out()).containsExactly(CHECKED);
+    assertThat(Files.readString(classes)).contains("dev.tugboat.cli.ValidateCommand ")
+        .doesNotContain("picocli.");
+  }
+
   @Test
   void runsTheNewestJavaOnThisHost() throws Exception {
     Result shown = tugboat(Map.of("TUGBOAT_JAVA_OPTS", "-XshowSettings:properties"),
