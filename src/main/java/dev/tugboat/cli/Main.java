@@ -8,8 +8,9 @@ import java.util.concurrent.Callable;
  * The {@code tugboat} command's entry: the command lines run most often are read without picocli
  * ({@link PlainCommandLine}); the rest go to picocli's model of every command ({@link
  * TugboatCommand}). Nothing here names a picocli type: Java's launcher reflects over this class's
- * methods, which loads the types they name, and picocli's largest classes cost a command read
- * without picocli about 60 ms of its start on Java 25, where they are loaded and verified anew.
+ * methods, which loads the types they name, and loading and verifying picocli's largest classes
+ * held up every command, those read without picocli too (on Java 25, whose AOT cache cannot hold
+ * them, {@code tugboat run} created its first container about a tenth of a second later).
  */
 public final class Main {
 
