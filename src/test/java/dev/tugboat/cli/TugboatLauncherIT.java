@@ -131,6 +131,22 @@ class TugboatLauncherIT {
         .contains("unset it");
   }
 
+  @Test
+  void aJavaOlderThan17IsRefusedWithTheFix() throws Exception {
+    Path home = Files.createDirectories(work.resolve("jdk-11/bin"));
+    Path java = home.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho 'this Java cannot run Tugboat' >&2\nexit 1\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Files.writeString(work.resolve("jdk-11/release"), "JAVA_VERSION=\"11.0.2\"\n");
+
+    Result refused = tugboat(Map.of("TUGBOAT_JAVA", java.toString()), "validate", spec.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.out()).isEmpty();
+    assertThat(refused.err()).containsExactly("tugboat: Tugboat needs Java 17 or later, and "
+        + java + " is Java 11; install a Java 17 runtime (apt-get install"
+        + " openjdk-17-jre-headless) or set TUGBOAT_JAVA");
+  }
+
   /** What the command said and how it ended. */
   private record Result(int exit, List<String> out, List<String> err) {}
 
