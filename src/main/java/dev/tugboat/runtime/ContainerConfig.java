@@ -61,7 +61,7 @@ public record ContainerConfig(
     Optional<Duration> stopTimeout,
     String user,
     boolean readonlyRootfs,
-    LogLimits logLimits,
+    ContainerLogging logging,
     List<String> networkAliases,
     List<String> links,
     String ipv4Address,
@@ -93,7 +93,7 @@ public record ContainerConfig(
     Objects.requireNonNull(pidMode, "pidMode");
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(logLimits, "logLimits");
+    Objects.requireNonNull(logging, "logging");
     networkAliases = List.copyOf(networkAliases);
     links = List.copyOf(links);
     Objects.requireNonNull(ipv4Address, "ipv4Address");

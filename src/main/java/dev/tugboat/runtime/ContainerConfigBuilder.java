@@ -37,7 +37,7 @@ public final class ContainerConfigBuilder {
   private Optional<Duration> stopTimeout = Optional.empty();
   private String user = "";
   private boolean readonlyRootfs;
-  private LogLimits logLimits = LogLimits.engineDefault();
+  private ContainerLogging logging = ContainerLogging.engineDefault();
   private List<String> networkAliases = List.of();
   private List<String> links = List.of();
   private String ipv4Address = "";
@@ -77,7 +77,7 @@ public final class ContainerConfigBuilder {
     stopTimeout = c.stopTimeout();
     user = c.user();
     readonlyRootfs = c.readonlyRootfs();
-    logLimits = c.logLimits();
+    logging = c.logging();
     networkAliases = c.networkAliases();
     links = c.links();
     ipv4Address = c.ipv4Address();
@@ -142,7 +142,7 @@ public final class ContainerConfigBuilder {
 
   public ContainerConfigBuilder readonlyRootfs(boolean value) { readonlyRootfs = value; return this; }
 
-  public ContainerConfigBuilder logLimits(LogLimits value) { logLimits = value; return this; }
+  public ContainerConfigBuilder logging(ContainerLogging value) { logging = value; return this; }
 
 
   public ContainerConfigBuilder networkAliases(List<String> value) { networkAliases = value; return this; }
@@ -171,7 +171,7 @@ public final class ContainerConfigBuilder {
     return new ContainerConfig(
         image, name, labels, cmd, entrypoint, env, ports, publishAllPorts, mounts, volumesFrom,
         hostname, privileged, networkMode, cpuShares, memoryBytes, memorySwapBytes, ulimits, capAdd, securityOpts,
-        extraHosts, pidMode, shmSizeBytes, stopTimeout, user, readonlyRootfs, logLimits,
+        extraHosts, pidMode, shmSizeBytes, stopTimeout, user, readonlyRootfs, logging,
         networkAliases, links, ipv4Address, ipv6Address, allocateTty,
         oomKillDisable, placement, joinedNetworks);
   }

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  */
 public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Timeline {
   private EngineResources engineResources =
-      new EngineResources(2, 4L << 30, "24.0.7", "/var/lib/docker");
+      new EngineResources(2, 4L << 30, "24.0.7", "/var/lib/docker", List.of("json-file", "local",
+          "journald", "syslog"));
   /** How the in-memory engine answers stop: SIGTERM ends a process with 128 + 15. */
   static final int EXIT_SIGTERM = 143;
   static final int EXIT_SIGKILL = InMemoryLifecycle.EXIT_SIGKILL;

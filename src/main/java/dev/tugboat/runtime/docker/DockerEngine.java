@@ -49,7 +49,9 @@ final class DockerEngine {
       return new EngineResources(info.getNCPU() == null ? 0 : info.getNCPU(),
           info.getMemTotal() == null ? 0 : info.getMemTotal(),
           Optional.ofNullable(info.getServerVersion()).orElse(""),
-          Optional.ofNullable(info.getDockerRootDir()).orElse(""));
+          Optional.ofNullable(info.getDockerRootDir()).orElse(""),
+          Optional.ofNullable(info.getPlugins()).map(plugins -> plugins.get("Log"))
+              .orElse(java.util.List.of()));
     } catch (RuntimeException e) {
       throw failures.of("tell its CPUs and memory", e);
     }

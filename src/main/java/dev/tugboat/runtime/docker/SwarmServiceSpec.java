@@ -60,6 +60,7 @@ final class SwarmServiceSpec {
     ObjectNode template = spec.putObject("TaskTemplate");
     template.set("ContainerSpec", container(config, shared, files));
     resources(config, template);
+    logDriver(config, template);
     ObjectNode restart = template.putObject("RestartPolicy");
     switch (placement.restart()) {
       case NONE -> restart.put("Condition", "none").put("MaxAttempts", NO_RESTART_ATTEMPTS);
@@ -158,6 +159,14 @@ final class SwarmServiceSpec {
       }
     }
     return container;
+  }
+
+  private static void logDriver(ContainerConfig config, ObjectNode template) {
+    if (!config.logging().isEngineDefault()) {
+      ObjectNode driver = template.putObject("LogDriver").put("Name", config.logging().driver());
+      ObjectNode options = driver.putObject("Options");
+      config.logging().options().forEach(options::put);
+    }
   }
 
   private static void resources(ContainerConfig config, ObjectNode template) {

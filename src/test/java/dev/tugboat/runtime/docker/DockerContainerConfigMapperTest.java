@@ -20,7 +20,7 @@ import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.HostBinding;
 import dev.tugboat.runtime.HostInterfaces;
 import dev.tugboat.runtime.HostPathAccess;
-import dev.tugboat.runtime.LogLimits;
+import dev.tugboat.runtime.ContainerLogging;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
 import dev.tugboat.runtime.Propagation;
@@ -175,7 +175,8 @@ class DockerContainerConfigMapperTest {
         .addUlimit(new dev.tugboat.runtime.Ulimit("nofile", 1024, 4096))
         .capAdd(List.of("NET_ADMIN", "cap_sys_time")).securityOpts(List.of("no-new-privileges"))
         .extraHosts(List.of("db.internal:10.1.2.3")).readonlyRootfs(true).oomKillDisable(true)
-        .logLimits(new LogLimits("10m", 3)).build()).getHostConfig();
+        .logging(new ContainerLogging("json-file", Map.of("max-size", "10m", "max-file", "3")))
+        .build()).getHostConfig();
 
     assertThat(host.getPrivileged()).isTrue();
     assertThat(host.getNetworkMode()).isEqualTo("host");
@@ -190,8 +191,28 @@ class DockerContainerConfigMapperTest {
     assertThat(host.getExtraHosts()).containsExactly("db.internal:10.1.2.3");
     assertThat(host.getReadonlyRootfs()).isTrue();
     assertThat(host.getOomKillDisable()).isTrue();
-    assertThat(host.getLogConfig()).isEqualTo(new LogConfig(LogConfig.LoggingType.JSON_FILE,
-        Map.of("max-size", "10m", "max-file", "3")));
+    assertThat(host.getLogConfig().getType().getType()).isEqualTo("json-file");
+    assertThat(host.getLogConfig().getConfig())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("max-size", "10m", "max-file", "3"));
+  }
+
+  /**
+   * The engine gets the driver as the spec names it, in docker-java's enum of drivers or not: a
+   * built-in one the enum lacks (logentries) and a plugin's.
+   */
+  @Test
+  void theLogDriverIsSentAsNamedWithItsOptions() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = com.github.dockerjava.core
+        .DefaultDockerClientConfig.createDefaultConfigBuilder().build().getObjectMapper();
+    for (String driver : List.of("journald", "logentries", "grafana/loki-docker-driver:2.9.2")) {
+      HostConfig host = map(ContainerConfig.builder("busybox:1")
+          .logging(new ContainerLogging(driver, Map.of("tag", "shop"))).build()).getHostConfig();
+
+      com.fasterxml.jackson.databind.JsonNode sent = json.readTree(json.writeValueAsString(host))
+          .get("LogConfig");
+      assertThat(sent.get("Type").asText()).as(driver).isEqualTo(driver);
+      assertThat(sent.get("Config").get("tag").asText()).isEqualTo("shop");
+    }
   }
 
   @Test

@@ -98,6 +98,8 @@ class DockerServiceSlotsTest {
         .addMount(new Mount.Bind("/etc/shop", "/etc/shop", true))
         .user("999").hostname("cassandra").stopTimeout(Duration.ofSeconds(7))
         .memoryBytes(64L << 20)
+        .logging(new dev.tugboat.runtime.ContainerLogging("local", java.util.Map.of("max-size",
+            "5m")))
         .placement(placement).build();
   }
 
@@ -168,6 +170,8 @@ class DockerServiceSlotsTest {
         .isEqualTo(64L << 20);
     assertThat(template.path("RestartPolicy").toString())
         .isEqualTo("{\"Condition\":\"none\",\"MaxAttempts\":1}");
+    assertThat(template.path("LogDriver").toString())
+        .isEqualTo("{\"Name\":\"local\",\"Options\":{\"max-size\":\"5m\"}}");
     assertThat(template.path("Placement").toString()).isEqualTo("{\"Constraints\":"
         + "[\"node.labels.dev.tugboat.tag.db==true\"],\"MaxReplicas\":1}");
     assertThat(template.path("Networks").toString()).isEqualTo("[{\"Target\":\"shop_overlay\"}]");
