@@ -11,6 +11,7 @@ import dev.tugboat.runtime.Protocol;
 import dev.tugboat.spec.CmdJson;
 import dev.tugboat.spec.ContainerSpec;
 import dev.tugboat.spec.EnvVarSpec;
+import dev.tugboat.spec.LogConfigSpec;
 import dev.tugboat.spec.LogsSpec;
 import dev.tugboat.spec.PortSpec;
 import dev.tugboat.spec.VolumeSpec;
@@ -30,10 +31,10 @@ final class ContainerConfigMapper {
   record Identity(String app, String runId, String specHash, ContainerKey key, String image) {}
 
   /**
-   * What a container inherits from its component: {@code logs}, rendered with {@code rendering}
-   * (the component's own field paths).
+   * What a container inherits from its component: {@code logs} and {@code log_config}, rendered
+   * with {@code rendering} (the component's own field paths).
    */
-  record ComponentDefaults(LogsSpec logs, Rendering rendering) {}
+  record ComponentDefaults(LogsSpec logs, LogConfigSpec logConfig, Rendering rendering) {}
 
   private ContainerConfigMapper() {}
 
@@ -56,7 +57,8 @@ final class ContainerConfigMapper {
     volumes(spec.volumes(), r, (volume, mount) -> b.addMount(mount));
     b.volumesFrom(volumesFrom.names(spec.volumesFrom()));
     ContainerOptionsMapper.apply(spec.options(), r, b);
-    b.logLimits(ContainerLogsMapper.limits(spec.options().logs(), r, component));
+    b.logging(ContainerLogsMapper.logging(spec.options().logs(), spec.options().logConfig(), r,
+        component));
     return b.build();
   }
 

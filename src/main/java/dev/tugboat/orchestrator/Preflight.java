@@ -3,6 +3,7 @@ package dev.tugboat.orchestrator;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.ContainerState;
 import dev.tugboat.runtime.ContainerSummary;
+import dev.tugboat.runtime.EngineResources;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Set;
 
 /**
  * Checks, before anything starts, what would otherwise fail halfway: the engine answers, every
- * image is here (or can be pulled, with its registry's login: {@link ImagePull}), and every
- * published host port is free. A check only: it changes nothing of the app, so a refusal leaves
+ * image is here (or can be pulled, with its registry's login: {@link ImagePull}), the engine has
+ * every log driver the spec names, and every published host port is free. A check only: it changes nothing of the app, so a refusal leaves
  * the previous run's containers (and their logs) as they were; the run's start removes them, as
  * journaled decisions. A port one of them publishes counts as free, since that start frees it.
  * Blocking; call it before the loop starts. Throws {@link PreflightException} (or the runtime's
@@ -53,12 +54,36 @@ public final class Preflight {
           missing.size() + " images are missing") + "; nothing was started:\n  "
           + String.join("\n  ", missing));
     }
+    List<String> noDriver = missingLogDrivers(needs.logDrivers());
+    if (!noDriver.isEmpty()) {
+      throw new PreflightException("the engine lacks " + (noDriver.size() == 1 ? "a log driver"
+          : noDriver.size() + " log drivers") + "; nothing was started:\n  "
+          + String.join("\n  ", noDriver));
+    }
     requirements.run();
     List<String> taken = takenPorts(needs.ports(), publishedByTheApp(needs.app()));
     if (!taken.isEmpty()) {
       throw new PreflightException("host port" + (taken.size() == 1 ? " is" : "s are")
           + " already in use; nothing was started:\n  " + String.join("\n  ", taken));
     }
+  }
+
+  /** Asks the engine only when the spec names a driver other than json-file. */
+  private List<String> missingLogDrivers(List<PreflightNeeds.LogDriverNeed> needs) {
+    if (needs.isEmpty()) {
+      return List.of();
+    }
+    EngineResources engine = runtime.engineResources();
+    List<String> missing = new ArrayList<>();
+    for (PreflightNeeds.LogDriverNeed need : needs) {
+      if (!engine.hasLogDriver(need.driver())) {
+        missing.add(need.driver() + " (log_config of " + need.containers().stream()
+            .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+            + "): the engine has " + String.join(", ", engine.logDrivers()) + " and none;"
+            + " install the driver's plugin (docker plugin install), or name one of these");
+      }
+    }
+    return missing;
   }
 
   /** The host ports ({@code 8080/tcp}) the app's own running containers publish. */

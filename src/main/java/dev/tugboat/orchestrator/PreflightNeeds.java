@@ -4,14 +4,28 @@ import dev.tugboat.events.ContainerKey;
 import java.util.List;
 
 /**
- * What a run needs from the host before anything starts: its images and the host ports it
- * publishes, each with the containers that need it (for messages).
+ * What a run needs from the host before anything starts: its images, the host ports it publishes
+ * and the log drivers it names, each with the containers that need it (for messages).
  */
-public record PreflightNeeds(String app, List<ImageNeed> images, List<PortNeed> ports) {
+public record PreflightNeeds(String app, List<ImageNeed> images, List<PortNeed> ports,
+    List<LogDriverNeed> logDrivers) {
 
   public PreflightNeeds {
     images = List.copyOf(images);
     ports = List.copyOf(ports);
+    logDrivers = List.copyOf(logDrivers);
+  }
+
+  /** Images and ports only. */
+  public PreflightNeeds(String app, List<ImageNeed> images, List<PortNeed> ports) {
+    this(app, images, ports, List.of());
+  }
+
+  /** A log driver other than json-file (which every engine has), and the containers using it. */
+  public record LogDriverNeed(String driver, List<ContainerKey> containers) {
+    public LogDriverNeed {
+      containers = List.copyOf(containers);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.tugboat.runtime.ServicePlacement;
 import dev.tugboat.runtime.ServiceSlot;
 import dev.tugboat.spec.ComponentSpec;
 import dev.tugboat.spec.ContainerSpec;
+import dev.tugboat.spec.LogConfigSpec;
 import dev.tugboat.spec.LogsSpec;
 import dev.tugboat.spec.ReadySpec;
 import dev.tugboat.trigger.TcpConnector;
@@ -76,9 +77,11 @@ public final class SpecLauncher implements Launcher {
   }
 
   private ContainerConfigMapper.ComponentDefaults componentDefaults(ContainerKey key, Rendering r) {
-    LogsSpec logs = in.spec().component(key.component()).map(ComponentSpec::logs)
-        .orElse(LogsSpec.NONE);
-    return new ContainerConfigMapper.ComponentDefaults(logs, r.at(keys.componentPath(key)));
+    Optional<ComponentSpec> component = in.spec().component(key.component());
+    return new ContainerConfigMapper.ComponentDefaults(
+        component.map(ComponentSpec::logs).orElse(LogsSpec.NONE),
+        component.map(ComponentSpec::logConfig).orElse(LogConfigSpec.NONE),
+        r.at(keys.componentPath(key)));
   }
 
   /** volumes_from names containers of the same component; they must already have started. */

@@ -6,9 +6,10 @@ import java.util.Set;
 /** Reads a {@code components} entry. */
 final class ComponentReader {
   private static final List<String> MULTI_HOST_KEYS =
-      List.of("cluster", "cluster_host_count", "host_requirements", "host_volumes", "log_config");
-  static final Set<String> KEYS =
-      YamlFields.keys(List.of("name", "tags", "conflicts", "logs", "containers"), MULTI_HOST_KEYS);
+      List.of("cluster", "cluster_host_count", "host_requirements", "host_volumes");
+  static final Set<String> KEYS = YamlFields.keys(
+      List.of("name", "tags", "conflicts", "logs", "log_config", "containers"), MULTI_HOST_KEYS);
+
 
   private ComponentReader() {}
 
@@ -19,6 +20,7 @@ final class ComponentReader {
         fields.strings("tags"),
         fields.strings("conflicts"),
         ContainerReader.logs(fields),
+        ContainerReader.logConfig(fields),
         fields.list("containers", ContainerReader.KEYS,
             (container, i) -> containers.container(container, name)),
         fields.rawOf(MULTI_HOST_KEYS));

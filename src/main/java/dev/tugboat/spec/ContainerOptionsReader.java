@@ -16,7 +16,7 @@ final class ContainerOptionsReader {
   static final Set<String> KEYS = Set.of("privileged", "network_mode", "cpu_shares", "memory_limit",
       "memory_swap_limit", "ulimits", "allocate_tty", "security_cap_add", "security_options",
       "hostname", "extra_hosts", "pid_mode", "shm_size", "labels", "stop_timeout", "oom_kill_disable",
-      "user", "readonly_rootfs", "logs", "network", "network_aliases", "links", "ipv4_address",
+      "user", "readonly_rootfs", "logs", "log_config", "network", "network_aliases", "links", "ipv4_address",
       "ipv6_address", "disable_publish_all_ports");
   static final Set<String> ULIMIT_KEYS = Set.of("name", "soft", "hard");
   /** The mapping form of an {@code extra_hosts} entry. */
@@ -45,6 +45,7 @@ final class ContainerOptionsReader {
         fields.string("user"),
         fields.bool("readonly_rootfs"),
         ContainerReader.logs(fields),
+        ContainerReader.logConfig(fields),
         fields.string("network"),
         fields.strings("network_aliases"),
         fields.strings("links"),

@@ -30,6 +30,7 @@ public record ContainerOptionsSpec(
     String user,
     boolean readonlyRootfs,
     LogsSpec logs,
+    LogConfigSpec logConfig,
     String network,
     List<String> networkAliases,
     List<String> links,

@@ -17,6 +17,7 @@ final class ContainerReader {
       "support_commands"),
       ContainerOptionsReader.KEYS, MULTI_HOST_KEYS);
   static final Set<String> LOGS_KEYS = Set.of("max_size", "max_files");
+  static final Set<String> LOG_CONFIG_KEYS = Set.of("type", "config");
   static final Set<String> RESTART_KEYS = Set.of("policy", "max");
   static final Set<String> ENV_VAR_KEYS =
       Set.of("name", "value", "static_val", "when", "is_excluded_from_support");
@@ -72,6 +73,16 @@ final class ContainerReader {
             new SupportCommandSpec(command.string("filename"), command.strings("command"),
                 Optional.empty())),
         fields.rawOf(MULTI_HOST_KEYS));
+  }
+
+  /** {@code log_config: {type, config}} of a component or a container. */
+  static LogConfigSpec logConfig(YamlFields fields) {
+    return fields.mapping("log_config").map(logConfig -> {
+      LogConfigSpec spec = new LogConfigSpec(logConfig.string("type"),
+          logConfig.stringMap("config"));
+      logConfig.reportUnknownKeys(LOG_CONFIG_KEYS);
+      return spec;
+    }).orElse(LogConfigSpec.NONE);
   }
 
   static LogsSpec logs(YamlFields fields) {

@@ -33,8 +33,7 @@ final class NoEffectRules {
           + " ...) once the restored app has started");
   private static final Map<String, String> COMPONENT = ordered(
       "host_volumes", "no host directory is made or checked for it; give the container's"
-          + " volumes a host_path with permission and owner",
-      "log_config", "the containers log with Docker's json-file driver, limited by logs");
+          + " volumes a host_path with permission and owner");
   private static final Map<String, String> CONTAINER = ordered(
       "content_trust", "the image is not verified with Docker Content Trust",
       "suppress_restart", "a config change restarts nothing by itself in Tugboat");

@@ -21,11 +21,16 @@ public final class SpecDiff {
   public static SpecChanges between(AppSpec before, AppSpec after) {
     Map<String, ContainerSpec> old = containers(before);
     Map<String, ContainerSpec> updated = containers(after);
+    Map<String, LogConfigSpec> oldLogging = logConfigs(before);
+    Map<String, LogConfigSpec> newLogging = logConfigs(after);
     List<SpecChanges.ContainerChange> changed = new ArrayList<>();
     updated.forEach((key, container) -> {
       ContainerSpec previous = old.get(key);
       if (previous != null) {
         List<String> changes = changes(previous, container);
+        if (!oldLogging.get(key).equals(newLogging.get(key))) {
+          changes.add("log_config changed");
+        }
         if (!changes.isEmpty()) {
           changed.add(new SpecChanges.ContainerChange(key, changes));
         }
@@ -46,16 +51,33 @@ public final class SpecDiff {
   /** By key, as status names them: {@code component/image_name}, or its name if two share it. */
   private static Map<String, ContainerSpec> containers(AppSpec spec) {
     Map<String, ContainerSpec> byKey = new LinkedHashMap<>();
+    eachContainer(spec, (key, component, container) -> byKey.putIfAbsent(key, container));
+    return byKey;
+  }
+
+  /** The log_config each container runs with, its own or its component's, by the same keys. */
+  private static Map<String, LogConfigSpec> logConfigs(AppSpec spec) {
+    Map<String, LogConfigSpec> byKey = new LinkedHashMap<>();
+    eachContainer(spec, (key, component, container) -> byKey.putIfAbsent(key,
+        container.options().logConfig().isSet() ? container.options().logConfig()
+            : component.logConfig()));
+    return byKey;
+  }
+
+  private interface ContainerVisit {
+    void visit(String key, ComponentSpec component, ContainerSpec container);
+  }
+
+  private static void eachContainer(AppSpec spec, ContainerVisit visit) {
     for (ComponentSpec component : spec.components()) {
       for (ContainerSpec container : component.containers()) {
         long sameImage = component.containers().stream()
             .filter(c -> c.imageName().equals(container.imageName())).count();
         String name = sameImage > 1 && !container.name().isEmpty()
             ? container.name() : container.imageName();
-        byKey.putIfAbsent(component.name() + "/" + name, container);
+        visit.visit(component.name() + "/" + name, component, container);
       }
     }
-    return byKey;
   }
 
   private static List<String> changes(ContainerSpec before, ContainerSpec after) {

@@ -36,6 +36,7 @@ public final class SpecValidator implements ProblemSource {
     rules.addAll(VolumeRules.all());
     rules.addAll(SupportRules.all());
     rules.addAll(BackupRules.all());
+    rules.addAll(LogConfigRules.all());
     rules.add(SizeRule.rule());
     rules.addAll(EventRules.all());
     rules.addAll(GraphRules.all());

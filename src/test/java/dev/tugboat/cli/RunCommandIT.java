@@ -94,6 +94,42 @@ class RunCommandIT {
   }
 
   @Test
+  void aLogDriverTheEngineLacksIsOneClearErrorAndNothingStarts(@TempDir Path dir)
+      throws Exception {
+    Path spec = dir.resolve("driver.yml");
+    Files.writeString(spec, "replicated_api_version: 2.8.0\nname: " + app + "\ncomponents:\n"
+        + "- name: web\n  log_config: {type: no-such-driver}\n  containers:\n"
+        + "  - source: public\n    image_name: tugboat-test/busybox\n    version: \"1\"\n"
+        + "    cmd: '[\"sleep\", \"300\"]'\n");
+
+    try (TugboatProcess tugboat = TugboatProcess.start("run", spec.toString())) {
+      assertThat(tugboat.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+      assertThat(tugboat.stderr()).contains("tugboat run: the engine lacks a log driver; nothing"
+          + " was started:\n  no-such-driver (log_config of web/tugboat-test/busybox): the engine"
+          + " has ").contains("json-file").contains("install the driver's plugin");
+    }
+    assertThat(DockerCli.containersOf(app)).isEmpty();
+  }
+
+  @Test
+  void theContainersLogWithTheirLogConfigsDriverAndOptions(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("logs.yml");
+    Files.writeString(spec, "replicated_api_version: 2.8.0\nname: " + app + "\ncomponents:\n"
+        + "- name: web\n  log_config: {type: local, config: {compress: \"false\"}}\n"
+        + "  logs: {max_size: 2m}\n  containers:\n"
+        + "  - source: public\n    image_name: tugboat-test/busybox\n    version: \"1\"\n"
+        + "    cmd: '[\"sleep\", \"300\"]'\n");
+
+    try (TugboatProcess tugboat = TugboatProcess.start("run", spec.toString(),
+        "--stop-after-start")) {
+      assertThat(tugboat.awaitExit(Duration.ofSeconds(120))).as(tugboat.stderr()).isZero();
+    }
+    assertThat(DockerCli.inspect("tugboat-" + app + "-web-busybox-1",
+        "{{json .HostConfig.LogConfig}}")).isEqualTo(
+            "{\"Type\":\"local\",\"Config\":{\"compress\":\"false\",\"max-size\":\"2m\"}}");
+  }
+
+  @Test
   void takenHostPortNamesThePortAndItsHolder(@TempDir Path dir) throws Exception {
     try (ServerSocket holder = new ServerSocket(0)) {
       int port = holder.getLocalPort();

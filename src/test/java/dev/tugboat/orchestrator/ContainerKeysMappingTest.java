@@ -7,7 +7,7 @@ import dev.tugboat.config.HostAddresses;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerConfig;
 import dev.tugboat.runtime.HostPathAccess;
-import dev.tugboat.runtime.LogLimits;
+import dev.tugboat.runtime.ContainerLogging;
 import dev.tugboat.runtime.ManualClock;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.Propagation;
@@ -59,10 +59,65 @@ class ContainerKeysMappingTest {
           - {source: public, image_name: postgres, version: "15"}
         """);
 
-    assertThat(prepare(spec, "web/shop").logLimits()).isEqualTo(new LogLimits("20m", 5));
-    assertThat(prepare(spec, "web/worker").logLimits()).isEqualTo(new LogLimits("20m", 2));
-    assertThat(prepare(spec, "web/admin").logLimits()).isEqualTo(new LogLimits("1m", 1));
-    assertThat(prepare(spec, "db/postgres").logLimits()).isEqualTo(LogLimits.engineDefault());
+    assertThat(prepare(spec, "web/shop").logging()).isEqualTo(jsonFile("20m", "5"));
+    assertThat(prepare(spec, "web/worker").logging()).isEqualTo(jsonFile("20m", "2"));
+    assertThat(prepare(spec, "web/admin").logging()).isEqualTo(jsonFile("1m", "1"));
+    assertThat(prepare(spec, "db/postgres").logging()).isEqualTo(ContainerLogging.engineDefault());
+  }
+
+  @Test
+  void aComponentsLogConfigNamesTheDriverOfAllItsContainersWithItsOptionsRendered()
+      throws Exception {
+    String spec = app("""
+        - name: web
+          log_config:
+            type: journald
+            config: {tag: 'shop-{{repl ConfigOption "label"}}', labels: app}
+          logs: {max_size: 10m}
+          containers:
+          - {source: public, image_name: shop, version: "1"}
+          - {source: public, image_name: worker, version: "1", logs: {max_files: "4"}}
+        """);
+
+    ContainerLogging journald = new ContainerLogging("journald",
+        Map.of("tag", "shop-Z", "labels", "app"));
+    assertThat(prepare(spec, "web/shop").logging()).isEqualTo(journald);
+    assertThat(prepare(spec, "web/worker").logging()).isEqualTo(journald);
+  }
+
+  @Test
+  void rotationJoinsADriverThatTakesItAndTheDriversOwnOptionsWin() throws Exception {
+    String spec = app("""
+        - name: web
+          log_config:
+            type: local
+            config: {max-size: 50m, compress: "false"}
+          logs: {max_size: 10m, max_files: "3"}
+          containers:
+          - {source: public, image_name: shop, version: "1"}
+        """);
+
+    assertThat(prepare(spec, "web/shop").logging()).isEqualTo(new ContainerLogging("local",
+        Map.of("max-size", "50m", "max-file", "3", "compress", "false")));
+  }
+
+  @Test
+  void aLogDriverThatRendersEmptyIsRefusedWithItsField() {
+    String spec = app("""
+        - name: web
+          log_config: {type: '{{repl if eq (ConfigOption "label") "Y"}}journald{{repl end}}'}
+          containers:
+          - {source: public, image_name: shop, version: "1"}
+        """);
+
+    assertThatThrownBy(() -> prepare(spec, "web/shop"))
+        .isInstanceOf(Launcher.LaunchException.class)
+        .hasMessageContaining("components[0].log_config.type")
+        .hasMessageContaining("renders empty");
+  }
+
+  private static ContainerLogging jsonFile(String maxSize, String maxFiles) {
+    return new ContainerLogging("json-file", Map.of("max-size", maxSize, "max-file", maxFiles));
   }
 
   @Test

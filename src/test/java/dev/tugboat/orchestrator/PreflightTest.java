@@ -46,6 +46,35 @@ class PreflightTest {
   }
 
   @Test
+  void aLogDriverTheEngineLacksStopsTheRunNamingTheOnesItHas() {
+    PreflightNeeds needs = new PreflightNeeds("shop", List.of(), List.of(), List.of(
+        new PreflightNeeds.LogDriverNeed("journald", List.of(DB)),
+        new PreflightNeeds.LogDriverNeed("splunk", List.of(MIGRATION, APP))));
+
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.empty()).check(needs))
+        .isInstanceOf(PreflightException.class)
+        .hasMessage("the engine lacks a log driver; nothing was started:\n"
+            + "  splunk (log_config of db-migration/pythonapp, python-app/pythonapp): the engine"
+            + " has json-file, local, journald, syslog and none; install the driver's plugin"
+            + " (docker plugin install), or name one of these");
+    assertThat(runtime.history()).noneMatch(h -> h.startsWith("create"));
+  }
+
+  @Test
+  void aPluginsDriverIsFoundWithOrWithoutItsTagAndNoneAlways() {
+    runtime.setEngineResources(new dev.tugboat.runtime.EngineResources(2, 4L << 30, "24.0.7",
+        "/var/lib/docker", List.of("json-file", "loki:latest", "vendor/shipper:2")));
+    for (String driver : List.of("loki", "loki:latest", "vendor/shipper:2", "none")) {
+      new Preflight(runtime, port -> Optional.empty()).check(new PreflightNeeds("shop",
+          List.of(), List.of(), List.of(new PreflightNeeds.LogDriverNeed(driver, List.of(DB)))));
+    }
+    assertThatThrownBy(() -> new Preflight(runtime, port -> Optional.empty()).check(
+        new PreflightNeeds("shop", List.of(), List.of(), List.of(
+            new PreflightNeeds.LogDriverNeed("vendor/shipper", List.of(DB))))))
+        .hasMessageContaining("vendor/shipper (log_config of db/postgres)");
+  }
+
+  @Test
   void imageThatIsHereIsNotPulled() {
     new Preflight(runtime, port -> Optional.empty()).check(needs(List.of()));
 

@@ -35,6 +35,7 @@ class SpecAdapterTest {
       name: Shop Demo
       components:
       - name: db
+        log_config: {type: journald, config: {tag: db}}
         containers:
         - source: public
           image_name: postgres
@@ -81,6 +82,7 @@ class SpecAdapterTest {
             max: 3
           stop_timeout: "3"
           memory_limit: 512m
+          log_config: {type: syslog}
           labels:
             team: shop
       - name: extra
@@ -253,7 +255,7 @@ class SpecAdapterTest {
   }
 
   @Test
-  void needsListTheImagesAndHostPortsOfTheContainersThatRun() {
+  void needsListTheImagesHostPortsAndLogDriversOfTheContainersThatRun() {
     StartPlan plan = SpecPlans.plan(in, keys);
     PreflightNeeds needs = SpecNeeds.of(in, keys, plan,
         new SpecLauncher(in, keys, plan, TcpConnector.sockets()));
@@ -263,6 +265,10 @@ class SpecAdapterTest {
         new PreflightNeeds.ImageNeed("registry.example.com:5000/shop:2", List.of(WEB),
             "replicated"));
     assertThat(needs.ports()).containsExactly(new PreflightNeeds.PortNeed("", 15432, "tcp", DB));
+    // web/shop needs db's facts to render; its driver is taken as written.
+    assertThat(needs.logDrivers()).containsExactly(
+        new PreflightNeeds.LogDriverNeed("journald", List.of(DB)),
+        new PreflightNeeds.LogDriverNeed("syslog", List.of(WEB)));
   }
 
   private RunState withDbRunning(StartPlan plan) {

@@ -26,6 +26,7 @@ class CompatibilityPageTest {
       entry("default_cmd, value_cmd, data_cmd", ConfigReader.CMD_REF_KEYS),
       entry("components[]", ComponentReader.KEYS),
       entry("logs", ContainerReader.LOGS_KEYS),
+      entry("log_config", ContainerReader.LOG_CONFIG_KEYS),
       entry("components[].containers[]", ContainerReader.KEYS),
       entry("env_vars[]", ContainerReader.ENV_VAR_KEYS),
       entry("ports[]", ContainerReader.PORT_KEYS),
