@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param publishAllPorts also publish every port the image or {@code ports} exposes and no binding
  *     names, each on a host port the engine picks ({@code docker run -P}); read the ports it chose
  *     from {@link ContainerInfo#publishedPorts()} once the container started
+ * @param hostDirectories host directories made before the container is created (its
+ *     component's {@code host_volumes}), before its own bind mounts are given their access
  * @param volumesFrom containers whose volumes this one mounts
  * @param networkMode {@code bridge}, {@code host}, {@code none}, {@code container:NAME} or a network
  *     name; empty: the engine's default bridge
@@ -45,6 +47,7 @@ public record ContainerConfig(
     List<PortMapping> ports,
     boolean publishAllPorts,
     List<Mount> mounts,
+    List<HostDirectory> hostDirectories,
     List<String> volumesFrom,
     String hostname,
     boolean privileged,
@@ -83,6 +86,7 @@ public record ContainerConfig(
     env = Values.sortedCopy(env);
     ports = List.copyOf(ports);
     mounts = List.copyOf(mounts);
+    hostDirectories = List.copyOf(hostDirectories);
     volumesFrom = List.copyOf(volumesFrom);
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(networkMode, "networkMode");

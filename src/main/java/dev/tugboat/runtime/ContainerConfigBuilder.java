@@ -21,6 +21,7 @@ public final class ContainerConfigBuilder {
   private final List<PortMapping> ports = new ArrayList<>();
   private boolean publishAllPorts;
   private final List<Mount> mounts = new ArrayList<>();
+  private final List<HostDirectory> hostDirectories = new ArrayList<>();
   private List<String> volumesFrom = List.of();
   private String hostname = "";
   private boolean privileged;
@@ -61,6 +62,7 @@ public final class ContainerConfigBuilder {
     ports.addAll(c.ports());
     publishAllPorts = c.publishAllPorts();
     mounts.addAll(c.mounts());
+    hostDirectories.addAll(c.hostDirectories());
     volumesFrom = c.volumesFrom();
     hostname = c.hostname();
     privileged = c.privileged();
@@ -109,6 +111,7 @@ public final class ContainerConfigBuilder {
   public ContainerConfigBuilder publishAllPorts(boolean value) { publishAllPorts = value; return this; }
 
   public ContainerConfigBuilder addMount(Mount value) { mounts.add(value); return this; }
+  public ContainerConfigBuilder addHostDirectory(HostDirectory value) { hostDirectories.add(value); return this; }
 
   public ContainerConfigBuilder volumesFrom(List<String> value) { volumesFrom = value; return this; }
 
@@ -169,7 +172,7 @@ public final class ContainerConfigBuilder {
 
   public ContainerConfig build() {
     return new ContainerConfig(
-        image, name, labels, cmd, entrypoint, env, ports, publishAllPorts, mounts, volumesFrom,
+        image, name, labels, cmd, entrypoint, env, ports, publishAllPorts, mounts, hostDirectories, volumesFrom,
         hostname, privileged, networkMode, cpuShares, memoryBytes, memorySwapBytes, ulimits, capAdd, securityOpts,
         extraHosts, pidMode, shmSizeBytes, stopTimeout, user, readonlyRootfs, logging,
         networkAliases, links, ipv4Address, ipv6Address, allocateTty,

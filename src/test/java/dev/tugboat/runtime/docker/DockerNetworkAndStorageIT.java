@@ -10,6 +10,7 @@ import dev.tugboat.runtime.ContainerInfo;
 import dev.tugboat.runtime.ContainerSummary;
 import dev.tugboat.runtime.ExecRequest;
 import dev.tugboat.runtime.HostBinding;
+import dev.tugboat.runtime.HostDirectory;
 import dev.tugboat.runtime.HostPathAccess;
 import dev.tugboat.runtime.Mount;
 import dev.tugboat.runtime.PortMapping;
@@ -99,6 +100,39 @@ class DockerNetworkAndStorageIT {
     assertThat(Files.getAttribute(data, "unix:gid")).isEqualTo(998);
     assertThat(runtime.exec(id, ExecRequest.of("stat", "-c", "%u:%g %a", "/data")).output())
         .isEqualTo("999:998 750\n");
+  }
+
+  /**
+   * A component's host volume is made before the container is created, mounted or not, and the
+   * container's own volume of the same path gives it its access after.
+   */
+  @Test
+  void aHostVolumeIsMadeWithItsModeAndOwnerWhetherOrNotTheContainerMountsIt(@TempDir Path dir)
+      throws IOException {
+    Path unmounted = dir.resolve("shared/exports");
+    Path mounted = dir.resolve("db");
+    Files.createDirectories(dir.resolve("disk"));
+    Path linked = Files.createSymbolicLink(dir.resolve("media"), dir.resolve("disk"));
+    runtime.create(docker.config("hostvolumes", "sleep", "300")
+        .addHostDirectory(new HostDirectory(unmounted.toString(),
+            HostPathAccess.parse("0770", "999:998")))
+        .addHostDirectory(new HostDirectory(mounted.toString(), HostPathAccess.parse("0700", "")))
+        .addHostDirectory(new HostDirectory(linked.toString(), HostPathAccess.NONE))
+        .addMount(new Mount.Bind(mounted.toString(), "/db", false,
+            HostPathAccess.parse("0750", "")))
+        .build());
+
+    assertThat(Files.getAttribute(unmounted, "unix:mode")).isEqualTo(040770);
+    assertThat(Files.getAttribute(unmounted, "unix:uid")).isEqualTo(999);
+    assertThat(Files.getAttribute(unmounted, "unix:gid")).isEqualTo(998);
+    assertThat(Files.getAttribute(mounted, "unix:mode")).isEqualTo(040750);
+    assertThat(Files.isSymbolicLink(linked)).isTrue();
+    assertThatThrownBy(() -> runtime.create(docker.config("linked", "true")
+        .addHostDirectory(new HostDirectory(linked.toString(), HostPathAccess.parse("0700", "")))
+        .build()))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("host volume " + linked + " of ")
+        .hasMessageContaining("is a symbolic link");
   }
 
   @Test
