@@ -11,6 +11,7 @@ import dev.tugboat.runtime.Protocol;
 import dev.tugboat.spec.CmdJson;
 import dev.tugboat.spec.ContainerSpec;
 import dev.tugboat.spec.EnvVarSpec;
+import dev.tugboat.spec.HostVolumeSpec;
 import dev.tugboat.spec.LogConfigSpec;
 import dev.tugboat.spec.LogsSpec;
 import dev.tugboat.spec.PortSpec;
@@ -31,10 +32,11 @@ final class ContainerConfigMapper {
   record Identity(String app, String runId, String specHash, ContainerKey key, String image) {}
 
   /**
-   * What a container inherits from its component: {@code logs} and {@code log_config}, rendered
-   * with {@code rendering} (the component's own field paths).
+   * What a container inherits from its component: {@code logs}, {@code log_config} and {@code
+   * host_volumes}, rendered with {@code rendering} (the component's own field paths).
    */
-  record ComponentDefaults(LogsSpec logs, LogConfigSpec logConfig, Rendering rendering) {}
+  record ComponentDefaults(LogsSpec logs, LogConfigSpec logConfig,
+      List<HostVolumeSpec> hostVolumes, Rendering rendering) {}
 
   private ContainerConfigMapper() {}
 
@@ -54,6 +56,8 @@ final class ContainerConfigMapper {
     // Replicated ran every container with -P: each port the image EXPOSEs and no entry of
     // `ports` binds gets a host port Docker picks, which ContainerExposedPort reads back.
     b.publishAllPorts(!spec.options().disablePublishAllPorts());
+    HostVolumesMapper.directories(component.hostVolumes(), component.rendering())
+        .forEach(b::addHostDirectory);
     volumes(spec.volumes(), r, (volume, mount) -> b.addMount(mount));
     b.volumesFrom(volumesFrom.names(spec.volumesFrom()));
     ContainerOptionsMapper.apply(spec.options(), r, b);

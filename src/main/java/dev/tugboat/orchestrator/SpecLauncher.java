@@ -81,6 +81,7 @@ public final class SpecLauncher implements Launcher {
     return new ContainerConfigMapper.ComponentDefaults(
         component.map(ComponentSpec::logs).orElse(LogsSpec.NONE),
         component.map(ComponentSpec::logConfig).orElse(LogConfigSpec.NONE),
+        component.map(ComponentSpec::hostVolumes).orElse(List.of()),
         r.at(keys.componentPath(key)));
   }
 

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The requirement checks of a spec: measures the host once, judges the app's and each component's
- * {@code host_requirements}, then runs each {@code custom_requirements} command whose {@code when}
+ * {@code host_requirements} and the free space of each {@code host_volumes} entry's
+ * {@code min_disk_space}, then runs each {@code custom_requirements} command whose {@code when}
  * holds and judges it. Creates nothing that outlives it (a check's container is removed). A spec
  * without requirements gives an empty report without asking the engine anything.
  */
@@ -21,11 +22,18 @@ public final class RequirementsPreflight {
   private final ContainerRuntime runtime;
   private final HostMeasurer measurer;
   private final Clock clock;
+  private final HostVolumeSpaceCheck.FreeSpace freeSpace;
 
   public RequirementsPreflight(ContainerRuntime runtime, HostMeasurer measurer, Clock clock) {
+    this(runtime, measurer, clock, HostVolumeSpaceCheck::ofThisMachine);
+  }
+
+  RequirementsPreflight(ContainerRuntime runtime, HostMeasurer measurer, Clock clock,
+      HostVolumeSpaceCheck.FreeSpace freeSpace) {
     this.runtime = runtime;
     this.measurer = measurer;
     this.clock = clock;
+    this.freeSpace = freeSpace;
   }
 
   public static RequirementsPreflight ofThisMachine(ContainerRuntime runtime, Clock clock) {
@@ -40,6 +48,7 @@ public final class RequirementsPreflight {
       HostMeasurements measured = measurer.measure();
       host.forEach(req -> checks.addAll(HostRequirementCheck.check(req, measured)));
     }
+    checks.addAll(HostVolumeSpaceCheck.check(in.spec(), in.base(), freeSpace));
     HostRequirementCommands commands = new HostRequirementCommands(in.spec(), in.registries(),
         new CheckContainer(runtime, clock, in.app()));
     for (CustomRequirementSpec req : Requirements.custom(in.spec())) {

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /**
  * A component: containers that always run on the same host. Keys that only matter with more than one
- * host ({@code cluster}, {@code cluster_host_count}, {@code host_requirements}, {@code host_volumes})
- * are kept as plain data in {@code multiHostOptions}.
+ * host ({@code cluster}, {@code cluster_host_count}, {@code host_requirements}) are kept as plain data in {@code multiHostOptions}.
  */
 public record ComponentSpec(
     String name,
@@ -14,6 +13,7 @@ public record ComponentSpec(
     List<String> conflicts,
     LogsSpec logs,
     LogConfigSpec logConfig,
+    List<HostVolumeSpec> hostVolumes,
     List<ContainerSpec> containers,
     Map<String, Object> multiHostOptions) {
 
@@ -21,6 +21,7 @@ public record ComponentSpec(
     tags = List.copyOf(tags);
     conflicts = List.copyOf(conflicts);
     java.util.Objects.requireNonNull(logConfig, "logConfig");
+    hostVolumes = List.copyOf(hostVolumes);
     containers = List.copyOf(containers);
     multiHostOptions = RawValues.immutableMap(multiHostOptions);
   }

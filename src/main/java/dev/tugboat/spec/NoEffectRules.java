@@ -31,9 +31,6 @@ final class NoEffectRules {
           + " before tugboat snapshot create",
       "restore_script", "Tugboat runs no script after a restore; run what it does (tugboat admin"
           + " ...) once the restored app has started");
-  private static final Map<String, String> COMPONENT = ordered(
-      "host_volumes", "no host directory is made or checked for it; give the container's"
-          + " volumes a host_path with permission and owner");
   private static final Map<String, String> CONTAINER = ordered(
       "content_trust", "the image is not verified with Docker Content Trust",
       "suppress_restart", "a config change restarts nothing by itself in Tugboat");
@@ -55,8 +52,6 @@ final class NoEffectRules {
     warn(source, "backup", "", BACKUP, findings);
     for (int c = 0; c < spec.components().size(); c++) {
       String component = "components[" + c + "]";
-      warn(source, component, "component " + spec.components().get(c).name() + ": ", COMPONENT,
-          findings);
       for (int i = 0; i < spec.components().get(c).containers().size(); i++) {
         warn(source, component + ".containers[" + i + "]", "container "
             + spec.components().get(c).containers().get(i).ref() + ": ", CONTAINER, findings);

@@ -37,6 +37,7 @@ public final class SpecValidator implements ProblemSource {
     rules.addAll(SupportRules.all());
     rules.addAll(BackupRules.all());
     rules.addAll(LogConfigRules.all());
+    rules.addAll(HostVolumeRules.all());
     rules.add(SizeRule.rule());
     rules.addAll(EventRules.all());
     rules.addAll(GraphRules.all());

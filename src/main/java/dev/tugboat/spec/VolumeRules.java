@@ -15,8 +15,8 @@ final class VolumeRules {
       "rprivate");
   /** Docker Desktop's file-sharing hints: Docker on Linux accepts them and does nothing. */
   static final Set<String> DESKTOP_ONLY = Set.of("consistent", "cached", "delegated");
-  private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
-  private static final Pattern OWNER = Pattern.compile(
+  static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
+  static final Pattern OWNER = Pattern.compile(
       "([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*)(:([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*))?");
   private static final List<List<String>> CONFLICTS = List.of(List.of("ro", "rw"), List.of("z", "Z"));
 

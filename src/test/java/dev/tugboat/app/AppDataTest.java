@@ -67,4 +67,43 @@ class AppDataTest {
         new AppData.Mounted(new DataMount(DataMount.Kind.NAMED_VOLUME, "web-cache"),
             "web:2", "web/web", "/cache"));
   }
+
+  @Test
+  void aHostVolumeMarkedEphemeralOrExcludedLeavesOutWhatIsMountedAtOrUnderIt(@TempDir Path dir)
+      throws Exception {
+    Path specFile = Files.writeString(dir.resolve("app.yml"), """
+        replicated_api_version: 2.8.0
+        name: Shop
+        config:
+        - name: main
+          items:
+          - {name: data_dir, type: text, default: /srv/shop}
+        components:
+        - name: web
+          host_volumes:
+          - {host_path: '{{repl ConfigOption "data_dir"}}/scratch', is_ephemeral: "true"}
+          - {host_path: /srv/shop/media, is_excluded_from_backup: true}
+          - {host_path: /srv/shop/db}
+          containers:
+          - source: public
+            image_name: web
+            version: "2"
+            volumes:
+            - {host_path: /srv/shop/scratch, container_path: /scratch}
+            - {host_path: /srv/shop/media/thumbs/, container_path: /thumbs}
+            - {host_path: /srv/shop/db, container_path: /db}
+            - {host_path: /srv/shop/mediaextra, container_path: /extra}
+        """);
+    CheckedSpec spec = SpecCheck.check(new SpecLoader().load(specFile));
+    HostAddresses host = new HostAddresses("10.0.0.5", "10.0.0.5", "172.17.0.1", Map.of());
+    AppPreparer.Prepared prepared = AppPreparer.plan(spec, new AppPreparer.Options(specFile, null,
+        List.of(), host, ImageRegistries.none(), Clock.systemUTC()));
+
+    AppData.Found found = AppData.of(prepared.inputs(), prepared.plan());
+
+    assertThat(found.kept()).extracting(m -> m.data().source())
+        .containsExactly("/srv/shop/db", "/srv/shop/mediaextra");
+    assertThat(found.leftOut()).extracting(m -> m.data().source())
+        .containsExactly("/srv/shop/scratch", "/srv/shop/media/thumbs");
+  }
 }

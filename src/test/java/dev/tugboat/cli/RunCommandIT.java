@@ -130,6 +130,46 @@ class RunCommandIT {
   }
 
   @Test
+  void aComponentsHostVolumesAreMadeWithTheirModeAndOwnerBeforeItsContainersStart(
+      @TempDir Path dir) throws Exception {
+    Path data = dir.resolve("appliance/uploads");
+    Path spec = dir.resolve("volumes.yml");
+    Files.writeString(spec, "replicated_api_version: 2.8.0\nname: " + app + "\ncomponents:\n"
+        + "- name: web\n  host_volumes:\n  - {host_path: " + data + ", permission: \"0750\","
+        + " owner: \"999:999\", min_disk_space: 1MB}\n  containers:\n"
+        + "  - source: public\n    image_name: tugboat-test/busybox\n    version: \"1\"\n"
+        + "    cmd: '[\"sleep\", \"300\"]'\n");
+
+    try (TugboatProcess tugboat = TugboatProcess.start("run", spec.toString(),
+        "--stop-after-start")) {
+      assertThat(tugboat.awaitExit(Duration.ofSeconds(120))).as(tugboat.stderr()).isZero();
+      assertThat(tugboat.stdout()).contains("min_disk_space " + data + " (component web): need"
+          + " 1 MB, have ");
+    }
+    assertThat(Files.getAttribute(data, "unix:mode")).isEqualTo(040750);
+    assertThat(Files.getAttribute(data, "unix:uid")).isEqualTo(999);
+  }
+
+  @Test
+  void aHostVolumeWithoutItsFreeSpaceStopsTheStartAndNothingStarts(@TempDir Path dir)
+      throws Exception {
+    Path spec = dir.resolve("space.yml");
+    Files.writeString(spec, "replicated_api_version: 2.8.0\nname: " + app + "\ncomponents:\n"
+        + "- name: web\n  host_volumes:\n  - {host_path: " + dir.resolve("big")
+        + ", min_disk_space: 900PB}\n  containers:\n"
+        + "  - source: public\n    image_name: tugboat-test/busybox\n    version: \"1\"\n"
+        + "    cmd: '[\"sleep\", \"300\"]'\n");
+
+    try (TugboatProcess tugboat = TugboatProcess.start("run", spec.toString())) {
+      assertThat(tugboat.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+      assertThat(tugboat.stderr()).contains("min_disk_space " + dir.resolve("big")
+          + " (component web): need 900 PB").contains("not enough free space for host volume");
+    }
+    assertThat(DockerCli.containersOf(app)).isEmpty();
+    assertThat(dir.resolve("big")).doesNotExist();
+  }
+
+  @Test
   void takenHostPortNamesThePortAndItsHolder(@TempDir Path dir) throws Exception {
     try (ServerSocket holder = new ServerSocket(0)) {
       int port = holder.getLocalPort();

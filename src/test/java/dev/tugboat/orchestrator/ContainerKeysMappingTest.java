@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tugboat.config.HostAddresses;
 import dev.tugboat.events.ContainerKey;
 import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.HostDirectory;
 import dev.tugboat.runtime.HostPathAccess;
 import dev.tugboat.runtime.ContainerLogging;
 import dev.tugboat.runtime.ManualClock;
@@ -15,6 +16,7 @@ import dev.tugboat.runtime.Relabel;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.SpecLoader;
 import dev.tugboat.trigger.TcpConnector;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +116,45 @@ class ContainerKeysMappingTest {
         .isInstanceOf(Launcher.LaunchException.class)
         .hasMessageContaining("components[0].log_config.type")
         .hasMessageContaining("renders empty");
+  }
+
+  @Test
+  void eachContainerOfAComponentMakesItsHostVolumesWithTheirModeAndOwner() throws Exception {
+    String spec = app("""
+        - name: web
+          host_volumes:
+          - {host_path: '/srv/{{repl ConfigOption "label"}}', permission: "0750", owner: "999:999"}
+          - {host_path: /srv/cache}
+          containers:
+          - {source: public, image_name: shop, version: "1"}
+          - {source: public, image_name: worker, version: "1"}
+        - name: db
+          containers:
+          - {source: public, image_name: postgres, version: "15"}
+        """);
+
+    List<HostDirectory> expected = List.of(
+        new HostDirectory("/srv/Z", HostPathAccess.parse("0750", "999:999")),
+        new HostDirectory("/srv/cache", HostPathAccess.NONE));
+    assertThat(prepare(spec, "web/shop").hostDirectories()).isEqualTo(expected);
+    assertThat(prepare(spec, "web/worker").hostDirectories()).isEqualTo(expected);
+    assertThat(prepare(spec, "db/postgres").hostDirectories()).isEmpty();
+  }
+
+  @Test
+  void aHostVolumeThatRendersToARelativePathIsRefusedWithItsField() {
+    String spec = app("""
+        - name: web
+          host_volumes:
+          - {host_path: '{{repl ConfigOption "label"}}'}
+          containers:
+          - {source: public, image_name: shop, version: "1"}
+        """);
+
+    assertThatThrownBy(() -> prepare(spec, "web/shop"))
+        .isInstanceOf(Launcher.LaunchException.class)
+        .hasMessage("components[0].host_volumes[0].host_path: renders to \"Z\", which is not an"
+            + " absolute host directory");
   }
 
   private static ContainerLogging jsonFile(String maxSize, String maxFiles) {

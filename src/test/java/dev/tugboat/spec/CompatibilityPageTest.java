@@ -27,6 +27,7 @@ class CompatibilityPageTest {
       entry("components[]", ComponentReader.KEYS),
       entry("logs", ContainerReader.LOGS_KEYS),
       entry("log_config", ContainerReader.LOG_CONFIG_KEYS),
+      entry("host_volumes[]", ComponentReader.HOST_VOLUME_KEYS),
       entry("components[].containers[]", ContainerReader.KEYS),
       entry("env_vars[]", ContainerReader.ENV_VAR_KEYS),
       entry("ports[]", ContainerReader.PORT_KEYS),

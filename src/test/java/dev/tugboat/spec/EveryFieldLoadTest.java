@@ -38,7 +38,6 @@ class EveryFieldLoadTest {
         .containsExactlyInAnyOrder("cluster-only components[0].tags",
             "cluster-only components[0].conflicts", "cluster-only components[0].cluster_host_count",
             "no-effect config[0].test_proc", "no-effect config[0].items[0].test_proc",
-            "no-effect components[0].host_volumes",
             "no-effect components[0].containers[0].suppress_restart",
             "no-effect components[0].containers[0].content_trust",
             "no-effect monitors", "no-effect custom_metrics", "no-effect backup.script",
@@ -117,8 +116,10 @@ class EveryFieldLoadTest {
     assertThat(db.conflicts()).containsExactly("web");
     assertThat(db.logs()).isEqualTo(new LogsSpec("10m", "3"));
     assertThat(db.logConfig()).isEqualTo(new LogConfigSpec("json-file", java.util.Map.of()));
+    assertThat(db.hostVolumes()).containsExactly(
+        new HostVolumeSpec("/srv/db", "", "", false, false, ""));
     assertThat(db.multiHostOptions()).containsOnlyKeys("cluster", "cluster_host_count",
-        "host_requirements", "host_volumes");
+        "host_requirements");
   }
 
   @Test

@@ -55,9 +55,6 @@ class NoEffectRulesTest {
             + " these graphs; Tugboat draws none (its /metrics has the daemon's own figures)",
         "app.yml:11:14: warning [no-effect] test_proc has no effect here: Replicated's console ran"
             + " this check; Tugboat never does",
-        "app.yml:19:3: warning [no-effect] component web: host_volumes has no effect here: no host"
-            + " directory is made or checked for it; give the container's volumes a host_path"
-            + " with permission and owner",
         "app.yml:26:7: warning [no-effect] container web/shop: content_trust has no effect here:"
             + " the image is not verified with Docker Content Trust");
   }
