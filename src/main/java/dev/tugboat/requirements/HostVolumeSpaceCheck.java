@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -31,12 +32,18 @@ final class HostVolumeSpaceCheck {
 
   /** The free space as this machine's file systems tell it. */
   static OptionalLong ofThisMachine(Path directory) throws IOException {
+    Optional<Path> existing = nearestExisting(directory);
+    return existing.isEmpty() ? OptionalLong.empty()
+        : OptionalLong.of(Files.getFileStore(existing.get()).getUsableSpace());
+  }
+
+  /** The directory itself, or the nearest of its parents that exists: where it would be made. */
+  static Optional<Path> nearestExisting(Path directory) {
     Path existing = directory.toAbsolutePath().normalize();
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
     }
-    return existing == null ? OptionalLong.empty()
-        : OptionalLong.of(Files.getFileStore(existing).getUsableSpace());
+    return Optional.ofNullable(existing);
   }
 
   static List<CheckResult> check(AppSpec spec, TemplateEnvironment env, FreeSpace freeSpace) {

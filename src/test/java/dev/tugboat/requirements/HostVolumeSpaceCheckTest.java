@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** min_disk_space of a host volume: the free space where its directory is, or will be. */
 class HostVolumeSpaceCheckTest {
@@ -72,8 +73,10 @@ class HostVolumeSpaceCheckTest {
   }
 
   @Test
-  void theMachinesFreeSpaceIsThatOfTheNearestDirectoryThatExists() throws Exception {
-    assertThat(HostVolumeSpaceCheck.ofThisMachine(Path.of("/tmp/no/such/dir/yet")))
-        .isEqualTo(HostVolumeSpaceCheck.ofThisMachine(Path.of("/tmp")));
+  void aDirectoryNotYetMadeIsMeasuredWhereItWouldBeMade(@TempDir Path dir) throws Exception {
+    assertThat(HostVolumeSpaceCheck.nearestExisting(dir.resolve("no/such/dir/yet")))
+        .contains(dir);
+    assertThat(HostVolumeSpaceCheck.nearestExisting(dir)).contains(dir);
+    assertThat(HostVolumeSpaceCheck.ofThisMachine(dir.resolve("no/such"))).isPresent();
   }
 }
