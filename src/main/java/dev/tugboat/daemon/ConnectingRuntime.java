@@ -94,6 +94,11 @@ final class ConnectingRuntime implements ContainerRuntime {
   }
 
   @Override
+  public dev.tugboat.runtime.ImageRemoval removeUnusedImage(String image) {
+    return runtime().removeUnusedImage(image);
+  }
+
+  @Override
   public ContainerId create(ContainerConfig config) {
     return runtime().create(config);
   }

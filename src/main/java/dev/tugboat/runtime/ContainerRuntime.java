@@ -36,6 +36,13 @@ public interface ContainerRuntime extends AutoCloseable {
   void pullImage(String image, Optional<RegistryCredentials> credentials);
 
   /**
+   * Removes the image by this reference unless a container, running or stopped, uses it: never
+   * forced. Where other references (tags) name the same image, only this one goes, used or not:
+   * a container names its image by id.
+   */
+  ImageRemoval removeUnusedImage(String image);
+
+  /**
    * Creates a container (not started); {@code IMAGE_NOT_FOUND} when the image is not on this host
    * (create never pulls), {@code NAME_CONFLICT} when the name is taken.
    */

@@ -52,6 +52,29 @@ public abstract class ContainerRuntimeContract {
   /** What the file at {@code path} in the running container holds, as the app would read it. */
   protected abstract String fileContent(ContainerId id, String path);
 
+  /**
+   * An image of this test's own, whose only reference this is, that runs what {@link
+   * #ignoringSigterm} runs: removing it takes nothing another test needs.
+   */
+  protected abstract String imageOfOurOwn(String shortName);
+
+  @Test
+  void anImageIsRemovedOnlyOnceNoContainerUsesItAndNeverByForce() {
+    String image = imageOfOurOwn("disposable");
+    ContainerConfig like = ignoringSigterm("image-user").build();
+    ContainerId user = runtime().create(ContainerConfig.builder(image).name(like.name())
+        .cmd(like.cmd()).labels(labels()).build());
+
+    assertThat(runtime().removeUnusedImage(image)).isEqualTo(ImageRemoval.IN_USE);
+    assertThat(runtime().imagePresent(image)).isTrue();
+
+    runtime().remove(user);
+    assertThat(runtime().removeUnusedImage(image)).isEqualTo(ImageRemoval.REMOVED);
+    assertThat(runtime().imagePresent(image)).isFalse();
+    assertThat(runtime().removeUnusedImage(image)).isEqualTo(ImageRemoval.ABSENT);
+    assertThat(runtime().imagePresent(ignoringSigterm("unused").build().image())).isTrue();
+  }
+
   private ContainerId createAndStart(ContainerConfigBuilder config) {
     ContainerId id = runtime().create(config.labels(labels()).build());
     runtime().start(id);

@@ -293,6 +293,21 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     }
   }
 
+  /** As the engine: never forced, so a container of the image, in any state, keeps it. */
+  @Override
+  public synchronized ImageRemoval removeUnusedImage(String image) {
+    checkEngine();
+    history.add("remove image " + image);
+    if (missingImages.contains(image)) {
+      return ImageRemoval.ABSENT;
+    }
+    if (containers.all().stream().anyMatch(c -> c.config.image().equals(image))) {
+      return ImageRemoval.IN_USE;
+    }
+    missingImages.add(image);
+    return ImageRemoval.REMOVED;
+  }
+
   @Override
   public synchronized ContainerId create(ContainerConfig config) {
     checkEngine();

@@ -36,6 +36,11 @@ class InMemoryRuntimeContractTest extends ContainerRuntimeContract {
   }
 
   @Override
+  protected String imageOfOurOwn(String shortName) {
+    return "contract/" + shortName + ":1";
+  }
+
+  @Override
   protected ContainerConfigBuilder ignoringSigterm(String shortName) {
     runtime.scriptNamed(name(shortName)).ignoresSigterm();
     return ContainerConfig.builder(IMAGE).name(name(shortName));

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -13,6 +14,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.InternetProtocol;
 import dev.tugboat.runtime.ImageInfo;
+import dev.tugboat.runtime.ImageRemoval;
 import dev.tugboat.runtime.Protocol;
 import dev.tugboat.runtime.RegistryCredentials;
 import dev.tugboat.runtime.RuntimeFailure;
@@ -45,6 +47,22 @@ final class DockerImages {
       return Optional.empty();
     } catch (RuntimeException e) {
       throw failures.of("inspect image " + image, e);
+    }
+  }
+
+  ImageRemoval removeUnused(String image) {
+    try {
+      calls.ask("remove image " + image, () -> {
+        client.removeImageCmd(image).withForce(false).exec();
+        return null;
+      });
+      return ImageRemoval.REMOVED;
+    } catch (NotFoundException e) {
+      return ImageRemoval.ABSENT;
+    } catch (ConflictException e) {
+      return ImageRemoval.IN_USE;
+    } catch (RuntimeException e) {
+      throw failures.of("remove image " + image, e);
     }
   }
 

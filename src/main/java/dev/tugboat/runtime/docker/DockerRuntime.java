@@ -149,6 +149,11 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public dev.tugboat.runtime.ImageRemoval removeUnusedImage(String image) {
+    return images.removeUnused(image);
+  }
+
+  @Override
   public ContainerId create(ContainerConfig config) {
     if (config.placement().isPresent()) {
       return serviceSlots.create(config);

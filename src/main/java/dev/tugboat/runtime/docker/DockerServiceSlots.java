@@ -99,6 +99,11 @@ public final class DockerServiceSlots implements ContainerRuntime {
   }
 
   @Override
+  public dev.tugboat.runtime.ImageRemoval removeUnusedImage(String image) {
+    return local.removeUnusedImage(image);
+  }
+
+  @Override
   public ContainerId create(ContainerConfig config) {
     return maker.remember(config);
   }

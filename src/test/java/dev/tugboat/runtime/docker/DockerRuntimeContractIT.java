@@ -8,6 +8,7 @@ import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.ContainerRuntimeContract;
 import dev.tugboat.runtime.ExecRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -22,9 +23,15 @@ class DockerRuntimeContractIT extends ContainerRuntimeContract {
 
   private final DockerTestContainers docker = new DockerTestContainers();
 
+  private final List<String> ownImages = new java.util.ArrayList<>();
+
   @AfterEach
-  void removeContainers() {
+  void removeContainersAndImages() throws Exception {
     docker.close();
+    for (String image : ownImages) {
+      new ProcessBuilder("docker", "rmi", "-f", image).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
   }
 
   @Override
@@ -63,6 +70,30 @@ class DockerRuntimeContractIT extends ContainerRuntimeContract {
   @Override
   protected void eventually(BooleanSupplier condition) {
     await().atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
+  }
+
+  @Override
+  protected String imageOfOurOwn(String shortName) {
+    // A commit makes an image whose only reference this is: a second tag of a shared image
+    // would be untagged even while a container uses it.
+    String image = docker.name(shortName) + ":1";
+    String source = docker.name(shortName + "-source");
+    ownImages.add(image);
+    try {
+      for (List<String> step : List.of(
+          List.of("docker", "create", "--name", source, DockerTestContainers.IMAGE, "true"),
+          List.of("docker", "commit", source, image), List.of("docker", "rm", source))) {
+        Process process = new ProcessBuilder(step).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        org.assertj.core.api.Assertions.assertThat(process.waitFor()).as(step.toString()).isZero();
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return image;
   }
 
   @Override
