@@ -66,6 +66,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final AdminCommands admins;
   private final SpecStore specs;
   private final SpecUpgrade upgrades;
+  private final ImageUpkeep imageUpkeep;
   private final BundleDesk bundles;
   private final RunHistory history;
   private final LicenseDesk licenses;
@@ -158,6 +159,9 @@ public final class AppSupervisor implements AppService, AutoCloseable {
         new SnapshotPause(setup.daemon().stateDir(), runtime, setup.log()));
     this.upgrades = new SpecUpgrade(setup, specs, actions,
         new UpgradeCheck(setup, runtime, licensed), control, snapshots);
+    this.imageUpkeep = new ImageUpkeep(new AppImages(setup.daemon().stateDir()
+        .resolve("images.json"), runtime, setup.log(), setup.clock()), specs::previous,
+        setup.daemon().registries().addresses(), setup.log(), workers);
     this.support = new SupportBundles(this, setup, specs::current, diagnostics, workers,
         SupportLimits.DEFAULT, integrationCallers::secretOfRun);
     BundleInstall bundleInstall = new BundleInstall(setup, specs, actions, upgrades, archive,
@@ -763,6 +767,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     history.observed(status.runId(), shown.state().label(),
         secrets.masker().mask(shown.message()), status.ended());
     upgrades.observe(status);
+    imageUpkeep.observe(run.spec(), status);
     feed.release(run.eventOffset() + status.sequence());
   }
 

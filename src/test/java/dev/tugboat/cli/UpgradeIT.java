@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * migration sample (version 1), {@code tugboat apply} moves it to version 2, whose migration adds a
  * second schema change on the same database volume; the database itself shows each migration
  * applied once, and {@code tugboat history} shows both runs. Then an upgrade to a version whose
- * app cannot start fails, is stopped, and a rollback brings version 2 back.
+ * app cannot start fails, is stopped, and a rollback brings version 2 back, and with it the removal
+ * of version 1's app image, which neither version 2 nor the failed version 3 names. The app image
+ * is the demo's under names of this test's own, so no other test loses it.
  */
 class UpgradeIT {
 
@@ -28,6 +30,7 @@ class UpgradeIT {
   private final String app = TestSpecs.uniqueApp("it-upgrade");
   private final String volume = app + "-pgdata";
   private final String database = "tugboat-" + app + "-db-postgres-1";
+  private final String image = app + "/app";
   private TugboatProcess daemon;
 
   @AfterEach
@@ -36,6 +39,11 @@ class UpgradeIT {
       daemon.close();
     }
     DockerCli.removeApp(app, volume);
+    for (String tag : new String[] {image + ":1", image + ":2"}) {
+      if (imagePresent(tag)) {
+        DockerCli.run("rmi", tag);
+      }
+    }
   }
 
   @Test
@@ -47,6 +55,9 @@ class UpgradeIT {
     int appPort = TestSpecs.freePort();
     unique.put("public_port: \"8000\"", "public_port: \"" + appPort + "\"");
     unique.put(":8000/health", ":" + appPort + "/health");
+    unique.put("tugboat-demo/app", image);
+    DockerCli.run("tag", "tugboat-demo/app:1", image + ":1");
+    DockerCli.run("tag", "tugboat-demo/app:2", image + ":2");
     Path v1 = sample("migration-app.yml", unique);
     Path v2 = sample("migration-app-v2.yml", unique);
     Path config = dir.resolve("tugboat.yml");
@@ -67,10 +78,10 @@ class UpgradeIT {
       assertThat(exit).as(apply.stdout() + apply.stderr()).isZero();
       assertThat(apply.stdout())
           .startsWith(app + " 1 -> " + app + " 2\n")
-          .contains("  ~ container migration/tugboat-demo/app: image tugboat-demo/app:1"
-              + " -> tugboat-demo/app:2\n")
-          .contains("  ~ container app/tugboat-demo/app: image tugboat-demo/app:1"
-              + " -> tugboat-demo/app:2\n")
+          .contains("  ~ container migration/" + image + ": image " + image + ":1 -> " + image
+              + ":2\n")
+          .contains("  ~ container app/" + image + ": image " + image + ":1 -> " + image
+              + ":2\n")
           .containsPattern("\n" + app + " 2 \\(run [^)]+\\): started$");
     }
     awaitStarted(config, "2");
@@ -100,7 +111,7 @@ class UpgradeIT {
       assertThat(apply.awaitExit(Duration.ofSeconds(300))).as(apply.stdout()).isEqualTo(1);
       // the failure as the run reported it, or once the daemon stopped the run, with its context
       assertThat(apply.stderr()).contains(app + " 3 (run ").contains("): failed: ")
-          .contains("app/tugboat-demo/app exited with code 2")
+          .contains("app/" + image + " exited with code 2")
           .contains("tugboat rollback returns to " + app + " 2");
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> DockerCli.run("ps", "--filter",
@@ -115,7 +126,15 @@ class UpgradeIT {
     String[] runs = CliRun.of("history", "--config", config.toString()).out().split("\n");
     assertThat(runs).hasSize(5);
     assertThat(runs[1]).containsPattern(app + " 2 .* started$");
-    assertThat(runs[2]).containsPattern(app + " 3 .* failed +app/tugboat-demo/app exited with code 2 .*");
+    assertThat(runs[2]).containsPattern(app + " 3 .* failed +app/" + image
+        + " exited with code 2 .*");
+    // Started again, version 2 leaves version 1's image behind: it is removed, the rest kept.
+    await().atMost(Duration.ofSeconds(30)).until(() -> !imagePresent(image + ":1"));
+    assertThat(imagePresent(image + ":2")).isTrue();
+    assertThat(imagePresent("tugboat-demo/app:1")).isTrue();
+    assertThat(imagePresent("tugboat-demo/postgres:15")).isTrue();
+    assertThat(Files.readString(dir.resolve("state/images.json"))).doesNotContain(image + ":1")
+        .contains(image + ":2");
     assertThat(runs[3]).containsPattern(app + " 2 .* stopped$");
   }
 
@@ -140,6 +159,10 @@ class UpgradeIT {
       return status.path("app").path("version").asText().equals(version)
           && status.path("state").asText().equals("started");
     });
+  }
+
+  private static boolean imagePresent(String reference) throws IOException, InterruptedException {
+    return !DockerCli.run("images", "-q", reference).isBlank();
   }
 
   private String sql(String query) throws IOException, InterruptedException {
