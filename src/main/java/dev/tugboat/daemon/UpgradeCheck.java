@@ -7,6 +7,7 @@ import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.ContainerKeys;
 import dev.tugboat.orchestrator.ImagePull;
+import dev.tugboat.orchestrator.LogDriverCheck;
 import dev.tugboat.orchestrator.PreflightNeeds;
 import dev.tugboat.orchestrator.SpecNeeds;
 import dev.tugboat.requirements.PreflightReport;
@@ -92,6 +93,12 @@ final class UpgradeCheck {
             : missing.size() + " images") + " this host does not have; nothing was changed:\n  "
             + String.join("\n  ", missing));
       }
+      List<String> noDriver = logDriverProblems(needs);
+      if (!noDriver.isEmpty()) {
+        throw new AppRefusal(AppRefusal.Reason.CONFLICT, name + ": "
+            + LogDriverCheck.summary(noDriver) + "; nothing was changed:\n  "
+            + String.join("\n  ", noDriver));
+      }
       // Checked here too, so an upgrade to a spec this host cannot run leaves the app running.
       PreflightReport report = RequirementsPreflight.ofThisMachine(runtime, setup.clock())
           .check(prepared.inputs()).masked(prepared.masker()::mask);
@@ -107,6 +114,15 @@ final class UpgradeCheck {
           + e + "; nothing was changed");
     } finally {
       remove(scratch);
+    }
+  }
+
+  private List<String> logDriverProblems(PreflightNeeds needs) {
+    try {
+      return LogDriverCheck.problems(runtime, needs.logDrivers());
+    } catch (RuntimeFailure e) {
+      throw new AppRefusal(AppRefusal.Reason.UNAVAILABLE, "the Docker Engine does not answer: "
+          + e.getMessage() + "; nothing was changed");
     }
   }
 

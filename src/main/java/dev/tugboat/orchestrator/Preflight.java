@@ -3,7 +3,6 @@ package dev.tugboat.orchestrator;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.ContainerState;
 import dev.tugboat.runtime.ContainerSummary;
-import dev.tugboat.runtime.EngineResources;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +53,9 @@ public final class Preflight {
           missing.size() + " images are missing") + "; nothing was started:\n  "
           + String.join("\n  ", missing));
     }
-    List<String> noDriver = missingLogDrivers(needs.logDrivers());
+    List<String> noDriver = LogDriverCheck.problems(runtime, needs.logDrivers());
     if (!noDriver.isEmpty()) {
-      throw new PreflightException("the engine lacks " + (noDriver.size() == 1 ? "a log driver"
-          : noDriver.size() + " log drivers") + "; nothing was started:\n  "
+      throw new PreflightException(LogDriverCheck.summary(noDriver) + "; nothing was started:\n  "
           + String.join("\n  ", noDriver));
     }
     requirements.run();
@@ -66,24 +64,6 @@ public final class Preflight {
       throw new PreflightException("host port" + (taken.size() == 1 ? " is" : "s are")
           + " already in use; nothing was started:\n  " + String.join("\n  ", taken));
     }
-  }
-
-  /** Asks the engine only when the spec names a driver other than json-file. */
-  private List<String> missingLogDrivers(List<PreflightNeeds.LogDriverNeed> needs) {
-    if (needs.isEmpty()) {
-      return List.of();
-    }
-    EngineResources engine = runtime.engineResources();
-    List<String> missing = new ArrayList<>();
-    for (PreflightNeeds.LogDriverNeed need : needs) {
-      if (!engine.hasLogDriver(need.driver())) {
-        missing.add(need.driver() + " (log_config of " + need.containers().stream()
-            .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
-            + "): the engine has " + String.join(", ", engine.logDrivers()) + " and none;"
-            + " install the driver's plugin (docker plugin install), or name one of these");
-      }
-    }
-    return missing;
   }
 
   /** The host ports ({@code 8080/tcp}) the app's own running containers publish. */

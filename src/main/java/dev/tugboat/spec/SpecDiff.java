@@ -23,6 +23,8 @@ public final class SpecDiff {
     Map<String, ContainerSpec> updated = containers(after);
     Map<String, LogConfigSpec> oldLogging = logConfigs(before);
     Map<String, LogConfigSpec> newLogging = logConfigs(after);
+    Map<String, List<HostVolumeSpec>> oldHostVolumes = hostVolumes(before);
+    Map<String, List<HostVolumeSpec>> newHostVolumes = hostVolumes(after);
     List<SpecChanges.ContainerChange> changed = new ArrayList<>();
     updated.forEach((key, container) -> {
       ContainerSpec previous = old.get(key);
@@ -30,6 +32,9 @@ public final class SpecDiff {
         List<String> changes = changes(previous, container);
         if (!oldLogging.get(key).equals(newLogging.get(key))) {
           changes.add("log_config changed");
+        }
+        if (!oldHostVolumes.get(key).equals(newHostVolumes.get(key))) {
+          changes.add("host_volumes changed");
         }
         if (!changes.isEmpty()) {
           changed.add(new SpecChanges.ContainerChange(key, changes));
@@ -61,6 +66,14 @@ public final class SpecDiff {
     eachContainer(spec, (key, component, container) -> byKey.putIfAbsent(key,
         container.options().logConfig().isSet() ? container.options().logConfig()
             : component.logConfig()));
+    return byKey;
+  }
+
+  /** Each container's component's host_volumes, by the same keys. */
+  private static Map<String, List<HostVolumeSpec>> hostVolumes(AppSpec spec) {
+    Map<String, List<HostVolumeSpec>> byKey = new LinkedHashMap<>();
+    eachContainer(spec, (key, component, container) ->
+        byKey.putIfAbsent(key, component.hostVolumes()));
     return byKey;
   }
 

@@ -112,6 +112,19 @@ class UpgradeCheckTest {
     }
   }
 
+  @Test
+  void aLogDriverTheEngineLacksIsRefusedBeforeAnythingStops() throws Exception {
+    String splunk = SPEC.replace("- name: app\n", "- name: app\n  log_config: {type: splunk}\n");
+    CheckedSpec checked = SpecCheck.check(new SpecLoader().load(splunk, "v2.yml"));
+    assertThatThrownBy(() -> check.require(checked, splunk, "v2.yml", settings))
+        .isInstanceOf(AppRefusal.class)
+        .satisfies(e -> assertThat(((AppRefusal) e).reason()).isEqualTo(AppRefusal.Reason.CONFLICT))
+        .hasMessage("v2.yml: the engine lacks a log driver; nothing was changed:\n"
+            + "  splunk (log_config of app/web): the engine has json-file, local, journald, syslog"
+            + " and none; install the driver's plugin (docker plugin install), or name one of"
+            + " these");
+  }
+
   private static CheckedSpec spec() throws Exception {
     return SpecCheck.check(new SpecLoader().load(SPEC, "v2.yml"));
   }

@@ -56,6 +56,21 @@ class SpecDiffTest {
   }
 
   @Test
+  void aChangedLogConfigOrHostVolumeIsAChangeOfEachContainerItReaches() throws SpecLoadException {
+    String logged = V1.replace("- name: app\n", "- name: app\n  log_config: {type: journald}\n");
+    String ownDriver = logged.replace("image_name: cache\n    version: 7\n",
+        "image_name: cache\n    version: 7\n    log_config: {type: journald}\n");
+    String volumes = V1.replace("- name: db\n", "- name: db\n  host_volumes:\n"
+        + "  - {host_path: /srv/db, owner: \"999\"}\n");
+
+    assertThat(SpecDiff.between(load(V1), load(logged)).lines()).containsExactly(
+        "~ container app/web: log_config changed", "~ container app/cache: log_config changed");
+    assertThat(SpecDiff.between(load(logged), load(ownDriver)).lines()).isEmpty();
+    assertThat(SpecDiff.between(load(V1), load(volumes)).lines())
+        .containsExactly("~ container db/postgres: host_volumes changed");
+  }
+
+  @Test
   void theSameSpecHasNoChanges() throws SpecLoadException {
     SpecChanges changes = SpecDiff.between(load(V1), load(V1));
     assertThat(changes.none()).isTrue();
