@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * A container's logging. Its own {@code log_config}, else its component's, names the driver and
- * its options. Its rotation, {@code logs}, is for each of {@code max_size} and {@code max_files} the container's own
- * where it sets one, else its component's, as Replicated applied a component's {@code logs} to all
- * of its containers; they become the options {@code max-size} and {@code max-file}, which select
+ * its options. Its rotation, {@code logs}, is for each of {@code max_size} and {@code max_files}
+ * the container's own where it sets one, else its component's, as Replicated applied a
+ * component's {@code logs} to all of its containers; they become the options {@code max-size} and {@code max-file}, which select
  * json-file when no driver is named and which the driver's own options of the same name override.
  * A driver that takes no such options gets none (validation warned). Nothing set: the engine's
  * default.

@@ -13,9 +13,9 @@ import java.util.Set;
 /**
  * Checks, before anything starts, what would otherwise fail halfway: the engine answers, every
  * image is here (or can be pulled, with its registry's login: {@link ImagePull}), the engine has
- * every log driver the spec names, and every published host port is free. A check only: it changes nothing of the app, so a refusal leaves
- * the previous run's containers (and their logs) as they were; the run's start removes them, as
- * journaled decisions. A port one of them publishes counts as free, since that start frees it.
+ * every log driver the spec names ({@link LogDriverCheck}), and every published host port is free.
+ * A check only: it changes nothing of the app, so a refusal leaves the previous run's containers
+ * (and their logs) as they were; the run's start removes them, as journaled decisions. A port one of them publishes counts as free, since that start frees it.
  * Blocking; call it before the loop starts. Throws {@link PreflightException} (or the runtime's
  * unreachable-engine failure) with one message naming everything that is wrong.
  */

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Rules about a component's or a container's {@code log_config}: a driver is named, the name is one Docker could
- * know, and {@code logs} is not set beside a driver that has no use for it. Whether the engine has
- * the driver is preflight's question: a plugin's driver may be installed on the host.
+ * Rules about a component's or a container's {@code log_config}: a driver is named, the name is
+ * one Docker could know, {@code logs} is not set beside a driver that has no use for it, and no
+ * {@code log-match} event waits on output the driver keeps nowhere. Whether the engine has the
+ * driver is preflight's question: a plugin's driver may be installed on the host.
  */
 final class LogConfigRules {
   /** A driver built in ({@code journald}) or a plugin's reference ({@code grafana/loki:2.9}). */
