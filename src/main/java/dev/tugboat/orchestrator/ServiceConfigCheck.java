@@ -1,6 +1,7 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.runtime.ContainerConfig;
+import dev.tugboat.runtime.Mount;
 import dev.tugboat.trigger.TriggerKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * What a container Swarm runs cannot have: the options a Swarm service of Docker 20.10 has no
  * field for, or that name things on this host alone (another container's volumes, its network
- * namespace, its address on the bridge); and the triggers that would have to reach into a task on
+ * namespace, its address on the bridge, host directories, which Tugboat makes and gives their
+ * mode and owner on this host only); and the triggers that would have to reach into a task on
  * another node (exec, output, health). Refused before anything starts, rather than run otherwise
  * than the spec says.
  */
@@ -21,56 +23,48 @@ final class ServiceConfigCheck {
 
   private ServiceConfigCheck() {}
 
+  /** One thing a service cannot have, and the field that asks for it. */
+  private record Refused(String what, String field) {}
+
   /** Throws {@link Launcher.LaunchException} naming every option {@code config} cannot keep. */
   static void check(ContainerConfig config, Rendering r) {
-    List<String> refused = new ArrayList<>();
-    if (config.privileged()) {
-      refused.add("privileged");
+    List<Refused> refused = new ArrayList<>();
+    refuseIf(config.privileged(), "privileged", r, refused);
+    refuseIf(!config.networkMode().isEmpty(), "network_mode", r, refused);
+    refuseIf(!config.volumesFrom().isEmpty(), "volumes_from", r, refused);
+    refuseIf(!config.pidMode().isEmpty(), "pid_mode", r, refused);
+    refuseIf(!config.links().isEmpty(), "links", r, refused);
+    refuseIf(!config.ipv4Address().isEmpty(), "ipv4_address", r, refused);
+    refuseIf(!config.ipv6Address().isEmpty(), "ipv6_address", r, refused);
+    refuseIf(!config.ulimits().isEmpty(), "ulimits", r, refused);
+    refuseIf(config.oomKillDisable(), "oom_kill_disable", r, refused);
+    refuseIf(config.memorySwapBytes() != 0, "memory_swap_limit", r, refused);
+    refuseIf(config.shmSizeBytes() != 0, "shm_size", r, refused);
+    refuseIf(!config.securityOpts().isEmpty(), "security_options", r, refused);
+    refuseIf(!config.capAdd().isEmpty(), "security_cap_add", r, refused);
+    refuseIf(config.cpuShares() != 0, "cpu_shares", r, refused);
+    // Tugboat makes host directories and gives them their mode and owner on this host only.
+    if (config.mounts().stream().anyMatch(m -> m instanceof Mount.Bind bind
+        && !bind.access().isNone())) {
+      refused.add(new Refused("a volume's permission or owner", r.path("volumes")));
     }
-    if (!config.networkMode().isEmpty()) {
-      refused.add("network_mode");
-    }
-    if (!config.volumesFrom().isEmpty()) {
-      refused.add("volumes_from");
-    }
-    if (!config.pidMode().isEmpty()) {
-      refused.add("pid_mode");
-    }
-    if (!config.links().isEmpty()) {
-      refused.add("links");
-    }
-    if (!config.ipv4Address().isEmpty()) {
-      refused.add("ipv4_address");
-    }
-    if (!config.ipv6Address().isEmpty()) {
-      refused.add("ipv6_address");
-    }
-    if (!config.ulimits().isEmpty()) {
-      refused.add("ulimits");
-    }
-    if (config.oomKillDisable()) {
-      refused.add("oom_kill_disable");
-    }
-    if (config.memorySwapBytes() != 0) {
-      refused.add("memory_swap_limit");
-    }
-    if (config.shmSizeBytes() != 0) {
-      refused.add("shm_size");
-    }
-    if (!config.securityOpts().isEmpty()) {
-      refused.add("security_options");
-    }
-    if (!config.capAdd().isEmpty()) {
-      refused.add("security_cap_add");
-    }
-    if (config.cpuShares() != 0) {
-      refused.add("cpu_shares");
+    if (!config.hostDirectories().isEmpty()) {
+      String container = r.path("volumes");
+      refused.add(new Refused("its component's host_volumes",
+          container.substring(0, container.lastIndexOf(".containers[")) + ".host_volumes"));
     }
     if (!refused.isEmpty()) {
-      throw new Launcher.LaunchException(r.path(refused.get(0)) + ": a container of a clustered "
-          + "component runs as a Swarm service, which cannot have " + String.join(", ", refused)
+      throw new Launcher.LaunchException(refused.get(0).field() + ": a container of a clustered "
+          + "component runs as a Swarm service, which cannot have " + String.join(", ",
+              refused.stream().map(Refused::what).toList())
           + ": remove " + (refused.size() == 1 ? "it" : "them") + ", or run the component on this "
           + "host (cluster: false)");
+    }
+  }
+
+  private static void refuseIf(boolean set, String field, Rendering r, List<Refused> refused) {
+    if (set) {
+      refused.add(new Refused(field, r.path(field)));
     }
   }
 

@@ -234,4 +234,22 @@ class ClusterLayoutTest {
             + "component runs as a Swarm service, which cannot have privileged: remove it, or "
             + "run the component on this host (cluster: false)");
   }
+
+  /** Tugboat makes host directories, with their mode and owner, on this host only. */
+  @Test
+  void hostDirectoriesMadeOnThisHostOnlyAreRefusedForAService() throws Exception {
+    assertThat(SPEC).contains("  cluster_host_count:\n    max: 1\n");
+    Planned p = plan(SPEC.replace("  cluster_host_count:\n    max: 1\n",
+        "  cluster_host_count:\n    max: 1\n  host_volumes:\n"
+            + "  - {host_path: /srv/schema}\n").replace("    ephemeral: true\n",
+        "    ephemeral: true\n    volumes:\n    - {host_path: /srv/x, container_path: /x,"
+            + " owner: \"999\"}\n"), THREE_NODES);
+
+    assertThat(LaunchCheck.failures(p.in(), p.keys(), p.plan()))
+        .extracting(failure -> failure.error().getMessage())
+        .containsExactly("components[1].containers[0].volumes: a container of a clustered "
+            + "component runs as a Swarm service, which cannot have a volume's permission or"
+            + " owner, its component's host_volumes: remove them, or run the component on this"
+            + " host (cluster: false)");
+  }
 }
