@@ -61,6 +61,15 @@ class PreflightTest {
   }
 
   @Test
+  void anEngineThatListsNoLogDriversIsLeftToAnswerAtCreate() {
+    runtime.setEngineResources(new dev.tugboat.runtime.EngineResources(2, 4L << 30, "24.0.7",
+        "/var/lib/docker", List.of()));
+
+    new Preflight(runtime, port -> Optional.empty()).check(new PreflightNeeds("shop", List.of(),
+        List.of(), List.of(new PreflightNeeds.LogDriverNeed("journald", List.of(DB)))));
+  }
+
+  @Test
   void aPluginsDriverIsFoundWithOrWithoutItsTagAndNoneAlways() {
     runtime.setEngineResources(new dev.tugboat.runtime.EngineResources(2, 4L << 30, "24.0.7",
         "/var/lib/docker", List.of("json-file", "loki:latest", "vendor/shipper:2")));
