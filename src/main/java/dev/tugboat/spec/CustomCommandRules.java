@@ -7,8 +7,13 @@ final class CustomCommandRules {
   private CustomCommandRules() {}
 
   static void check(AppSpec spec, CustomRequirementSpec req, Findings findings) {
+    check(spec, req, "command", findings);
+  }
+
+  /** {@code key}: where the command is written ({@code custom_command} in a {@code test_proc}). */
+  static void check(AppSpec spec, CustomRequirementSpec req, String key, Findings findings) {
     CustomRequirementSpec.Command command = req.command();
-    String path = req.path() + ".command";
+    String path = req.path() + "." + key;
     if (command.id().isBlank()) {
       findings.error(path, "custom requirement " + req.id() + " has no command id; use one of "
           + String.join(", ", RequirementRules.COMMANDS.stream().sorted().toList()));

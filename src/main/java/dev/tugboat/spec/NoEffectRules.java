@@ -38,7 +38,8 @@ final class NoEffectRules {
       "service", "another scheduler's (swarm) target; name component and container",
       "selector", "another scheduler's (kubernetes) target; name component and container");
   private static final Map<String, String> CONFIG = ordered(
-      "test_proc", "Replicated's console ran this check; Tugboat never does");
+      "test_proc", "Replicated's console ran a group's check; Tugboat tests items only (tugboat"
+          + " config test ITEM)");
 
   private NoEffectRules() {}
 
@@ -61,12 +62,9 @@ final class NoEffectRules {
       warn(source, "admin_commands[" + a + "]",
           "admin command " + spec.adminCommands().get(a).alias() + ": ", ADMIN_COMMAND, findings);
     }
+    // An item's test_proc runs (tugboat config test); a group's has no value to test.
     for (int g = 0; g < spec.config().size(); g++) {
-      String group = "config[" + g + "]";
-      warn(source, group, "", CONFIG, findings);
-      for (int i = 0; i < spec.config().get(g).items().size(); i++) {
-        warn(source, group + ".items[" + i + "]", "", CONFIG, findings);
-      }
+      warn(source, "config[" + g + "]", "", CONFIG, findings);
     }
   }
 

@@ -113,7 +113,7 @@ final class RequirementRules {
     }
   }
 
-  private static void results(CustomRequirementSpec req, Findings findings) {
+  static void results(CustomRequirementSpec req, Findings findings) {
     if (req.results().isEmpty()) {
       findings.error(req.path() + ".results", "custom requirement " + req.id() + " has no results;"
           + " list at least one {status, message, condition}");

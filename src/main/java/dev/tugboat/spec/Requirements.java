@@ -40,7 +40,7 @@ public final class Requirements {
     return List.copyOf(result);
   }
 
-  private static CustomRequirementSpec custom(String path, Map<String, Object> map) {
+  static CustomRequirementSpec custom(String path, Map<String, Object> map) {
     List<CustomRequirementSpec.Result> results = new ArrayList<>();
     if (map.get("results") instanceof List<?> list) {
       for (Object entry : list) {

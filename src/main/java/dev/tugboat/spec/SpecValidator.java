@@ -38,6 +38,7 @@ public final class SpecValidator implements ProblemSource {
     rules.addAll(BackupRules.all());
     rules.addAll(LogConfigRules.all());
     rules.addAll(HostVolumeRules.all());
+    rules.addAll(TestProcRules.all());
     rules.add(SizeRule.rule());
     rules.addAll(EventRules.all());
     rules.addAll(GraphRules.all());

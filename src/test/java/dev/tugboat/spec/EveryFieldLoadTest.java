@@ -37,7 +37,7 @@ class EveryFieldLoadTest {
     assertThat(new SpecValidator().validate(spec)).extracting(p -> p.ruleId() + " " + p.path())
         .containsExactlyInAnyOrder("cluster-only components[0].tags",
             "cluster-only components[0].conflicts", "cluster-only components[0].cluster_host_count",
-            "no-effect config[0].test_proc", "no-effect config[0].items[0].test_proc",
+            "no-effect config[0].test_proc", "test-proc config[0].items[0].test_proc.command",
             "no-effect components[0].containers[0].suppress_restart",
             "no-effect components[0].containers[0].content_trust",
             "no-effect monitors", "no-effect custom_metrics", "no-effect backup.script",

@@ -54,7 +54,7 @@ class NoEffectRulesTest {
         "app.yml:8:3: warning [no-effect] monitors has no effect here: Replicated's console drew"
             + " these graphs; Tugboat draws none (its /metrics has the daemon's own figures)",
         "app.yml:11:14: warning [no-effect] test_proc has no effect here: Replicated's console ran"
-            + " this check; Tugboat never does",
+            + " a group's check; Tugboat tests items only (tugboat config test ITEM)",
         "app.yml:26:7: warning [no-effect] container web/shop: content_trust has no effect here:"
             + " the image is not verified with Docker Content Trust");
   }
