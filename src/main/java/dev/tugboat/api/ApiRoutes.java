@@ -144,6 +144,14 @@ final class ApiRoutes {
 
   private void config(ChannelHandlerContext ctx, FullHttpRequest request, String[] parts,
       boolean keepAlive) {
+    if (parts.length == 3 && !parts[1].isEmpty() && parts[2].equals("test")) {
+      requireMethod(request.method(), HttpMethod.POST);
+      Map<String, String> values = request.content().readableBytes() == 0 ? Map.of()
+          : testValues(RequestBodies.json(request));
+      AsyncReply.json(ctx, context, "/api/v1/config/item/test",
+          context.service().testConfig(parts[1], values), keepAlive);
+      return;
+    }
     if (parts.length == 2 && !parts[1].isEmpty()) {
       requireMethod(request.method(), HttpMethod.DELETE);
       AsyncReply.json(ctx, context, "/api/v1/config/item",
@@ -165,6 +173,11 @@ final class ApiRoutes {
     } else {
       throw new ApiException(405, "use GET or PUT on /api/v1/config");
     }
+  }
+
+  /** A test's body: none, or values typed but not saved, as {@code PUT} takes them. */
+  private static Map<String, String> testValues(JsonNode body) {
+    return body.get("values") == null ? Map.of() : configValues(body);
   }
 
   private static Map<String, String> configValues(JsonNode body) {

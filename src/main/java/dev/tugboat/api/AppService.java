@@ -52,6 +52,12 @@ public interface AppService {
    */
   CompletableFuture<ConfigView> unsetConfig(List<String> names);
 
+  /**
+   * Runs config item {@code item}'s test procedure ({@code test_proc}) with the stored values,
+   * {@code values} (item name to value, not stored) in their place: a value typed but not saved.
+   */
+  CompletableFuture<ConfigTestResult> testConfig(String item, Map<String, String> values);
+
   /** The last {@code tail} lines a container of the current run wrote, secrets masked. */
   CompletableFuture<List<String>> logs(String component, String container, int tail);
 

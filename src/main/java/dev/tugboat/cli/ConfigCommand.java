@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
       ConfigCommand.ListItems.class,
       ConfigCommand.Get.class,
       ConfigCommand.Set.class,
-      ConfigCommand.Unset.class
+      ConfigCommand.Unset.class,
+      ConfigCommand.Test.class
     })
 public final class ConfigCommand implements Callable<Integer> {
 
@@ -268,6 +269,27 @@ public final class ConfigCommand implements Callable<Integer> {
       ConfigValidator.missingRequired(values).forEach(m -> err().println("warning: " + m));
       out().flush();
       return 0;
+    }
+  }
+
+  @Command(name = "test", mixinStandardHelpOptions = true,
+      description = {"Runs config item ITEM's test (its test_proc) on the daemon's host, with the",
+          "stored values and any ITEM=VALUE given in their place (not stored), as the",
+          "settings screen tests a value before it is saved. Exit 1 when the test fails."})
+  static final class Test extends Subcommand {
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ITEM=VALUE",
+        description = "Values to test with instead of the stored ones.")
+    List<String> values = new ArrayList<>();
+
+    @Override
+    List<String> arguments() {
+      return values;
+    }
+
+    @Override
+    int run() {
+      err().println("tugboat config test: the daemon runs the test; give ITEM without SPEC");
+      return 2;
     }
   }
 

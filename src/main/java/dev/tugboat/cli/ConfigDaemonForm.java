@@ -51,6 +51,9 @@ final class ConfigDaemonForm {
         case "get" -> get(client, args, out);
         case "set" -> set(client, args, out);
         case "unset" -> unset(client, args, out);
+        case "test" -> {
+          return test(client, args, out);
+        }
         default -> throw new DaemonClient.ClientException("config " + name + " works on a"
             + " settings file only: give SPEC and --settings FILE", 2);
       }
@@ -80,15 +83,7 @@ final class ConfigDaemonForm {
   private static void set(DaemonClient client, List<String> assignments, PrintWriter out)
       throws DaemonClient.ClientException {
     requireSome(assignments, "ITEM=VALUE");
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String assignment : assignments) {
-      int equals = assignment.indexOf('=');
-      if (equals <= 0) {
-        throw new DaemonClient.ClientException("'" + assignment + "' is not ITEM=VALUE", 2);
-      }
-      String value = assignment.substring(equals + 1);
-      values.put(assignment.substring(0, equals), value.startsWith("@") ? read(value) : value);
-    }
+    Map<String, String> values = assignments(assignments);
     JsonNode items = client.put("/api/v1/config", DaemonClient.json(Map.of("values", values)))
         .path("items");
     for (String item : values.keySet()) {
@@ -96,6 +91,25 @@ final class ConfigDaemonForm {
       out.println("set " + item + " = " + (found == null ? "" : found.path("value").asText()));
     }
     out.println("restart the app to apply: tugboat restart");
+  }
+
+  /**
+   * {@code ITEM [ITEM=VALUE]...}: prints {@code Check Password Strength: ok - Success!}; exit 1
+   * when the test fails.
+   */
+  private static int test(DaemonClient client, List<String> args, PrintWriter out)
+      throws DaemonClient.ClientException {
+    requireSome(args, "ITEM");
+    Map<String, String> values = assignments(args.subList(1, args.size()));
+    String body = values.isEmpty() ? "" : DaemonClient.json(Map.of("values", values));
+    JsonNode result = client.post("/api/v1/config/" + URLEncoder.encode(args.get(0),
+        StandardCharsets.UTF_8).replace("+", "%20") + "/test", body);
+    String verdict = result.path("verdict").asText();
+    String message = result.path("message").asText();
+    out.println(result.path("test").asText() + ": " + verdict
+        + (message.isEmpty() ? "" : " - " + message));
+    out.flush();
+    return verdict.equals("error") ? 1 : 0;
   }
 
   /** Checks every name first, so a misspelled second item leaves the first one stored. */
@@ -115,6 +129,21 @@ final class ConfigDaemonForm {
           + (found == null ? "" : " (" + found.path("source").asText() + ")"));
     }
     out.println("restart the app to apply: tugboat restart");
+  }
+
+  /** {@code ITEM=VALUE}s; {@code ITEM=@PATH} takes the file's contents. */
+  private static Map<String, String> assignments(List<String> assignments)
+      throws DaemonClient.ClientException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String assignment : assignments) {
+      int equals = assignment.indexOf('=');
+      if (equals <= 0) {
+        throw new DaemonClient.ClientException("'" + assignment + "' is not ITEM=VALUE", 2);
+      }
+      String value = assignment.substring(equals + 1);
+      values.put(assignment.substring(0, equals), value.startsWith("@") ? read(value) : value);
+    }
+    return values;
   }
 
   private static String read(String at) throws DaemonClient.ClientException {

@@ -326,6 +326,18 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<dev.tugboat.api.ConfigTestResult> testConfig(String item,
+      Map<String, String> values) {
+    // A test runs a container for up to its timeout: beside the supervisor, like an admin command.
+    return CompletableFuture.supplyAsync(() -> {
+      dev.tugboat.api.ConfigTestResult result = actions.testConfig(item, values);
+      setup.log().info("config test of " + item + " (" + result.test() + "): " + result.verdict()
+          + (result.message().isEmpty() ? "" : " - " + result.message()));
+      return result;
+    }, workers);
+  }
+
+  @Override
   public CompletableFuture<AdminResult> admin(String alias, List<String> args) {
     LiveRun current = live;
     AppSnapshot shown = snapshot;

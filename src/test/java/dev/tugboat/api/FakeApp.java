@@ -120,6 +120,13 @@ public final class FakeApp implements AppService {
   public volatile CompletableFuture<AdminResult> adminAnswer;
 
   @Override
+  public CompletableFuture<ConfigTestResult> testConfig(String item, Map<String, String> values) {
+    calls.add("test " + item + " " + values);
+    return CompletableFuture.completedFuture(new ConfigTestResult(item, "Check " + item, "ok",
+        "fine", "exit 0"));
+  }
+
+  @Override
   public CompletableFuture<AdminResult> admin(String alias, List<String> args) {
     calls.add("admin " + alias + " " + args);
     return adminAnswer != null ? adminAnswer
