@@ -20,4 +20,5 @@ public record ConfigItemView(
     boolean readonly,
     boolean shown,
     boolean secret,
-    String when) {}
+    String when,
+    String test) {}

@@ -57,6 +57,16 @@ final class ConfigViews {
             : masker.mask(ConfigTable.shown(values, entry.name())),
         value.source().label(), entry.item().required(), entry.item().hidden(),
         entry.item().readonly(), values.isShown(entry.name()), entry.isSecret(),
-        entry.item().when());
+        entry.item().when(), test(entry.item()));
+  }
+
+  /** The name of the item's test procedure, when it has one Tugboat runs; else null. */
+  private static String test(dev.tugboat.spec.ConfigItemSpec item) {
+    if (!(item.testProc().get("custom_command") instanceof java.util.Map<?, ?>)) {
+      return null;
+    }
+    Object name = item.testProc().get("display_name");
+    return name == null || String.valueOf(name).isBlank() ? "Test " + item.name()
+        : String.valueOf(name).strip();
   }
 }

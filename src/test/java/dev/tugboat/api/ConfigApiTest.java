@@ -36,7 +36,7 @@ class ConfigApiTest {
     String item = "{\"name\":\"db_password\",\"title\":\"Password\",\"type\":\"password\","
         + "\"group\":\"db\",\"parent\":null,\"value\":\"********\",\"source\":\"stored\","
         + "\"required\":true,\"hidden\":false,\"readonly\":false,\"shown\":true,"
-        + "\"secret\":true,\"when\":\"\"}";
+        + "\"secret\":true,\"when\":\"\",\"test\":null}";
     assertThat(ApiChannel.body(response)).isEqualTo("{\"items\":[" + item + "],\"groups\":["
         + "{\"name\":\"db\",\"title\":\"Database\",\"description\":\"Where data lives\","
         + "\"when\":\"\",\"shown\":true,\"items\":[" + item + "]}]}");

@@ -82,6 +82,26 @@ class DashboardConfigIT extends FixtureDashboard {
     assertThat(page.visible(".form-errors")).isFalse();
   }
 
+  /** An item's test runs with the value typed, not saved, and its verdict shows beside it. */
+  @Test
+  void anItemsTestRunsWithTheValueTypedAndShowsTheVerdictBesideIt() throws Exception {
+    daemon.status(StatusFixtures.started());
+    openWithToken();
+    page.waitUntil("the config form", "document.querySelector('.config-form')", WAIT);
+    assertThat(page.eval("document.querySelectorAll('.test-button').length").asInt()).isEqualTo(1);
+
+    page.type("[data-item='db_host'] input", "db2.internal");
+    page.click("[data-item='db_host'] .test-button");
+    page.waitUntil("the verdict", "document.querySelector('[data-item=\"db_host\"] .test-result')"
+        + ".textContent.startsWith('ERROR')", WAIT);
+
+    assertThat(page.text("[data-item='db_host'] .test-result"))
+        .isEqualTo("ERROR: nothing answers on db2.internal:5432");
+    assertThat(daemon.requests()).contains(
+        "POST /api/v1/config/db_host/test {\"values\":{\"db_host\":\"db2.internal\"}}");
+    assertThat(daemon.requests()).noneMatch(r -> r.startsWith("PUT /api/v1/config"));
+  }
+
   @Test
   void itemsAppearAndDisappearAsTheValuesTheirWhenComparesAreEdited() throws Exception {
     daemon.status(StatusFixtures.started());

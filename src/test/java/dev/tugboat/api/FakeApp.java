@@ -249,6 +249,6 @@ public final class FakeApp implements AppService {
 
   private static ConfigItemView item(String name, String value, String source) {
     return new ConfigItemView(name, "Password", "password", "db", null, value, source, true,
-        false, false, true, true, "");
+        false, false, true, true, "", null);
   }
 }

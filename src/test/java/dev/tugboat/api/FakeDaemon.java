@@ -154,6 +154,11 @@ final class FakeDaemon implements AutoCloseable {
       json(exchange, new Reply(200, config));
     } else if (route.equals("PUT /config")) {
       json(exchange, configReply);
+    } else if (route.startsWith("POST /config/") && route.endsWith("/test")) {
+      String item = route.substring("POST /config/".length(), route.length() - "/test".length());
+      json(exchange, new Reply(200, "{\"item\": \"" + item + "\", \"test\": \"Check connection\","
+          + " \"verdict\": \"error\", \"message\": \"nothing answers on db2.internal:5432\","
+          + " \"outcome\": \"exit 1\"}"));
     } else if (route.equals("GET /support-bundle")) {
       exchange.getResponseHeaders().set("Content-Disposition",
           "attachment; filename=\"" + SUPPORT_BUNDLE + "\"");

@@ -97,6 +97,13 @@ class ConfigTestIT {
       assertThat(missing.exitCode()).isEqualTo(1);
       assertThat(missing.err()).contains("no config item 'nothing' in the app");
 
+      // the dashboard's config screen offers the test by its name
+      HttpResponse<String> view = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(base + "/api/v1/config")).header("Authorization", "Bearer "
+              + Files.readString(dir.resolve("state/token")).strip()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(view.body()).contains("\"test\":\"Check Password Strength\"");
+
       HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create(base + "/api/v1/config/password/test"))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

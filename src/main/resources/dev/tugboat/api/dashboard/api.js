@@ -143,6 +143,11 @@ window.Tugboat = window.Tugboat || {};
       return this.request('PUT', '/config', {values});
     }
 
+    /** Runs the item's test with the stored values and `values` (typed, not saved) in their place. */
+    testConfig(item, values) {
+      return this.request('POST', '/config/' + encodeURIComponent(item) + '/test', {values});
+    }
+
     /**
      * Uploads a bundle file (POST /bundle, streamed by the browser; the daemon writes it to disk).
      * `onProgress(sent, total)` follows the upload: fetch cannot report an upload's progress, an

@@ -45,6 +45,7 @@ window.Tugboat = window.Tugboat || {};
       shown: raw.shown !== false,
       when: parseWhen(raw.when, raw.shown !== false),
       isSet: value !== '',
+      test: raw.test || null,
       options: options.map((o) => item(o, [])),
     };
   }

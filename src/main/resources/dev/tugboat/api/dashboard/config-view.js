@@ -54,7 +54,8 @@ window.Tugboat = window.Tugboat || {};
       const fields = group.items.filter((i) => !i.hidden).map((item) => {
         const field = T.configFields.fieldFor(item);
         const error = field.errorId ? el('p', {class: 'error-text', id: field.errorId}) : null;
-        const node = el('div', {class: 'field', 'data-item': item.name}, field.node, error);
+        const node = el('div', {class: 'field', 'data-item': item.name}, field.node, error,
+          item.test ? this.testButton(item) : null);
         return {item, field, error, node, group};
       });
       if (fields.length === 0) return null;
@@ -65,6 +66,31 @@ window.Tugboat = window.Tugboat || {};
         fields.map((f) => f.node));
       this.groupNodes.push({node, fields});
       return node;
+    }
+
+    /**
+     * The item's test (its test_proc): the daemon runs the vendor's check with the values now in
+     * the form, saved or not, and the verdict shows beside it.
+     */
+    testButton(item) {
+      const result = el('p', {class: 'test-result', role: 'status', 'aria-live': 'polite'});
+      const button = el('button', {type: 'button', class: 'secondary test-button'}, item.test);
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        result.className = 'test-result';
+        result.textContent = 'Testing…';
+        try {
+          const answer = await this.api.testConfig(item.name, this.changes());
+          result.className = 'test-result verdict-' + answer.verdict;
+          result.textContent = answer.verdict.toUpperCase()
+            + (answer.message ? ': ' + answer.message : '');
+        } catch (e) {
+          result.textContent = e.unauthorized ? '' : 'Not tested: ' + e.message;
+        } finally {
+          button.disabled = false;
+        }
+      });
+      return el('div', {class: 'field-test'}, button, result);
     }
 
     /** Hides each item whose `when` is false with the values now in the form, and empty groups. */
