@@ -21,7 +21,9 @@ import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.TestProcSpec;
 import dev.tugboat.spec.TestProcs;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -253,15 +255,34 @@ final class AppActions {
             : "no config item '" + item + "' in the app"));
     List<String> sets = new ArrayList<>();
     values.forEach((name, value) -> sets.add(name + "=" + value));
-    AppPreparer.Options options = new AppPreparer.Options(specs.current().orElseThrow(),
-        setup.daemon().settingsFile(), sets, setup.host(), setup.daemon().registries(),
-        setup.clock(), licensed.get(), Optional.empty());
     AppPreparer.Prepared prepared;
+    Path copy = null;
     try {
-      prepared = AppPreparer.plan(spec, options);
+      // A copy of the settings, read only: a test writes nothing (a value_cmd's value is made
+      // for it alone), so it cannot race the supervisor's own writes of the settings.
+      copy = setup.daemon().stateDir().resolve(".config-test-" + java.util.UUID.randomUUID()
+          + ".json");
+      Path settings = setup.daemon().settingsFile();
+      if (Files.exists(settings)) {
+        Files.copy(settings, copy, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      prepared = AppPreparer.plan(spec, new AppPreparer.Options(specs.current().orElseThrow(),
+          settings, sets, setup.host(), setup.daemon().registries(), setup.clock(),
+          licensed.get(), Optional.of(copy)));
     } catch (AppPreparer.PrepareException e) {
       throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID
           : AppRefusal.Reason.CONFLICT, e.getMessage());
+    } catch (IOException e) {
+      throw StateDirRefusal.logged(setup.log(), "cannot copy the settings for a test of " + item
+          + " in " + setup.daemon().stateDir() + ": " + e);
+    } finally {
+      if (copy != null) {
+        try {
+          Files.deleteIfExists(copy);
+        } catch (IOException e) {
+          setup.log().warn("cannot remove " + copy + ": " + e.getMessage());
+        }
+      }
     }
     CheckResult result = new ConfigItemTest(runtime, setup.clock()).run(proc, prepared.inputs());
     return new ConfigTestResult(item, proc.shownAs(), result.verdict().label(),

@@ -111,6 +111,10 @@ class ConfigTestIT {
     }
     assertThat(checkContainers()).isEmpty();
     assertThat(Files.readString(dir.resolve("state/settings.json"))).doesNotContain("correct");
+    try (var files = Files.list(dir.resolve("state"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(name -> name.startsWith(".config-test"));
+    }
   }
 
   private List<String> checkContainers() throws Exception {
