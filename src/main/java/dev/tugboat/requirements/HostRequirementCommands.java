@@ -153,7 +153,8 @@ public final class HostRequirementCommands {
     }
   }
 
-  private static String render(String raw, String path, TemplateEnvironment env) {
+  /** {@code raw} rendered, or as written when it has no actions. */
+  static String render(String raw, String path, TemplateEnvironment env) {
     return Template.hasActions(raw) ? Template.parse(raw, path).render(env) : raw;
   }
 }

@@ -4,7 +4,6 @@ import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.ComponentSpec;
 import dev.tugboat.spec.HostVolumeSpec;
 import dev.tugboat.spec.RequirementValues;
-import dev.tugboat.template.Template;
 import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.TemplateException;
 import java.io.IOException;
@@ -66,8 +65,9 @@ final class HostVolumeSpaceCheck {
     String path;
     String need;
     try {
-      path = render(volume.hostPath(), at + ".host_path", env).strip();
-      need = render(volume.minDiskSpace(), at + ".min_disk_space", env).strip();
+      path = HostRequirementCommands.render(volume.hostPath(), at + ".host_path", env).strip();
+      need = HostRequirementCommands.render(volume.minDiskSpace(), at + ".min_disk_space", env)
+          .strip();
     } catch (TemplateException e) {
       return new CheckResult("min_disk_space", scope, "", "", Verdict.ERROR, e.getMessage());
     }
@@ -95,9 +95,5 @@ final class HostVolumeSpaceCheck {
         ok ? Verdict.OK : Verdict.ERROR, ok ? "" : "not enough free space for host volume "
             + path + ": free space on its file system, give the disk more, or set host_path to"
             + " a larger one");
-  }
-
-  private static String render(String raw, String path, TemplateEnvironment env) {
-    return Template.hasActions(raw) ? Template.parse(raw, path).render(env) : raw;
   }
 }

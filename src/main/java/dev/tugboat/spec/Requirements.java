@@ -79,7 +79,7 @@ public final class Requirements {
     return result;
   }
 
-  private static String string(Object value) {
+  static String string(Object value) {
     return value instanceof String s ? s : "";
   }
 

@@ -28,8 +28,10 @@ public final class TestProcs {
             asRequirement.put("command", command);
             return Requirements.custom(path, asRequirement);
           });
-      procs.add(new TestProcSpec(item.value().name(), path, text(raw.get("display_name")),
-          isTrue(raw.get("run_on_save")), check, text(raw.get("command"))));
+      procs.add(new TestProcSpec(item.value().name(), path,
+          Requirements.string(raw.get("display_name")).strip(),
+          SpecTree.isTrue(raw.get("run_on_save")), check,
+          Requirements.string(raw.get("command")).strip()));
     }
     return List.copyOf(procs);
   }
@@ -37,17 +39,5 @@ public final class TestProcs {
   /** The test of {@code item}, if it has one. */
   public static Optional<TestProcSpec> of(AppSpec spec, String item) {
     return of(spec).stream().filter(proc -> proc.item().equals(item)).findFirst();
-  }
-
-  private static String text(Object value) {
-    return value == null || value instanceof Map || value instanceof List ? ""
-        : String.valueOf(value).strip();
-  }
-
-  private static boolean isTrue(Object value) {
-    return switch (text(value).toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "on", "1" -> true;
-      default -> false;
-    };
   }
 }
