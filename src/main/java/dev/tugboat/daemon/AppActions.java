@@ -2,7 +2,6 @@ package dev.tugboat.daemon;
 
 import dev.tugboat.api.AppRefusal;
 import dev.tugboat.api.AppSnapshot;
-import dev.tugboat.api.ConfigTestResult;
 import dev.tugboat.app.AppPreparer;
 import dev.tugboat.app.CheckedSpec;
 import dev.tugboat.events.JournalEntry;
@@ -10,23 +9,15 @@ import dev.tugboat.events.RunInputDigests;
 import dev.tugboat.license.LicensedApp;
 import dev.tugboat.license.Releases;
 import dev.tugboat.orchestrator.AppData;
-import dev.tugboat.requirements.CheckResult;
-import dev.tugboat.requirements.ConfigItemTest;
 import dev.tugboat.runtime.ContainerId;
 import dev.tugboat.runtime.ContainerRuntime;
 import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.VolumeArchive;
 import dev.tugboat.spec.AppSpec;
-import dev.tugboat.spec.TestProcSpec;
-import dev.tugboat.spec.TestProcs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -241,52 +232,6 @@ final class AppActions {
       throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID
           : AppRefusal.Reason.CONFLICT, e.getMessage());
     }
-  }
-
-  /**
-   * Runs config item {@code item}'s test procedure with the stored values and {@code values} in
-   * their place (checked as a start checks values, stored nowhere); its message masked.
-   */
-  ConfigTestResult testConfig(String item, Map<String, String> values) {
-    CheckedSpec spec = checkSpec();
-    TestProcSpec proc = TestProcs.of(spec.spec(), item).orElseThrow(() -> new AppRefusal(
-        AppRefusal.Reason.NOT_FOUND, spec.spec().configItems().anyMatch(i -> i.name().equals(item))
-            ? "config item '" + item + "' has no test_proc to run"
-            : "no config item '" + item + "' in the app"));
-    List<String> sets = new ArrayList<>();
-    values.forEach((name, value) -> sets.add(name + "=" + value));
-    AppPreparer.Prepared prepared;
-    Path copy = null;
-    try {
-      // A copy of the settings, read only: a test writes nothing (a value_cmd's value is made
-      // for it alone), so it cannot race the supervisor's own writes of the settings.
-      copy = setup.daemon().stateDir().resolve(".config-test-" + java.util.UUID.randomUUID()
-          + ".json");
-      Path settings = setup.daemon().settingsFile();
-      if (Files.exists(settings)) {
-        Files.copy(settings, copy, StandardCopyOption.COPY_ATTRIBUTES);
-      }
-      prepared = AppPreparer.plan(spec, new AppPreparer.Options(specs.current().orElseThrow(),
-          settings, sets, setup.host(), setup.daemon().registries(), setup.clock(),
-          licensed.get(), Optional.of(copy)));
-    } catch (AppPreparer.PrepareException e) {
-      throw new AppRefusal(e.exitCode() == 2 ? AppRefusal.Reason.INVALID
-          : AppRefusal.Reason.CONFLICT, e.getMessage());
-    } catch (IOException e) {
-      throw StateDirRefusal.logged(setup.log(), "cannot copy the settings for a test of " + item
-          + " in " + setup.daemon().stateDir() + ": " + e);
-    } finally {
-      if (copy != null) {
-        try {
-          Files.deleteIfExists(copy);
-        } catch (IOException e) {
-          setup.log().warn("cannot remove " + copy + ": " + e.getMessage());
-        }
-      }
-    }
-    CheckResult result = new ConfigItemTest(runtime, setup.clock()).run(proc, prepared.inputs());
-    return new ConfigTestResult(item, proc.shownAs(), result.verdict().label(),
-        prepared.masker().mask(result.message()), prepared.masker().mask(result.measured()));
   }
 
   List<String> logs(AppSnapshot snapshot, String component, String container, int tail) {

@@ -64,6 +64,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   private final LatencyHistogram latency = new LatencyHistogram();
   private final AppActions actions;
   private final AdminCommands admins;
+  private final ConfigTests configTests;
   private final SpecStore specs;
   private final SpecUpgrade upgrades;
   private final ImageUpkeep imageUpkeep;
@@ -137,6 +138,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
     Supplier<LicensedApp> licensed = () -> licenses.forRun(history.releases());
     this.actions = new AppActions(setup, runtime, specs, licensed, volumes);
     this.admins = new AdminCommands(runtime, spec -> setup.appConfig().environment(spec));
+    this.configTests = new ConfigTests(setup, actions, specs, licensed, runtime);
     this.journals = new RunJournals(setup.daemon().stateDir(), setup.clock(), setup.log());
     this.feed = new EventFeed(events, journals,
         new EventIdOffsets(setup.daemon().stateDir(), setup.log()::warn), secrets::masker,
@@ -329,12 +331,7 @@ public final class AppSupervisor implements AppService, AutoCloseable {
   public CompletableFuture<dev.tugboat.api.ConfigTestResult> testConfig(String item,
       Map<String, String> values) {
     // A test runs a container for up to its timeout: beside the supervisor, like an admin command.
-    return CompletableFuture.supplyAsync(() -> {
-      dev.tugboat.api.ConfigTestResult result = actions.testConfig(item, values);
-      setup.log().info("config test of " + item + " (" + result.test() + "): " + result.verdict()
-          + (result.message().isEmpty() ? "" : " - " + result.message()));
-      return result;
-    }, workers);
+    return CompletableFuture.supplyAsync(() -> configTests.run(item, values), workers);
   }
 
   @Override
