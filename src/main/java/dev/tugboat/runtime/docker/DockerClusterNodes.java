@@ -2,10 +2,7 @@ package dev.tugboat.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.LocalNodeState;
 import com.github.dockerjava.api.model.Service;
-import com.github.dockerjava.api.model.SwarmInfo;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeSpec;
 import com.github.dockerjava.api.model.Task;
@@ -38,26 +35,21 @@ final class DockerClusterNodes implements ClusterNodes {
       Set.of(TaskState.SHUTDOWN, TaskState.REMOVE, TaskState.ORPHANED);
 
   private final DockerClient client;
+  private final SwarmApi swarm;
   private final DockerCalls calls;
   private final DockerFailures failures;
 
-  DockerClusterNodes(DockerClient client, DockerCalls calls, DockerFailures failures) {
+  DockerClusterNodes(DockerClient client, SwarmApi swarm, DockerCalls calls,
+      DockerFailures failures) {
     this.client = client;
+    this.swarm = swarm;
     this.calls = calls;
     this.failures = failures;
   }
 
   @Override
   public SwarmMembership membership() {
-    Info info = ask("tell its swarm membership", () -> client.infoCmd().exec());
-    SwarmInfo swarm = info.getSwarm();
-    LocalNodeState state = swarm == null ? null : swarm.getLocalNodeState();
-    if (state != LocalNodeState.ACTIVE) {
-      return new SwarmMembership.Inactive(state == null ? "inactive" : state.getValue());
-    }
-    String nodeId = Objects.requireNonNullElse(swarm.getNodeID(), "");
-    return Boolean.TRUE.equals(swarm.getControlAvailable())
-        ? new SwarmMembership.Manager(nodeId) : new SwarmMembership.Worker(nodeId);
+    return swarm.membership();
   }
 
   @Override

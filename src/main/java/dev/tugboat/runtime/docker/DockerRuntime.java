@@ -66,7 +66,8 @@ public final class DockerRuntime implements ContainerRuntime {
     this.archive = new DockerImageArchive(client, calls, failures);
     this.volumes = new DockerVolumeArchive(client, calls, failures, host, new LocalData(),
         message -> System.err.println("tugboat: warning: " + message));
-    this.clusterNodes = new DockerClusterNodes(client, calls, failures);
+    this.clusterNodes = new DockerClusterNodes(client,
+        new SwarmApi(DockerRawApi.under(client), calls, failures), calls, failures);
     this.failures = failures;
     this.deadlines = deadlines;
     this.serviceSlots = serviceSlots(java.time.Clock.systemUTC(), DockerServiceSlots.POLL);

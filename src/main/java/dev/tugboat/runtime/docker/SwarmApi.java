@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tugboat.runtime.RuntimeFailure;
+import dev.tugboat.runtime.SwarmMembership;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,22 @@ final class SwarmApi {
   String localNodeId() {
     return read("tell its swarm node", () -> raw.get("/info")).path("Swarm").path("NodeID")
         .asText("");
+  }
+
+  /**
+   * What part the engine has in a swarm, from {@code /info}'s {@code Swarm}. Read as a tree, not
+   * as docker-java's {@code Info}: building the deserializer of that model (a hundred fields,
+   * nested) took a command's first call about 0.1 s, and every start asks this first.
+   */
+  SwarmMembership membership() {
+    JsonNode swarm = read("tell its swarm membership", () -> raw.get("/info")).path("Swarm");
+    String state = swarm.path("LocalNodeState").asText("");
+    if (!state.equals("active")) {
+      return new SwarmMembership.Inactive(state.isEmpty() ? "inactive" : state);
+    }
+    String nodeId = swarm.path("NodeID").asText("");
+    return swarm.path("ControlAvailable").asBoolean(false)
+        ? new SwarmMembership.Manager(nodeId) : new SwarmMembership.Worker(nodeId);
   }
 
   /** Services carrying the label {@code key}, whatever its value, and every one of {@code exact}. */

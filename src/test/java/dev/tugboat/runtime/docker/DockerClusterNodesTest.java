@@ -131,6 +131,18 @@ class DockerClusterNodesTest {
   }
 
   @Test
+  void aWorkerAndALockedNodeAreToldApartFromAManager() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    ClusterNodes nodes = connect(request -> new FakeSwarmEngine.Answer(200,
+        asked.getAndIncrement() == 0
+            ? "{\"Swarm\": {\"NodeID\": \"w7\", \"LocalNodeState\": \"active\","
+                + " \"ControlAvailable\": false}, \"Containers\": 3}"
+            : "{\"Swarm\": {\"NodeID\": \"m2\", \"LocalNodeState\": \"locked\"}}"));
+    assertThat(nodes.membership()).isEqualTo(new SwarmMembership.Worker("w7"));
+    assertThat(nodes.membership()).isEqualTo(new SwarmMembership.Inactive("locked"));
+  }
+
+  @Test
   void tasksAreThoseOfServicesLabelledWithAnAppButNotTheReplacedOnes() throws Exception {
     ClusterNodes nodes = connect(request -> {
       if (request.startsWith("GET /services")) {
