@@ -76,6 +76,37 @@ class TugboatLauncherIT {
     assertThat(damaged).isEqualTo(first);
   }
 
+  /**
+   * Each build of the jar makes archives of its own, tens of megabytes each: a command making a
+   * new one keeps the two it made last besides and removes older ones, of whatever Java.
+   */
+  @Test
+  void aNewArchiveLeavesOnlyTheTwoNewestOfTheCommandBesideIt() throws Exception {
+    Path dir = Files.createDirectories(cache.resolve("tugboat"));
+    java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now());
+    List<String> olderFirst = List.of("validate-101.jsa", "validate-102.aot", "validate-103.jsa",
+        "validate-104.aot");
+    for (int i = 0; i < olderFirst.size(); i++) {
+      Path old = Files.writeString(dir.resolve(olderFirst.get(i)), "an older build's archive");
+      Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(
+          now.toMillis() - (olderFirst.size() - i) * 3_600_000L));
+    }
+    Files.writeString(dir.resolve("validate-101.jsa.ok"), "24 1");
+    Files.writeString(dir.resolve("status-100.aot"), "another command's");
+
+    assertThat(tugboat(Map.of(), "validate", spec.toString()).out()).containsExactly(CHECKED);
+    awaitArchive();
+
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> names = files.map(f -> f.getFileName().toString()).toList();
+      assertThat(names).contains("validate-103.jsa", "validate-104.aot", "status-100.aot")
+          .doesNotContain("validate-101.jsa", "validate-101.jsa.ok", "validate-102.aot");
+      assertThat(names.stream().filter(n -> n.startsWith("validate-")
+          && (n.endsWith(".aot") || n.endsWith(".jsa")))).hasSize(3);
+    }
+  }
+
   @Test
   void laterRunsLoadTheCommandsClassesFromTheArchive() throws Exception {
     Path classes = work.resolve("classes.log");
