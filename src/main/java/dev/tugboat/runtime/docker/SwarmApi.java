@@ -47,7 +47,8 @@ final class SwarmApi {
   /**
    * What part the engine has in a swarm, from {@code /info}'s {@code Swarm}. Read as a tree, not
    * as docker-java's {@code Info}: building the deserializer of that model (a hundred fields,
-   * nested) took a command's first call about 0.1 s, and every start asks this first.
+   * nested) made it a start's slowest engine call (0.18 s in a JVM without an archive, 35 ms in
+   * {@code tugboat run} with its AOT cache), and every start asks this first.
    */
   SwarmMembership membership() {
     JsonNode swarm = read("tell its swarm membership", () -> raw.get("/info")).path("Swarm");
