@@ -46,6 +46,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerEventStream events;
   private final DockerImageArchive archive;
   private final DockerVolumeArchive volumes;
+  private final SwarmApi swarm;
   private final DockerClusterNodes clusterNodes;
   private final DockerServiceSlots serviceSlots;
   private final DockerFailures failures;
@@ -66,8 +67,8 @@ public final class DockerRuntime implements ContainerRuntime {
     this.archive = new DockerImageArchive(client, calls, failures);
     this.volumes = new DockerVolumeArchive(client, calls, failures, host, new LocalData(),
         message -> System.err.println("tugboat: warning: " + message));
-    this.clusterNodes = new DockerClusterNodes(client,
-        new SwarmApi(DockerRawApi.under(client), calls, failures), calls, failures);
+    this.swarm = new SwarmApi(DockerRawApi.under(client), calls, failures);
+    this.clusterNodes = new DockerClusterNodes(client, swarm, calls, failures);
     this.failures = failures;
     this.deadlines = deadlines;
     this.serviceSlots = serviceSlots(java.time.Clock.systemUTC(), DockerServiceSlots.POLL);
@@ -108,7 +109,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
   /** Another view of the swarm's slots, with its own clock and poll interval (tests). */
   DockerServiceSlots serviceSlots(java.time.Clock clock, Duration poll) {
-    return new DockerServiceSlots(new SwarmApi(DockerRawApi.under(client), calls, failures),
+    return new DockerServiceSlots(swarm,
         new SwarmTaskLogs(client, deadlines, failures), this,
         () -> clusterNodes.membership() instanceof dev.tugboat.runtime.SwarmMembership.Manager,
         clock, poll);
