@@ -11,10 +11,14 @@ import dev.tugboat.config.SecretMasker;
 import dev.tugboat.config.WhenCondition;
 import dev.tugboat.spec.AppSpec;
 import dev.tugboat.spec.ConfigGroupSpec;
+import dev.tugboat.spec.TestProcSpec;
+import dev.tugboat.spec.TestProcs;
 import dev.tugboat.template.TemplateEnvironment;
 import dev.tugboat.template.TemplateException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The config screen as the API shows it: groups with their titles, items with values masked. */
 final class ConfigViews {
@@ -25,12 +29,14 @@ final class ConfigViews {
   static ConfigView of(AppSpec spec, ConfigValues values, TemplateEnvironment facts)
       throws ConfigException {
     TemplateEnvironment env = values.environment(facts);
+    Map<String, String> tests = TestProcs.of(spec).stream().filter(proc -> proc.check().isPresent())
+        .collect(Collectors.toMap(TestProcSpec::item, TestProcSpec::shownAs, (a, b) -> a));
     List<ConfigView.Group> groups = new ArrayList<>();
     for (int g = 0; g < spec.config().size(); g++) {
       ConfigGroupSpec group = spec.config().get(g);
       List<ConfigItemView> items = values.screen().entries().stream()
           .filter(entry -> entry.group().equals(group.name()))
-          .map(entry -> item(values, entry))
+          .map(entry -> item(values, entry, tests.get(entry.name())))
           .toList();
       groups.add(new ConfigView.Group(group.name(), group.title(), group.description(),
           group.when(), shown(group, "config[" + g + "].when", env), items));
@@ -48,7 +54,8 @@ final class ConfigViews {
     }
   }
 
-  private static ConfigItemView item(ConfigValues values, ConfigEntry entry) {
+  /** {@code test}: the name of the item's test procedure when Tugboat can run it, else null. */
+  private static ConfigItemView item(ConfigValues values, ConfigEntry entry, String test) {
     SecretMasker masker = values.masker();
     ConfigValue value = values.value(entry.name()).orElseThrow();
     return new ConfigItemView(entry.name(), entry.item().title(), entry.type().specName(),
@@ -57,16 +64,6 @@ final class ConfigViews {
             : masker.mask(ConfigTable.shown(values, entry.name())),
         value.source().label(), entry.item().required(), entry.item().hidden(),
         entry.item().readonly(), values.isShown(entry.name()), entry.isSecret(),
-        entry.item().when(), test(entry.item()));
-  }
-
-  /** The name of the item's test procedure, when it has one Tugboat runs; else null. */
-  private static String test(dev.tugboat.spec.ConfigItemSpec item) {
-    if (!(item.testProc().get("custom_command") instanceof java.util.Map<?, ?>)) {
-      return null;
-    }
-    Object name = item.testProc().get("display_name");
-    return name == null || String.valueOf(name).isBlank() ? "Test " + item.name()
-        : String.valueOf(name).strip();
+        entry.item().when(), test);
   }
 }

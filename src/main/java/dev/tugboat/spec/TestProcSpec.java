@@ -25,8 +25,8 @@ public record TestProcSpec(String item, String path, String displayName, boolean
     Objects.requireNonNull(builtInCommand, "builtInCommand");
   }
 
-  /** The name it is shown by: its display name, else the item's. */
+  /** The name it is shown by (a dashboard button, a result): its display name, else the item's. */
   public String shownAs() {
-    return displayName.isBlank() ? "test of " + item : displayName;
+    return displayName.isBlank() ? "Test " + item : displayName;
   }
 }
