@@ -3,6 +3,8 @@
 # runs (default 7), without an app, with the service unit's flags: with the class data sharing
 # archive that config/deb/tugboat-cds-archive makes (as the package does) and without one, taking
 # turns; prints each time, the medians and FIGURE lines. Target: <= 0.5 s with the archive.
+# The baseline, in the same turns: scripts/bench/PlainNettyServer.java, a Netty server that only
+# answers /healthz, with the same options and an archive of its own (needs javac; skipped without).
 #   scripts/bench/api-start.sh [RUNS]          (RUNS=3 for a quick run)
 set -eu
 runs=${1:-${RUNS:-7}}
@@ -18,15 +20,42 @@ printf 'listen: 127.0.0.1:%s\nstate_dir: state\nintegration_port: %s\n' "$port" 
 
 now_ms() { date +%s%3N; }
 
-# one_start OPTS: prints milliseconds from exec to the first 200 of /healthz
-one_start() {
+# start_until_healthy PORT JAVA-ARGS...: prints milliseconds from exec to the first 200 of /healthz
+start_until_healthy() {
+  local at=$1
+  shift
   start=$(now_ms)
-  java $JAVA_OPTS $1 -jar "$jar" serve --config "$work/tugboat.yml" > "$work/daemon.log" 2>&1 &
+  java $JAVA_OPTS "$@" > "$work/daemon.log" 2>&1 &
   pid=$!
-  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
+  until curl -fs "http://127.0.0.1:$at/healthz" >/dev/null 2>&1; do sleep 0.01; done
   end=$(now_ms)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo $((end - start))
+}
+
+# one_start OPTS: the daemon, with OPTS
+one_start() {
+  start_until_healthy "$port" $1 -jar "$jar" serve --config "$work/tugboat.yml"
+}
+
+# The baseline compiled against the jar, in a jar of its own (Java archives no class from a
+# directory), and its archive made as the daemon's is: a start, /healthz, then SIGTERM.
+plain_setup() {
+  local jdk
+  jdk=$(dirname "$(readlink -f "$(command -v java)")")
+  [ -x "$jdk/javac" ] && [ -x "$jdk/jar" ] || return 1
+  mkdir "$work/plain"
+  "$jdk/javac" -nowarn -cp "$jar" -d "$work/plain" "$here/scripts/bench/PlainNettyServer.java" || return 1
+  "$jdk/jar" cf "$work/plain.jar" -C "$work/plain" . || return 1
+  plain_cp="$jar:$work/plain.jar"
+  start_until_healthy "$plain_port" -XX:ArchiveClassesAtExit="$work/plain.jsa" -cp "$plain_cp" \
+    PlainNettyServer "$plain_port" > /dev/null
+  [ -s "$work/plain.jsa" ]
+}
+
+plain_start() {
+  start_until_healthy "$plain_port" -XX:SharedArchiveFile="$work/plain.jsa" -cp "$plain_cp" \
+    PlainNettyServer "$plain_port"
 }
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -34,6 +63,14 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 sh "$here/config/deb/tugboat-cds-archive" "$jar" "$work/tugboat.jsa" >/dev/null
 [ -s "$work/tugboat.jsa" ] || { echo "api-start.sh: tugboat-cds-archive made no archive" >&2; exit 1; }
+plain_port=$((port + 2))
+plain=""
+plain_ok=""
+if plain_setup; then
+  plain_ok=yes
+else
+  echo "api-start.sh: no baseline: it needs a JDK's javac and jar beside the java on PATH" >&2
+fi
 one_start "" > /dev/null  # warm the page cache
 with=""
 without=""
@@ -41,13 +78,22 @@ i=1
 while [ "$i" -le "$runs" ]; do
   with="$with $(one_start "-XX:SharedArchiveFile=$work/tugboat.jsa")"
   without="$without $(one_start "")"
+  [ -z "$plain_ok" ] || plain="$plain $(plain_start)"
   i=$((i + 1))
 done
 w=$(echo $with | median)
 wo=$(echo $without | median)
 echo "start to /healthz with the CDS archive: runs (ms):$with; median $w ms"
 echo "start to /healthz without an archive: runs (ms):$without; median $wo ms"
+if [ -n "$plain_ok" ]; then
+  p=$(echo $plain | median)
+  echo "a bare Netty server to /healthz, with its archive: runs (ms):$plain; median $p ms"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'FIGURE\tdaemon start -> /healthz 200 (unit flags, CDS archive)\t%s ms\t-\t-\t<= 500 ms\n' "$w"
 printf 'FIGURE\tdaemon start -> /healthz 200: CDS archive / none\t%s ms\t%s ms\t%s\t-\n' "$w" "$wo" \
   "$(awk -v a="$w" -v b="$wo" 'BEGIN { printf "%.2f", a / b }')"
+if [ -n "$plain_ok" ]; then
+  printf 'FIGURE\tdaemon start -> /healthz 200: Tugboat / a bare Netty server\t%s ms\t%s ms\t%s\t-\n' \
+    "$w" "$p" "$(awk -v a="$w" -v b="$p" 'BEGIN { printf "%.2f", a / b }')"
+fi
