@@ -125,6 +125,7 @@ public final class Daemon {
     // Docker answers the bridge's address only once its client is up: serve /healthz first.
     CompletableFuture<Void> integrationBound = CompletableFuture.runAsync(
         () -> new IntegrationListener(config, log).bind(runtime, app).ifPresent(integration::set));
+    ArchiveTraining.ifAskedAfter(integrationBound, log);
     if (startApp && config.app().isPresent()) {
       // Ready once the start is handed over, not once the app has started: that can take minutes.
       integrationBound.thenCompose(bound -> {
