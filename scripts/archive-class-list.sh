@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Writes src/main/resources/META-INF/tugboat/app-start.classes: the classes the daemon loads to
-# start an app (its spec, templates, the run, triggers, the engine client's commands). The archive
-# the package makes at install (config/deb/tugboat-cds-archive) comes from a daemon that starts no
-# app, so it loads these by name, without running them, for Java to archive them too.
+# start an app or resume its run (its spec, templates, the run, triggers, the engine client's
+# commands). The archive the package makes at install (config/deb/tugboat-cds-archive) comes from
+# a daemon that starts no app, so it loads these by name, without running them, for Java to
+# archive them too.
 #
-# It starts the built jar's daemon with scripts/archive-training-app.yml (busybox; Docker needed),
-# lists what Java loaded until the app started, then stops it and removes what it made. Run it
+# It starts the built jar's daemon with scripts/archive-training-app.yml (busybox; Docker needed)
+# and lists what Java loaded until the app started, and again as a daemon started beside the
+# running app resumes its run; then it removes what it made. Run it
 # again when ArchiveTrainingTest finds a listed class gone, or when an app's start loads new code.
 #   scripts/archive-class-list.sh        (after mvn package)
 set -euo pipefail
@@ -27,28 +29,36 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf 'listen: 127.0.0.1:%s\nstate_dir: %s/state\napp: %s\nintegration_port: %s\n' \
   "$port" "$work" "$PWD/scripts/archive-training-app.yml" "$((port + 1))" >"$work/tugboat.yml"
-java -Xms32m -Xmx128m -XX:+UseSerialGC -Xlog:class+load=info:file="$work/loaded.log" \
-  -jar "$jar" serve --config "$work/tugboat.yml" >"$work/daemon.log" 2>&1 &
-pid=$!
-for _ in $(seq 600); do
-  grep -q "app started" "$work/daemon.log" && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-grep -q "app started" "$work/daemon.log" || {
-  tail -n 20 "$work/daemon.log" >&2
-  echo "archive-class-list.sh: the training app did not start; nothing written" >&2
-  exit 1
+# serve_until LOG-LINE NAME: the daemon, until its log says LOG-LINE; its classes in NAME.log
+serve_until() {
+  java -Xms32m -Xmx128m -XX:+UseSerialGC -Xlog:class+load=info:file="$work/$2.log" \
+    -jar "$jar" serve --config "$work/tugboat.yml" >"$work/$2-daemon.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do
+    grep -q "$1" "$work/$2-daemon.log" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q "$1" "$work/$2-daemon.log" || {
+    tail -n 20 "$work/$2-daemon.log" >&2
+    echo "archive-class-list.sh: the daemon never said \"$1\"; nothing written" >&2
+    exit 1
+  }
+  curl -fs -H "Authorization: Bearer $(cat "$work/state/token")" \
+    "http://127.0.0.1:$port/api/v1/status" >/dev/null
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
 }
-curl -fs -H "Authorization: Bearer $(cat "$work/state/token")" "http://127.0.0.1:$port/api/v1/status" >/dev/null
-kill "$pid"
-wait "$pid" 2>/dev/null || true
-pid=""
+# The app's first start, then the daemon's start beside the running app (after an upgrade or a
+# reboot of the daemon alone), which resumes the run.
+serve_until "app started" start
+serve_until "resumed run" resume
 # Classes a class loader finds by name: not Java's generated ones (lambdas, proxies, method
 # handles' forms, reflection accessors), which hold no name to load them by.
 {
-  echo "# The classes the daemon loads to start an app: made by scripts/archive-class-list.sh."
-  sed -n 's/^\[[^]]*\]\[info\]\[class,load\] \([^ ]*\) source: .*/\1/p' "$work/loaded.log" \
+  echo "# The classes the daemon loads to start an app or resume its run: made by scripts/archive-class-list.sh."
+  sed -n 's/^\[[^]]*\]\[info\]\[class,load\] \([^ ]*\) source: .*/\1/p' "$work/start.log" "$work/resume.log" \
     | grep -v -e '/0x' -e '\$\$Lambda' -e '\$Proxy[0-9]' -e 'LambdaForm\$' \
       -e '^jdk\.internal\.reflect\.Generated' \
     | LC_ALL=C sort -u
