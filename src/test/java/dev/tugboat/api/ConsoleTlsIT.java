@@ -2,6 +2,7 @@ package dev.tugboat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.testing.BuiltJar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -80,7 +81,7 @@ class ConsoleTlsIT {
       assertThat(run(List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
           "--max-time", "5", "http://127.0.0.1:" + port + "/healthz"))).doesNotContain("200");
 
-      String status = run(List.of("java", "-jar", System.getProperty("tugboat.jar"), "status",
+      String status = run(List.of("java", "-jar", BuiltJar.path(), "status",
           "--config", config.toString()));
       assertThat(status).contains("console: https://127.0.0.1:" + port
           + " (TLS, certificate SHA-256 " + fingerprint + ")");

@@ -2,6 +2,7 @@ package dev.tugboat.api;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.tugboat.testing.BuiltJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,7 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   static DaemonProcess serve(Path config) throws IOException {
-    String jar = System.getProperty("tugboat.jar");
-    if (jar == null || !Path.of(jar).toFile().isFile()) {
-      throw new IllegalStateException("system property tugboat.jar must name the built jar "
-          + "(mvn verify sets it), got " + jar);
-    }
+    String jar = BuiltJar.path();
     return new DaemonProcess(new ProcessBuilder("java", "-jar", jar, "serve", "--config",
         config.toString()).redirectErrorStream(true).start());
   }

@@ -2,6 +2,7 @@ package dev.tugboat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.testing.BuiltJar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,12 +200,7 @@ class TugboatLauncherIT {
   }
 
   private static String jar() {
-    String jar = System.getProperty("tugboat.jar");
-    if (jar == null || !Path.of(jar).toFile().isFile()) {
-      throw new IllegalStateException("system property tugboat.jar must name the built jar "
-          + "(mvn verify sets it), got " + jar);
-    }
-    return jar;
+    return BuiltJar.path();
   }
 
   /** The validate command's archive, once whole: made as the first run ends, or just after. */

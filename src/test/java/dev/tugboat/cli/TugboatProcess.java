@@ -1,5 +1,6 @@
 package dev.tugboat.cli;
 
+import dev.tugboat.testing.BuiltJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,11 +37,7 @@ final class TugboatProcess implements AutoCloseable {
 
   /** Started in {@code directory} (null: this process's), as an operator runs it there. */
   static TugboatProcess startIn(Path directory, String... args) throws IOException {
-    String jar = System.getProperty("tugboat.jar");
-    if (jar == null || !Path.of(jar).toFile().isFile()) {
-      throw new IllegalStateException("system property tugboat.jar must name the built jar "
-          + "(mvn verify sets it), got " + jar);
-    }
+    String jar = BuiltJar.path();
     List<String> command = new ArrayList<>(List.of("java", "-jar", jar));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);

@@ -2,6 +2,7 @@ package dev.tugboat.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tugboat.testing.BuiltJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,11 +53,6 @@ class ServiceArchiveIT {
   }
 
   private static String jar() {
-    String jar = System.getProperty("tugboat.jar");
-    if (jar == null || !Path.of(jar).toFile().isFile()) {
-      throw new IllegalStateException("system property tugboat.jar must name the built jar "
-          + "(mvn verify sets it), got " + jar);
-    }
-    return jar;
+    return BuiltJar.path();
   }
 }

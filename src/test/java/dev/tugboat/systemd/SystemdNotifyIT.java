@@ -3,6 +3,7 @@ package dev.tugboat.systemd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tugboat.testing.BuiltJar;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class SystemdNotifyIT {
     List<String> received = new ArrayList<>();
     try (UnixDatagramReceiver systemd = UnixDatagramReceiver.bind(socket)) {
       ProcessBuilder serve = new ProcessBuilder("java",
-          "-Djna.tmpdir=" + dir.resolve("jna"), "-jar", System.getProperty("tugboat.jar"),
+          "-Djna.tmpdir=" + dir.resolve("jna"), "-jar", BuiltJar.path(),
           "serve", "--config", config.toString())
           .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile());
       serve.environment().put("NOTIFY_SOCKET", socket);
