@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,14 +85,13 @@ class TugboatLauncherIT {
   @Test
   void aNewArchiveLeavesOnlyTheTwoNewestOfTheCommandBesideIt() throws Exception {
     Path dir = Files.createDirectories(cache.resolve("tugboat"));
-    java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.from(
-        java.time.Instant.now());
+    long now = System.currentTimeMillis();
     List<String> olderFirst = List.of("validate-101.jsa", "validate-102.aot", "validate-103.jsa",
         "validate-104.aot");
     for (int i = 0; i < olderFirst.size(); i++) {
       Path old = Files.writeString(dir.resolve(olderFirst.get(i)), "an older build's archive");
-      Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(
-          now.toMillis() - (olderFirst.size() - i) * 3_600_000L));
+      Files.setLastModifiedTime(old,
+          FileTime.fromMillis(now - (olderFirst.size() - i) * 3_600_000L));
     }
     Files.writeString(dir.resolve("validate-101.jsa.ok"), "24 1");
     Files.writeString(dir.resolve("status-100.aot"), "another command's");
@@ -186,7 +186,7 @@ class TugboatLauncherIT {
     List<String> command = new ArrayList<>(List.of("bash", "scripts/tugboat"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("TUGBOAT_JAR", jar());
+    builder.environment().put("TUGBOAT_JAR", BuiltJar.path());
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
     builder.environment().remove("TUGBOAT_JAVA");
     builder.environment().remove("TUGBOAT_JAVA_OPTS");
@@ -197,10 +197,6 @@ class TugboatLauncherIT {
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command ended").isTrue();
     return new Result(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
-  }
-
-  private static String jar() {
-    return BuiltJar.path();
   }
 
   /** The validate command's archive, once whole: made as the first run ends, or just after. */

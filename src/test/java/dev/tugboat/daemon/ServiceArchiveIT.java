@@ -22,12 +22,13 @@ class ServiceArchiveIT {
   @Test
   void holdsTheClassesOfTheDaemonsStartAndOfAnAppsStart() throws Exception {
     Path archive = work.resolve("tugboat.jsa");
+    String jar = BuiltJar.path();
 
-    List<String> made = run("sh", "config/deb/tugboat-cds-archive", jar(), archive.toString());
+    List<String> made = run("sh", "config/deb/tugboat-cds-archive", jar, archive.toString());
 
     assertThat(made).containsExactly("made " + archive);
     List<String> held = run("java", "-XX:SharedArchiveFile=" + archive,
-        "-XX:+PrintSharedArchiveAndExit", "-cp", jar());
+        "-XX:+PrintSharedArchiveAndExit", "-cp", jar);
     assertThat(held).contains("archive is valid");
     assertThat(held.stream().map(ServiceArchiveIT::className))
         .as("the daemon's start: the API, the engine's client")
@@ -50,9 +51,5 @@ class ServiceArchiveIT {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
     assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
     return Files.readAllLines(out);
-  }
-
-  private static String jar() {
-    return BuiltJar.path();
   }
 }
