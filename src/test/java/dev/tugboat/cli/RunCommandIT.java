@@ -14,6 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code tugboat run} from the built jar on the real engine, with busybox containers. */
 class RunCommandIT {
 
+  /**
+   * A container that ends at its SIGTERM, for tests that stop the app but are not about stopping:
+   * {@code sleep} as a container's first process ignores the signal, so a stop would wait out the
+   * 10 s stop timeout.
+   */
+  private static final String STOPS_ON_SIGTERM =
+      "[\"sh\", \"-c\", \"trap \\\"exit 0\\\" TERM; sleep 300 & wait\"]";
+
   private final String app = TestSpecs.uniqueApp("it-run");
 
   @AfterEach
@@ -118,7 +126,7 @@ class RunCommandIT {
         + "- name: web\n  log_config: {type: local, config: {compress: \"false\"}}\n"
         + "  logs: {max_size: 2m}\n  containers:\n"
         + "  - source: public\n    image_name: tugboat-test/busybox\n    version: \"1\"\n"
-        + "    cmd: '[\"sleep\", \"300\"]'\n");
+        + "    cmd: '" + STOPS_ON_SIGTERM + "'\n");
 
     try (TugboatProcess tugboat = TugboatProcess.start("run", spec.toString(),
         "--stop-after-start")) {
@@ -138,7 +146,7 @@ class RunCommandIT {
         + "- name: web\n  host_volumes:\n  - {host_path: " + data + ", permission: \"0750\","
         + " owner: \"999:999\", min_disk_space: 1MB}\n  containers:\n"
         + "  - source: public\n    image_name: tugboat-test/busybox\n    version: \"1\"\n"
-        + "    cmd: '[\"sleep\", \"300\"]'\n");
+        + "    cmd: '" + STOPS_ON_SIGTERM + "'\n");
 
     try (TugboatProcess tugboat = TugboatProcess.start("run", spec.toString(),
         "--stop-after-start")) {
