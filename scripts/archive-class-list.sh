@@ -26,9 +26,11 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# shellcheck source=lib/free-port.sh
+. scripts/lib/free-port.sh
+port=$(free_port)
 printf 'listen: 127.0.0.1:%s\nstate_dir: %s/state\napp: %s\nintegration_port: %s\n' \
-  "$port" "$work" "$PWD/scripts/archive-training-app.yml" "$((port + 1))" >"$work/tugboat.yml"
+  "$port" "$work" "$PWD/scripts/archive-training-app.yml" "$(free_port)" >"$work/tugboat.yml"
 # serve_until LOG-LINE NAME: the daemon, until its log says LOG-LINE; its classes in NAME.log
 serve_until() {
   java -Xms32m -Xmx128m -XX:+UseSerialGC -Xlog:class+load=info:file="$work/$2.log" \

@@ -1,10 +1,9 @@
 package dev.tugboat.daemon;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -53,27 +52,29 @@ final class ArchiveTraining {
    * Java or this build lacks is passed over: the archive is only a head start.
    */
   static Loaded loadAppStartClasses(ClassLoader loader) throws IOException {
+    List<String> listed = appStartClasses();
     int loaded = 0;
-    int listed = 0;
-    try (InputStream list = ArchiveTraining.class.getResourceAsStream(CLASS_LIST)) {
-      if (list == null) {
-        return new Loaded(0, 0);
-      }
-      BufferedReader lines = new BufferedReader(new InputStreamReader(list, StandardCharsets.UTF_8));
-      String name;
-      while ((name = lines.readLine()) != null) {
-        if (name.isBlank() || name.startsWith("#")) {
-          continue;
-        }
-        listed++;
-        try {
-          Class.forName(name.strip(), false, loader);
-          loaded++;
-        } catch (ClassNotFoundException | LinkageError notHere) {
-          // renamed since the list was made, or needs what this host lacks: not archived
-        }
+    for (String name : listed) {
+      try {
+        Class.forName(name, false, loader);
+        loaded++;
+      } catch (ClassNotFoundException | LinkageError notHere) {
+        // renamed since the list was made, or needs what this host lacks: not archived
       }
     }
-    return new Loaded(loaded, listed);
+    return new Loaded(loaded, listed.size());
+  }
+
+  /** The names on the list, without its comments; none when the jar holds no list. */
+  static List<String> appStartClasses() throws IOException {
+    try (InputStream list = ArchiveTraining.class.getResourceAsStream(CLASS_LIST)) {
+      if (list == null) {
+        return List.of();
+      }
+      return new String(list.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(String::strip)
+          .toList();
+    }
   }
 }
