@@ -18,19 +18,13 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 printf 'listen: 127.0.0.1:%s\nstate_dir: state\nintegration_port: %s\n' "$port" "$((port + 1))" \
   > "$work/tugboat.yml"
 
-now_ms() { date +%s%3N; }
-
-# start_until_healthy PORT JAVA-ARGS...: prints milliseconds from exec to the first 200 of /healthz
+# start_until_healthy PORT JAVA-ARGS...: prints milliseconds from exec to the first 200 of
+# /healthz, polled by one process (a curl and a sleep forked every 10 ms took a good part of a
+# core from the start being timed)
 start_until_healthy() {
   local at=$1
   shift
-  start=$(now_ms)
-  java $JAVA_OPTS "$@" > "$work/daemon.log" 2>&1 &
-  pid=$!
-  until curl -fs "http://127.0.0.1:$at/healthz" >/dev/null 2>&1; do sleep 0.01; done
-  end=$(now_ms)
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo $((end - start))
+  python3 "$here/scripts/bench/start-until-healthy.py" "$at" "$work/daemon.log" java $JAVA_OPTS "$@"
 }
 
 # one_start OPTS: the daemon, with OPTS
