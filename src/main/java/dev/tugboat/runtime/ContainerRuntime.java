@@ -56,7 +56,8 @@ public interface ContainerRuntime extends AutoCloseable {
 
   /**
    * Sends SIGTERM (or the image's stop signal), then SIGKILL after {@code timeout}; returns once it
-   * exited. Stopping a stopped container is harmless.
+   * exited. With a zero timeout, SIGKILL alone (a signal followed at once by SIGKILL cannot be acted
+   * on). Stopping a stopped container is harmless.
    */
   void stop(ContainerId id, Duration timeout);
 

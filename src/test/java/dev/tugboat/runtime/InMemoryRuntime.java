@@ -376,7 +376,8 @@ public final class InMemoryRuntime implements ContainerRuntime, ManualClock.Time
     InMemoryContainer c = containers.find(id);
     history.add("stop " + c.name);
     if (c.state == ContainerState.RUNNING || c.state == ContainerState.PAUSED) {
-      lifecycle.die(c, c.script.ignoresSigterm ? EXIT_SIGKILL : EXIT_SIGTERM);
+      // with no timeout, SIGKILL alone, as the Docker runtime sends it
+      lifecycle.die(c, c.script.ignoresSigterm || timeout.isZero() ? EXIT_SIGKILL : EXIT_SIGTERM);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tugboat.runtime.docker;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tugboat.runtime.ContainerId;
@@ -17,6 +18,7 @@ import dev.tugboat.runtime.LogLine;
 import dev.tugboat.runtime.LogListener;
 import dev.tugboat.runtime.RuntimeEvent;
 import dev.tugboat.runtime.RuntimeEventListener;
+import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.StreamEnd;
 import dev.tugboat.runtime.Subscription;
 import java.time.Duration;
@@ -141,6 +143,30 @@ class DockerContainerLifecycleIT {
     runtime.start(id);
     runtime.start(id);
     assertThat(runtime.inspect(id).orElseThrow().isRunning()).isTrue();
+  }
+
+  /**
+   * A stop with no timeout is the kill a run decides once a container's stop timeout has passed:
+   * SIGKILL alone (its SIGTERM handler never runs), and the call returns once it has ended.
+   */
+  @Test
+  void stopWithNoTimeoutKillsAtOnceAndReturnsOnceTheContainerEnded() {
+    ContainerId id = docker.createAndStart(docker.config("kill", "sh", "-c",
+        "trap 'echo got TERM; exit 0' TERM; echo ready; sleep 300 & wait"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> runtime.logs(id, 10).stream()
+        .anyMatch(line -> line.text().equals("ready")));
+
+    runtime.stop(id, Duration.ZERO);
+
+    ContainerInfo killed = runtime.inspect(id).orElseThrow();
+    assertThat(killed.state()).isEqualTo(ContainerState.EXITED);
+    assertThat(killed.exitCode()).hasValue(137);
+    assertThat(runtime.logs(id, 10)).extracting(LogLine::text).doesNotContain("got TERM");
+    runtime.stop(id, Duration.ZERO);
+    runtime.remove(id);
+    assertThatThrownBy(() -> runtime.stop(id, Duration.ZERO))
+        .isInstanceOfSatisfying(RuntimeFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(RuntimeFailure.Kind.NO_SUCH_CONTAINER));
   }
 
   /**
