@@ -6,8 +6,9 @@
 # Start: Tugboat from `tugboat run` until it reports the app started (every container running);
 # compose, the time `up -d` takes (it returns once every container started).
 # Stop: Tugboat, from SIGTERM to `tugboat run` (handled as Ctrl-C) until it exited, every container
-# stopped; compose, the time `stop -t TIMEOUT` takes. Containers that may stop together must stop
-# together: the target is the stop timeout plus 3 s, whatever their number.
+# stopped; compose, the time `stop -t TIMEOUT` takes; the engine alone, the time its own stop
+# calls for every container, sent at once, take (the floor under both). Containers that may stop
+# together must stop together: the target is the stop timeout plus 3 s, whatever their number.
 #
 #   scripts/bench/many-containers.sh                    50 and 200 containers, 3 rounds
 #   ROUNDS=1 SIZES="50 200" scripts/bench/many-containers.sh   quick (about 4 minutes)
@@ -161,9 +162,41 @@ compose_round() {
   took_stop=$(seconds_between "$began_stop" "$stopped")
 }
 
+# The engine alone, the floor under any orchestrator's stop: N containers of the same image and
+# command started directly, then N stop calls (timeout STOP_TIMEOUT) sent at once to the engine's
+# socket by curl, timed until the last returns (the engine answers a stop once the container is
+# dead). Sets took_stop; - when the engine is not at the default socket.
+ENGINE_SOCKET=/var/run/docker.sock
+engine_round() {
+  local n=$1 label=$PREFIX-e$1-$2 began ids id
+  took_stop=-
+  [ -z "${DOCKER_HOST:-}" ] && [ -S "$ENGINE_SOCKET" ] && command -v curl >/dev/null || return 0
+  seq "$n" | xargs -P 8 -I{} docker run -d --label "$label=1" "$IMAGE" sleep 3600 >/dev/null
+  if [ "$(running_labelled "$label=1")" -ne "$n" ]; then
+    remove_labelled "$label=1"
+    log "the engine did not run $n containers started directly"
+    exit 1
+  fi
+  mapfile -t ids < <(docker ps -q --filter "label=$label=1")
+  sleep 2
+  began=$(now)
+  for id in "${ids[@]}"; do
+    curl -fs -o /dev/null --max-time $((STOP_TIMEOUT + 300)) --unix-socket "$ENGINE_SOCKET" \
+      -X POST "http://engine/containers/$id/stop?t=$STOP_TIMEOUT" &
+  done
+  wait
+  took_stop=$(seconds_between "$began" "$(now)")
+  if [ "$(running_labelled "$label=1")" -ne 0 ]; then
+    log "containers still run after the engine's own stop calls returned"
+    exit 1
+  fi
+  remove_labelled "$label=1"
+}
+
 ensure_compose
-declare -A t_start t_stop c_start c_stop
-printf '%-6s %-6s %-6s %-14s %-14s %s\n' size round load "tugboat s/s" "compose s/s" "(start/stop)" >&2
+declare -A t_start t_stop c_start c_stop e_stop
+printf '%-6s %-6s %-6s %-14s %-14s %-10s %s\n' size round load "tugboat s/s" "compose s/s" "engine s" \
+  "(start/stop; the engine alone: stop)" >&2
 for n in $SIZES; do
   for ((r = 1; r <= ROUNDS; r++)); do
     l=$(load)
@@ -174,8 +207,9 @@ for n in $SIZES; do
       compose_round "$n" "$r"; cs=$took_start; cp=$took_stop
       tugboat_round "$n" "$r"; ts=$took_start; tp=$took_stop
     fi
-    t_start[$n]+="$ts "; t_stop[$n]+="$tp "; c_start[$n]+="$cs "; c_stop[$n]+="$cp "
-    printf '%-6s %-6s %-6s %-14s %-14s\n' "$n" "$r" "$l" "$ts/$tp" "$cs/$cp" >&2
+    engine_round "$n" "$r"; ep=$took_stop
+    t_start[$n]+="$ts "; t_stop[$n]+="$tp "; c_start[$n]+="$cs "; c_stop[$n]+="$cp "; e_stop[$n]+="$ep "
+    printf '%-6s %-6s %-6s %-14s %-14s %-10s\n' "$n" "$r" "$l" "$ts/$tp" "$cs/$cp" "$ep" >&2
   done
 done
 
@@ -193,6 +227,10 @@ for n in $SIZES; do
   [ "$cs" = - ] || cs="$cs s"
   printf 'FIGURE\tstop of %d SIGTERM-ignoring containers (timeout %d s): tugboat (compose)\t%s s\t%s\t%s\t<= %d s\n' \
     "$n" "$STOP_TIMEOUT" "$ts" "$cs" "$(ratio "$ts" "${cs% s}")" $((STOP_TIMEOUT + 3))
+  es=$(med "${e_stop[$n]}")
+  [ "$es" = - ] || es="$es s"
+  printf 'FIGURE\tstop of %d: tugboat / the engine alone (%d stop calls at once)\t%s s\t%s\t%s\t-\n' \
+    "$n" "$n" "$ts" "$es" "$(ratio "$ts" "${es% s}")"
 done
 ts=$(med "${t_start[$largest]}"); cs=$(med "${c_start[$largest]}")
 if grep -q unfinished <<<"${c_start[$largest]}"; then
