@@ -34,6 +34,10 @@ final class RunMaker {
   private final Consumer<Runnable> supervisor;
   private final BiConsumer<LiveRun, RunStatus> onStatus;
   private final Consumer<LiveRun> onEnd;
+  // One for the daemon's runs, not one per run: each keeps a thread for the connects still under
+  // way, which outlives its run by its idle time (30 s), so runs in quick succession (restarts,
+  // runs that fail at once) left a thread and a selector each behind them.
+  private final TcpConnector connector = TcpConnector.sockets();
 
   /** {@code onStatus} and {@code onEnd} run through {@code supervisor}, its queue. */
   RunMaker(DaemonSetup setup, ContainerRuntime runtime, Executor workers, AppSecrets secrets,
@@ -75,7 +79,7 @@ final class RunMaker {
     Run run = new Run(new Run.Setup(started.prepared().inputs().app(), runId,
         started.prepared().plan(), runtime,
         started.prepared().reportingSecrets(secrets::add).launcher(), setup.clock(),
-        journal, workers, new SystemScheduler(), TcpConnector.sockets(),
+        journal, workers, new SystemScheduler(), connector,
         status -> {
           RunStatus observed = pauses.observe(status);
           supervisor.accept(() -> onStatus.accept(made[0], observed));
