@@ -56,8 +56,9 @@ public interface ContainerRuntime extends AutoCloseable {
 
   /**
    * Sends SIGTERM (or the image's stop signal), then SIGKILL after {@code timeout}; returns once it
-   * exited. With a zero timeout, SIGKILL alone (a signal followed at once by SIGKILL cannot be acted
-   * on). Stopping a stopped container is harmless.
+   * exited. With a zero timeout a container gets SIGKILL alone (a signal followed at once by
+   * SIGKILL cannot be acted on); a swarm task is stopped by its swarm, after its service's own
+   * grace period. Stopping a stopped container is harmless.
    */
   void stop(ContainerId id, Duration timeout);
 
