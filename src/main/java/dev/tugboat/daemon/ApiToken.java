@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -26,13 +27,18 @@ public final class ApiToken {
   private ApiToken() {}
 
   /** The token, created with the state directory when missing; reports a set-aside file on stderr. */
-  public static String loadOrCreate(Path stateDir, SecureRandom random) throws IOException {
+  public static String loadOrCreate(Path stateDir, Supplier<SecureRandom> random)
+      throws IOException {
     return loadOrCreate(stateDir, random, Clock.systemUTC(),
         warning -> System.err.println("WARN " + warning));
   }
 
-  /** The token; {@code warnings} hears of a damaged token file set aside. */
-  public static String loadOrCreate(Path stateDir, SecureRandom random, Clock clock,
+  /**
+   * The token; {@code warnings} hears of a damaged token file set aside. {@code random} is asked
+   * only to make a token: a first {@link SecureRandom} loads Java's security providers, which every
+   * later start of the daemon would otherwise wait for.
+   */
+  public static String loadOrCreate(Path stateDir, Supplier<SecureRandom> random, Clock clock,
       Consumer<String> warnings) throws IOException {
     if (!Files.isDirectory(stateDir)) {
       Files.createDirectories(stateDir,
@@ -51,7 +57,7 @@ public final class ApiToken {
           + " token is made: clients and the dashboard need the new one");
     }
     byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
+    random.get().nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
     AtomicFiles.writePrivate(file, token + "\n");
     return token;

@@ -61,7 +61,7 @@ public final class Daemon {
         SocketPing.of(config.dockerHost(), EngineHealth.SLOW).map(ping -> ping::ping));
     String token;
     try {
-      token = ApiToken.loadOrCreate(config.stateDir(), new SecureRandom(), Clock.systemUTC(),
+      token = ApiToken.loadOrCreate(config.stateDir(), SecureRandom::new, Clock.systemUTC(),
           log::warn);
     } catch (IOException e) {
       log.error("cannot create the API token in state_dir " + config.stateDir() + ": " + e

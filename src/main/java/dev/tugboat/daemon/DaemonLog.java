@@ -18,7 +18,8 @@ public final class DaemonLog {
   private final PrintStream out;
   private final DaemonConfig.LogFormat format;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
+  // text lines need no JSON encoder, and making one is a good part of the daemon's start
+  private final ObjectMapper json;
   // what a support bundle shows of the log, whether or not journald keeps it
   private final RecentLines recent = new RecentLines(5_000, 2_000_000);
 
@@ -26,6 +27,7 @@ public final class DaemonLog {
     this.out = out;
     this.format = format;
     this.clock = clock;
+    this.json = format == DaemonConfig.LogFormat.JSON ? new ObjectMapper() : null;
   }
 
   public void info(String message) {

@@ -27,13 +27,13 @@ class ApiTokenTest {
   @Test
   void theFirstStartMakesAPrivateStateDirectoryAndTokenLaterStartsKeepIt() throws Exception {
     Path state = dir.resolve("state");
-    String token = ApiToken.loadOrCreate(state, new SecureRandom());
+    String token = ApiToken.loadOrCreate(state, SecureRandom::new);
     assertThat(token).matches("[0-9a-f]{64}");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state)))
         .isEqualTo("rwx------");
     assertThat(PosixFilePermissions.toString(
         Files.getPosixFilePermissions(state.resolve("token")))).isEqualTo("rw-------");
-    assertThat(ApiToken.loadOrCreate(state, new SecureRandom())).isEqualTo(token);
+    assertThat(ApiToken.loadOrCreate(state, SecureRandom::new)).isEqualTo(token);
     assertThat(ApiToken.read(state.resolve("token"))).isEqualTo(token);
     try (Stream<Path> files = Files.list(state)) {
       assertThat(files).containsExactly(state.resolve("token"));
@@ -44,7 +44,7 @@ class ApiTokenTest {
   void anEmptyTokenFileIsSetAsideAndANewTokenMade() throws Exception {
     Path token = Files.writeString(dir.resolve("token"), "");
 
-    String made = ApiToken.loadOrCreate(dir, new SecureRandom(), CLOCK, warnings::add);
+    String made = ApiToken.loadOrCreate(dir, SecureRandom::new, CLOCK, warnings::add);
 
     assertThat(made).matches("[0-9a-f]{64}");
     assertThat(warnings).containsExactly("API token file " + token + " is empty; it is kept as"
@@ -52,7 +52,7 @@ class ApiTokenTest {
         + " the new one");
     assertThat(dir.resolve("token.corrupt-20261122-051000")).isEmptyFile();
     assertThat(ApiToken.read(token)).isEqualTo(made);
-    assertThat(ApiToken.loadOrCreate(dir, new SecureRandom(), CLOCK, warnings::add)).isEqualTo(made);
+    assertThat(ApiToken.loadOrCreate(dir, SecureRandom::new, CLOCK, warnings::add)).isEqualTo(made);
     assertThat(warnings).hasSize(1);
   }
 
@@ -62,7 +62,7 @@ class ApiTokenTest {
     String cut = "3f9a0c" + "\0".repeat(20);
     Files.writeString(token, cut);
 
-    String made = ApiToken.loadOrCreate(dir, new SecureRandom(), CLOCK, warnings::add);
+    String made = ApiToken.loadOrCreate(dir, SecureRandom::new, CLOCK, warnings::add);
 
     assertThat(warnings).containsExactly("API token file " + token + " does not hold a token (64"
         + " hex digits); it is kept as token.corrupt-20261122-051000 and a new token is made:"
@@ -77,7 +77,7 @@ class ApiTokenTest {
   void bytesThatAreNotTextAreNoToken() throws Exception {
     Files.write(dir.resolve("token"), new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
 
-    ApiToken.loadOrCreate(dir, new SecureRandom(), CLOCK, warnings::add);
+    ApiToken.loadOrCreate(dir, SecureRandom::new, CLOCK, warnings::add);
 
     assertThat(warnings).singleElement().asString().contains("does not hold a token");
   }
