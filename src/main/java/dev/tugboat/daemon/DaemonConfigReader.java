@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import dev.tugboat.spec.SpecTree;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -57,11 +55,12 @@ public final class DaemonConfigReader {
       throws DaemonConfigException {
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      // numbers, booleans and nulls are SpecTree.PlainScalars, read as written
+      root = SpecTree.parseDocument(text);
     } catch (YAMLException e) {
       throw new DaemonConfigException(file + " is not valid YAML: " + e.getMessage());
     }
-    if (root == null) {
+    if (SpecTree.isNull(root)) {
       root = Map.of();
     }
     if (!(root instanceof Map<?, ?> map)) {
@@ -138,14 +137,16 @@ public final class DaemonConfigReader {
   /** {@code auto}, {@code on}, {@code off}, or {@code {cert_file, key_file}}. */
   private static ConsoleTlsSetting tls(Object value, Path base, Path file)
       throws DaemonConfigException {
-    if (value == null || "auto".equals(value)) {
+    if (SpecTree.isNull(value) || "auto".equals(value)) {
       return new ConsoleTlsSetting.Auto();
     }
-    // YAML reads a bare on/off as a boolean
-    if ("on".equals(value) || Boolean.TRUE.equals(value)) {
+    // YAML reads a bare on/off as a boolean: quoted or not, it means the same here
+    boolean isBoolean = value instanceof SpecTree.PlainScalar plain
+        && plain.tag().equals(org.yaml.snakeyaml.nodes.Tag.BOOL);
+    if ("on".equals(value) || isBoolean && SpecTree.isTrue(value)) {
       return new ConsoleTlsSetting.SelfSigned();
     }
-    if ("off".equals(value) || Boolean.FALSE.equals(value)) {
+    if ("off".equals(value) || isBoolean) {
       return new ConsoleTlsSetting.Off();
     }
     if (value instanceof Map<?, ?> map && map.get("cert_file") instanceof String cert
@@ -153,23 +154,29 @@ public final class DaemonConfigReader {
       return new ConsoleTlsSetting.OperatorFiles(base.resolve(cert), base.resolve(key));
     }
     throw new DaemonConfigException(file + ": key 'tls' must be auto, on, off, or"
-        + " {cert_file: PEM_CHAIN, key_file: PEM_KEY}, got '" + value + "'");
+        + " {cert_file: PEM_CHAIN, key_file: PEM_KEY}, got '" + shown(value) + "'");
+  }
+
+  /** A value as a message shows it: a scalar as written, a mapping or list as Java prints it. */
+  private static String shown(Object value) {
+    return value instanceof Map || value instanceof List ? String.valueOf(value)
+        : SpecTree.text(value);
   }
 
   /** Names the console is reached by, besides localhost, IP addresses and the host's own name. */
   private static Set<String> hostnames(Object value, Path file) throws DaemonConfigException {
-    if (value == null) {
+    if (SpecTree.isNull(value)) {
       return Set.of();
     }
     if (!(value instanceof List<?> list)) {
       throw new DaemonConfigException(file + ": key 'api_hostnames' must be a list of host names"
-          + " (e.g. [appliance.example.com]), got '" + value + "'");
+          + " (e.g. [appliance.example.com]), got '" + shown(value) + "'");
     }
     Set<String> names = new java.util.LinkedHashSet<>();
     for (Object item : list) {
-      String name = String.valueOf(item).strip();
+      String name = SpecTree.text(item).strip();
       if (!com.google.common.net.InternetDomainName.isValid(name)) {
-        throw new DaemonConfigException(file + ": key 'api_hostnames' lists '" + item
+        throw new DaemonConfigException(file + ": key 'api_hostnames' lists '" + shown(item)
             + "', which is not a host name (IP addresses are always allowed and need no entry)");
       }
       names.add(name);
@@ -256,14 +263,14 @@ public final class DaemonConfigReader {
 
     Optional<String> string(String key) throws DaemonConfigException {
       Object value = map.get(key);
-      if (value == null) {
+      if (SpecTree.isNull(value)) {
         return Optional.empty();
       }
       if (value instanceof Map || value instanceof List) {
         throw new DaemonConfigException(file + ": key '" + prefix + key
             + "' must be a single value, not a " + (value instanceof Map ? "mapping" : "list"));
       }
-      String text = String.valueOf(value).strip();
+      String text = SpecTree.text(value).strip();
       if (text.isEmpty()) {
         throw new DaemonConfigException(file + ": key '" + prefix + key + "' is empty; give a"
             + " value or remove the key to use the default");
@@ -273,7 +280,7 @@ public final class DaemonConfigReader {
 
     Map<String, Map<?, ?>> mapOfMaps(String key) throws DaemonConfigException {
       Object value = map.get(key);
-      if (value == null) {
+      if (SpecTree.isNull(value)) {
         return Map.of();
       }
       if (!(value instanceof Map<?, ?> outer)) {

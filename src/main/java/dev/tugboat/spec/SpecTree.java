@@ -35,13 +35,30 @@ public final class SpecTree {
 
   /** Parses {@code text}, which the spec loader has already checked; the same limits apply. */
   public static Map<String, Object> parse(String text) {
+    Composer composer = composer(text);
+    return of(composer.checkNode() ? composer.getNode() : null);
+  }
+
+  /**
+   * Any YAML document of a single value as a plain tree: null (an empty document), a map, a
+   * list, a string or a {@link PlainScalar}. For files other than specs (the daemon's config):
+   * SnakeYAML's constructors, which this avoids, start Java's logging framework on their first
+   * use, a good part of a command's start.
+   *
+   * @throws org.yaml.snakeyaml.error.YAMLException when {@code text} is not YAML
+   */
+  public static Object parseDocument(String text) {
+    Node root = composer(text).getSingleNode();
+    return root == null ? null : toPlain(root);
+  }
+
+  private static Composer composer(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(50);
     options.setNestingDepthLimit(50);
     options.setAllowDuplicateKeys(false);
-    Composer composer = new Composer(
+    return new Composer(
         new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
-    return of(composer.checkNode() ? composer.getNode() : null);
   }
 
   /** The tree of a composed document; its root must be a mapping. */

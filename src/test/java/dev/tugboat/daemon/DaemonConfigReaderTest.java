@@ -142,6 +142,30 @@ class DaemonConfigReaderTest {
   }
 
   @Test
+  void valuesAreReadAsWrittenWhateverYamlTypeTheyLookLike() throws Exception {
+    // bare on/off/yes/no are YAML booleans, quoted ones strings: both mean the same for tls
+    assertThat(parse("listen: 0.0.0.0:8800\ntls: no\n").tlsEnabled()).isFalse();
+    assertThat(parse("listen: 0.0.0.0:8800\ntls: 'off'\n").tlsEnabled()).isFalse();
+    assertThat(parse("listen: 127.0.0.1:8800\ntls: \"on\"\n").tlsEnabled()).isTrue();
+    assertThat(parse("listen: 127.0.0.1:8800\ntls: true\n").tlsEnabled()).isTrue();
+    // a number is its text: no octal, no float rounding, no date made of a path
+    assertThat(parse("integration_port: 8801\n").integrationPort()).isEqualTo(8801);
+    assertThat(parse("snapshots_kept: 010\n").snapshotsKept()).isEqualTo(10);
+    assertThat(parse("state_dir: 2024-01-01\n").stateDir())
+        .isEqualTo(Path.of("/etc/tugboat/2024-01-01"));
+    assertThatThrownBy(() -> parse("resync_seconds: 1.50\n"))
+        .hasMessageContaining("got '1.50'");
+    // a key with no value, or null, is the default
+    assertThat(parse("app:\nlog_format: ~\n").app()).isEmpty();
+    assertThat(parse("tls: null\nlisten: 0.0.0.0:8800\n").tlsEnabled()).isTrue();
+    // anchors and merge keys, as YAML has them
+    assertThat(parse("base: &b {address: r.example.com}\nregistries:\n  r: {<<: *b}\n")
+        .registries().toString()).contains("r.example.com");
+    assertThatThrownBy(() -> parse("listen: 1.2.3.4:80\n---\nlisten: 1.2.3.4:81\n"))
+        .hasMessageStartingWith("/etc/tugboat/tugboat.yml is not valid YAML");
+  }
+
+  @Test
   void aMissingFileIsAnErrorOnlyWhenNamed(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path missing = dir.resolve("tugboat.yml");
