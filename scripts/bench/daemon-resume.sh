@@ -3,6 +3,8 @@
 # the journal's record of what Docker holds (the run adopted, nothing started again), over N
 # restarts (default 5) of a three-container busybox app. Baseline in the same run: exec to the first
 # /healthz of the same daemon with the app stopped, so the ratio shows what resuming adds.
+# Both waits poll from one Python process (scripts/bench/wait-until.py): a shell loop forking a
+# cat and a grep, or a curl, every 10 ms took a good part of a core from the start it timed.
 #   scripts/bench/daemon-resume.sh [RUNS]
 set -eu
 runs=${1:-5}
@@ -27,7 +29,7 @@ while [ "$i" -le "$runs" ]; do
   before=$(observed)
   start=$(now_ms)
   serve
-  until [ "$(observed)" -gt "$before" ]; do sleep 0.01; done
+  python3 "$here/scripts/bench/wait-until.py" journal "$work/state/runs" instances-observed "$before"
   resumes="$resumes $(( $(now_ms) - start ))"
   status | grep -q '"state":"started"' || { echo "run not started after resume" >&2; exit 1; }
   kill -9 "$pid"; wait "$pid" 2>/dev/null || true
@@ -44,7 +46,7 @@ i=1
 while [ "$i" -le "$runs" ]; do
   start=$(now_ms)
   serve
-  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
+  python3 "$here/scripts/bench/wait-until.py" healthz "$port"
   starts="$starts $(( $(now_ms) - start ))"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   i=$((i + 1))
