@@ -3,6 +3,7 @@ package dev.tugboat.daemon;
 import dev.tugboat.orchestrator.ImageRegistries;
 import dev.tugboat.orchestrator.ImageRegistry;
 import dev.tugboat.orchestrator.Run;
+import dev.tugboat.spec.SpecTree;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import dev.tugboat.spec.SpecTree;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads the daemon config. A wrong value stops the start with a message naming the key; an unknown
@@ -142,7 +143,7 @@ public final class DaemonConfigReader {
     }
     // YAML reads a bare on/off as a boolean: quoted or not, it means the same here
     boolean isBoolean = value instanceof SpecTree.PlainScalar plain
-        && plain.tag().equals(org.yaml.snakeyaml.nodes.Tag.BOOL);
+        && plain.tag().equals(Tag.BOOL);
     if ("on".equals(value) || isBoolean && SpecTree.isTrue(value)) {
       return new ConsoleTlsSetting.SelfSigned();
     }

@@ -18,7 +18,7 @@ public final class DaemonLog {
   private final PrintStream out;
   private final DaemonConfig.LogFormat format;
   private final Clock clock;
-  // text lines need no JSON encoder, and making one is a good part of the daemon's start
+  // made for the json format only: text lines need none, and Jackson's first mapper is dear
   private final ObjectMapper json;
   // what a support bundle shows of the log, whether or not journald keeps it
   private final RecentLines recent = new RecentLines(5_000, 2_000_000);

@@ -42,8 +42,8 @@ public final class SpecTree {
   /**
    * Any YAML document of a single value as a plain tree: null (an empty document), a map, a
    * list, a string or a {@link PlainScalar}. For files other than specs (the daemon's config):
-   * SnakeYAML's constructors, which this avoids, start Java's logging framework on their first
-   * use, a good part of a command's start.
+   * SnakeYAML's constructors, which this avoids, make an object of every scalar and start Java's
+   * logging framework on their first use, at every command that reads the file.
    *
    * @throws org.yaml.snakeyaml.error.YAMLException when {@code text} is not YAML
    */
