@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads the daemon config. A wrong value stops the start with a message naming the key; an unknown
@@ -142,12 +141,10 @@ public final class DaemonConfigReader {
       return new ConsoleTlsSetting.Auto();
     }
     // YAML reads a bare on/off as a boolean: quoted or not, it means the same here
-    boolean isBoolean = value instanceof SpecTree.PlainScalar plain
-        && plain.tag().equals(Tag.BOOL);
-    if ("on".equals(value) || isBoolean && SpecTree.isTrue(value)) {
+    if ("on".equals(value) || SpecTree.isBoolean(value) && SpecTree.isTrue(value)) {
       return new ConsoleTlsSetting.SelfSigned();
     }
-    if ("off".equals(value) || isBoolean) {
+    if ("off".equals(value) || SpecTree.isBoolean(value)) {
       return new ConsoleTlsSetting.Off();
     }
     if (value instanceof Map<?, ?> map && map.get("cert_file") instanceof String cert
@@ -155,13 +152,7 @@ public final class DaemonConfigReader {
       return new ConsoleTlsSetting.OperatorFiles(base.resolve(cert), base.resolve(key));
     }
     throw new DaemonConfigException(file + ": key 'tls' must be auto, on, off, or"
-        + " {cert_file: PEM_CHAIN, key_file: PEM_KEY}, got '" + shown(value) + "'");
-  }
-
-  /** A value as a message shows it: a scalar as written, a mapping or list as Java prints it. */
-  private static String shown(Object value) {
-    return value instanceof Map || value instanceof List ? String.valueOf(value)
-        : SpecTree.text(value);
+        + " {cert_file: PEM_CHAIN, key_file: PEM_KEY}, got '" + SpecTree.text(value) + "'");
   }
 
   /** Names the console is reached by, besides localhost, IP addresses and the host's own name. */
@@ -171,13 +162,13 @@ public final class DaemonConfigReader {
     }
     if (!(value instanceof List<?> list)) {
       throw new DaemonConfigException(file + ": key 'api_hostnames' must be a list of host names"
-          + " (e.g. [appliance.example.com]), got '" + shown(value) + "'");
+          + " (e.g. [appliance.example.com]), got '" + SpecTree.text(value) + "'");
     }
     Set<String> names = new java.util.LinkedHashSet<>();
     for (Object item : list) {
       String name = SpecTree.text(item).strip();
       if (!com.google.common.net.InternetDomainName.isValid(name)) {
-        throw new DaemonConfigException(file + ": key 'api_hostnames' lists '" + shown(item)
+        throw new DaemonConfigException(file + ": key 'api_hostnames' lists '" + SpecTree.text(item)
             + "', which is not a host name (IP addresses are always allowed and need no entry)");
       }
       names.add(name);

@@ -114,6 +114,11 @@ public final class SpecTree {
     return value == null || (value instanceof PlainScalar p && p.tag().equals(Tag.NULL));
   }
 
+  /** Whether a value is a bare YAML boolean ({@code on}, {@code no}...), not a quoted string. */
+  public static boolean isBoolean(Object value) {
+    return value instanceof PlainScalar p && p.tag().equals(Tag.BOOL);
+  }
+
   /** A scalar's text: a string itself, or a plain scalar as written. */
   public static String text(Object value) {
     return value instanceof PlainScalar p ? p.text() : String.valueOf(value);
