@@ -82,14 +82,22 @@ final class SwarmApi {
         : Optional.empty();
   }
 
-  /** The tasks of these services (ids), replaced ones included. */
-  List<JsonNode> tasks(Collection<String> serviceIds) {
+  /**
+   * The tasks of these services (ids), replaced ones included; empty when one of them is gone:
+   * the engine refuses the whole listing (404) for a service removed since it was read.
+   */
+  Optional<List<JsonNode>> tasks(Collection<String> serviceIds) {
     if (serviceIds.isEmpty()) {
-      return List.of();
+      return Optional.of(List.of());
     }
     ObjectNode filters = JSON.createObjectNode();
     serviceIds.forEach(id -> filters.withArray("service").add(id));
-    return list(read("list tasks", () -> raw.get("/tasks?filters=" + encode(filters.toString()))));
+    DockerRawApi.Answer answer = call("list tasks",
+        () -> raw.get("/tasks?filters=" + encode(filters.toString())));
+    if (answer.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(list(parse(expect(answer, "list tasks"), "list tasks")));
   }
 
   List<JsonNode> nodes() {

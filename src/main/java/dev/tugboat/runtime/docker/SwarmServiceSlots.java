@@ -2,6 +2,7 @@ package dev.tugboat.runtime.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tugboat.runtime.ClusterTask;
+import dev.tugboat.runtime.RuntimeFailure;
 import dev.tugboat.runtime.ServiceSlot;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * {@link SwarmServiceSpec#REPLICAS}), their tasks, and the nodes they run on.
  */
 final class SwarmServiceSlots {
+
+  // how often the services are listed again when one vanished while they were listed
+  private static final int LISTINGS = 3;
   private final SwarmApi api;
 
   SwarmServiceSlots(SwarmApi api) {
@@ -27,8 +31,8 @@ final class SwarmServiceSlots {
   Optional<SwarmSlotTasks> slot(ServiceSlot slot) {
     return service(slot.service())
         .filter(service -> slot.slot() <= service.replicas())
-        .map(service -> SwarmSlotTasks.of(service, slot.slot(),
-            api.tasks(List.of(service.id())), nodes()));
+        .flatMap(service -> api.tasks(List.of(service.id()))
+            .map(tasks -> SwarmSlotTasks.of(service, slot.slot(), tasks, nodes())));
   }
 
   /** Every slot of the services made here whose slot labels hold all of {@code labels}. */
@@ -37,12 +41,28 @@ final class SwarmServiceSlots {
     // carry, so only the app's label is asked of it, and the rest is matched per slot below.
     Map<String, String> app = labels.containsKey(ClusterTask.APP_LABEL)
         ? Map.of(ClusterTask.APP_LABEL, labels.get(ClusterTask.APP_LABEL)) : Map.of();
-    List<SwarmServiceFacts> services = api.servicesLabelled(SwarmServiceSpec.REPLICAS, app)
-        .stream().map(SwarmServiceFacts::of).toList();
-    if (services.isEmpty()) {
-      return List.of();
+    // A service removed between the two listings makes the engine refuse its tasks: list again,
+    // as a watch that failed on it would miss the removal it is there to report.
+    for (int attempt = 1; ; attempt++) {
+      List<SwarmServiceFacts> services = api.servicesLabelled(SwarmServiceSpec.REPLICAS, app)
+          .stream().map(SwarmServiceFacts::of).toList();
+      if (services.isEmpty()) {
+        return List.of();
+      }
+      Optional<List<JsonNode>> tasks =
+          api.tasks(services.stream().map(SwarmServiceFacts::id).toList());
+      if (tasks.isPresent()) {
+        return slotsOf(services, tasks.get(), labels);
+      }
+      if (attempt == LISTINGS) {
+        throw RuntimeFailure.engineError("list the swarm's tasks", "services were removed while"
+            + " they were listed, " + LISTINGS + " times over", null);
+      }
     }
-    List<JsonNode> tasks = api.tasks(services.stream().map(SwarmServiceFacts::id).toList());
+  }
+
+  private List<SwarmSlotTasks> slotsOf(List<SwarmServiceFacts> services, List<JsonNode> tasks,
+      Map<String, String> labels) {
     SwarmNodeView nodes = nodes();
     List<SwarmSlotTasks> slots = new ArrayList<>();
     for (SwarmServiceFacts service : services) {

@@ -284,6 +284,26 @@ class DockerServiceSlotsTest {
   }
 
   @Test
+  void aServiceRemovedBetweenTheWatchsTwoListingsIsReportedDestroyedAndTheWatchGoesOn()
+      throws Exception {
+    connect();
+    createSlots(2, false, ServicePlacement.Restart.ANY);
+    slots.start(slot(1)); // the service is made by its first start
+    RecordedEvents events = new RecordedEvents();
+    try (Subscription watch = slots.subscribe(
+        EventFilter.labelled(Map.of("dev.tugboat.app", "shop")), events)) {
+      pollsPass(); // the first look only learns what is there
+      // listed with its services, gone when its tasks are asked: the engine answers 404
+      swarm.beforeNextTaskListing(() -> swarm.removeService("shop_cassandra"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.count("Destroyed") == 2);
+      assertThat(events.said()).containsExactlyInAnyOrder("Destroyed shop_cassandra.1",
+          "Destroyed shop_cassandra.2");
+      pollsPass();
+      assertThat(events.ends).as("the watch must not end on the removal it reports").isEmpty();
+    }
+  }
+
+  @Test
   void eventsSayASlotStartedOnEachNodeItRunsOnAndNotThatItDiedWhileSwarmMovesIt() throws Exception {
     connect();
     createSlots(2, false, ServicePlacement.Restart.ANY);

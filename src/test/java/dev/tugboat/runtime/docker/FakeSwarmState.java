@@ -118,6 +118,21 @@ final class FakeSwarmState {
           : ok("");
     }
     if (method.equals("GET") && path.startsWith("/tasks")) {
+      Runnable hook = beforeTaskListing;
+      beforeTaskListing = null;
+      if (hook != null) {
+        hook.run();
+      }
+      // as the engine does, a filter naming a service that is gone refuses the whole listing
+      String filters = java.net.URLDecoder.decode(path.replaceFirst("^[^?]*\\??(filters=)?", ""),
+          java.nio.charset.StandardCharsets.UTF_8);
+      if (filters.startsWith("{")) {
+        for (JsonNode id : read(filters).path("service")) {
+          if (byId(id.asText()) == null) {
+            return missing("service " + id.asText());
+          }
+        }
+      }
       ArrayNode all = JSON.createArrayNode();
       tasks.forEach(all::add);
       return ok(all.toString());
@@ -165,6 +180,18 @@ final class FakeSwarmState {
   synchronized void firstWorkerDown() {
     nodes = NODES.replace("\"ready\", \"Addr\": \"172.17.0.2\"",
         "\"down\", \"Addr\": \"172.17.0.2\"");
+  }
+
+  private Runnable beforeTaskListing;
+
+  /** Runs {@code change} when the tasks are next listed, before they are answered. */
+  synchronized void beforeNextTaskListing(Runnable change) {
+    beforeTaskListing = change;
+  }
+
+  /** Removes a service, as another client might at any moment. */
+  synchronized void removeService(String name) {
+    services.remove(name);
   }
 
   /** Swarm's tasks from now on. */
