@@ -1,6 +1,7 @@
 #!/bin/sh
 # Daemon start to first successful GET /healthz (200: the daemon answers and Docker does), over N
-# runs (default 7), without an app, with the service unit's flags: with the class data sharing
+# runs (default 7), without an app, with the service unit's flags (read from
+# config/tugboat.service's ExecStart, with its Environment= lines): with the class data sharing
 # archive that config/deb/tugboat-cds-archive makes (as the package does) and without one, taking
 # turns; prints each time, the medians and FIGURE lines. Target: <= 0.5 s with the archive.
 # The baseline, in the same turns: scripts/bench/PlainNettyServer.java, a Netty server that only
@@ -11,7 +12,12 @@ runs=${1:-${RUNS:-7}}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$here/target/tugboat.jar"
 [ -f "$jar" ] || { echo "api-start.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
-JAVA_OPTS=${JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off}
+# shellcheck source=../lib/unit-flags.sh
+. "$here/scripts/lib/unit-flags.sh"
+if [ -z "${JAVA_OPTS+set}" ]; then
+  JAVA_OPTS=$(unit_java_opts "$here/config/tugboat.service")
+  export_unit_environment "$here/config/tugboat.service"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -54,6 +60,7 @@ plain_start() {
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+echo "JVM flags: $JAVA_OPTS"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 sh "$here/config/deb/tugboat-cds-archive" "$jar" "$work/tugboat.jsa" >/dev/null
 [ -s "$work/tugboat.jsa" ] || { echo "api-start.sh: tugboat-cds-archive made no archive" >&2; exit 1; }

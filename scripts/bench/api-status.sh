@@ -52,13 +52,12 @@ trap cleanup EXIT INT TERM
 # The unit's flags: the JVM options of its ExecStart (between java and -jar), the installed
 # archive's path replaced by one made here for this jar, and its Environment= lines.
 unit="$here/config/tugboat.service"
+# shellcheck source=../lib/unit-flags.sh
+. "$here/scripts/lib/unit-flags.sh"
 if [ -z "${JAVA_OPTS+set}" ]; then
   "$here/config/deb/tugboat-cds-archive" "$jar" "$work/tugboat.jsa" >/dev/null 2>&1 || true
-  JAVA_OPTS=$(sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' "$unit" \
-    | sed "s|-XX:SharedArchiveFile=[^ ]*|-XX:SharedArchiveFile=$work/tugboat.jsa|; s|-Djna.tmpdir=[^ ]*||")
-  for assignment in $(sed -n 's/^Environment=//p' "$unit"); do
-    export "${assignment?}"
-  done
+  JAVA_OPTS="$(unit_java_opts "$unit") -XX:SharedArchiveFile=$work/tugboat.jsa"
+  export_unit_environment "$unit"
 fi
 echo "JVM flags: $JAVA_OPTS"
 [ -z "${MALLOC_ARENA_MAX:-}" ] || echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
