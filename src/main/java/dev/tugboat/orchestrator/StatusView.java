@@ -1,6 +1,7 @@
 package dev.tugboat.orchestrator;
 
 import dev.tugboat.events.BoundPort;
+import dev.tugboat.events.InstancePhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,13 +43,23 @@ final class StatusView {
   /** While Docker does not answer, a live instance's state is not known: say so, not "running". */
   private static RunStatus.ContainerStatus container(InstanceState i, boolean dockerLost) {
     Integer exitCode = i.exitCode().isPresent() ? i.exitCode().getAsInt() : null;
-    List<String> ports = i.ports().stream().map(StatusView::port).toList();
+    List<String> ports = holdsItsPorts(i.phase())
+        ? i.ports().stream().map(StatusView::port).toList() : List.of();
     boolean unknown = dockerLost && i.phase().isLive();
     return new RunStatus.ContainerStatus(i.key().toString(), i.name(), i.containerId(),
         unknown ? "unknown" : i.phase().label(),
         unknown ? "unknown: Docker does not answer (last known: " + summary(i) + ")" : summary(i),
         exitCode, i.restarts(), ports, i.waitingOn(), i.startedBy(), i.detail(), i.lastOutput(),
         i.address());
+  }
+
+  /**
+   * Docker binds a container's host ports only while its process runs: an exited container's
+   * (a completed migration's) or a restarting one's are free, and the host may have given them to
+   * something else. The run keeps them for templates; the status shows what is bound now.
+   */
+  private static boolean holdsItsPorts(InstancePhase phase) {
+    return phase == InstancePhase.RUNNING || phase == InstancePhase.STOPPING;
   }
 
   static String port(BoundPort p) {

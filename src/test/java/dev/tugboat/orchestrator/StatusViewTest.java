@@ -3,6 +3,7 @@ package dev.tugboat.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.events.ContainerKey;
+import dev.tugboat.events.InstancePhase;
 import dev.tugboat.events.ProbeOutcome;
 import dev.tugboat.events.RunEvent;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What the status snapshot says of the spec's ready check as the run moves. */
+/** What the status snapshot says of the spec's ready check and of the containers as the run moves. */
 class StatusViewTest {
 
   private static final ContainerKey A = ContainerKey.parse("a/one");
@@ -50,6 +51,30 @@ class StatusViewTest {
     run.running(A);
 
     assertThat(ready(plan, run)).isEqualTo(RunStatus.ReadyStatus.NONE);
+  }
+
+  @Test
+  void aContainerShowsItsHostPortsOnlyWhileItRunsAsDockerBindsThem() {
+    ContainerKey migration = ContainerKey.parse("migration/app");
+    StartPlan plan = StartPlan.of(List.of(PlannedContainer.service(A, "a:1"),
+        PlannedContainer.ephemeral(migration, "app:1")), List.of(), Optional.empty());
+    PlannerDriver run = new PlannerDriver(plan);
+    run.start();
+    run.running(A);
+    run.running(migration);
+    assertThat(ports(plan, run, migration)).containsExactly("0.0.0.0:5432->5432/tcp");
+
+    run.exited(migration, 0);
+
+    assertThat(run.instance(migration).phase()).isEqualTo(InstancePhase.COMPLETED);
+    assertThat(ports(plan, run, migration)).as("a completed container's ports are free").isEmpty();
+    assertThat(ports(plan, run, A)).containsExactly("0.0.0.0:5432->5432/tcp");
+    assertThat(run.instance(migration).ports()).as("kept for the run's templates").hasSize(1);
+  }
+
+  private static List<String> ports(StartPlan plan, PlannerDriver run, ContainerKey key) {
+    return StatusView.of("demo", plan, run.state, 1, run.now).containers().stream()
+        .filter(c -> c.container().equals(key.toString())).findFirst().orElseThrow().ports();
   }
 
   private static RunStatus.ReadyStatus ready(StartPlan plan, PlannerDriver run) {
