@@ -141,10 +141,11 @@ public final class DaemonConfigReader {
       return new ConsoleTlsSetting.Auto();
     }
     // YAML reads a bare on/off as a boolean: quoted or not, it means the same here
-    if ("on".equals(value) || SpecTree.isBoolean(value) && SpecTree.isTrue(value)) {
+    boolean bare = SpecTree.isBoolean(value);
+    if ("on".equals(value) || bare && SpecTree.isTrue(value)) {
       return new ConsoleTlsSetting.SelfSigned();
     }
-    if ("off".equals(value) || SpecTree.isBoolean(value)) {
+    if ("off".equals(value) || bare && !SpecTree.isTrue(value)) {
       return new ConsoleTlsSetting.Off();
     }
     if (value instanceof Map<?, ?> map && map.get("cert_file") instanceof String cert

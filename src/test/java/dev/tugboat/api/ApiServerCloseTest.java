@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class ApiServerCloseTest {
     } catch (SocketTimeoutException stillOpen) {
       throw new AssertionError("the connection was still open " + wait.toSeconds()
           + " s after the API closed", stillOpen);
-    } catch (java.net.SocketException reset) {
+    } catch (SocketException reset) {
       // a reset ends it as well as an orderly close
     }
   }

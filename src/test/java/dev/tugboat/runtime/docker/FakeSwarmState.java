@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ final class FakeSwarmState {
 
   private volatile boolean silent;
   private volatile boolean inSwarm = true;
+  private Runnable beforeTaskListing; // run once, at the next task listing
 
   /** The engine leaves the swarm: /info says so, and every swarm call is refused with 503. */
   void leaveSwarm() {
@@ -124,8 +127,8 @@ final class FakeSwarmState {
         hook.run();
       }
       // as the engine does, a filter naming a service that is gone refuses the whole listing
-      String filters = java.net.URLDecoder.decode(path.replaceFirst("^[^?]*\\??(filters=)?", ""),
-          java.nio.charset.StandardCharsets.UTF_8);
+      String filters = URLDecoder.decode(path.replaceFirst("^[^?]*\\??(filters=)?", ""),
+          StandardCharsets.UTF_8);
       if (filters.startsWith("{")) {
         for (JsonNode id : read(filters).path("service")) {
           if (byId(id.asText()) == null) {
@@ -181,8 +184,6 @@ final class FakeSwarmState {
     nodes = NODES.replace("\"ready\", \"Addr\": \"172.17.0.2\"",
         "\"down\", \"Addr\": \"172.17.0.2\"");
   }
-
-  private Runnable beforeTaskListing;
 
   /** Runs {@code change} when the tasks are next listed, before they are answered. */
   synchronized void beforeNextTaskListing(Runnable change) {
